@@ -1,0 +1,293 @@
+package dev.omniid.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * The one function that decides a connected component's partition. It reads the component and
+ * writes nothing shared, so the write path and read-only explanations can both run it, and its
+ * result depends only on the set of touchpoints, their never-link rules and the configuration:
+ * touchpoints are taken in id order, values strongest type first and then by value.
+ *
+ * <p>The rule, per identifier type from strongest to weakest:
+ * <ol>
+ *   <li>each value of the type shared by two or more touchpoints is judged against the partition
+ *       built so far from stronger types: if its touchpoints that carry some stronger identifier
+ *       fall into more than the type's limit of distinct groups, it is over the limit and links
+ *       nothing;
+ *   <li>then each remaining value, in value order, links its touchpoints in id order, except where
+ *       the union would give a group two values of an exclusive type, or join touchpoints under a
+ *       never-link rule: those are refused and reported as evidence.
+ * </ol>
+ * Judging a whole type against the stronger partition before any of its values links keeps the
+ * verdict independent of the order of values within a type.
+ */
+final class ComponentClusterer {
+  private static final Comparator<Entry> BY_ID = Comparator.comparing(e -> e.id);
+  private static final Comparator<ValueNode> BY_RANK_THEN_VALUE =
+      Comparator.<ValueNode>comparingInt(v -> v.type.rank).thenComparing(v -> v.value);
+
+  /** The partition of one component. */
+  record Result(List<List<Entry>> groups, List<ValueNode> overLimit, List<ValueNode> linking,
+      List<Evidence> evidence) {}
+
+  private ComponentClusterer() {}
+
+  /**
+   * Partitions a connected component. {@code overLimit} lists its shared values that are over
+   * their limit, {@code linking} those that are not; evidence is collected only if asked.
+   */
+  static Result cluster(List<Entry> component, boolean withEvidence) {
+    Entry[] entries = component.toArray(new Entry[0]);
+    Arrays.sort(entries, BY_ID);
+    int n = entries.length;
+    IdentityHashMap<Entry, Integer> local = new IdentityHashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      local.put(entries[i], i);
+    }
+    int[] parent = new int[n];
+    int[] size = new int[n];
+    String[][] exclusive = new String[n][];
+    int[] strongest = new int[n];
+    boolean anyNeverLink = false;
+    List<ValueNode> shared = new ArrayList<>();
+    IdentityHashMap<ValueNode, Boolean> seen = new IdentityHashMap<>();
+    for (int i = 0; i < n; i++) {
+      Entry e = entries[i];
+      parent[i] = i;
+      size[i] = 1;
+      exclusive[i] = e.exclusive;
+      int best = Integer.MAX_VALUE;
+      for (ValueNode v : e.values) {
+        best = Math.min(best, v.type.rank);
+        if (v.connects() && v.entries.size() > 1 && seen.put(v, Boolean.TRUE) == null) {
+          shared.add(v);
+        }
+      }
+      strongest[i] = best;
+      anyNeverLink |= e.hasNeverLinks();
+    }
+    int[][] forbidden = anyNeverLink ? neverLinkTable(entries, local) : null;
+    shared.sort(BY_RANK_THEN_VALUE);
+
+    UnionFind uf = new UnionFind(parent, size, exclusive, forbidden);
+    List<ValueNode> overLimit = new ArrayList<>();
+    List<ValueNode> linking = new ArrayList<>();
+    List<Evidence> evidence = withEvidence ? new ArrayList<>() : List.of();
+    int[] stamp = new int[n];
+    int stampValue = 0;
+    int from = 0;
+    while (from < shared.size()) {
+      TypeInfo type = shared.get(from).type;
+      int to = from;
+      while (to < shared.size() && shared.get(to).type == type) {
+        to++;
+      }
+      int limit = type.policy.limit();
+      boolean[] over = new boolean[to - from];
+      if (limit > 0) {
+        for (int k = from; k < to; k++) {
+          stampValue++;
+          int groups = 0;
+          for (Entry e : shared.get(k).entries) {
+            int i = local.get(e);
+            if (strongest[i] < type.rank) {
+              int root = uf.find(i);
+              if (stamp[root] != stampValue) {
+                stamp[root] = stampValue;
+                groups++;
+              }
+            }
+          }
+          over[k - from] = groups > limit;
+        }
+      }
+      for (int k = from; k < to; k++) {
+        ValueNode v = shared.get(k);
+        if (over[k - from]) {
+          overLimit.add(v);
+        } else {
+          linking.add(v);
+          link(v, entries, local, uf, evidence, withEvidence);
+        }
+      }
+      from = to;
+    }
+
+    List<List<Entry>> groups = new ArrayList<>();
+    int[] groupOfRoot = new int[n];
+    Arrays.fill(groupOfRoot, -1);
+    for (int i = 0; i < n; i++) {
+      int root = uf.find(i);
+      if (groupOfRoot[root] < 0) {
+        groupOfRoot[root] = groups.size();
+        groups.add(new ArrayList<>(size[root]));
+      }
+      groups.get(groupOfRoot[root]).add(entries[i]);
+    }
+    return new Result(groups, overLimit, linking, evidence);
+  }
+
+  private static void link(ValueNode v, Entry[] entries, IdentityHashMap<Entry, Integer> local,
+      UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
+    int[] members = new int[v.entries.size()];
+    for (int k = 0; k < members.length; k++) {
+      members[k] = local.get(v.entries.get(k));
+    }
+    Arrays.sort(members);
+    int first = members[0];
+    for (int k = 1; k < members.length; k++) {
+      int i = members[k];
+      int a = uf.find(first);
+      int b = uf.find(i);
+      if (a == b) {
+        continue;
+      }
+      int slot = uf.exclusiveClash(a, b);
+      if (slot >= 0) {
+        if (withEvidence) {
+          IdentifierType exclusiveType = exclusiveType(entries, slot);
+          evidence.add(new Evidence(Evidence.Kind.EXCLUSIVE_CONFLICT, entries[first].id,
+              entries[i].id, List.of(v.identifier,
+                  Identifier.of(exclusiveType, uf.exclusive[a][slot]),
+                  Identifier.of(exclusiveType, uf.exclusive[b][slot])),
+              Double.NEGATIVE_INFINITY));
+        }
+        continue;
+      }
+      if (uf.forbidden != null && uf.neverLinked(a, b)) {
+        if (withEvidence) {
+          evidence.add(new Evidence(Evidence.Kind.NEVER_LINK, entries[first].id, entries[i].id,
+              List.of(v.identifier), Double.NEGATIVE_INFINITY));
+        }
+        continue;
+      }
+      uf.union(a, b);
+      if (withEvidence) {
+        evidence.add(new Evidence(Evidence.Kind.SHARED_IDENTIFIER, entries[first].id,
+            entries[i].id, List.of(v.identifier), Double.POSITIVE_INFINITY));
+      }
+    }
+  }
+
+  /** The type of an exclusive slot, found on any touchpoint of the component that has it. */
+  private static IdentifierType exclusiveType(Entry[] entries, int slot) {
+    for (Entry e : entries) {
+      if (e.exclusive[slot] != null) {
+        for (ValueNode v : e.values) {
+          if (v.type.exclusiveSlot == slot) {
+            return v.type.type;
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("no touchpoint holds exclusive slot " + slot);
+  }
+
+  private static int[][] neverLinkTable(Entry[] entries, IdentityHashMap<Entry, Integer> local) {
+    int[][] table = new int[entries.length][];
+    for (int i = 0; i < entries.length; i++) {
+      Entry e = entries[i];
+      if (!e.hasNeverLinks()) {
+        table[i] = new int[0];
+        continue;
+      }
+      int[] partners = new int[e.neverLink.size()];
+      int count = 0;
+      for (Entry other : e.neverLink) {
+        Integer j = local.get(other);
+        if (j != null) {
+          partners[count++] = j;
+        }
+      }
+      table[i] = Arrays.copyOf(partners, count);
+    }
+    return table;
+  }
+
+  /** Union-find over local indices that also carries each group's exclusive values and never-links. */
+  private static final class UnionFind {
+    final int[] parent;
+    final int[] size;
+    final String[][] exclusive;
+    final int[][] forbidden;
+
+    UnionFind(int[] parent, int[] size, String[][] exclusive, int[][] forbidden) {
+      this.parent = parent;
+      this.size = size;
+      this.exclusive = exclusive;
+      this.forbidden = forbidden;
+    }
+
+    int find(int i) {
+      int root = i;
+      while (parent[root] != root) {
+        root = parent[root];
+      }
+      while (parent[i] != root) {
+        int next = parent[i];
+        parent[i] = root;
+        i = next;
+      }
+      return root;
+    }
+
+    /** The first exclusive slot where the two groups hold different values, or -1. */
+    int exclusiveClash(int a, int b) {
+      String[] x = exclusive[a];
+      String[] y = exclusive[b];
+      for (int s = 0; s < x.length; s++) {
+        if (x[s] != null && y[s] != null && !x[s].equals(y[s])) {
+          return s;
+        }
+      }
+      return -1;
+    }
+
+    boolean neverLinked(int a, int b) {
+      int[] fa = forbidden[a];
+      int[] fb = forbidden[b];
+      int[] scan = fa.length <= fb.length ? fa : fb;
+      int other = scan == fa ? b : a;
+      for (int f : scan) {
+        if (find(f) == other) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void union(int a, int b) {
+      if (size[a] < size[b]) {
+        int t = a;
+        a = b;
+        b = t;
+      }
+      parent[b] = a;
+      size[a] += size[b];
+      exclusive[a] = mergeExclusive(exclusive[a], exclusive[b]);
+      if (forbidden != null && forbidden[b].length > 0) {
+        int[] merged = Arrays.copyOf(forbidden[a], forbidden[a].length + forbidden[b].length);
+        System.arraycopy(forbidden[b], 0, merged, forbidden[a].length, forbidden[b].length);
+        forbidden[a] = merged;
+      }
+    }
+
+    /** Copy-on-write: the arrays start as the entries' own and must not be changed in place. */
+    private static String[] mergeExclusive(String[] into, String[] from) {
+      String[] out = null;
+      for (int s = 0; s < into.length; s++) {
+        if (into[s] == null && from[s] != null) {
+          if (out == null) {
+            out = into.clone();
+          }
+          out[s] = from[s];
+        }
+      }
+      return out == null ? into : out;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.omniid.core;
+
+import java.util.Locale;
+
+/**
+ * Turns a raw identifier value into the form the resolver compares: the SPI through which the
+ * {@code matching} module plugs in real normalizers (libphonenumber for phones, provider rules for
+ * emails).
+ *
+ * <p>Contract: {@code normalize} is a pure function, thread-safe, and idempotent
+ * ({@code normalize(normalize(x)).equals(normalize(x))}). It receives a non-null value with
+ * surrounding whitespace stripped, returns a non-empty string, and throws
+ * {@link OmniIdException} with {@link OmniIdException.Reason#INVALID_VALUE} for a value that is not
+ * valid for its type, with a message that does not contain the value. The resolver reports such a
+ * value as a {@link Problem} and resolves the touchpoint on its other identifiers.
+ */
+@FunctionalInterface
+public interface IdentifierNormalizer {
+
+  /** Returns the compared form of {@code value}. */
+  String normalize(String value);
+
+  /** Keeps the value as given (surrounding whitespace is already stripped). */
+  static IdentifierNormalizer identity() {
+    return BuiltInNormalizer.IDENTITY;
+  }
+
+  /** Lower-cases the value ({@link Locale#ROOT}). */
+  static IdentifierNormalizer lowerCase() {
+    return BuiltInNormalizer.LOWER_CASE;
+  }
+
+  /**
+   * A minimal email normalizer: lower case, one {@code @} with text on both sides. The
+   * {@code matching} module has the real one.
+   */
+  static IdentifierNormalizer basicEmail() {
+    return BuiltInNormalizer.BASIC_EMAIL;
+  }
+
+  /**
+   * A minimal phone normalizer: keeps the digits and a leading {@code +}; at least 5 digits. The
+   * {@code matching} module has the real one (libphonenumber).
+   */
+  static IdentifierNormalizer digits() {
+    return BuiltInNormalizer.DIGITS;
+  }
+
+  /** A social handle: lower case without a leading {@code @}. */
+  static IdentifierNormalizer handle() {
+    return BuiltInNormalizer.HANDLE;
+  }
+
+  /** The core's default normalizer for a type. */
+  static IdentifierNormalizer defaultFor(IdentifierType type) {
+    return switch (type.name()) {
+      case "email" -> basicEmail();
+      case "phone" -> digits();
+      case "social_handle" -> handle();
+      case "device_id", "cookie_id" -> lowerCase();
+      default -> identity();
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package dev.omniid.core;
+
+/**
+ * How the resolver treats the values of one {@link IdentifierType}.
+ *
+ * <p><b>Strength</b> orders the evidence: the resolver applies the strongest identifier types
+ * first, and judges whether a value is over-shared by how many profiles the <em>stronger</em>
+ * identifiers tell apart among the touchpoints that carry it (see {@link IdentityResolver}).
+ * Ties in strength are broken by the type's name, so the order is total and never depends on
+ * the order touchpoints arrive in.
+ *
+ * @param exclusive whether a profile may hold at most one distinct value of the type (a customer
+ *     id, a national id): two different values mean two different people
+ * @param limit how many distinct profiles may share one value before it becomes <em>generic</em>
+ *     and stops linking (a store kiosk's device id); {@code 0} means no limit
+ * @param linksAlone whether two touchpoints that share a value of this type are linked on that
+ *     evidence alone
+ * @param strength the rank of the type's evidence, {@code 0..1000}; higher is stronger
+ */
+public record IdentifierPolicy(boolean exclusive, int limit, boolean linksAlone, int strength) {
+
+  /** The policy of a type the resolver was not told about: links alone, limit 5, strength 50. */
+  public static final IdentifierPolicy DEFAULT = new IdentifierPolicy(false, 5, true, 50);
+
+  public IdentifierPolicy {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0 (0 = no limit)");
+    }
+    if (strength < 0 || strength > 1000) {
+      throw new IllegalArgumentException("strength must be in 0..1000");
+    }
+  }
+
+  /** An exclusive type (one value per profile) that links alone and has no sharing limit. */
+  public static IdentifierPolicy exclusive(int strength) {
+    return new IdentifierPolicy(true, 0, true, strength);
+  }
+
+  /** A type that links alone and turns generic once shared by more than {@code limit} profiles. */
+  public static IdentifierPolicy shared(int limit, int strength) {
+    return new IdentifierPolicy(false, limit, true, strength);
+  }
+
+  /** Returns a copy with the given limit. */
+  public IdentifierPolicy withLimit(int newLimit) {
+    return new IdentifierPolicy(exclusive, newLimit, linksAlone, strength);
+  }
+
+  /** Returns a copy with the given strength. */
+  public IdentifierPolicy withStrength(int newStrength) {
+    return new IdentifierPolicy(exclusive, limit, linksAlone, newStrength);
+  }
+
+  /**
+   * The default policy of a type. Customer, national and passport ids are exclusive
+   * (strength 100); loyalty ids exclusive at 90; email (80), phone (70), social handle (60),
+   * device id (50) and cookie id (40) link alone and turn generic past 5 profiles. Any other
+   * type gets {@link #DEFAULT}.
+   */
+  public static IdentifierPolicy defaultFor(IdentifierType type) {
+    return switch (type.name()) {
+      case "customer_id", "national_id", "passport" -> exclusive(100);
+      case "loyalty_id" -> exclusive(90);
+      case "email" -> shared(5, 80);
+      case "phone" -> shared(5, 70);
+      case "social_handle" -> shared(5, 60);
+      case "device_id" -> shared(5, 50);
+      case "cookie_id" -> shared(5, 40);
+      default -> DEFAULT;
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package dev.omniid.core;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Groups touchpoints from every channel into customer profiles, and keeps doing so as new
+ * touchpoints arrive. Build one with {@link #newBuilder()}.
+ *
+ * <h2>How touchpoints link</h2>
+ * Two touchpoints that share a normalized identifier value of a type that
+ * {@linkplain IdentifierPolicy#linksAlone() links alone} belong to one profile, unless a rule
+ * forbids it:
+ * <ul>
+ *   <li><b>Exclusive types</b>: a profile never holds two distinct values of an exclusive type
+ *       (two customer ids are two people). A link that would break this is refused and recorded
+ *       as {@link Evidence.Kind#EXCLUSIVE_CONFLICT} evidence.
+ *   <li><b>Limits</b>: a value carried by touchpoints that stronger identifiers tell apart as more
+ *       than {@linkplain IdentifierPolicy#limit() limit} profiles becomes generic and links
+ *       nothing (a store kiosk's device id used by many customers who each give their email).
+ *       Touchpoints with no stronger identifier do not count as profiles of their own.
+ *   <li><b>Never-link</b> rules set by {@link #neverLink} and {@link #split}.
+ * </ul>
+ * The evidence is applied strongest type first (then by value), touchpoints in id order.
+ *
+ * <h2>Sequence neutrality</h2>
+ * The partition is a function of the set of touchpoints, the never-link rules and the
+ * configuration, never of the order of arrival: resolving touchpoints one at a time in any order,
+ * or all at once with {@link #resolveAll}, gives the same profiles. Each change recomputes only
+ * the connected component of touchpoints it touches. Profile <em>ids</em> do depend on history:
+ * a profile keeps the oldest id of the profiles it grew from, and merged-away ids stay aliases.
+ *
+ * <h2>Threads</h2>
+ * Thread-safe. Changes are serialized by a write lock; reads share a read lock and return
+ * immutable snapshots. Listeners run under the write lock (see {@link ProfileListener}).
+ */
+public interface IdentityResolver {
+
+  /** Starts configuring a resolver. */
+  static ResolverBuilder newBuilder() {
+    return new ResolverBuilder();
+  }
+
+  /**
+   * Adds a touchpoint and links it to the profiles it belongs to.
+   *
+   * <p>Resolving a touchpoint equal to one already resolved is a no-op reported as
+   * {@link Resolution.Outcome#DUPLICATE}, so at-least-once delivery is safe. Identifiers whose
+   * values the normalizer refuses are reported in {@link Resolution#problems()}, and the
+   * touchpoint is resolved on the others.
+   *
+   * @throws OmniIdException if the id was resolved before with different content
+   *     ({@code DUPLICATE_TOUCHPOINT}), or the touchpoint carries two distinct values of an
+   *     exclusive type ({@code CONFLICTING_EXCLUSIVE_VALUES}); the resolver is then unchanged
+   */
+  Resolution resolve(Touchpoint touchpoint);
+
+  /**
+   * Adds many touchpoints at once: the same partition as resolving them one by one, computed in
+   * one pass per connected component. A touchpoint that {@link #resolve} would refuse is reported
+   * in {@link BatchResult#problems()} and the others are resolved.
+   */
+  BatchResult resolveAll(Collection<Touchpoint> touchpoints);
+
+  /**
+   * Removes a touchpoint, as if it had never been resolved (its never-link rules go with it).
+   *
+   * @return the events it caused; empty if the id is unknown
+   */
+  List<ProfileEvent> remove(String touchpointId);
+
+  /**
+   * Forbids two touchpoints from ever being in one profile; the partition is recomputed so that
+   * they are not. The rule is kept until {@link #allowLink} or the removal of either.
+   *
+   * @return the events it caused
+   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown, or
+   *     ({@code INVALID_VALUE}) if both ids are the same
+   */
+  List<ProfileEvent> neverLink(String touchpointId, String otherTouchpointId);
+
+  /**
+   * Drops a never-link rule between two touchpoints.
+   *
+   * @return the events it caused; empty if there was no such rule
+   */
+  List<ProfileEvent> allowLink(String touchpointId, String otherTouchpointId);
+
+  /**
+   * Splits a profile in two: {@code touchpointIds} on one side, the rest of the profile on the
+   * other, kept apart by never-link rules between the sides. The part holding the profile's
+   * oldest touchpoint anchor keeps its id.
+   *
+   * @return the ids of the resulting profiles
+   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if the profile is unknown or a touchpoint
+   *     is not in it; ({@code INVALID_VALUE}) if the set is empty or the whole profile
+   */
+  List<ProfileId> split(ProfileId profileId, Set<String> touchpointIds);
+
+  /** The profile with this id or alias. */
+  Optional<Profile> profile(ProfileId profileId);
+
+  /** The profile a touchpoint belongs to. */
+  Optional<Profile> profileOfTouchpoint(String touchpointId);
+
+  /** The id of the profile a touchpoint belongs to. */
+  Optional<ProfileId> profileIdOf(String touchpointId);
+
+  /**
+   * The profiles holding an identifier value: one profile for a linking value, possibly several
+   * for a generic one. The raw value is normalized as for resolution; an invalid value finds
+   * nothing.
+   */
+  List<Profile> findProfiles(IdentifierType type, String rawValue);
+
+  /** A snapshot of every profile, in id order. */
+  Stream<Profile> profiles();
+
+  /** The number of profiles. */
+  int profileCount();
+
+  /** The number of touchpoints resolved and not removed. */
+  int touchpointCount();
+
+  /** Every generic value: over-shared or junk, it links nothing. */
+  List<GenericValue> genericValues();
+}

@@ -1,0 +1,828 @@
+package dev.omniid.core;
+
+import dev.omniid.core.OmniIdException.Reason;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The in-memory merge graph: touchpoint nodes, identifier value nodes, and the current partition.
+ * Every change collects the touchpoints it affects, recomputes their connected components with
+ * {@link ComponentClusterer}, then gives the new clusters ids and reports the difference as
+ * events.
+ */
+final class InMemoryResolver implements IdentityResolver {
+  private static final System.Logger LOG = System.getLogger(IdentityResolver.class.getName());
+  private static final Comparator<Entry> BY_ID = Comparator.comparing(e -> e.id);
+  private static final Comparator<Entry> BY_TIME_THEN_ID =
+      Comparator.<Entry, java.time.Instant>comparing(e -> e.touchpoint.timestamp()).thenComparing(e -> e.id);
+  private static final Predicate<String> NO_JUNK = v -> false;
+
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<IdentifierType, IdentifierPolicy> policies;
+  private final Map<IdentifierType, IdentifierNormalizer> normalizers;
+  private final Map<IdentifierType, Predicate<String>> junkPredicates;
+  private final List<ProfileListener> listeners;
+  private final int exclusiveSlots;
+  private final String[] noExclusive;
+
+  private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
+  private final HashMap<String, Entry> entries = new HashMap<>();
+  private final HashMap<ProfileId, IdRecord> ids = new HashMap<>();
+  private final HashMap<ProfileId, Cluster> live = new HashMap<>();
+  private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
+  private long nextProfileId = 1;
+
+  InMemoryResolver(ResolverBuilder builder) {
+    this.policies = Map.copyOf(builder.policies);
+    this.normalizers = Map.copyOf(builder.normalizers);
+    this.junkPredicates = Map.copyOf(builder.junk);
+    this.listeners = List.copyOf(builder.listeners);
+    int slots = 0;
+    for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
+      if (e.getValue().exclusive()) {
+        registerType(e.getKey(), slots++);
+      }
+    }
+    this.exclusiveSlots = slots;
+    this.noExclusive = new String[slots];
+    for (IdentifierType type : builder.policies.keySet()) {
+      if (!types.containsKey(type)) {
+        registerType(type, -1);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  @Override
+  public Resolution resolve(Touchpoint touchpoint) {
+    Objects.requireNonNull(touchpoint, "touchpoint");
+    lock.writeLock().lock();
+    try {
+      Entry existing = entries.get(touchpoint.id());
+      if (existing != null) {
+        requireSameContent(existing, touchpoint);
+        return new Resolution(touchpoint.id(), Resolution.Outcome.DUPLICATE, existing.cluster.id,
+            List.of(), List.of(), List.of(), List.of());
+      }
+      List<Problem> problems = new ArrayList<>(0);
+      Entry entry = insert(touchpoint, problems);
+      Change change = recompute(List.of(entry), entry, null);
+      Cluster cluster = entry.cluster;
+      LinkedHashSet<ProfileId> mergedIds = new LinkedHashSet<>();
+      boolean joinedExisting = false;
+      for (Entry member : cluster.members) {
+        if (member.previous == null) {
+          continue;
+        }
+        joinedExisting = true;
+        if (!member.previous.id.equals(cluster.id)) {
+          mergedIds.add(member.previous.id);
+        }
+      }
+      clearPrevious(change);
+      Resolution.Outcome outcome = !joinedExisting ? Resolution.Outcome.CREATED
+          : mergedIds.isEmpty() ? Resolution.Outcome.ATTACHED : Resolution.Outcome.MERGED;
+      List<ProfileId> merged = new ArrayList<>(mergedIds);
+      Collections.sort(merged);
+      fire(change.events);
+      return new Resolution(touchpoint.id(), outcome, cluster.id, merged, change.evidence,
+          change.events, problems);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public BatchResult resolveAll(Collection<Touchpoint> touchpoints) {
+    Objects.requireNonNull(touchpoints, "touchpoints");
+    lock.writeLock().lock();
+    try {
+      List<Problem> problems = new ArrayList<>();
+      List<Entry> added = new ArrayList<>(touchpoints.size());
+      int duplicates = 0;
+      int rejected = 0;
+      int position = 0;
+      for (Touchpoint touchpoint : touchpoints) {
+        if (touchpoint == null) {
+          problems.add(new Problem("#" + position, "touchpoints[" + position + "]",
+              Reason.MISSING_FIELD, "is null"));
+          rejected++;
+        } else {
+          try {
+            Entry existing = entries.get(touchpoint.id());
+            if (existing != null) {
+              requireSameContent(existing, touchpoint);
+              duplicates++;
+            } else {
+              added.add(insert(touchpoint, problems));
+            }
+          } catch (OmniIdException e) {
+            problems.add(new Problem(touchpoint.id(), e.field(), e.reason(), e.detail()));
+            rejected++;
+          }
+        }
+        position++;
+      }
+      Change change = recompute(added, null, null);
+      clearPrevious(change);
+      fire(change.events);
+      return new BatchResult(added.size(), duplicates, rejected, problems, change.events);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<ProfileEvent> remove(String touchpointId) {
+    Objects.requireNonNull(touchpointId, "touchpointId");
+    lock.writeLock().lock();
+    try {
+      Entry entry = entries.remove(touchpointId);
+      if (entry == null) {
+        return List.of();
+      }
+      entry.removed = true;
+      List<Entry> neighbours = new ArrayList<>();
+      for (ValueNode v : entry.values) {
+        v.entries.remove(entry);
+        if (v.entries.isEmpty()) {
+          v.type.values.remove(v.value);
+          generic.remove(v);
+        } else {
+          if (v.entries.size() < 2 && v.overLimit) {
+            v.overLimit = false;
+            generic.remove(v);
+          }
+          if (v.connects()) {
+            neighbours.addAll(v.entries);
+          }
+        }
+      }
+      if (entry.neverLink != null) {
+        for (Entry partner : entry.neverLink) {
+          partner.neverLink.remove(entry);
+          neighbours.add(partner);
+        }
+        entry.neverLink = null;
+      }
+      reanchor(entry);
+      Change change = recompute(neighbours, null, entry.cluster);
+      clearPrevious(change);
+      fire(change.events);
+      return change.events;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<ProfileEvent> neverLink(String touchpointId, String otherTouchpointId) {
+    lock.writeLock().lock();
+    try {
+      Entry a = known(touchpointId, "touchpointId");
+      Entry b = known(otherTouchpointId, "otherTouchpointId");
+      if (a == b) {
+        throw new OmniIdException(Reason.INVALID_VALUE, "otherTouchpointId",
+            "a touchpoint cannot be kept apart from itself");
+      }
+      boolean added = addNeverLink(a, b);
+      // A rule between touchpoints already in different profiles blocks no union the
+      // clusterer made, so the partition stands as it is.
+      if (!added || a.cluster != b.cluster) {
+        return List.of();
+      }
+      return applyAndFire(List.of(a));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<ProfileEvent> allowLink(String touchpointId, String otherTouchpointId) {
+    lock.writeLock().lock();
+    try {
+      Entry a = known(touchpointId, "touchpointId");
+      Entry b = known(otherTouchpointId, "otherTouchpointId");
+      if (a.neverLink == null || !a.neverLink.remove(b)) {
+        return List.of();
+      }
+      b.neverLink.remove(a);
+      return applyAndFire(List.of(a, b));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<ProfileId> split(ProfileId profileId, Set<String> touchpointIds) {
+    Objects.requireNonNull(profileId, "profileId");
+    Objects.requireNonNull(touchpointIds, "touchpointIds");
+    lock.writeLock().lock();
+    try {
+      Cluster cluster = clusterOf(profileId).orElseThrow(() -> new OmniIdException(
+          Reason.UNKNOWN_REFERENCE, "profileId", "no profile " + profileId));
+      if (touchpointIds.isEmpty() || touchpointIds.size() >= cluster.members.size()) {
+        throw new OmniIdException(Reason.INVALID_VALUE, "touchpointIds",
+            "must name some but not all of the profile's " + cluster.members.size()
+                + " touchpoints");
+      }
+      List<Entry> side = new ArrayList<>();
+      for (String id : touchpointIds) {
+        Entry e = entries.get(id);
+        if (e == null || e.cluster != cluster) {
+          throw new OmniIdException(Reason.UNKNOWN_REFERENCE, "touchpointIds",
+              "touchpoint " + id + " is not in profile " + profileId);
+        }
+        side.add(e);
+      }
+      Set<Entry> sideSet = Collections.newSetFromMap(new IdentityHashMap<>());
+      sideSet.addAll(side);
+      for (Entry a : side) {
+        for (Entry b : cluster.members) {
+          if (!sideSet.contains(b)) {
+            addNeverLink(a, b);
+          }
+        }
+      }
+      applyAndFire(List.of(side.get(0)));
+      Set<ProfileId> result = new java.util.TreeSet<>();
+      for (Entry e : cluster.members) {
+        result.add(e.cluster.id);
+      }
+      return List.copyOf(result);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public Optional<Profile> profile(ProfileId profileId) {
+    Objects.requireNonNull(profileId, "profileId");
+    lock.readLock().lock();
+    try {
+      return clusterOf(profileId).map(c -> views(List.of(c)).get(0));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<Profile> profileOfTouchpoint(String touchpointId) {
+    Objects.requireNonNull(touchpointId, "touchpointId");
+    lock.readLock().lock();
+    try {
+      Entry e = entries.get(touchpointId);
+      return e == null ? Optional.empty() : Optional.of(views(List.of(e.cluster)).get(0));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<ProfileId> profileIdOf(String touchpointId) {
+    Objects.requireNonNull(touchpointId, "touchpointId");
+    lock.readLock().lock();
+    try {
+      Entry e = entries.get(touchpointId);
+      return e == null ? Optional.empty() : Optional.of(e.cluster.id);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<Profile> findProfiles(IdentifierType type, String rawValue) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(rawValue, "rawValue");
+    lock.readLock().lock();
+    try {
+      TypeInfo info = types.get(type);
+      if (info == null || rawValue.isBlank()) {
+        return List.of();
+      }
+      String normalized;
+      try {
+        normalized = info.normalizer.normalize(rawValue.strip());
+      } catch (RuntimeException e) {
+        return List.of();
+      }
+      ValueNode node = info.values.get(normalized);
+      if (node == null) {
+        return List.of();
+      }
+      Set<Cluster> clusters = new LinkedHashSet<>();
+      for (Entry e : node.entries) {
+        clusters.add(e.cluster);
+      }
+      List<Cluster> sorted = new ArrayList<>(clusters);
+      sorted.sort(Comparator.comparing(c -> c.id));
+      return views(sorted);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Stream<Profile> profiles() {
+    lock.readLock().lock();
+    try {
+      List<Cluster> all = new ArrayList<>(live.values());
+      all.sort(Comparator.comparing(c -> c.id));
+      return views(all).stream();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public int profileCount() {
+    lock.readLock().lock();
+    try {
+      return live.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public int touchpointCount() {
+    lock.readLock().lock();
+    try {
+      return entries.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<GenericValue> genericValues() {
+    lock.readLock().lock();
+    try {
+      List<ValueNode> nodes = new ArrayList<>(generic);
+      nodes.sort(Comparator.<ValueNode>comparingInt(v -> v.type.rank).thenComparing(v -> v.value));
+      List<GenericValue> out = new ArrayList<>(nodes.size());
+      for (ValueNode v : nodes) {
+        out.add(new GenericValue(v.identifier,
+            v.junk ? GenericValue.Reason.JUNK : GenericValue.Reason.OVER_LIMIT, v.entries.size()));
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- ingestion
+
+  private void requireSameContent(Entry existing, Touchpoint touchpoint) {
+    if (!existing.touchpoint.equals(touchpoint)) {
+      throw new OmniIdException(Reason.DUPLICATE_TOUCHPOINT, "id",
+          "touchpoint " + touchpoint.id() + " was already resolved with different content");
+    }
+  }
+
+  /**
+   * Normalizes a touchpoint's identifiers and adds it to the graph (not yet to the partition).
+   * Identifiers the normalizer refuses go to {@code problems}; a touchpoint with two values of
+   * an exclusive type is refused whole, before anything is changed.
+   */
+  private Entry insert(Touchpoint touchpoint, List<Problem> problems) {
+    List<Identifier> input = touchpoint.identifiers();
+    List<Identifier> normalized = new ArrayList<>(input.size());
+    List<TypeInfo> infos = new ArrayList<>(input.size());
+    String[] exclusive = noExclusive;
+    List<Problem> found = new ArrayList<>(0);
+    for (int i = 0; i < input.size(); i++) {
+      Identifier raw = input.get(i);
+      TypeInfo info = typeInfo(raw.type());
+      String field = "identifiers[" + i + "] (" + raw.type() + ")";
+      String value;
+      try {
+        value = info.normalizer.normalize(raw.value());
+        if (value == null || value.isEmpty()) {
+          throw new OmniIdException(Reason.INVALID_VALUE, field, "normalizes to nothing");
+        }
+      } catch (OmniIdException e) {
+        found.add(new Problem(touchpoint.id(), field, e.reason(), e.detail()));
+        continue;
+      } catch (RuntimeException e) {
+        // The message of a foreign exception may quote the value: report only its class.
+        found.add(new Problem(touchpoint.id(), field, Reason.INVALID_VALUE,
+            "normalizer failed with " + e.getClass().getSimpleName()));
+        continue;
+      }
+      if (info.exclusiveSlot >= 0) {
+        String held = exclusive[info.exclusiveSlot];
+        if (held != null && !held.equals(value)) {
+          throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES, field,
+              "a second, different value of exclusive type " + raw.type());
+        }
+        if (exclusive == noExclusive) {
+          exclusive = new String[exclusiveSlots];
+        }
+        exclusive[info.exclusiveSlot] = value;
+      }
+      if (!containsValue(normalized, info, value)) {
+        normalized.add(new Identifier(raw.type(), value, raw.raw()));
+        infos.add(info);
+      }
+    }
+    problems.addAll(found);
+    ValueNode[] values = new ValueNode[normalized.size()];
+    for (int i = 0; i < values.length; i++) {
+      TypeInfo info = infos.get(i);
+      Identifier identifier = normalized.get(i);
+      ValueNode node = info.values.get(identifier.value());
+      if (node == null) {
+        boolean junk = info.junk.test(identifier.value());
+        node = new ValueNode(info, identifier, junk);
+        info.values.put(identifier.value(), node);
+        if (junk) {
+          generic.add(node);
+        }
+      }
+      values[i] = node;
+    }
+    Entry entry = new Entry(touchpoint, normalized.toArray(new Identifier[0]), values, exclusive);
+    for (ValueNode node : values) {
+      node.entries.add(entry);
+    }
+    entries.put(entry.id, entry);
+    return entry;
+  }
+
+  private static boolean containsValue(List<Identifier> identifiers, TypeInfo info, String value) {
+    for (Identifier identifier : identifiers) {
+      if (identifier.type().equals(info.type) && identifier.value().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private TypeInfo typeInfo(IdentifierType type) {
+    TypeInfo info = types.get(type);
+    return info != null ? info : registerType(type, -1);
+  }
+
+  private TypeInfo registerType(IdentifierType type, int exclusiveSlot) {
+    IdentifierPolicy policy = policies.getOrDefault(type, IdentifierPolicy.defaultFor(type));
+    if (exclusiveSlot < 0 && policy.exclusive()) {
+      // Only configured types have exclusive slots; an unconfigured one falls back to DEFAULT.
+      policy = IdentifierPolicy.DEFAULT;
+    }
+    TypeInfo info = new TypeInfo(type, policy,
+        normalizers.getOrDefault(type, IdentifierNormalizer.defaultFor(type)),
+        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot);
+    types.put(type, info);
+    List<TypeInfo> ordered = new ArrayList<>(types.values());
+    ordered.sort(TypeInfo::compareStrength);
+    for (int i = 0; i < ordered.size(); i++) {
+      ordered.get(i).rank = i;
+    }
+    return info;
+  }
+
+  private Entry known(String touchpointId, String field) {
+    Objects.requireNonNull(touchpointId, field);
+    Entry e = entries.get(touchpointId);
+    if (e == null) {
+      throw new OmniIdException(Reason.UNKNOWN_REFERENCE, field, "no touchpoint " + touchpointId);
+    }
+    return e;
+  }
+
+  private static boolean addNeverLink(Entry a, Entry b) {
+    if (a.neverLink == null) {
+      a.neverLink = new HashSet<>(4);
+    }
+    if (b.neverLink == null) {
+      b.neverLink = new HashSet<>(4);
+    }
+    b.neverLink.add(a);
+    return a.neverLink.add(b);
+  }
+
+  /** Moves the ids anchored on a removed touchpoint to the first remaining member of its profile. */
+  private void reanchor(Entry removed) {
+    if (removed.anchored == null) {
+      return;
+    }
+    Entry heir = null;
+    for (Entry member : removed.cluster.members) {
+      if (!member.removed) {
+        heir = member;
+        break;
+      }
+    }
+    for (IdRecord record : removed.anchored) {
+      if (heir == null) {
+        ids.remove(record.id);
+      } else {
+        record.anchor = heir;
+        if (heir.anchored == null) {
+          heir.anchored = new ArrayList<>(1);
+        }
+        heir.anchored.add(record);
+      }
+    }
+    removed.anchored = null;
+  }
+
+  // ---------------------------------------------------------------- the partition
+
+  /** The outcome of one recomputation: events, and the evidence around one entry if asked. */
+  private record Change(List<ProfileEvent> events, List<Evidence> evidence, List<Entry> touched) {}
+
+  private List<ProfileEvent> applyAndFire(List<Entry> seeds) {
+    Change change = recompute(seeds, null, null);
+    clearPrevious(change);
+    fire(change.events);
+    return change.events;
+  }
+
+  /**
+   * Recomputes the components of {@code seeds}, reassigns profile ids, and diffs the partition.
+   *
+   * @param evidenceFor an entry whose evidence to return, or null
+   * @param removedFrom the cluster of a touchpoint just removed, or null
+   */
+  private Change recompute(Collection<Entry> seeds, Entry evidenceFor, Cluster removedFrom) {
+    Set<Entry> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<List<Entry>> components = new ArrayList<>();
+    for (Entry seed : seeds) {
+      if (!seed.removed && visited.add(seed)) {
+        components.add(component(seed, visited));
+      }
+    }
+    Set<Cluster> oldClusters = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Entry> touched = new ArrayList<>(visited.size());
+    for (List<Entry> component : components) {
+      for (Entry e : component) {
+        e.previous = e.cluster;
+        if (e.cluster != null) {
+          oldClusters.add(e.cluster);
+        }
+        touched.add(e);
+      }
+    }
+    if (removedFrom != null) {
+      oldClusters.add(removedFrom);
+    }
+    for (Cluster old : oldClusters) {
+      live.remove(old.id, old);
+    }
+
+    List<Cluster> newClusters = new ArrayList<>();
+    List<Evidence> evidence = List.of();
+    for (List<Entry> component : components) {
+      boolean wantEvidence = evidenceFor != null && component.contains(evidenceFor);
+      ComponentClusterer.Result result = ComponentClusterer.cluster(component, wantEvidence);
+      for (ValueNode v : result.overLimit()) {
+        if (!v.overLimit) {
+          v.overLimit = true;
+          generic.add(v);
+        }
+      }
+      for (ValueNode v : result.linking()) {
+        if (v.overLimit) {
+          v.overLimit = false;
+          generic.remove(v);
+        }
+      }
+      for (List<Entry> group : result.groups()) {
+        newClusters.add(newCluster(group));
+      }
+      if (wantEvidence) {
+        evidence = new ArrayList<>();
+        for (Evidence ev : result.evidence()) {
+          if (ev.touchpointId().equals(evidenceFor.id)
+              || ev.otherTouchpointId().equals(evidenceFor.id)) {
+            evidence.add(ev);
+          }
+        }
+      }
+    }
+    return new Change(diff(oldClusters, newClusters), evidence, touched);
+  }
+
+  private static void clearPrevious(Change change) {
+    for (Entry e : change.touched) {
+      e.previous = null;
+    }
+  }
+
+  /** The connected component of {@code start} through values that can link, read-only. */
+  private static List<Entry> component(Entry start, Set<Entry> visited) {
+    List<Entry> out = new ArrayList<>();
+    ArrayDeque<Entry> queue = new ArrayDeque<>();
+    queue.add(start);
+    Set<ValueNode> seenValues = Collections.newSetFromMap(new IdentityHashMap<>());
+    while (!queue.isEmpty()) {
+      Entry e = queue.poll();
+      out.add(e);
+      for (ValueNode v : e.values) {
+        if (v.connects() && v.entries.size() > 1 && seenValues.add(v)) {
+          for (Entry next : v.entries) {
+            if (visited.add(next)) {
+              queue.add(next);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Gives a group the oldest id anchored in it, or a new id anchored on its first touchpoint. */
+  private Cluster newCluster(List<Entry> group) {
+    IdRecord oldest = null;
+    for (Entry e : group) {
+      if (e.anchored != null) {
+        for (IdRecord record : e.anchored) {
+          if (oldest == null || record.id.compareTo(oldest.id) < 0) {
+            oldest = record;
+          }
+        }
+      }
+    }
+    if (oldest == null) {
+      Entry anchor = group.get(0);
+      oldest = new IdRecord(new ProfileId(nextProfileId++), anchor);
+      if (anchor.anchored == null) {
+        anchor.anchored = new ArrayList<>(1);
+      }
+      anchor.anchored.add(oldest);
+      ids.put(oldest.id, oldest);
+    }
+    Cluster cluster = new Cluster(oldest.id, List.copyOf(group));
+    for (Entry e : group) {
+      e.cluster = cluster;
+    }
+    live.put(cluster.id, cluster);
+    return cluster;
+  }
+
+  private static List<ProfileEvent> diff(Set<Cluster> oldClusters, List<Cluster> newClusters) {
+    List<ProfileEvent> events = new ArrayList<>();
+    List<Cluster> olds = new ArrayList<>(oldClusters);
+    olds.sort(Comparator.comparing(c -> c.id));
+    for (Cluster old : olds) {
+      Map<ProfileId, Cluster> pieces = new java.util.TreeMap<>();
+      List<String> gone = new ArrayList<>();
+      for (Entry e : old.members) {
+        if (e.removed) {
+          gone.add(e.id);
+        } else {
+          pieces.put(e.cluster.id, e.cluster);
+        }
+      }
+      if (pieces.isEmpty()) {
+        events.add(new ProfileEvent(ProfileEvent.Kind.DELETED, old.id, List.of(), gone));
+        continue;
+      }
+      ProfileId main = pieces.containsKey(old.id) ? old.id : pieces.keySet().iterator().next();
+      if (pieces.size() > 1) {
+        List<ProfileId> others = new ArrayList<>(pieces.keySet());
+        others.remove(main);
+        events.add(new ProfileEvent(ProfileEvent.Kind.SPLIT, main, others, List.of()));
+      }
+      if (!gone.isEmpty()) {
+        events.add(new ProfileEvent(ProfileEvent.Kind.DETACHED, main, List.of(), gone));
+      }
+    }
+    List<Cluster> news = new ArrayList<>(newClusters);
+    news.sort(Comparator.comparing(c -> c.id));
+    for (Cluster cluster : news) {
+      Set<ProfileId> before = new java.util.TreeSet<>();
+      List<String> joined = new ArrayList<>();
+      for (Entry e : cluster.members) {
+        if (e.previous == null) {
+          joined.add(e.id);
+        } else {
+          before.add(e.previous.id);
+        }
+      }
+      if (before.isEmpty()) {
+        events.add(new ProfileEvent(ProfileEvent.Kind.CREATED, cluster.id, List.of(), joined));
+        continue;
+      }
+      if (before.size() > 1) {
+        before.remove(cluster.id);
+        events.add(new ProfileEvent(ProfileEvent.Kind.MERGED, cluster.id, List.copyOf(before),
+            List.of()));
+      }
+      if (!joined.isEmpty()) {
+        events.add(new ProfileEvent(ProfileEvent.Kind.ATTACHED, cluster.id, List.of(), joined));
+      }
+    }
+    return events;
+  }
+
+  private void fire(List<ProfileEvent> events) {
+    for (ProfileEvent event : events) {
+      for (ProfileListener listener : listeners) {
+        try {
+          listener.onEvent(event);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING,
+              "profile listener " + listener.getClass().getName() + " failed on " + event.kind(), e);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- views
+
+  private Optional<Cluster> clusterOf(ProfileId id) {
+    IdRecord record = ids.get(id);
+    return record == null ? Optional.empty() : Optional.of(record.anchor.cluster);
+  }
+
+  /** Snapshots of clusters, each component's evidence computed once for all its clusters. */
+  private List<Profile> views(List<Cluster> clusters) {
+    Map<Cluster, List<Evidence>> evidence = new IdentityHashMap<>();
+    Set<Entry> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Cluster cluster : clusters) {
+      Entry first = cluster.members.get(0);
+      if (visited.contains(first)) {
+        continue;
+      }
+      visited.add(first);
+      List<Entry> component = component(first, visited);
+      for (Evidence ev : ComponentClusterer.cluster(component, true).evidence()) {
+        Cluster owner = entries.get(ev.touchpointId()).cluster;
+        Cluster other = entries.get(ev.otherTouchpointId()).cluster;
+        evidence.computeIfAbsent(owner, c -> new ArrayList<>()).add(ev);
+        if (other != owner) {
+          evidence.computeIfAbsent(other, c -> new ArrayList<>()).add(ev);
+        }
+      }
+    }
+    List<Profile> out = new ArrayList<>(clusters.size());
+    for (Cluster cluster : clusters) {
+      out.add(view(cluster, evidence.getOrDefault(cluster, List.of())));
+    }
+    return out;
+  }
+
+  private static Profile view(Cluster cluster, List<Evidence> evidence) {
+    List<Entry> journey = new ArrayList<>(cluster.members);
+    journey.sort(BY_TIME_THEN_ID);
+    LinkedHashMap<String, Identifier> identifiers = new LinkedHashMap<>();
+    Map<String, Integer> rank = new HashMap<>();
+    LinkedHashSet<Channel> channels = new LinkedHashSet<>();
+    List<ProfileId> aliases = new ArrayList<>();
+    List<Touchpoint> touchpoints = new ArrayList<>(journey.size());
+    for (Entry e : journey) {
+      touchpoints.add(e.touchpoint);
+      channels.add(e.touchpoint.channel());
+      for (int i = 0; i < e.identifiers.length; i++) {
+        Identifier identifier = e.identifiers[i];
+        String key = identifier.type().name() + '\u0000' + identifier.value();
+        if (identifiers.putIfAbsent(key, identifier) == null) {
+          rank.put(key, e.values[i].type.rank);
+        }
+      }
+      if (e.anchored != null) {
+        for (IdRecord record : e.anchored) {
+          if (!record.id.equals(cluster.id)) {
+            aliases.add(record.id);
+          }
+        }
+      }
+    }
+    Collections.sort(aliases);
+    List<Map.Entry<String, Identifier>> sorted = new ArrayList<>(identifiers.entrySet());
+    sorted.sort(Comparator.<Map.Entry<String, Identifier>>comparingInt(x -> rank.get(x.getKey()))
+        .thenComparing(x -> x.getValue().value()));
+    List<Identifier> ids = sorted.stream().map(Map.Entry::getValue).toList();
+    return new Profile(cluster.id, aliases, ids, channels,
+        journey.get(0).touchpoint.timestamp(),
+        journey.get(journey.size() - 1).touchpoint.timestamp(), touchpoints, evidence);
+  }
+
+  @Override
+  public String toString() {
+    return "IdentityResolver[" + touchpointCount() + " touchpoints, " + profileCount()
+        + " profiles]";
+  }
+}

@@ -1,0 +1,60 @@
+package dev.omniid.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A snapshot of one customer as the resolver sees them: every touchpoint judged to be theirs,
+ * across all channels. Immutable; a later change in the resolver does not change a snapshot.
+ *
+ * @param id the profile's current id
+ * @param aliases ids of profiles merged into this one, which still look it up
+ * @param identifiers the distinct normalized identifiers of its touchpoints, by type then value
+ * @param channels the channels it was seen on, in order of first appearance
+ * @param firstSeen the earliest touchpoint's time
+ * @param lastSeen the latest touchpoint's time
+ * @param journey its touchpoints in time order (ties by id): the cross-channel journey
+ * @param evidence the edges that hold it together, and the conflicts that kept others out
+ */
+public record Profile(
+    ProfileId id,
+    List<ProfileId> aliases,
+    List<Identifier> identifiers,
+    Set<Channel> channels,
+    Instant firstSeen,
+    Instant lastSeen,
+    List<Touchpoint> journey,
+    List<Evidence> evidence) {
+
+  public Profile {
+    Objects.requireNonNull(id, "id");
+    aliases = List.copyOf(aliases);
+    identifiers = List.copyOf(identifiers);
+    channels = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(channels));
+    Objects.requireNonNull(firstSeen, "firstSeen");
+    Objects.requireNonNull(lastSeen, "lastSeen");
+    journey = List.copyOf(journey);
+    evidence = List.copyOf(evidence);
+    if (journey.isEmpty()) {
+      throw new IllegalArgumentException("a profile has at least one touchpoint");
+    }
+  }
+
+  /** The number of touchpoints in the profile. */
+  public int size() {
+    return journey.size();
+  }
+
+  /** The ids of its touchpoints, in journey order. */
+  public List<String> touchpointIds() {
+    return journey.stream().map(Touchpoint::id).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "Profile[" + id + ", " + journey.size() + " touchpoints on " + channels + ", "
+        + identifiers + "]";
+  }
+}

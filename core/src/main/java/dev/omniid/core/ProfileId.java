@@ -1,0 +1,36 @@
+package dev.omniid.core;
+
+/**
+ * The stable id of a profile. A profile keeps its id as touchpoints attach; when profiles merge,
+ * the oldest id survives and the others stay valid as aliases of it.
+ *
+ * @param value a positive number, unique within a resolver
+ */
+public record ProfileId(long value) implements Comparable<ProfileId> {
+
+  public ProfileId {
+    if (value <= 0) {
+      throw new IllegalArgumentException("profile id must be positive");
+    }
+  }
+
+  /** Parses the form printed by {@link #toString()}, {@code P-42}, or a bare number. */
+  public static ProfileId parse(String text) {
+    String digits = text.startsWith("P-") ? text.substring(2) : text;
+    try {
+      return new ProfileId(Long.parseLong(digits));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("profile id must look like P-42", e);
+    }
+  }
+
+  @Override
+  public int compareTo(ProfileId other) {
+    return Long.compare(value, other.value);
+  }
+
+  @Override
+  public String toString() {
+    return "P-" + value;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.omniid.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Configures an {@link IdentityResolver}. Each setter checks its argument at once; the built
+ * resolver copies the configuration, so later changes to this builder do not affect it. Not
+ * thread-safe; the resolver it builds is.
+ *
+ * <p>Types that are not configured use {@link IdentifierPolicy#defaultFor} and
+ * {@link IdentifierNormalizer#defaultFor}; a touchpoint may carry any type, configured or not.
+ */
+public final class ResolverBuilder {
+  final Map<IdentifierType, IdentifierPolicy> policies = new LinkedHashMap<>();
+  final Map<IdentifierType, IdentifierNormalizer> normalizers = new HashMap<>();
+  final Map<IdentifierType, Predicate<String>> junk = new HashMap<>();
+  final List<ProfileListener> listeners = new ArrayList<>();
+
+  ResolverBuilder() {
+    for (IdentifierType type : List.of(IdentifierType.CUSTOMER_ID, IdentifierType.NATIONAL_ID,
+        IdentifierType.PASSPORT, IdentifierType.LOYALTY_ID, IdentifierType.EMAIL,
+        IdentifierType.PHONE, IdentifierType.SOCIAL_HANDLE, IdentifierType.DEVICE_ID,
+        IdentifierType.COOKIE_ID)) {
+      policies.put(type, IdentifierPolicy.defaultFor(type));
+    }
+  }
+
+  /** Sets how the resolver treats values of {@code type}. */
+  public ResolverBuilder identifierPolicy(IdentifierType type, IdentifierPolicy policy) {
+    policies.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(policy, "policy"));
+    return this;
+  }
+
+  /** Sets the normalizer of {@code type} (see the contract of {@link IdentifierNormalizer}). */
+  public ResolverBuilder normalizer(IdentifierType type, IdentifierNormalizer normalizer) {
+    normalizers.put(
+        Objects.requireNonNull(type, "type"), Objects.requireNonNull(normalizer, "normalizer"));
+    return this;
+  }
+
+  /**
+   * Declares normalized values of {@code type} that must never link ({@code test@test.com},
+   * {@code 0000000000}): they are kept on their touchpoints and listed as
+   * {@link GenericValue.Reason#JUNK}. The predicate must be pure and thread-safe.
+   */
+  public ResolverBuilder junkValues(IdentifierType type, Predicate<String> isJunk) {
+    junk.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(isJunk, "isJunk"));
+    return this;
+  }
+
+  /** Adds a listener that hears every change to the partition. */
+  public ResolverBuilder listener(ProfileListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Builds a new, empty resolver with this configuration. */
+  public IdentityResolver build() {
+    return new InMemoryResolver(this);
+  }
+}

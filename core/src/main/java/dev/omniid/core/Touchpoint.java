@@ -1,0 +1,241 @@
+package dev.omniid.core;
+
+import dev.omniid.core.OmniIdException.Reason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One interaction with a customer on one channel: a store visit, a web order, a WhatsApp
+ * question. Immutable; build one with {@link #newBuilder(String)}.
+ *
+ * <p>The canonical constructor validates every field and throws {@link OmniIdException} naming
+ * the field and its position (never the value) for bad input. Bounds: an id of at most
+ * {@value #MAX_ID_LENGTH} characters without control characters; at most
+ * {@value #MAX_IDENTIFIERS} identifiers; identifier and attribute values of at most
+ * {@value #MAX_VALUE_LENGTH} characters; at most {@value #MAX_PAYLOAD_ENTRIES} payload entries.
+ *
+ * @param id the touchpoint's id, unique within a resolver
+ * @param channel where it happened
+ * @param timestamp when it happened
+ * @param eventKind what happened
+ * @param identifiers the identifiers it carries, in the order given
+ * @param attributes person attributes (name, birth date, address...), in the order given
+ * @param payload opaque data the resolver keeps but never reads (order number, cart, text...)
+ */
+public record Touchpoint(
+    String id,
+    Channel channel,
+    Instant timestamp,
+    EventKind eventKind,
+    List<Identifier> identifiers,
+    Map<AttributeKey, String> attributes,
+    Map<String, String> payload) {
+
+  /** The longest accepted touchpoint id. */
+  public static final int MAX_ID_LENGTH = 256;
+  /** The most identifiers one touchpoint may carry. */
+  public static final int MAX_IDENTIFIERS = 64;
+  /** The longest accepted identifier or attribute value. */
+  public static final int MAX_VALUE_LENGTH = 1024;
+  /** The most payload entries one touchpoint may carry. */
+  public static final int MAX_PAYLOAD_ENTRIES = 256;
+
+  public Touchpoint {
+    validateId(id);
+    if (channel == null) {
+      throw new OmniIdException(Reason.MISSING_FIELD, "channel", "is required");
+    }
+    if (timestamp == null) {
+      throw new OmniIdException(Reason.MISSING_FIELD, "timestamp", "is required");
+    }
+    if (eventKind == null) {
+      throw new OmniIdException(Reason.MISSING_FIELD, "eventKind", "is required");
+    }
+    identifiers = validateIdentifiers(identifiers);
+    attributes = validateAttributes(attributes);
+    payload = validatePayload(payload);
+  }
+
+  /** Starts a builder for a touchpoint with this id. */
+  public static Builder newBuilder(String id) {
+    return new Builder(id);
+  }
+
+  /** The value of an attribute, or empty. */
+  public java.util.Optional<String> attribute(AttributeKey key) {
+    return java.util.Optional.ofNullable(attributes.get(key));
+  }
+
+  @Override
+  public String toString() {
+    return "Touchpoint[id=" + id + ", channel=" + channel + ", timestamp=" + timestamp
+        + ", eventKind=" + eventKind + ", identifiers=" + identifiers
+        + ", attributes=" + attributes.keySet() + ", payload=" + payload.size() + " entries]";
+  }
+
+  private static void validateId(String id) {
+    if (id == null) {
+      throw new OmniIdException(Reason.MISSING_FIELD, "id", "is required");
+    }
+    if (id.isBlank()) {
+      throw new OmniIdException(Reason.INVALID_VALUE, "id", "is blank");
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new OmniIdException(Reason.TOO_LARGE, "id", "is longer than " + MAX_ID_LENGTH);
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isISOControl(id.charAt(i))) {
+        throw new OmniIdException(
+            Reason.INVALID_VALUE, "id", "has a control character at index " + i);
+      }
+    }
+  }
+
+  private static List<Identifier> validateIdentifiers(List<Identifier> identifiers) {
+    if (identifiers == null) {
+      return List.of();
+    }
+    if (identifiers.size() > MAX_IDENTIFIERS) {
+      throw new OmniIdException(
+          Reason.TOO_LARGE, "identifiers", "has more than " + MAX_IDENTIFIERS + " entries");
+    }
+    for (int i = 0; i < identifiers.size(); i++) {
+      Identifier identifier = identifiers.get(i);
+      if (identifier == null) {
+        throw new OmniIdException(Reason.MISSING_FIELD, "identifiers[" + i + "]", "is null");
+      }
+      if (identifier.raw().length() > MAX_VALUE_LENGTH) {
+        throw new OmniIdException(Reason.TOO_LARGE,
+            "identifiers[" + i + "] (" + identifier.type() + ")",
+            "is longer than " + MAX_VALUE_LENGTH);
+      }
+    }
+    return List.copyOf(identifiers);
+  }
+
+  private static Map<AttributeKey, String> validateAttributes(Map<AttributeKey, String> attributes) {
+    if (attributes == null || attributes.isEmpty()) {
+      return Map.of();
+    }
+    for (Map.Entry<AttributeKey, String> e : attributes.entrySet()) {
+      if (e.getKey() == null || e.getValue() == null) {
+        throw new OmniIdException(Reason.MISSING_FIELD, "attributes", "has a null key or value");
+      }
+      if (e.getValue().length() > MAX_VALUE_LENGTH) {
+        throw new OmniIdException(Reason.TOO_LARGE, "attributes[" + e.getKey() + "]",
+            "is longer than " + MAX_VALUE_LENGTH);
+      }
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+  }
+
+  private static Map<String, String> validatePayload(Map<String, String> payload) {
+    if (payload == null || payload.isEmpty()) {
+      return Map.of();
+    }
+    if (payload.size() > MAX_PAYLOAD_ENTRIES) {
+      throw new OmniIdException(
+          Reason.TOO_LARGE, "payload", "has more than " + MAX_PAYLOAD_ENTRIES + " entries");
+    }
+    for (Map.Entry<String, String> e : payload.entrySet()) {
+      if (e.getKey() == null || e.getValue() == null) {
+        throw new OmniIdException(Reason.MISSING_FIELD, "payload", "has a null key or value");
+      }
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+  }
+
+  /**
+   * Collects the fields of a {@link Touchpoint}. Setters check their argument at once and
+   * throw {@link OmniIdException} naming the field; {@link #build()} checks the whole. Not
+   * thread-safe; the touchpoint it builds is.
+   */
+  public static final class Builder {
+    private final String id;
+    private Channel channel;
+    private Instant timestamp;
+    private EventKind eventKind = EventKind.UNSPECIFIED;
+    private final List<Identifier> identifiers = new ArrayList<>();
+    private final Map<AttributeKey, String> attributes = new LinkedHashMap<>();
+    private final Map<String, String> payload = new LinkedHashMap<>();
+
+    private Builder(String id) {
+      validateId(id);
+      this.id = id;
+    }
+
+    /** Where the touchpoint happened (required). */
+    public Builder channel(Channel channel) {
+      this.channel = Objects.requireNonNull(channel, "channel");
+      return this;
+    }
+
+    /** When the touchpoint happened (required). */
+    public Builder timestamp(Instant timestamp) {
+      this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+      return this;
+    }
+
+    /** What happened; {@link EventKind#UNSPECIFIED} unless set. */
+    public Builder eventKind(EventKind eventKind) {
+      this.eventKind = Objects.requireNonNull(eventKind, "eventKind");
+      return this;
+    }
+
+    /**
+     * Adds an identifier from its raw value. A null or blank value is refused with an
+     * {@link OmniIdException} naming its position; skip absent values before calling.
+     */
+    public Builder identifier(IdentifierType type, String raw) {
+      Objects.requireNonNull(type, "type");
+      String field = "identifiers[" + identifiers.size() + "] (" + type + ")";
+      if (raw == null) {
+        throw new OmniIdException(Reason.MISSING_FIELD, field, "is null");
+      }
+      if (raw.isBlank()) {
+        throw new OmniIdException(Reason.INVALID_VALUE, field, "is blank");
+      }
+      if (identifiers.size() == MAX_IDENTIFIERS) {
+        throw new OmniIdException(
+            Reason.TOO_LARGE, "identifiers", "has more than " + MAX_IDENTIFIERS + " entries");
+      }
+      if (raw.length() > MAX_VALUE_LENGTH) {
+        throw new OmniIdException(Reason.TOO_LARGE, field, "is longer than " + MAX_VALUE_LENGTH);
+      }
+      identifiers.add(Identifier.of(type, raw));
+      return this;
+    }
+
+    /** Sets a person attribute; a later call for the same key replaces the value. */
+    public Builder attribute(AttributeKey key, String value) {
+      Objects.requireNonNull(key, "key");
+      if (value == null) {
+        throw new OmniIdException(Reason.MISSING_FIELD, "attributes[" + key + "]", "is null");
+      }
+      if (value.length() > MAX_VALUE_LENGTH) {
+        throw new OmniIdException(Reason.TOO_LARGE, "attributes[" + key + "]",
+            "is longer than " + MAX_VALUE_LENGTH);
+      }
+      attributes.put(key, value);
+      return this;
+    }
+
+    /** Adds an opaque payload entry that the resolver keeps and never reads. */
+    public Builder payload(String key, String value) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      payload.put(key, value);
+      return this;
+    }
+
+    /** Builds the touchpoint; channel and timestamp are required. */
+    public Touchpoint build() {
+      return new Touchpoint(id, channel, timestamp, eventKind, identifiers, attributes, payload);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.omniid.core;
+
+import java.util.HashMap;
+import java.util.function.Predicate;
+
+/** What the resolver knows of one identifier type, and the index of its values. */
+final class TypeInfo {
+  final IdentifierType type;
+  final IdentifierPolicy policy;
+  final IdentifierNormalizer normalizer;
+  final Predicate<String> junk;
+  /** Index into an entry's exclusive-value array, or -1 for a non-exclusive type. */
+  final int exclusiveSlot;
+  /** Position in the strongest-first order of all known types; reassigned when a type is added. */
+  int rank;
+  final HashMap<String, ValueNode> values = new HashMap<>();
+
+  TypeInfo(IdentifierType type, IdentifierPolicy policy, IdentifierNormalizer normalizer,
+      Predicate<String> junk, int exclusiveSlot) {
+    this.type = type;
+    this.policy = policy;
+    this.normalizer = normalizer;
+    this.junk = junk;
+    this.exclusiveSlot = exclusiveSlot;
+  }
+
+  /** Strongest first; ties by name, so the order is total. */
+  static int compareStrength(TypeInfo a, TypeInfo b) {
+    int byStrength = Integer.compare(b.policy.strength(), a.policy.strength());
+    return byStrength != 0 ? byStrength : a.type.name().compareTo(b.type.name());
+  }
+}
