@@ -3,8 +3,8 @@ package dev.omniid.core;
 import dev.omniid.core.OmniIdException.Reason;
 import java.util.Locale;
 
-/** The core's trivial normalizers, as singletons behind {@link IdentifierNormalizer}'s factories. */
-enum BuiltInNormalizer implements IdentifierNormalizer {
+/** The core's trivial normalizers, as singletons behind {@link Normalizer}'s factories. */
+enum BuiltInNormalizer implements Normalizer {
   IDENTITY {
     @Override
     public String normalize(String value) {

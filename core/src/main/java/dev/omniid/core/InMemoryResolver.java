@@ -35,7 +35,7 @@ final class InMemoryResolver implements IdentityResolver {
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<IdentifierType, IdentifierPolicy> policies;
-  private final Map<IdentifierType, IdentifierNormalizer> normalizers;
+  private final Map<IdentifierType, Normalizer> normalizers;
   private final Map<IdentifierType, Predicate<String>> junkPredicates;
   private final List<ProfileListener> listeners;
   private final int exclusiveSlots;
@@ -490,7 +490,7 @@ final class InMemoryResolver implements IdentityResolver {
       policy = IdentifierPolicy.DEFAULT;
     }
     TypeInfo info = new TypeInfo(type, policy,
-        normalizers.getOrDefault(type, IdentifierNormalizer.defaultFor(type)),
+        normalizers.getOrDefault(type, Normalizer.defaultFor(type)),
         junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot);
     types.put(type, info);
     List<TypeInfo> ordered = new ArrayList<>(types.values());

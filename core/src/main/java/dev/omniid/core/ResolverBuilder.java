@@ -14,11 +14,11 @@ import java.util.function.Predicate;
  * thread-safe; the resolver it builds is.
  *
  * <p>Types that are not configured use {@link IdentifierPolicy#defaultFor} and
- * {@link IdentifierNormalizer#defaultFor}; a touchpoint may carry any type, configured or not.
+ * {@link Normalizer#defaultFor}; a touchpoint may carry any type, configured or not.
  */
 public final class ResolverBuilder {
   final Map<IdentifierType, IdentifierPolicy> policies = new LinkedHashMap<>();
-  final Map<IdentifierType, IdentifierNormalizer> normalizers = new HashMap<>();
+  final Map<IdentifierType, Normalizer> normalizers = new HashMap<>();
   final Map<IdentifierType, Predicate<String>> junk = new HashMap<>();
   final List<ProfileListener> listeners = new ArrayList<>();
 
@@ -37,8 +37,8 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** Sets the normalizer of {@code type} (see the contract of {@link IdentifierNormalizer}). */
-  public ResolverBuilder normalizer(IdentifierType type, IdentifierNormalizer normalizer) {
+  /** Sets the normalizer of {@code type} (see the contract of {@link Normalizer}). */
+  public ResolverBuilder normalizer(IdentifierType type, Normalizer normalizer) {
     normalizers.put(
         Objects.requireNonNull(type, "type"), Objects.requireNonNull(normalizer, "normalizer"));
     return this;

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 final class TypeInfo {
   final IdentifierType type;
   final IdentifierPolicy policy;
-  final IdentifierNormalizer normalizer;
+  final Normalizer normalizer;
   final Predicate<String> junk;
   /** Index into an entry's exclusive-value array, or -1 for a non-exclusive type. */
   final int exclusiveSlot;
@@ -15,7 +15,7 @@ final class TypeInfo {
   int rank;
   final HashMap<String, ValueNode> values = new HashMap<>();
 
-  TypeInfo(IdentifierType type, IdentifierPolicy policy, IdentifierNormalizer normalizer,
+  TypeInfo(IdentifierType type, IdentifierPolicy policy, Normalizer normalizer,
       Predicate<String> junk, int exclusiveSlot) {
     this.type = type;
     this.policy = policy;

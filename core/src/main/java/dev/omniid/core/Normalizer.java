@@ -3,9 +3,9 @@ package dev.omniid.core;
 import java.util.Locale;
 
 /**
- * Turns a raw identifier value into the form the resolver compares: the SPI through which the
- * {@code matching} module plugs in real normalizers (libphonenumber for phones, provider rules for
- * emails).
+ * Turns a raw value (an identifier or a person attribute) into the form that is compared: the SPI
+ * through which the {@code matching} module plugs in real normalizers (libphonenumber for phones,
+ * provider rules for emails, folding for names).
  *
  * <p>Contract: {@code normalize} is a pure function, thread-safe, and idempotent
  * ({@code normalize(normalize(x)).equals(normalize(x))}). It receives a non-null value with
@@ -15,18 +15,18 @@ import java.util.Locale;
  * value as a {@link Problem} and resolves the touchpoint on its other identifiers.
  */
 @FunctionalInterface
-public interface IdentifierNormalizer {
+public interface Normalizer {
 
   /** Returns the compared form of {@code value}. */
   String normalize(String value);
 
   /** Keeps the value as given (surrounding whitespace is already stripped). */
-  static IdentifierNormalizer identity() {
+  static Normalizer identity() {
     return BuiltInNormalizer.IDENTITY;
   }
 
   /** Lower-cases the value ({@link Locale#ROOT}). */
-  static IdentifierNormalizer lowerCase() {
+  static Normalizer lowerCase() {
     return BuiltInNormalizer.LOWER_CASE;
   }
 
@@ -34,7 +34,7 @@ public interface IdentifierNormalizer {
    * A minimal email normalizer: lower case, one {@code @} with text on both sides. The
    * {@code matching} module has the real one.
    */
-  static IdentifierNormalizer basicEmail() {
+  static Normalizer basicEmail() {
     return BuiltInNormalizer.BASIC_EMAIL;
   }
 
@@ -42,17 +42,17 @@ public interface IdentifierNormalizer {
    * A minimal phone normalizer: keeps the digits and a leading {@code +}; at least 5 digits. The
    * {@code matching} module has the real one (libphonenumber).
    */
-  static IdentifierNormalizer digits() {
+  static Normalizer digits() {
     return BuiltInNormalizer.DIGITS;
   }
 
   /** A social handle: lower case without a leading {@code @}. */
-  static IdentifierNormalizer handle() {
+  static Normalizer handle() {
     return BuiltInNormalizer.HANDLE;
   }
 
   /** The core's default normalizer for a type. */
-  static IdentifierNormalizer defaultFor(IdentifierType type) {
+  static Normalizer defaultFor(IdentifierType type) {
     return switch (type.name()) {
       case "email" -> basicEmail();
       case "phone" -> digits();
