@@ -416,7 +416,7 @@ final class InMemoryResolver implements IdentityResolver {
       String field = "identifiers[" + i + "] (" + raw.type() + ")";
       String value;
       try {
-        value = info.normalizer.normalize(raw.value());
+        value = info.normalizer.normalize(raw.value(), touchpoint);
         if (value == null || value.isEmpty()) {
           throw new OmniIdException(Reason.INVALID_VALUE, field, "normalizes to nothing");
         }

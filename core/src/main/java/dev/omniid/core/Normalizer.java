@@ -20,6 +20,15 @@ public interface Normalizer {
   /** Returns the compared form of {@code value}. */
   String normalize(String value);
 
+  /**
+   * Returns the compared form of {@code value} as found on {@code touchpoint}, whose other fields
+   * may inform it (a phone normalizer reads the touchpoint's country as its default region). The
+   * resolver calls this form; by default it ignores the touchpoint.
+   */
+  default String normalize(String value, Touchpoint touchpoint) {
+    return normalize(value);
+  }
+
   /** Keeps the value as given (surrounding whitespace is already stripped). */
   static Normalizer identity() {
     return BuiltInNormalizer.IDENTITY;
