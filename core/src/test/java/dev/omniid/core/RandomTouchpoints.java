@@ -1,0 +1,91 @@
+package dev.omniid.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Seeded generators of touchpoint sets that exercise every rule: values shared within a person,
+ * values shared across people (households, kiosks), conflicting customer ids, junk, and
+ * invalid values. Small pools so that components overlap a lot.
+ */
+final class RandomTouchpoints {
+  static final IdentifierType PASSPORT = IdentifierType.PASSPORT;
+
+  private RandomTouchpoints() {}
+
+  static List<Touchpoint> generate(Random random, int count) {
+    int people = 1 + random.nextInt(Math.max(1, count / 2));
+    List<Touchpoint> out = new ArrayList<>(count);
+    List<Channel> channels = List.of(Channel.STORE, Channel.WEB, Channel.WHATSAPP,
+        Channel.MESSENGER, Channel.MOBILE_APP, Channel.CALL_CENTER);
+    for (int i = 0; i < count; i++) {
+      int person = random.nextInt(people);
+      Touchpoint.Builder b = Touchpoint.newBuilder(String.format("t%03d", i))
+          .channel(channels.get(random.nextInt(channels.size())))
+          .timestamp(Instant.ofEpochSecond(1_700_000_000L + random.nextInt(1_000_000)))
+          .eventKind(EventKind.VISIT);
+      int identifiers = random.nextInt(4);
+      Set<Integer> kinds = new HashSet<>();
+      for (int k = 0; k < identifiers; k++) {
+        int kind = random.nextInt(12);
+        // One value per exclusive type: two would make the touchpoint invalid (tested apart).
+        if (!EXCLUSIVE_KINDS.contains(kind) || kinds.add(kind)) {
+          addIdentifier(random, b, kind, person, people);
+        }
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  private static final Set<Integer> EXCLUSIVE_KINDS = Set.of(5, 8, 10);
+
+  private static void addIdentifier(
+      Random random, Touchpoint.Builder b, int kind, int person, int people) {
+    // Mostly the person's own values; sometimes someone else's (households, typos, kiosks).
+    int owner = random.nextInt(5) == 0 ? random.nextInt(people) : person;
+    switch (kind) {
+      case 0, 1, 2 -> b.identifier(IdentifierType.EMAIL,
+          (random.nextBoolean() ? "P" : "p") + owner + "@mail.example" + (random.nextInt(8) == 0 ? "x" : ""));
+      case 3, 4 -> b.identifier(IdentifierType.PHONE, "+3461" + (1000 + owner % 7));
+      case 5 -> b.identifier(IdentifierType.CUSTOMER_ID, "C" + (owner % 4 == 0 ? owner + random.nextInt(2) : owner));
+      case 6 -> b.identifier(IdentifierType.DEVICE_ID, random.nextInt(3) == 0 ? "kiosk-1" : "dev-" + owner);
+      case 7 -> b.identifier(IdentifierType.COOKIE_ID, "ck" + random.nextInt(people + 3));
+      case 8 -> b.identifier(IdentifierType.LOYALTY_ID, "L" + (owner % 5));
+      case 9 -> b.identifier(IdentifierType.EMAIL, random.nextBoolean() ? "test@test.com" : "not-an-email");
+      case 10 -> b.identifier(IdentifierType.of("passport"), "X" + owner);
+      default -> b.identifier(IdentifierType.SOCIAL_HANDLE, "@h" + (owner % 6));
+    }
+  }
+
+  /** A resolver configured as in the property tests: a low device limit so kiosks turn generic. */
+  static IdentityResolver resolver() {
+    return IdentityResolver.newBuilder()
+        .identifierPolicy(IdentifierType.DEVICE_ID, IdentifierPolicy.shared(2, 50))
+        .identifierPolicy(IdentifierType.COOKIE_ID, IdentifierPolicy.shared(1, 40))
+        .junkValues(IdentifierType.EMAIL, "test@test.com"::equals)
+        .build();
+  }
+
+  /** The partition as sets of touchpoint ids, independent of profile ids. */
+  static Set<Set<String>> partition(IdentityResolver resolver) {
+    return resolver.profiles()
+        .map(p -> (Set<String>) new TreeSet<>(p.touchpointIds()))
+        .collect(Collectors.toCollection(HashSet::new));
+  }
+
+  static String describe(Set<Set<String>> partition) {
+    return partition.stream().map(Object::toString).sorted().collect(Collectors.joining(" "));
+  }
+
+  static Map<String, Touchpoint> byId(List<Touchpoint> touchpoints) {
+    return touchpoints.stream().collect(Collectors.toMap(Touchpoint::id, t -> t));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.omniid.examples;
+
+import dev.omniid.core.AttributeKey;
+import dev.omniid.core.Channel;
+import dev.omniid.core.EventKind;
+import dev.omniid.core.Evidence;
+import dev.omniid.core.IdentifierType;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.Profile;
+import dev.omniid.core.Touchpoint;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The shoe-store story: Ana tries shoes on in the store, buys them on the web shop with another
+ * email, asks about the order on WhatsApp from the phone she gave in the store, and follows up on
+ * Messenger from the same device. A multichannel business sees one stranger per channel silo;
+ * OmniID resolves the same touchpoints into one profile with her journey. Luis, another customer
+ * in the same store, stays his own profile.
+ */
+public final class QuickStart {
+  private QuickStart() {}
+
+  /** The story's touchpoints, in the order they happen. */
+  static List<Touchpoint> story() {
+    Instant day = Instant.parse("2026-11-20T10:15:00Z");
+    return List.of(
+        Touchpoint.newBuilder("pos-0193").channel(Channel.STORE).timestamp(day)
+            .eventKind(EventKind.TRY_ON)
+            .identifier(IdentifierType.PHONE, "+34 612 345 678")
+            .identifier(IdentifierType.LOYALTY_ID, "LOY-778812")
+            .attribute(AttributeKey.FULL_NAME, "Ana Pérez").payload("sku", "SNEAKER-42-RED").build(),
+        Touchpoint.newBuilder("pos-0194").channel(Channel.STORE).timestamp(day.plusSeconds(900))
+            .eventKind(EventKind.PURCHASE)
+            .identifier(IdentifierType.PHONE, "+34 699 000 111")
+            .attribute(AttributeKey.FULL_NAME, "Luis Gómez").payload("sku", "BOOT-44").build(),
+        Touchpoint.newBuilder("web-88121").channel(Channel.WEB).timestamp(day.plusSeconds(7 * 3600))
+            .eventKind(EventKind.PURCHASE)
+            .identifier(IdentifierType.EMAIL, "ana.p.work@outlook.es")
+            .identifier(IdentifierType.LOYALTY_ID, "LOY-778812")
+            .identifier(IdentifierType.COOKIE_ID, "ck-5f1c9a")
+            .payload("order", "W-88121").payload("sku", "SNEAKER-42-RED").build(),
+        Touchpoint.newBuilder("wa-5531").channel(Channel.WHATSAPP).timestamp(day.plusSeconds(26 * 3600))
+            .eventKind(EventKind.INQUIRY)
+            .identifier(IdentifierType.PHONE, "+34612345678")
+            .identifier(IdentifierType.DEVICE_ID, "6D92078A-8246-4BA4-AE5B-76104861E7DC")
+            .payload("text", "¿Cuándo llega mi pedido W-88121?").build(),
+        Touchpoint.newBuilder("fbm-771").channel(Channel.MESSENGER).timestamp(day.plusSeconds(50 * 3600))
+            .eventKind(EventKind.MESSAGE)
+            .identifier(IdentifierType.DEVICE_ID, "6d92078a-8246-4ba4-ae5b-76104861e7dc")
+            .payload("text", "Sigo esperando el pedido").build());
+  }
+
+  public static void main(String[] args) {
+    run(System.out);
+  }
+
+  static void run(PrintStream out) {
+    List<Touchpoint> touchpoints = story();
+
+    out.println("== Multichannel: each channel keeps its own customers ==");
+    Map<Channel, List<String>> silos = touchpoints.stream().collect(Collectors.groupingBy(
+        Touchpoint::channel, java.util.LinkedHashMap::new, Collectors.mapping(Touchpoint::id, Collectors.toList())));
+    int fragments = 0;
+    for (Map.Entry<Channel, List<String>> silo : silos.entrySet()) {
+      // A silo can only tell its own records apart: one customer record per touchpoint here.
+      fragments += silo.getValue().size();
+      out.printf("  %-10s %d customer record(s): %s%n", silo.getKey(), silo.getValue().size(),
+          silo.getValue());
+    }
+    out.printf("  -> %d customer fragments in %d silos%n%n", fragments, silos.size());
+
+    IdentityResolver resolver = IdentityResolver.newBuilder().build();
+    touchpoints.forEach(resolver::resolve);
+
+    out.println("== Omnichannel: OmniID resolves the same touchpoints ==");
+    out.printf("  -> %d profiles for %d touchpoints%n", resolver.profileCount(),
+        resolver.touchpointCount());
+    Profile ana = resolver.findProfiles(IdentifierType.PHONE, "+34 612 345 678").get(0);
+    out.printf("%nProfile %s: %d touchpoints on %s, %s .. %s%n", ana.id(), ana.size(),
+        ana.channels(), ana.firstSeen(), ana.lastSeen());
+    out.println("  Journey:");
+    for (Touchpoint t : ana.journey()) {
+      out.printf("    %s  %-10s %-9s %-10s %s%n", t.timestamp(), t.channel(), t.eventKind(), t.id(),
+          t.identifiers());
+    }
+    out.println("  Why it holds together:");
+    for (Evidence e : ana.evidence()) {
+      out.println("    " + e.explain());
+    }
+    resolver.profiles().filter(p -> !p.id().equals(ana.id())).forEach(p ->
+        out.printf("%nProfile %s: %d touchpoint(s) on %s, kept apart from Ana%n", p.id(), p.size(),
+            p.channels()));
+  }
+}
