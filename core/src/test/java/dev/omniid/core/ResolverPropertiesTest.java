@@ -210,7 +210,7 @@ class ResolverPropertiesTest {
   }
 
   static Stream<Long> concurrencySeeds() {
-    return LongStream.range(0, 40).mapToObj(i -> 0xC0C0_0000L + i);
+    return LongStream.range(0, 100).mapToObj(i -> 0xC0C0_0000L + i);
   }
 
   /** Idempotent delivery: resolving the same touchpoints again changes nothing. */
