@@ -22,11 +22,16 @@ import java.util.List;
  *       the union would give a group two values of an exclusive type, or join touchpoints under a
  *       never-link rule: those are refused and reported as evidence.
  * </ol>
+ * Then scored-match edges (pairs a {@link MatchModel} scored at or above its threshold) link,
+ * heaviest first, ties by the touchpoints' ids, under the same rules.
  * Judging a whole type against the stronger partition before any of its values links keeps the
  * verdict independent of the order of values within a type.
  */
 final class ComponentClusterer {
   private static final Comparator<Entry> BY_ID = Comparator.comparing(e -> e.id);
+  private static final Comparator<Edge> BY_WEIGHT_THEN_IDS =
+      Comparator.<Edge>comparingDouble(e -> -e.weight)
+          .thenComparing(e -> e.first.id).thenComparing(e -> e.second.id);
   private static final Comparator<ValueNode> BY_RANK_THEN_VALUE =
       Comparator.<ValueNode>comparingInt(v -> v.type.rank).thenComparing(v -> v.value);
 
@@ -53,6 +58,7 @@ final class ComponentClusterer {
     String[][] exclusive = new String[n][];
     int[] strongest = new int[n];
     boolean anyNeverLink = false;
+    boolean anyEdges = false;
     List<ValueNode> shared = new ArrayList<>();
     IdentityHashMap<ValueNode, Boolean> seen = new IdentityHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -69,6 +75,7 @@ final class ComponentClusterer {
       }
       strongest[i] = best;
       anyNeverLink |= e.hasNeverLinks();
+      anyEdges |= e.hasEdges();
     }
     int[][] forbidden = anyNeverLink ? neverLinkTable(entries, local) : null;
     shared.sort(BY_RANK_THEN_VALUE);
@@ -116,6 +123,9 @@ final class ComponentClusterer {
       }
       from = to;
     }
+    if (anyEdges) {
+      linkEdges(entries, local, uf, evidence, withEvidence);
+    }
 
     List<List<Entry>> groups = new ArrayList<>();
     int[] groupOfRoot = new int[n];
@@ -138,38 +148,68 @@ final class ComponentClusterer {
       members[k] = local.get(v.entries.get(k));
     }
     Arrays.sort(members);
-    int first = members[0];
     for (int k = 1; k < members.length; k++) {
-      int i = members[k];
-      int a = uf.find(first);
-      int b = uf.find(i);
-      if (a == b) {
-        continue;
-      }
-      int slot = uf.exclusiveClash(a, b);
-      if (slot >= 0) {
-        if (withEvidence) {
-          IdentifierType exclusiveType = exclusiveType(entries, slot);
-          evidence.add(new Evidence(Evidence.Kind.EXCLUSIVE_CONFLICT, entries[first].id,
-              entries[i].id, List.of(v.identifier,
-                  Identifier.of(exclusiveType, uf.exclusive[a][slot]),
-                  Identifier.of(exclusiveType, uf.exclusive[b][slot])),
-              Double.NEGATIVE_INFINITY));
-        }
-        continue;
-      }
-      if (uf.forbidden != null && uf.neverLinked(a, b)) {
-        if (withEvidence) {
-          evidence.add(new Evidence(Evidence.Kind.NEVER_LINK, entries[first].id, entries[i].id,
-              List.of(v.identifier), Double.NEGATIVE_INFINITY));
-        }
-        continue;
-      }
-      uf.union(a, b);
+      tryUnion(members[0], members[k], v.identifier, Double.POSITIVE_INFINITY, entries, uf,
+          evidence, withEvidence);
+    }
+  }
+
+  /**
+   * Unites the groups of {@code first} and {@code other} unless a rule forbids it, recording the
+   * link or the refusal. {@code shared} is the identifier that links them, or null for a scored
+   * match.
+   */
+  private static void tryUnion(int first, int other, Identifier shared, double weight,
+      Entry[] entries, UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
+    int a = uf.find(first);
+    int b = uf.find(other);
+    if (a == b) {
+      return;
+    }
+    List<Identifier> because = shared == null ? List.of() : List.of(shared);
+    int slot = uf.exclusiveClash(a, b);
+    if (slot >= 0) {
       if (withEvidence) {
-        evidence.add(new Evidence(Evidence.Kind.SHARED_IDENTIFIER, entries[first].id,
-            entries[i].id, List.of(v.identifier), Double.POSITIVE_INFINITY));
+        IdentifierType exclusiveType = exclusiveType(entries, slot);
+        List<Identifier> identifiers = new ArrayList<>(because);
+        identifiers.add(Identifier.of(exclusiveType, uf.exclusive[a][slot]));
+        identifiers.add(Identifier.of(exclusiveType, uf.exclusive[b][slot]));
+        evidence.add(new Evidence(Evidence.Kind.EXCLUSIVE_CONFLICT, entries[first].id,
+            entries[other].id, identifiers, weight));
       }
+      return;
+    }
+    if (uf.forbidden != null && uf.neverLinked(a, b)) {
+      if (withEvidence) {
+        evidence.add(new Evidence(Evidence.Kind.NEVER_LINK, entries[first].id, entries[other].id,
+            because, weight));
+      }
+      return;
+    }
+    uf.union(a, b);
+    if (withEvidence) {
+      evidence.add(new Evidence(shared == null ? Evidence.Kind.SCORED_MATCH
+          : Evidence.Kind.SHARED_IDENTIFIER, entries[first].id, entries[other].id, because, weight));
+    }
+  }
+
+  /** Applies scored-match edges, strongest first, after every identifier. */
+  private static void linkEdges(Entry[] entries, IdentityHashMap<Entry, Integer> local,
+      UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
+    List<Edge> edges = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.hasEdges()) {
+        for (Edge edge : e.edges) {
+          if (edge.first == e) {
+            edges.add(edge);
+          }
+        }
+      }
+    }
+    edges.sort(BY_WEIGHT_THEN_IDS);
+    for (Edge edge : edges) {
+      tryUnion(local.get(edge.first), local.get(edge.second), null, edge.weight, entries, uf,
+          evidence, withEvidence);
     }
   }
 

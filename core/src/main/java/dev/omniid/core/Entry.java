@@ -22,6 +22,14 @@ final class Entry {
   ArrayList<IdRecord> anchored;
   /** Touchpoints it must never share a profile with. */
   HashSet<Entry> neverLink;
+  /** Its normalized match-model values, or null without a model. */
+  MatchModel.Prepared prepared;
+  /** Its qualified blocking keys. */
+  String[] blockKeys = NO_KEYS;
+  /** Scored-match edges at or above the model's threshold. */
+  ArrayList<Edge> edges;
+
+  private static final String[] NO_KEYS = new String[0];
 
   Entry(Touchpoint touchpoint, Identifier[] identifiers, ValueNode[] values, String[] exclusive) {
     this.touchpoint = touchpoint;
@@ -29,6 +37,10 @@ final class Entry {
     this.identifiers = identifiers;
     this.values = values;
     this.exclusive = exclusive;
+  }
+
+  boolean hasEdges() {
+    return edges != null && !edges.isEmpty();
   }
 
   boolean hasNeverLinks() {

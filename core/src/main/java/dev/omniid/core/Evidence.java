@@ -9,10 +9,10 @@ import java.util.Objects;
  * @param kind what the edge says
  * @param touchpointId one touchpoint
  * @param otherTouchpointId the other touchpoint
- * @param identifiers the identifiers involved: the shared one first; for a conflict, followed by
- *     the two clashing exclusive values
- * @param weight the evidence's weight: positive infinity for an exact identifier, negative
- *     infinity for a rule that forbids the link
+ * @param identifiers the identifiers involved: the shared one first (none for a scored match);
+ *     for a conflict, followed by the two clashing exclusive values
+ * @param weight the strength of the evidence itself, linked or refused: positive infinity for a
+ *     shared identifier, the match weight for a scored pair
  */
 public record Evidence(
     Kind kind, String touchpointId, String otherTouchpointId, List<Identifier> identifiers,
@@ -22,6 +22,8 @@ public record Evidence(
   public enum Kind {
     /** The touchpoints share an identifier value: linked. */
     SHARED_IDENTIFIER,
+    /** The match model scored the pair at or above its threshold: linked. */
+    SCORED_MATCH,
     /** They share an identifier, but linking them would give one profile two values of an
      *  exclusive type: kept apart. */
     EXCLUSIVE_CONFLICT,
@@ -34,29 +36,35 @@ public record Evidence(
     Objects.requireNonNull(touchpointId, "touchpointId");
     Objects.requireNonNull(otherTouchpointId, "otherTouchpointId");
     identifiers = List.copyOf(identifiers);
-    if (identifiers.isEmpty() || (kind == Kind.EXCLUSIVE_CONFLICT && identifiers.size() != 3)) {
-      throw new IllegalArgumentException(
-          "evidence names the shared identifier (and, for a conflict, the two clashing values)");
+    if (kind == Kind.SHARED_IDENTIFIER && identifiers.size() != 1) {
+      throw new IllegalArgumentException("a shared-identifier link names the one identifier shared");
+    }
+    if (kind == Kind.EXCLUSIVE_CONFLICT && identifiers.size() < 2) {
+      throw new IllegalArgumentException("a conflict names the two clashing values");
     }
   }
 
   /** Whether this edge links its touchpoints (rather than keeping them apart). */
   public boolean links() {
-    return kind == Kind.SHARED_IDENTIFIER;
+    return kind == Kind.SHARED_IDENTIFIER || kind == Kind.SCORED_MATCH;
+  }
+
+  private String because() {
+    int shared = kind == Kind.EXCLUSIVE_CONFLICT ? identifiers.size() - 2 : identifiers.size();
+    return shared == 0
+        ? String.format(java.util.Locale.ROOT, "score as one person (match weight %+.2f)", weight)
+        : "share " + identifiers.get(0);
   }
 
   /** A sentence a person can read; identifier values are masked. */
   public String explain() {
+    String pair = touchpointId + " and " + otherTouchpointId + " ";
     return switch (kind) {
-      case SHARED_IDENTIFIER ->
-          touchpointId + " and " + otherTouchpointId + " share " + identifiers.get(0);
-      case EXCLUSIVE_CONFLICT ->
-          touchpointId + " and " + otherTouchpointId + " share " + identifiers.get(0)
-              + " but their profiles hold different values " + identifiers.get(1) + " and "
-              + identifiers.get(2) + " of an exclusive type: kept apart";
-      case NEVER_LINK ->
-          touchpointId + " and " + otherTouchpointId + " share " + identifiers.get(0)
-              + " but a never-link rule keeps their profiles apart";
+      case SHARED_IDENTIFIER, SCORED_MATCH -> pair + because();
+      case EXCLUSIVE_CONFLICT -> pair + because() + " but their profiles hold different values "
+          + identifiers.get(identifiers.size() - 2) + " and "
+          + identifiers.get(identifiers.size() - 1) + " of an exclusive type: kept apart";
+      case NEVER_LINK -> pair + because() + " but a never-link rule keeps their profiles apart";
     };
   }
 

@@ -127,4 +127,12 @@ public interface IdentityResolver {
 
   /** Every generic value: over-shared or junk, it links nothing. */
   List<GenericValue> genericValues();
+
+  /**
+   * Why two touchpoints are, or are not, in one profile: shared identifiers, generic values, the
+   * match model's waterfall and the evidence between them.
+   *
+   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown
+   */
+  PairExplanation why(String touchpointId, String otherTouchpointId);
 }

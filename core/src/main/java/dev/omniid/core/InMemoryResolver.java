@@ -40,6 +40,9 @@ final class InMemoryResolver implements IdentityResolver {
   private final List<ProfileListener> listeners;
   private final int exclusiveSlots;
   private final String[] noExclusive;
+  private final MatchModel model;
+  private final List<BlockingKey> blockingKeys;
+  private final HashMap<String, ArrayList<Entry>> blocks = new HashMap<>();
 
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
   private final HashMap<String, Entry> entries = new HashMap<>();
@@ -53,6 +56,8 @@ final class InMemoryResolver implements IdentityResolver {
     this.normalizers = Map.copyOf(builder.normalizers);
     this.junkPredicates = Map.copyOf(builder.junk);
     this.listeners = List.copyOf(builder.listeners);
+    this.model = builder.matchModel;
+    this.blockingKeys = List.copyOf(builder.blockingKeys);
     int slots = 0;
     for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
       if (e.getValue().exclusive()) {
@@ -174,6 +179,21 @@ final class InMemoryResolver implements IdentityResolver {
             neighbours.addAll(v.entries);
           }
         }
+      }
+      for (String key : entry.blockKeys) {
+        ArrayList<Entry> block = blocks.get(key);
+        block.remove(entry);
+        if (block.isEmpty()) {
+          blocks.remove(key);
+        }
+      }
+      if (entry.edges != null) {
+        for (Edge edge : entry.edges) {
+          Entry other = edge.other(entry);
+          other.edges.remove(edge);
+          neighbours.add(other);
+        }
+        entry.edges = null;
       }
       if (entry.neverLink != null) {
         for (Entry partner : entry.neverLink) {
@@ -390,6 +410,44 @@ final class InMemoryResolver implements IdentityResolver {
     }
   }
 
+  @Override
+  public PairExplanation why(String touchpointId, String otherTouchpointId) {
+    lock.readLock().lock();
+    try {
+      Entry a = known(touchpointId, "touchpointId");
+      Entry b = known(otherTouchpointId, "otherTouchpointId");
+      List<Identifier> shared = new ArrayList<>();
+      List<Identifier> sharedGeneric = new ArrayList<>();
+      for (ValueNode v : a.values) {
+        for (ValueNode w : b.values) {
+          if (v == w && v.connects()) {
+            (v.generic() ? sharedGeneric : shared).add(v.identifier);
+          } else if (v == w) {
+            sharedGeneric.add(v.identifier);
+          }
+        }
+      }
+      Optional<MatchScore> score = model == null ? Optional.empty()
+          : Optional.of(model.score(a.prepared, b.prepared));
+      List<Evidence> between = new ArrayList<>();
+      Set<Entry> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+      visited.add(a);
+      List<Entry> component = component(a, visited);
+      if (visited.contains(b)) {
+        for (Evidence e : ComponentClusterer.cluster(component, true).evidence()) {
+          if ((e.touchpointId().equals(a.id) && e.otherTouchpointId().equals(b.id))
+              || (e.touchpointId().equals(b.id) && e.otherTouchpointId().equals(a.id))) {
+            between.add(e);
+          }
+        }
+      }
+      return new PairExplanation(a.id, b.id, a.cluster == b.cluster, shared, sharedGeneric, score,
+          between);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   // ---------------------------------------------------------------- ingestion
 
   private void requireSameContent(Entry existing, Touchpoint touchpoint) {
@@ -465,8 +523,60 @@ final class InMemoryResolver implements IdentityResolver {
     for (ValueNode node : values) {
       node.entries.add(entry);
     }
+    if (model != null) {
+      score(entry);
+    }
     entries.put(entry.id, entry);
     return entry;
+  }
+
+  /**
+   * Scores a new touchpoint against every touchpoint sharing one of its blocking keys and keeps
+   * the pairs at or above the threshold as edges. The candidates are those present, whichever
+   * arrives second scores the pair, and the score is symmetric: the edge set is a function of the
+   * set of touchpoints.
+   */
+  private void score(Entry entry) {
+    entry.prepared = model.prepare(entry.touchpoint);
+    LinkedHashSet<String> keys = new LinkedHashSet<>();
+    for (int k = 0; k < blockingKeys.size(); k++) {
+      Collection<String> raw;
+      try {
+        raw = blockingKeys.get(k).keys(entry.touchpoint);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "blocking key " + k + " failed on touchpoint "
+            + entry.id + " with " + e.getClass().getSimpleName() + "; it is not blocked on it");
+        continue;
+      }
+      for (String key : raw) {
+        if (key != null && !key.isEmpty()) {
+          keys.add(k + ":" + key);
+        }
+      }
+    }
+    entry.blockKeys = keys.toArray(new String[0]);
+    Set<Entry> scored = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (String key : entry.blockKeys) {
+      ArrayList<Entry> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
+      for (Entry other : block) {
+        if (scored.add(other)) {
+          double weight = model.weight(entry.prepared, other.prepared);
+          if (weight >= model.threshold()) {
+            Edge edge = new Edge(entry, other, weight);
+            addEdge(entry, edge);
+            addEdge(other, edge);
+          }
+        }
+      }
+      block.add(entry);
+    }
+  }
+
+  private static void addEdge(Entry e, Edge edge) {
+    if (e.edges == null) {
+      e.edges = new ArrayList<>(2);
+    }
+    e.edges.add(edge);
   }
 
   private static boolean containsValue(List<Identifier> identifiers, TypeInfo info, String value) {
@@ -645,6 +755,14 @@ final class InMemoryResolver implements IdentityResolver {
             if (visited.add(next)) {
               queue.add(next);
             }
+          }
+        }
+      }
+      if (e.edges != null) {
+        for (Edge edge : e.edges) {
+          Entry next = edge.other(e);
+          if (visited.add(next)) {
+            queue.add(next);
           }
         }
       }

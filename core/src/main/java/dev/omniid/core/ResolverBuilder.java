@@ -21,6 +21,8 @@ public final class ResolverBuilder {
   final Map<IdentifierType, Normalizer> normalizers = new HashMap<>();
   final Map<IdentifierType, Predicate<String>> junk = new HashMap<>();
   final List<ProfileListener> listeners = new ArrayList<>();
+  final List<BlockingKey> blockingKeys = new ArrayList<>();
+  MatchModel matchModel;
 
   ResolverBuilder() {
     for (IdentifierType type : List.of(IdentifierType.CUSTOMER_ID, IdentifierType.NATIONAL_ID,
@@ -60,8 +62,33 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** Builds a new, empty resolver with this configuration. */
+  /**
+   * Links touchpoints that share no identifier when {@code model} scores them at or above its
+   * threshold. Only pairs that a {@linkplain #blockingKey blocking key} brings together are
+   * scored; at least one is required.
+   */
+  public ResolverBuilder matchModel(MatchModel model) {
+    this.matchModel = Objects.requireNonNull(model, "model");
+    return this;
+  }
+
+  /** Adds a blocking key: touchpoints with a common key are scored by the match model. */
+  public ResolverBuilder blockingKey(BlockingKey key) {
+    blockingKeys.add(Objects.requireNonNull(key, "key"));
+    return this;
+  }
+
+  /**
+   * Builds a new, empty resolver with this configuration.
+   *
+   * @throws IllegalStateException if a match model is set without a blocking key, or the reverse
+   */
   public IdentityResolver build() {
+    if ((matchModel == null) != blockingKeys.isEmpty()) {
+      throw new IllegalStateException(matchModel == null
+          ? "blockingKey needs a matchModel to score the pairs it finds"
+          : "matchModel needs at least one blockingKey: pairs are only scored within blocks");
+    }
     return new InMemoryResolver(this);
   }
 }

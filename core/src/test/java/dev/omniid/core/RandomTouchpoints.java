@@ -40,10 +40,54 @@ final class RandomTouchpoints {
           addIdentifier(random, b, kind, person, people);
         }
       }
+      if (random.nextInt(3) > 0) {
+        addPersonAttributes(random, b, person);
+      }
       out.add(b.build());
     }
     return out;
   }
+
+  private static final List<String> GIVEN = List.of("ana", "anabel", "luis", "luisa", "pepe");
+  private static final List<String> FAMILY = List.of("garcia", "lopez", "perez");
+
+  /** Names and birth dates from tiny pools, so that scored matches and near misses abound. */
+  private static void addPersonAttributes(Random random, Touchpoint.Builder b, int person) {
+    int who = random.nextInt(6) == 0 ? person + 1 : person;
+    b.attribute(AttributeKey.GIVEN_NAME, GIVEN.get(who % GIVEN.size()));
+    b.attribute(AttributeKey.FAMILY_NAME, FAMILY.get(who % FAMILY.size()));
+    if (random.nextBoolean()) {
+      b.attribute(AttributeKey.BIRTH_DATE, (1970 + who % 4) + "-0" + (1 + who % 9) + "-1" + (who % 10));
+    }
+  }
+
+  /** Given names agree strongly when they share their first three letters. */
+  static final FieldMatcher PREFIX = (a, c) -> a.equals(c) ? ComparisonLevel.EXACT
+      : a.regionMatches(0, c, 0, 3) ? ComparisonLevel.STRONG : ComparisonLevel.DIFFERENT;
+
+  /** Birth dates agree weakly on the year. */
+  static final FieldMatcher YEAR = (a, c) -> a.equals(c) ? ComparisonLevel.EXACT
+      : a.regionMatches(0, c, 0, 4) ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
+
+  /** A small hand-set model: an exact full name links; a near given name needs the birth date too. */
+  static MatchModel model() {
+    return MatchModel.newBuilder()
+        .field(MatchField.newBuilder("given", FieldSource.attribute(AttributeKey.GIVEN_NAME))
+            .matcher(PREFIX).normalizer(Normalizer.lowerCase())
+            .probabilities(ComparisonLevel.EXACT, 0.9, 0.1)
+            .probabilities(ComparisonLevel.STRONG, 0.08, 0.1).build())
+        .field(MatchField.newBuilder("family", FieldSource.attribute(AttributeKey.FAMILY_NAME))
+            .probabilities(ComparisonLevel.EXACT, 0.95, 0.2).build())
+        .field(MatchField.newBuilder("dob", FieldSource.attribute(AttributeKey.BIRTH_DATE))
+            .matcher(YEAR).probabilities(ComparisonLevel.EXACT, 0.9, 0.01)
+            .probabilities(ComparisonLevel.WEAK, 0.05, 0.2).build())
+        .priorMatchProbability(0.2)
+        .build();
+  }
+
+  /** Blocks on the family name. */
+  static final BlockingKey BY_FAMILY = t -> t.attribute(AttributeKey.FAMILY_NAME)
+      .map(List::of).orElse(List.of());
 
   private static final Set<Integer> EXCLUSIVE_KINDS = Set.of(5, 8, 10);
 
@@ -68,6 +112,8 @@ final class RandomTouchpoints {
   /** A resolver configured as in the property tests: a low device limit so kiosks turn generic. */
   static IdentityResolver resolver() {
     return IdentityResolver.newBuilder()
+        .matchModel(model())
+        .blockingKey(BY_FAMILY)
         .identifierPolicy(IdentifierType.DEVICE_ID, IdentifierPolicy.shared(2, 50))
         .identifierPolicy(IdentifierType.COOKIE_ID, IdentifierPolicy.shared(1, 40))
         .junkValues(IdentifierType.EMAIL, "test@test.com"::equals)

@@ -1,0 +1,19 @@
+package dev.omniid.core;
+
+/** A scored-match edge between two touchpoints, held by both; {@code first} has the smaller id. */
+final class Edge {
+  final Entry first;
+  final Entry second;
+  final double weight;
+
+  Edge(Entry a, Entry b, double weight) {
+    boolean ordered = a.id.compareTo(b.id) < 0;
+    this.first = ordered ? a : b;
+    this.second = ordered ? b : a;
+    this.weight = weight;
+  }
+
+  Entry other(Entry e) {
+    return e == first ? second : first;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.omniid.core;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One field of a {@link MatchModel}: where its values come from, how they are normalized and
+ * compared, and the m and u probabilities of each {@link ComparisonLevel}.
+ *
+ * <p>m is the probability of a level among pairs that are the same person, u among pairs that are
+ * not; the level's match weight is {@code log2(m / u)}. {@code MISSING} always weighs 0. Optional
+ * term frequencies make an exact agreement on a common value ("García") weigh less than one on a
+ * rare value: the u of {@code EXACT} becomes the value's frequency. Immutable and thread-safe.
+ */
+public final class MatchField {
+  /** Comparison levels that carry a weight, in order. */
+  static final ComparisonLevel[] LEVELS = {ComparisonLevel.EXACT, ComparisonLevel.STRONG,
+      ComparisonLevel.MEDIUM, ComparisonLevel.WEAK, ComparisonLevel.DIFFERENT};
+  private static final double FLOOR = 1e-6;
+
+  private final String name;
+  private final FieldSource source;
+  private final Normalizer normalizer;
+  private final FieldMatcher matcher;
+  private final double[] m;
+  private final double[] u;
+  private final double[] weights;
+  private final Map<String, Double> termFrequencies;
+  private final double termFrequencyFloor;
+
+  private MatchField(Builder b) {
+    this.name = b.name;
+    this.source = b.source;
+    this.normalizer = b.normalizer;
+    this.matcher = b.matcher;
+    this.m = b.m.clone();
+    this.u = b.u.clone();
+    this.weights = new double[LEVELS.length];
+    for (int i = 0; i < LEVELS.length; i++) {
+      weights[i] = log2(clamp(m[i]) / clamp(u[i]));
+    }
+    this.termFrequencies = Collections.unmodifiableMap(new HashMap<>(b.termFrequencies));
+    this.termFrequencyFloor = b.termFrequencyFloor;
+  }
+
+  /** Starts a field named {@code name} (used in explanations) reading values from {@code source}. */
+  public static Builder newBuilder(String name, FieldSource source) {
+    return new Builder(name, source);
+  }
+
+  /** Returns a builder holding this field's settings, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name, source).normalizer(normalizer).matcher(matcher);
+    for (int i = 0; i < LEVELS.length; i++) {
+      b.probabilities(LEVELS[i], m[i], u[i]);
+    }
+    b.termFrequencies.putAll(termFrequencies);
+    b.termFrequencyFloor = termFrequencyFloor;
+    return b;
+  }
+
+  /** The field's name, as shown in explanations. */
+  public String name() {
+    return name;
+  }
+
+  /** Where the field's values come from. */
+  public FieldSource source() {
+    return source;
+  }
+
+  /** How its values are normalized before comparison. */
+  public Normalizer normalizer() {
+    return normalizer;
+  }
+
+  /** How two normalized values are graded. */
+  public FieldMatcher matcher() {
+    return matcher;
+  }
+
+  /** The probability of {@code level} among true matches. */
+  public double m(ComparisonLevel level) {
+    return m[index(level)];
+  }
+
+  /** The probability of {@code level} among non-matches. */
+  public double u(ComparisonLevel level) {
+    return u[index(level)];
+  }
+
+  /** The match weight of {@code level}, {@code log2(m/u)}; 0 for {@code MISSING}. */
+  public double weight(ComparisonLevel level) {
+    return level == ComparisonLevel.MISSING ? 0 : weights[index(level)];
+  }
+
+  /** Whether exact agreements are weighed by the agreed value's frequency. */
+  public boolean termFrequencyAdjusted() {
+    return !termFrequencies.isEmpty();
+  }
+
+  /** The weight of an agreement at {@code level} on the normalized value {@code value}. */
+  double weight(ComparisonLevel level, String value) {
+    if (level == ComparisonLevel.EXACT && !termFrequencies.isEmpty()) {
+      double frequency = termFrequencies.getOrDefault(value, termFrequencyFloor);
+      return log2(clamp(m[0]) / clamp(frequency));
+    }
+    return weight(level);
+  }
+
+  private static int index(ComparisonLevel level) {
+    Objects.requireNonNull(level, "level");
+    if (level == ComparisonLevel.MISSING) {
+      throw new IllegalArgumentException("MISSING has no probabilities: it weighs 0");
+    }
+    return level.ordinal();
+  }
+
+  private static double clamp(double p) {
+    return Math.min(1 - FLOOR, Math.max(FLOOR, p));
+  }
+
+  static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("MatchField[").append(name).append(" <- ").append(source);
+    for (int i = 0; i < LEVELS.length; i++) {
+      s.append(String.format(java.util.Locale.ROOT, ", %s m=%.4f u=%.6f w=%+.2f", LEVELS[i], m[i], u[i], weights[i]));
+    }
+    return s.append(termFrequencyAdjusted() ? ", tf" : "").append(']').toString();
+  }
+
+  /** Configures a {@link MatchField}. Not thread-safe. */
+  public static final class Builder {
+    private final String name;
+    private final FieldSource source;
+    private Normalizer normalizer = Normalizer.identity();
+    private FieldMatcher matcher = FieldMatcher.exact();
+    // Neutral starting values: agreement is evidence for, disagreement against.
+    private final double[] m = {0.90, 0.04, 0.03, 0.01, 0.02};
+    private final double[] u = {0.01, 0.01, 0.02, 0.06, 0.90};
+    private final Map<String, Double> termFrequencies = new HashMap<>();
+    private double termFrequencyFloor = 1e-4;
+
+    private Builder(String name, FieldSource source) {
+      if (Objects.requireNonNull(name, "name").isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      this.name = name;
+      this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** How values are normalized; {@link Normalizer#identity()} unless set. */
+    public Builder normalizer(Normalizer normalizer) {
+      this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+      return this;
+    }
+
+    /** How values are compared; {@link FieldMatcher#exact()} unless set. */
+    public Builder matcher(FieldMatcher matcher) {
+      this.matcher = Objects.requireNonNull(matcher, "matcher");
+      return this;
+    }
+
+    /** Sets the m and u probabilities of a level, each in (0, 1]. */
+    public Builder probabilities(ComparisonLevel level, double m, double u) {
+      int i = index(level);
+      if (!(m > 0 && m <= 1)) {
+        throw new IllegalArgumentException("m of " + level + " must be in (0, 1]");
+      }
+      if (!(u > 0 && u <= 1)) {
+        throw new IllegalArgumentException("u of " + level + " must be in (0, 1]");
+      }
+      this.m[i] = m;
+      this.u[i] = u;
+      return this;
+    }
+
+    /**
+     * Weighs exact agreements by value frequency: {@code frequencies} maps normalized values to
+     * their share of records (0..1); values not in the map count as {@code floor}.
+     */
+    public Builder termFrequencies(Map<String, Double> frequencies, double floor) {
+      for (Map.Entry<String, Double> e : frequencies.entrySet()) {
+        double f = Objects.requireNonNull(e.getValue(), "frequency");
+        if (!(f > 0 && f <= 1)) {
+          throw new IllegalArgumentException("term frequencies must be in (0, 1]");
+        }
+      }
+      if (!(floor > 0 && floor <= 1)) {
+        throw new IllegalArgumentException("floor must be in (0, 1]");
+      }
+      termFrequencies.clear();
+      termFrequencies.putAll(frequencies);
+      termFrequencyFloor = floor;
+      return this;
+    }
+
+    /** Builds the field. */
+    public MatchField build() {
+      return new MatchField(this);
+    }
+
+    @Override
+    public String toString() {
+      return "MatchField.Builder[" + name + ", m=" + Arrays.toString(m) + ", u=" + Arrays.toString(u) + "]";
+    }
+  }
+}

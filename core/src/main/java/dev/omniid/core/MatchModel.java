@@ -1,0 +1,222 @@
+package dev.omniid.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Fellegi–Sunter scoring model: fields compared level by level, each level's m/u probabilities
+ * turned into a match weight, the weights summed with the prior, and a threshold that decides.
+ * Weights can be set by hand or estimated from unlabeled data with {@link ModelEstimator}.
+ *
+ * <p>Multi-valued fields (a touchpoint with two phones) agree at their best level over all pairs
+ * of values. A value the field's normalizer refuses is treated as absent. Immutable and
+ * thread-safe.
+ */
+public final class MatchModel {
+  private final List<MatchField> fields;
+  private final double priorMatchProbability;
+  private final double threshold;
+  private final double priorWeight;
+
+  private MatchModel(Builder b) {
+    this.fields = List.copyOf(b.fields);
+    this.priorMatchProbability = b.prior;
+    this.threshold = b.threshold;
+    this.priorWeight = MatchField.log2(b.prior / (1 - b.prior));
+  }
+
+  /** Starts a model. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /** A builder holding this model's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.fields.addAll(fields);
+    b.prior = priorMatchProbability;
+    b.threshold = threshold;
+    return b;
+  }
+
+  /** The fields, in explanation order. */
+  public List<MatchField> fields() {
+    return fields;
+  }
+
+  /** The prior probability that a compared (blocked) pair is a match, λ. */
+  public double priorMatchProbability() {
+    return priorMatchProbability;
+  }
+
+  /** The total weight at or above which a pair links. */
+  public double threshold() {
+    return threshold;
+  }
+
+  /** Scores two touchpoints, with the waterfall. */
+  public MatchScore score(Touchpoint a, Touchpoint b) {
+    return score(prepare(a), prepare(b));
+  }
+
+  /** Normalizes a touchpoint's field values once, for many comparisons. */
+  Prepared prepare(Touchpoint touchpoint) {
+    String[][] values = new String[fields.size()][];
+    for (int f = 0; f < values.length; f++) {
+      MatchField field = fields.get(f);
+      List<String> raw = field.source().values(touchpoint);
+      List<String> normalized = new ArrayList<>(raw.size());
+      for (String value : raw) {
+        try {
+          String n = field.normalizer().normalize(value, touchpoint);
+          if (n != null && !n.isEmpty() && !normalized.contains(n)) {
+            normalized.add(n);
+          }
+        } catch (RuntimeException e) {
+          // Refused values are absent for scoring; the resolver reports identifier problems.
+        }
+      }
+      values[f] = normalized.toArray(new String[0]);
+    }
+    return new Prepared(values);
+  }
+
+  /** The comparison level of each field for a pair; {@code MISSING} where either side lacks it. */
+  void levels(Prepared a, Prepared b, ComparisonLevel[] out, String[] agreedValue) {
+    for (int f = 0; f < out.length; f++) {
+      String[] x = a.values[f];
+      String[] y = b.values[f];
+      ComparisonLevel best = ComparisonLevel.MISSING;
+      String agreed = null;
+      if (x.length > 0 && y.length > 0) {
+        FieldMatcher matcher = fields.get(f).matcher();
+        best = ComparisonLevel.DIFFERENT;
+        for (String vx : x) {
+          for (String vy : y) {
+            ComparisonLevel level = matcher.compare(vx, vy);
+            // Ties between value pairs go to the smaller value, so the result is symmetric.
+            if (level.ordinal() < best.ordinal()
+                || (level == best && level == ComparisonLevel.EXACT && vx.compareTo(agreed) < 0)) {
+              best = level;
+              agreed = level == ComparisonLevel.EXACT ? vx : null;
+            }
+          }
+        }
+      }
+      out[f] = best;
+      if (agreedValue != null) {
+        agreedValue[f] = agreed;
+      }
+    }
+  }
+
+  /** The total weight of a pair (prior included), without building an explanation. */
+  double weight(Prepared a, Prepared b) {
+    ComparisonLevel[] levels = new ComparisonLevel[fields.size()];
+    String[] agreed = new String[fields.size()];
+    levels(a, b, levels, agreed);
+    double total = priorWeight;
+    for (int f = 0; f < levels.length; f++) {
+      total += fields.get(f).weight(levels[f], agreed[f]);
+    }
+    return total;
+  }
+
+  MatchScore score(Prepared a, Prepared b) {
+    ComparisonLevel[] levels = new ComparisonLevel[fields.size()];
+    String[] agreed = new String[fields.size()];
+    levels(a, b, levels, agreed);
+    List<MatchScore.FieldScore> parts = new ArrayList<>(levels.length);
+    double total = priorWeight;
+    for (int f = 0; f < levels.length; f++) {
+      double w = fields.get(f).weight(levels[f], agreed[f]);
+      total += w;
+      parts.add(new MatchScore.FieldScore(fields.get(f).name(), levels[f], w));
+    }
+    return new MatchScore(parts, priorWeight, total, threshold);
+  }
+
+  @Override
+  public String toString() {
+    return "MatchModel[prior=" + priorMatchProbability + ", threshold=" + threshold + ", fields="
+        + fields + "]";
+  }
+
+  /** A touchpoint's normalized field values. */
+  static final class Prepared {
+    final String[][] values;
+
+    Prepared(String[][] values) {
+      this.values = values;
+    }
+  }
+
+  /** Configures a {@link MatchModel}. Not thread-safe. */
+  public static final class Builder {
+    private final List<MatchField> fields = new ArrayList<>();
+    private double prior = 0.01;
+    private double threshold = MatchField.log2(0.9 / 0.1);
+
+    private Builder() {}
+
+    /** Adds a field; names must be unique. */
+    public Builder field(MatchField field) {
+      Objects.requireNonNull(field, "field");
+      for (MatchField f : fields) {
+        if (f.name().equals(field.name())) {
+          throw new IllegalStateException("field " + field.name() + " is already in the model");
+        }
+      }
+      fields.add(field);
+      return this;
+    }
+
+    /** Replaces the field of the same name. */
+    public Builder replaceField(MatchField field) {
+      Objects.requireNonNull(field, "field");
+      for (int i = 0; i < fields.size(); i++) {
+        if (fields.get(i).name().equals(field.name())) {
+          fields.set(i, field);
+          return this;
+        }
+      }
+      throw new IllegalStateException("no field " + field.name() + " in the model");
+    }
+
+    /** The prior probability λ that a blocked pair is a match, in (0, 1); 0.01 unless set. */
+    public Builder priorMatchProbability(double probability) {
+      if (!(probability > 0 && probability < 1)) {
+        throw new IllegalArgumentException("priorMatchProbability must be in (0, 1)");
+      }
+      this.prior = probability;
+      return this;
+    }
+
+    /** The total weight at or above which a pair links; {@code log2(9)} (probability 0.9) unless set. */
+    public Builder threshold(double weight) {
+      if (!Double.isFinite(weight)) {
+        throw new IllegalArgumentException("threshold must be finite");
+      }
+      this.threshold = weight;
+      return this;
+    }
+
+    /** Sets the threshold as a match probability in (0, 1). */
+    public Builder thresholdProbability(double probability) {
+      if (!(probability > 0 && probability < 1)) {
+        throw new IllegalArgumentException("thresholdProbability must be in (0, 1)");
+      }
+      this.threshold = MatchField.log2(probability / (1 - probability));
+      return this;
+    }
+
+    /** Builds the model; it needs at least one field. */
+    public MatchModel build() {
+      if (fields.isEmpty()) {
+        throw new IllegalStateException("a match model needs at least one field");
+      }
+      return new MatchModel(this);
+    }
+  }
+}

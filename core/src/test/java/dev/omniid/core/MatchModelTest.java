@@ -1,0 +1,202 @@
+package dev.omniid.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MatchModelTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static Touchpoint person(String id, String given, String family, String dob) {
+    return person(id, given, family, dob, null, null);
+  }
+
+  private static Touchpoint person(String id, String given, String family, String dob,
+      String postcode, String city) {
+    Touchpoint.Builder b = Touchpoint.newBuilder(id).channel(Channel.WEB).timestamp(T0);
+    if (postcode != null) {
+      b.attribute(AttributeKey.POSTAL_CODE, postcode);
+    }
+    if (city != null) {
+      b.attribute(AttributeKey.CITY, city);
+    }
+    if (given != null) {
+      b.attribute(AttributeKey.GIVEN_NAME, given);
+    }
+    if (family != null) {
+      b.attribute(AttributeKey.FAMILY_NAME, family);
+    }
+    if (dob != null) {
+      b.attribute(AttributeKey.BIRTH_DATE, dob);
+    }
+    return b.build();
+  }
+
+  @Test
+  void theWeightIsThePriorPlusEachFieldsLogOdds() {
+    MatchModel model = RandomTouchpoints.model();
+    MatchScore score = model.score(person("a", "Ana", "garcia", "1980-01-01"),
+        person("b", "anabel", "garcia", null));
+    assertEquals(List.of(ComparisonLevel.STRONG, ComparisonLevel.EXACT, ComparisonLevel.MISSING),
+        score.fields().stream().map(MatchScore.FieldScore::level).toList());
+    double expected = log2(0.2 / 0.8) + log2(0.08 / 0.1) + log2(0.95 / 0.2) + 0;
+    assertEquals(expected, score.weight(), 1e-9);
+    assertEquals(log2(9), score.threshold(), 1e-9);
+    assertFalse(score.matches());
+    String text = score.explain();
+    assertTrue(text.contains("given") && text.contains("STRONG") && text.contains("< threshold"), text);
+    assertFalse(text.toLowerCase().contains("garcia"), "explanations name fields, not values");
+  }
+
+  @Test
+  void scoresAreSymmetricAndMultiValuedFieldsAgreeAtTheirBestLevel() {
+    MatchModel model = MatchModel.newBuilder()
+        .field(MatchField.newBuilder("phone", FieldSource.identifier(IdentifierType.PHONE)).build())
+        .build();
+    Touchpoint a = Touchpoint.newBuilder("a").channel(Channel.SMS).timestamp(T0)
+        .identifier(IdentifierType.PHONE, "1").identifier(IdentifierType.PHONE, "2").build();
+    Touchpoint b = Touchpoint.newBuilder("b").channel(Channel.SMS).timestamp(T0)
+        .identifier(IdentifierType.PHONE, "3").identifier(IdentifierType.PHONE, "2").build();
+    assertEquals(ComparisonLevel.EXACT, model.score(a, b).fields().get(0).level());
+    assertEquals(model.score(a, b), model.score(b, a));
+  }
+
+  @Test
+  void termFrequenciesMakeACommonSurnameWeighLessThanARareOne() {
+    MatchField family = MatchField.newBuilder("family", FieldSource.attribute(AttributeKey.FAMILY_NAME))
+        .probabilities(ComparisonLevel.EXACT, 0.95, 0.01)
+        .termFrequencies(Map.of("garcia", 0.05), 0.0005).build();
+    MatchModel model = MatchModel.newBuilder().field(family).build();
+    double common = model.score(person("a", null, "garcia", null), person("b", null, "garcia", null)).weight();
+    double rare = model.score(person("a", null, "zubizarreta", null), person("b", null, "zubizarreta", null)).weight();
+    assertTrue(rare > common + 5, "rare " + rare + " vs common " + common);
+    assertEquals(log2(0.95 / 0.05), common - log2(0.01 / 0.99), 1e-9);
+  }
+
+  @Test
+  void refusedValuesCountAsMissing() {
+    MatchModel model = MatchModel.newBuilder()
+        .field(MatchField.newBuilder("email", FieldSource.identifier(IdentifierType.EMAIL))
+            .normalizer(Normalizer.basicEmail()).build()).build();
+    Touchpoint a = Touchpoint.newBuilder("a").channel(Channel.WEB).timestamp(T0)
+        .identifier(IdentifierType.EMAIL, "not an email").build();
+    assertEquals(ComparisonLevel.MISSING, model.score(a, a).fields().get(0).level());
+  }
+
+  @Test
+  void buildersRefuseBadSettingsNamingThem() {
+    MatchField.Builder f = MatchField.newBuilder("x", FieldSource.attribute(AttributeKey.CITY));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> f.probabilities(ComparisonLevel.EXACT, 0, 0.5)).getMessage().contains("m of EXACT"));
+    assertThrows(IllegalArgumentException.class, () -> f.probabilities(ComparisonLevel.MISSING, 0.5, 0.5));
+    assertThrows(IllegalStateException.class, () -> MatchModel.newBuilder().build());
+    assertThrows(IllegalStateException.class,
+        () -> MatchModel.newBuilder().field(f.build()).field(f.build()));
+    assertThrows(IllegalArgumentException.class, () -> MatchModel.newBuilder().priorMatchProbability(1));
+    assertThrows(IllegalStateException.class,
+        () -> IdentityResolver.newBuilder().matchModel(MatchModel.newBuilder().field(f.build()).build()).build());
+  }
+
+  @Test
+  void theResolverLinksScoredMatchesAndExplainsThem() {
+    IdentityResolver r = RandomTouchpoints.resolver();
+    r.resolve(person("a", "anabel", "garcia", "1980-01-05"));
+    Resolution res = r.resolve(person("b", "anabella", "garcia", "1980-01-05"));
+    assertEquals(Resolution.Outcome.ATTACHED, res.outcome());
+    assertEquals(Evidence.Kind.SCORED_MATCH, res.evidence().get(0).kind());
+    r.resolve(person("c", "anabel", "garcia", "1991-01-05"));
+    r.resolve(person("d", "ana", "lopez", "1980-01-05"));
+    assertEquals(3, r.profileCount());
+
+    PairExplanation why = r.why("a", "b");
+    assertTrue(why.sameProfile());
+    assertTrue(why.score().orElseThrow().matches());
+    assertTrue(why.explain().contains("score as one person"), why.explain());
+    PairExplanation whyNot = r.why("a", "c");
+    assertFalse(whyNot.sameProfile());
+    assertFalse(whyNot.score().orElseThrow().matches());
+    assertTrue(whyNot.explain().contains("different profiles"), whyNot.explain());
+    assertEquals(3, r.profileCount());
+
+    r.remove("b");
+    assertEquals(3, r.profileCount(), "a and c stay apart, d alone");
+  }
+
+  @Test
+  void generatedDataExercisesScoredMatchesInThePropertyTests() {
+    int scored = 0;
+    for (long seed = 0; seed < 50; seed++) {
+      List<Touchpoint> touchpoints = RandomTouchpoints.generate(new Random(seed), 30);
+      IdentityResolver r = RandomTouchpoints.resolver();
+      r.resolveAll(touchpoints);
+      scored += (int) r.profiles().flatMap(p -> p.evidence().stream())
+          .filter(e -> e.kind() == Evidence.Kind.SCORED_MATCH).count();
+    }
+    assertTrue(scored > 50, "scored matches in 50 generated sets: " + scored);
+  }
+
+  @Test
+  void emRecoversTheProbabilitiesOfUnlabeledData() {
+    // 2,000 people, each recorded once or twice; duplicates keep each field with a known rate.
+    Random random = new Random(7);
+    List<Touchpoint> records = new ArrayList<>();
+    String[] given = {"ana", "luis", "pepe", "lola", "maria", "jose", "carmen", "juan", "elena", "pablo"};
+    for (int p = 0; p < 2000; p++) {
+      String g = given[random.nextInt(given.length)];
+      String family = "f" + random.nextInt(400);
+      String dob = (1950 + random.nextInt(50)) + "-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10);
+      String postcode = "2" + (100 + random.nextInt(100));
+      String city = "c" + random.nextInt(20);
+      records.add(person("p" + p + "a", g, family, dob, postcode, city));
+      if (random.nextBoolean()) {
+        String g2 = random.nextDouble() < 0.85 ? g : given[random.nextInt(given.length)];
+        String dob2 = random.nextDouble() < 0.9 ? dob : (1950 + random.nextInt(50)) + "-01-01";
+        String postcode2 = random.nextDouble() < 0.8 ? postcode : "2" + (100 + random.nextInt(100));
+        String city2 = random.nextDouble() < 0.95 ? city : "c" + random.nextInt(20);
+        records.add(person("p" + p + "b", g2, family, dob2, postcode2, city2));
+      }
+    }
+    MatchModel start = MatchModel.newBuilder()
+        .field(MatchField.newBuilder("given", FieldSource.attribute(AttributeKey.GIVEN_NAME)).build())
+        .field(MatchField.newBuilder("dob", FieldSource.attribute(AttributeKey.BIRTH_DATE)).build())
+        .field(MatchField.newBuilder("postcode", FieldSource.attribute(AttributeKey.POSTAL_CODE)).build())
+        .field(MatchField.newBuilder("city", FieldSource.attribute(AttributeKey.CITY)).build())
+        .build();
+    BlockingKey byFamily = t -> t.attribute(AttributeKey.FAMILY_NAME).map(List::of).orElse(List.of());
+    ModelEstimator.Estimate estimate = ModelEstimator.estimate(start, records, List.of(byFamily), 1000, 200);
+    MatchModel model = estimate.model();
+    MatchField givenField = model.fields().get(0);
+    MatchField dobField = model.fields().get(1);
+    // m(EXACT): 0.85 kept + 0.015 equal by chance; u(EXACT): 1/10 names agree by chance.
+    assertEquals(0.865, givenField.m(ComparisonLevel.EXACT), 0.03, givenField.toString());
+    assertEquals(0.10, givenField.u(ComparisonLevel.EXACT), 0.02, givenField.toString());
+    assertEquals(0.90, dobField.m(ComparisonLevel.EXACT), 0.03, dobField.toString());
+    assertTrue(dobField.u(ComparisonLevel.EXACT) < 0.01, dobField.toString());
+    MatchField postcode = model.fields().get(2);
+    assertEquals(0.80, postcode.m(ComparisonLevel.EXACT), 0.03, postcode.toString());
+    assertEquals(0.01, postcode.u(ComparisonLevel.EXACT), 0.01, postcode.toString());
+    // About 1,000 true pairs among the blocked pairs.
+    double truePairs = model.priorMatchProbability() * estimate.pairs();
+    assertEquals(1000, truePairs, 80, "estimated matches among " + estimate.pairs() + " pairs");
+    assertTrue(estimate.converged());
+
+    List<Touchpoint> shuffled = new ArrayList<>(records);
+    Collections.shuffle(shuffled, new Random(1));
+    assertEquals(model.toString(),
+        ModelEstimator.estimate(start, shuffled, List.of(byFamily), 1000, 200).model().toString(),
+        "the estimate does not depend on the sample's order");
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+}
