@@ -40,6 +40,7 @@ final class InMemoryResolver implements IdentityResolver {
   private final List<ProfileListener> listeners;
   private final int exclusiveSlots;
   private final String[] noExclusive;
+  private final List<ResolverBuilder.Derivation> derivations;
   private final MatchModel model;
   private final List<BlockingKey> blockingKeys;
   private final HashMap<String, ArrayList<Entry>> blocks = new HashMap<>();
@@ -57,6 +58,7 @@ final class InMemoryResolver implements IdentityResolver {
     this.junkPredicates = Map.copyOf(builder.junk);
     this.listeners = List.copyOf(builder.listeners);
     this.model = builder.matchModel;
+    this.derivations = List.copyOf(builder.derivations);
     this.blockingKeys = List.copyOf(builder.blockingKeys);
     int slots = 0;
     for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
@@ -503,6 +505,7 @@ final class InMemoryResolver implements IdentityResolver {
         infos.add(info);
       }
     }
+    derive(touchpoint, normalized, infos, found);
     problems.addAll(found);
     ValueNode[] values = new ValueNode[normalized.size()];
     for (int i = 0; i < values.length; i++) {
@@ -577,6 +580,36 @@ final class InMemoryResolver implements IdentityResolver {
       e.edges = new ArrayList<>(2);
     }
     e.edges.add(edge);
+  }
+
+  /** Adds the identifiers derived from the normalized ones (hashes of emails and phones). */
+  private void derive(Touchpoint touchpoint, List<Identifier> normalized, List<TypeInfo> infos,
+      List<Problem> found) {
+    if (derivations.isEmpty()) {
+      return;
+    }
+    int given = normalized.size();
+    for (ResolverBuilder.Derivation d : derivations) {
+      for (int i = 0; i < given; i++) {
+        Identifier source = normalized.get(i);
+        if (!source.type().equals(d.from())) {
+          continue;
+        }
+        TypeInfo info = typeInfo(d.to());
+        String field = "derived " + d.to() + " of " + d.from();
+        try {
+          String derived = d.function().apply(source.value());
+          String value = info.normalizer.normalize(derived, touchpoint);
+          if (value != null && !value.isEmpty() && !containsValue(normalized, info, value)) {
+            normalized.add(new Identifier(d.to(), value, derived));
+            infos.add(info);
+          }
+        } catch (RuntimeException e) {
+          found.add(new Problem(touchpoint.id(), field, Reason.INVALID_VALUE,
+              "derivation failed with " + e.getClass().getSimpleName()));
+        }
+      }
+    }
   }
 
   private static boolean containsValue(List<Identifier> identifiers, TypeInfo info, String value) {

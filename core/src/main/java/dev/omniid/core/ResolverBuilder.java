@@ -22,6 +22,10 @@ public final class ResolverBuilder {
   final Map<IdentifierType, Predicate<String>> junk = new HashMap<>();
   final List<ProfileListener> listeners = new ArrayList<>();
   final List<BlockingKey> blockingKeys = new ArrayList<>();
+  final List<Derivation> derivations = new ArrayList<>();
+
+  /** An identifier computed from another: {@code to} = {@code function}(normalized {@code from}). */
+  record Derivation(IdentifierType from, IdentifierType to, java.util.function.UnaryOperator<String> function) {}
   MatchModel matchModel;
 
   ResolverBuilder() {
@@ -53,6 +57,25 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder junkValues(IdentifierType type, Predicate<String> isJunk) {
     junk.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(isJunk, "isJunk"));
+    return this;
+  }
+
+  /**
+   * Derives an extra identifier from each normalized value of {@code from}: typically the SHA-256
+   * of an email, so that touchpoints carrying only a hashed email (ad-platform audiences) link with
+   * those carrying the plain one. The derived value goes through {@code to}'s normalizer like any
+   * other. The function must be pure and thread-safe; a failure leaves the value underived and is
+   * reported as a problem.
+   */
+  public ResolverBuilder derivedIdentifier(IdentifierType from, IdentifierType to,
+      java.util.function.UnaryOperator<String> function) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(function, "function");
+    if (from.equals(to)) {
+      throw new IllegalArgumentException("derivedIdentifier: from and to must differ");
+    }
+    derivations.add(new Derivation(from, to, function));
     return this;
   }
 

@@ -262,6 +262,24 @@ class ResolverTest {
   }
 
   @Test
+  void aDerivedHashLinksAnAdPlatformAudienceRowWithThePlainEmail() throws Exception {
+    IdentifierType hashed = IdentifierType.of("email_sha256");
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    java.util.function.UnaryOperator<String> hash = v -> java.util.HexFormat.of()
+        .formatHex(sha.digest(v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    IdentityResolver r = IdentityResolver.newBuilder()
+        .derivedIdentifier(IdentifierType.EMAIL, hashed, hash)
+        .normalizer(hashed, Normalizer.lowerCase()).build();
+    r.resolve(tp("web", Channel.WEB, 0).identifier(IdentifierType.EMAIL, "Ana@Mail.com").build());
+    Resolution ad = r.resolve(tp("ad", Channel.SOCIAL, 1)
+        .identifier(hashed, hash.apply("ana@mail.com").toUpperCase(java.util.Locale.ROOT)).build());
+    assertEquals(Resolution.Outcome.ATTACHED, ad.outcome());
+    assertEquals(hashed, ad.evidence().get(0).identifiers().get(0).type());
+    assertThrows(IllegalArgumentException.class,
+        () -> IdentityResolver.newBuilder().derivedIdentifier(hashed, hashed, hash));
+  }
+
+  @Test
   void unconfiguredIdentifierTypesLinkWithTheDefaultPolicy() {
     IdentityResolver r = IdentityResolver.newBuilder().build();
     IdentifierType tax = IdentifierType.of("tax_id");
