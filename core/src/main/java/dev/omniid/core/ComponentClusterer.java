@@ -37,7 +37,7 @@ final class ComponentClusterer {
 
   /** The partition of one component. */
   record Result(List<List<Entry>> groups, List<ValueNode> overLimit, List<ValueNode> linking,
-      List<Evidence> evidence) {}
+      int[] linkingGroups, int refused, List<Evidence> evidence) {}
 
   private ComponentClusterer() {}
 
@@ -83,6 +83,7 @@ final class ComponentClusterer {
     UnionFind uf = new UnionFind(parent, size, exclusive, forbidden);
     List<ValueNode> overLimit = new ArrayList<>();
     List<ValueNode> linking = new ArrayList<>();
+    List<Integer> linkingCounts = new ArrayList<>();
     List<Evidence> evidence = withEvidence ? new ArrayList<>() : List.of();
     int[] stamp = new int[n];
     int stampValue = 0;
@@ -95,6 +96,7 @@ final class ComponentClusterer {
       }
       int limit = type.policy.limit();
       boolean[] over = new boolean[to - from];
+      int[] counted = new int[to - from];
       if (limit > 0) {
         for (int k = from; k < to; k++) {
           stampValue++;
@@ -110,6 +112,7 @@ final class ComponentClusterer {
             }
           }
           over[k - from] = groups > limit;
+          counted[k - from] = groups;
         }
       }
       for (int k = from; k < to; k++) {
@@ -118,6 +121,7 @@ final class ComponentClusterer {
           overLimit.add(v);
         } else {
           linking.add(v);
+          linkingCounts.add(counted[k - from]);
           link(v, entries, local, uf, evidence, withEvidence);
         }
       }
@@ -138,7 +142,11 @@ final class ComponentClusterer {
       }
       groups.get(groupOfRoot[root]).add(entries[i]);
     }
-    return new Result(groups, overLimit, linking, evidence);
+    int[] linkingGroups = new int[linking.size()];
+    for (int k = 0; k < linkingGroups.length; k++) {
+      linkingGroups[k] = linkingCounts.get(k);
+    }
+    return new Result(groups, overLimit, linking, linkingGroups, uf.refused, evidence);
   }
 
   private static void link(ValueNode v, Entry[] entries, IdentityHashMap<Entry, Integer> local,
@@ -169,6 +177,7 @@ final class ComponentClusterer {
     List<Identifier> because = shared == null ? List.of() : List.of(shared);
     int slot = uf.exclusiveClash(a, b);
     if (slot >= 0) {
+      uf.refused++;
       if (withEvidence) {
         IdentifierType exclusiveType = exclusiveType(entries, slot);
         List<Identifier> identifiers = new ArrayList<>(because);
@@ -180,6 +189,7 @@ final class ComponentClusterer {
       return;
     }
     if (uf.forbidden != null && uf.neverLinked(a, b)) {
+      uf.refused++;
       if (withEvidence) {
         evidence.add(new Evidence(Evidence.Kind.NEVER_LINK, entries[first].id, entries[other].id,
             because, weight));
@@ -254,6 +264,7 @@ final class ComponentClusterer {
     final int[] size;
     final String[][] exclusive;
     final int[][] forbidden;
+    int refused;
 
     UnionFind(int[] parent, int[] size, String[][] exclusive, int[][] forbidden) {
       this.parent = parent;

@@ -51,6 +51,8 @@ final class InMemoryResolver implements IdentityResolver {
   private final HashMap<ProfileId, Cluster> live = new HashMap<>();
   private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
   private long nextProfileId = 1;
+  /** Bumped whenever the strength order of types changes, which voids clean clusters' bounds. */
+  private int rankEpoch;
 
   InMemoryResolver(ResolverBuilder builder) {
     this.policies = Map.copyOf(builder.policies);
@@ -90,6 +92,11 @@ final class InMemoryResolver implements IdentityResolver {
       }
       List<Problem> problems = new ArrayList<>(0);
       Entry entry = insert(touchpoint, problems);
+      Resolution fast = fastAttach(entry, problems);
+      if (fast != null) {
+        fire(fast.events());
+        return fast;
+      }
       Change change = recompute(List.of(entry), entry, null);
       Cluster cluster = entry.cluster;
       LinkedHashSet<ProfileId> mergedIds = new LinkedHashSet<>();
@@ -641,6 +648,7 @@ final class InMemoryResolver implements IdentityResolver {
     for (int i = 0; i < ordered.size(); i++) {
       ordered.get(i).rank = i;
     }
+    rankEpoch++;
     return info;
   }
 
@@ -671,9 +679,8 @@ final class InMemoryResolver implements IdentityResolver {
     }
     Entry heir = null;
     for (Entry member : removed.cluster.members) {
-      if (!member.removed) {
+      if (!member.removed && (heir == null || member.id.compareTo(heir.id) < 0)) {
         heir = member;
-        break;
       }
     }
     for (IdRecord record : removed.anchored) {
@@ -691,6 +698,121 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   // ---------------------------------------------------------------- the partition
+
+  /**
+   * Adds a new touchpoint without recomputing, when the result is known: it connects to nothing
+   * (a new profile), or only to one clean cluster whose exclusive values it does not contradict and
+   * where no value it carries can pass its limit. In those cases the full computation would return
+   * exactly the old cluster plus the touchpoint (no union can be refused: the only exclusive values
+   * are the cluster's, which the touchpoint agrees with; no never-link involves a new touchpoint;
+   * the bounds keep every count within its limit). Returns null when it cannot tell.
+   */
+  private Resolution fastAttach(Entry entry, List<Problem> problems) {
+    Cluster target = null;
+    for (ValueNode v : entry.values) {
+      if (!v.connects()) {
+        continue;
+      }
+      for (Entry other : v.entries) {
+        if (other != entry) {
+          if (target == null) {
+            target = other.cluster;
+          } else if (other.cluster != target) {
+            return null;
+          }
+        }
+      }
+    }
+    if (entry.edges != null) {
+      for (Edge edge : entry.edges) {
+        Cluster c = edge.other(entry).cluster;
+        if (target == null) {
+          target = c;
+        } else if (c != target) {
+          return null;
+        }
+      }
+    }
+    int strongest = strongestRank(entry);
+    if (target == null) {
+      setSingletonBounds(entry, strongest);
+      Cluster cluster = newCluster(new ArrayList<>(List.of(entry)), true);
+      return new Resolution(entry.id, Resolution.Outcome.CREATED, cluster.id, List.of(), List.of(),
+          List.of(new ProfileEvent(ProfileEvent.Kind.CREATED, cluster.id, List.of(), List.of(entry.id))),
+          problems);
+    }
+    if (!target.clean || target.rankEpoch != rankEpoch) {
+      return null;
+    }
+    String[] exclusive = target.exclusive;
+    for (int s = 0; s < entry.exclusive.length; s++) {
+      String mine = entry.exclusive[s];
+      if (mine != null && exclusive[s] != null && !mine.equals(exclusive[s])) {
+        return null;
+      }
+    }
+    for (ValueNode v : entry.values) {
+      int limit = v.type.policy.limit();
+      if (v.connects() && limit > 0 && v.entries.size() > 1
+          && v.groupsBound + (strongest < v.type.rank ? 1 : 0) > limit) {
+        return null;
+      }
+    }
+    // Committed: from here on the outcome is the old cluster plus the touchpoint.
+    List<Evidence> evidence = new ArrayList<>(2);
+    for (ValueNode v : entry.values) {
+      if (strongest < v.type.rank || v.entries.size() == 1) {
+        v.groupsBound += v.entries.size() == 1 ? (strongest < v.type.rank ? 1 : 0) : 1;
+      }
+      if (v.connects() && v.entries.size() > 1) {
+        Entry partner = null;
+        for (Entry other : v.entries) {
+          if (other != entry && (partner == null || other.id.compareTo(partner.id) < 0)) {
+            partner = other;
+          }
+        }
+        evidence.add(new Evidence(Evidence.Kind.SHARED_IDENTIFIER, partner.id, entry.id,
+            List.of(v.identifier), Double.POSITIVE_INFINITY));
+      }
+    }
+    if (entry.edges != null) {
+      for (Edge edge : entry.edges) {
+        evidence.add(new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id,
+            List.of(), edge.weight));
+      }
+    }
+    for (int s = 0; s < entry.exclusive.length; s++) {
+      if (entry.exclusive[s] != null && exclusive[s] == null) {
+        if (exclusive == target.exclusive) {
+          exclusive = exclusive.clone();
+        }
+        exclusive[s] = entry.exclusive[s];
+      }
+    }
+    target.exclusive = exclusive;
+    target.members.add(entry);
+    entry.cluster = target;
+    return new Resolution(entry.id, Resolution.Outcome.ATTACHED, target.id, List.of(), evidence,
+        List.of(new ProfileEvent(ProfileEvent.Kind.ATTACHED, target.id, List.of(), List.of(entry.id))),
+        problems);
+  }
+
+  private static int strongestRank(Entry e) {
+    int best = Integer.MAX_VALUE;
+    for (ValueNode v : e.values) {
+      best = Math.min(best, v.type.rank);
+    }
+    return best;
+  }
+
+  /** The limit bound of a value no other touchpoint carries: does its one carrier count? */
+  private static void setSingletonBounds(Entry e, int strongest) {
+    for (ValueNode v : e.values) {
+      if (v.entries.size() == 1) {
+        v.groupsBound = strongest < v.type.rank ? 1 : 0;
+      }
+    }
+  }
 
   /** The outcome of one recomputation: events, and the evidence around one entry if asked. */
   private record Change(List<ProfileEvent> events, List<Evidence> evidence, List<Entry> touched) {}
@@ -745,14 +867,22 @@ final class InMemoryResolver implements IdentityResolver {
           generic.add(v);
         }
       }
-      for (ValueNode v : result.linking()) {
+      List<ValueNode> linking = result.linking();
+      for (int k = 0; k < linking.size(); k++) {
+        ValueNode v = linking.get(k);
+        v.groupsBound = result.linkingGroups()[k];
         if (v.overLimit) {
           v.overLimit = false;
           generic.remove(v);
         }
       }
+      for (Entry e : component) {
+        setSingletonBounds(e, strongestRank(e));
+      }
+      boolean clean = result.groups().size() == 1 && result.overLimit().isEmpty()
+          && result.refused() == 0;
       for (List<Entry> group : result.groups()) {
-        newClusters.add(newCluster(group));
+        newClusters.add(newCluster(new ArrayList<>(group), clean));
       }
       if (wantEvidence) {
         evidence = new ArrayList<>();
@@ -804,7 +934,7 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   /** Gives a group the oldest id anchored in it, or a new id anchored on its first touchpoint. */
-  private Cluster newCluster(List<Entry> group) {
+  private Cluster newCluster(ArrayList<Entry> group, boolean clean) {
     IdRecord oldest = null;
     for (Entry e : group) {
       if (e.anchored != null) {
@@ -824,7 +954,18 @@ final class InMemoryResolver implements IdentityResolver {
       anchor.anchored.add(oldest);
       ids.put(oldest.id, oldest);
     }
-    Cluster cluster = new Cluster(oldest.id, List.copyOf(group));
+    String[] exclusive = noExclusive;
+    for (Entry e : group) {
+      for (int s = 0; s < exclusiveSlots; s++) {
+        if (e.exclusive[s] != null && exclusive[s] == null) {
+          if (exclusive == noExclusive) {
+            exclusive = new String[exclusiveSlots];
+          }
+          exclusive[s] = e.exclusive[s];
+        }
+      }
+    }
+    Cluster cluster = new Cluster(oldest.id, group, exclusive, clean, rankEpoch);
     for (Entry e : group) {
       e.cluster = cluster;
     }

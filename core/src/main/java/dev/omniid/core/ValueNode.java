@@ -12,6 +12,12 @@ final class ValueNode {
   final ArrayList<Entry> entries = new ArrayList<>(2);
   /** Over its type's limit in the current partition; maintained by the resolver. */
   boolean overLimit;
+  /**
+   * An upper bound on the groups that its limit counts (see ComponentClusterer): exact after a
+   * full computation, raised by one for each touchpoint with a stronger identifier that joins
+   * without one.
+   */
+  int groupsBound;
 
   ValueNode(TypeInfo type, Identifier identifier, boolean junk) {
     this.type = type;
