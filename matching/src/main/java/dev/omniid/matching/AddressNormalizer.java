@@ -1,0 +1,191 @@
+package dev.omniid.matching;
+
+import dev.omniid.core.Normalizer;
+import dev.omniid.core.OmniIdException;
+import dev.omniid.core.OmniIdException.Reason;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The normalizer for street addresses (the street line, optionally with floor and door): folds
+ * the address to lower-case tokens with street types and unit markers in one canonical form.
+ *
+ * <p>Rules, in order:
+ *
+ * <ol>
+ *   <li>Spanish marks that need the raw characters: {@code C/} → {@code calle}; {@code Nº},
+ *       {@code N°} (number) dropped; {@code Pº} → {@code paseo}; {@code s/n} → {@code sn};
+ *       {@code 3º}/{@code 2ª} → {@code piso 3}/{@code piso 2}; {@code 3ºB} → {@code piso 3 puerta
+ *       b}.
+ *   <li>Unicode folding as for names (lower case, accents dropped, {@code ß → ss}); every
+ *       character that is not a letter or a digit separates tokens ({@code #}, dots, commas,
+ *       hyphens, slashes).
+ *   <li>Number markers ({@code no}, {@code num}, {@code nro}, {@code n}...) are dropped before a
+ *       number: "nº 5", "No. 5", "num. 5" and "# 5" all leave "5".
+ *   <li>Every token is looked up in {@code dev/omniid/matching/address-abbreviations.txt} and
+ *       replaced by its canonical form: {@code St./Street → street}, {@code Ave/Av./Avenue/Avda.
+ *       /Avenida → avenida} (English avenue and Spanish avenida share one form because they share
+ *       the abbreviation "Av."), {@code Calle/Cl. → calle}, {@code Pza. → plaza}, {@code Ctra. →
+ *       carretera}, {@code Rd → road}, {@code Blvd → boulevard}, {@code Ln → lane}, {@code apt,
+ *       apto, dpto, unit, flat, suite → apt}, {@code planta, floor → piso}, {@code pta, door →
+ *       puerta}, {@code izq → izquierda}, {@code dcha → derecha}... A leading {@code c} is
+ *       {@code calle}; {@code st} and {@code dr} after a street name are {@code street} and
+ *       {@code drive}, elsewhere {@code saint} and {@code doctor} ("St Kilda Rd", "Calle Dr.
+ *       Fleming"); {@code pl} before a number is {@code piso}, elsewhere {@code plaza}.
+ *   <li>A unit marker repeated at once ("piso 3º" → "piso piso 3") is kept once.
+ * </ol>
+ *
+ * <p>The result is idempotent. A value without letters or digits is refused with an {@link
+ * OmniIdException} ({@link Reason#INVALID_VALUE}, field {@code address}); one longer than
+ * {@value #MAX_LENGTH} characters with {@link Reason#TOO_LARGE}; messages never contain the
+ * value. Immutable and thread-safe.
+ */
+public final class AddressNormalizer implements Normalizer {
+
+  /** The longest raw address accepted, in chars. */
+  public static final int MAX_LENGTH = 500;
+
+  private static final String FIELD = "address";
+  private static final AddressNormalizer STANDARD = new AddressNormalizer();
+
+  private static final String START = "(?<![\\p{L}\\p{N}])";
+  private static final Pattern CALLE_SLASH =
+      Pattern.compile(START + "[cC]\\s*/", Pattern.UNICODE_CASE);
+  private static final Pattern SIN_NUMERO =
+      Pattern.compile(START + "[sS]\\s*/\\s*[nN](?![\\p{L}\\p{N}])");
+  private static final Pattern NUMBER_SIGN = Pattern.compile(START + "[nN]\\s*[º°]");
+  private static final Pattern PASEO = Pattern.compile(START + "[pP]\\s*[º°]");
+  private static final Pattern FLOOR_DOOR =
+      Pattern.compile("(\\d+)\\s*[º°ª]\\s*([a-zA-Z])(?![\\p{L}\\p{N}])");
+  private static final Pattern FLOOR = Pattern.compile("(\\d+)\\s*[º°ª]");
+
+  private final AddressVocabulary vocabulary;
+
+  private AddressNormalizer() {
+    this.vocabulary = AddressVocabulary.standard();
+  }
+
+  /** Returns the standard address normalizer (a shared immutable instance). */
+  public static AddressNormalizer standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Returns the canonical tokens of an address, separated by single spaces.
+   *
+   * @throws OmniIdException with {@link Reason#INVALID_VALUE} if the value has no letter or
+   *     digit, or {@link Reason#TOO_LARGE} if it is longer than {@value #MAX_LENGTH} characters
+   */
+  @Override
+  public String normalize(String value) {
+    Objects.requireNonNull(value, "value");
+    if (value.length() > MAX_LENGTH) {
+      throw new OmniIdException(Reason.TOO_LARGE, FIELD, "is longer than " + MAX_LENGTH);
+    }
+    String marked = value;
+    if (containsAny(marked, "/º°ª")) {
+      marked = CALLE_SLASH.matcher(marked).replaceAll(" calle ");
+      marked = SIN_NUMERO.matcher(marked).replaceAll(" sn ");
+      marked = NUMBER_SIGN.matcher(marked).replaceAll(" ");
+      marked = PASEO.matcher(marked).replaceAll(" paseo ");
+      marked = FLOOR_DOOR.matcher(marked).replaceAll(" piso $1 puerta $2 ");
+      marked = FLOOR.matcher(marked).replaceAll(" piso $1 ");
+    }
+    List<String> tokens = tokens(Folding.fold(marked));
+    dropNumberMarkers(tokens);
+    if (tokens.isEmpty()) {
+      throw new OmniIdException(Reason.INVALID_VALUE, FIELD, "has no letters or digits");
+    }
+    List<String> out = canonicalize(tokens);
+    return String.join(" ", out);
+  }
+
+  private static boolean containsAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> tokens(String folded) {
+    List<String> tokens = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < folded.length(); ) {
+      int cp = folded.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        current.appendCodePoint(cp);
+      } else if (current.length() > 0) {
+        tokens.add(current.toString());
+        current.setLength(0);
+      }
+    }
+    if (current.length() > 0) {
+      tokens.add(current.toString());
+    }
+    return tokens;
+  }
+
+  static boolean isNumber(String token) {
+    return Character.isDigit(token.codePointAt(0));
+  }
+
+  /** Right to left, so that "no no 5" loses both markers in one pass (idempotence). */
+  private void dropNumberMarkers(List<String> tokens) {
+    boolean nextIsNumber = false;
+    for (int i = tokens.size() - 1; i >= 0; i--) {
+      String t = tokens.get(i);
+      if (nextIsNumber && vocabulary.numberMarkers.contains(t)) {
+        tokens.remove(i);
+        continue;
+      }
+      nextIsNumber = isNumber(t);
+    }
+  }
+
+  private List<String> canonicalize(List<String> tokens) {
+    List<String> out = new ArrayList<>(tokens.size());
+    boolean numberSeen = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      String next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      String previous = i > 0 ? tokens.get(i - 1) : null;
+      String form;
+      AddressVocabulary.Positional afterName = vocabulary.afterName.get(t);
+      AddressVocabulary.Positional beforeNumber = vocabulary.beforeNumber.get(t);
+      if (i == 0 && t.equals("c") && next != null) {
+        form = "calle";
+      } else if (afterName != null) {
+        boolean afterWord = previous != null && !isNumber(previous);
+        boolean endsName =
+            next == null
+                || isNumber(next)
+                || vocabulary.kind(vocabulary.canonical.getOrDefault(next, next))
+                    == AddressVocabulary.Kind.UNIT
+                || numberSeen;
+        form = afterWord && endsName ? afterName.first() : afterName.otherwise();
+      } else if (beforeNumber != null) {
+        form = next != null && isNumber(next) ? beforeNumber.first() : beforeNumber.otherwise();
+      } else {
+        form = vocabulary.canonical.getOrDefault(t, t);
+      }
+      numberSeen |= isNumber(t);
+      if (!out.isEmpty()
+          && out.get(out.size() - 1).equals(form)
+          && vocabulary.kind(form) == AddressVocabulary.Kind.UNIT) {
+        continue;
+      }
+      out.add(form);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "AddressNormalizer";
+  }
+}

@@ -1,0 +1,431 @@
+package dev.omniid.matching;
+
+import dev.omniid.core.ComparisonLevel;
+import dev.omniid.core.FieldMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Grades two person names normalized by {@link NameNormalizer}, token by token, knowing
+ * nicknames, dropped second surnames and given names, initials, swaps and typos.
+ *
+ * <p>Three flavours, for the three ways sources store names:
+ *
+ * <ul>
+ *   <li>{@link #fullNames()} — given names followed by family names in one value ("José María
+ *       García López"); a family-first value ("García López José") is read as a rotation.
+ *   <li>{@link #givenNames()} — a given-names column ("José María").
+ *   <li>{@link #familyNames()} — a family-names column ("García López"); nicknames do not apply.
+ * </ul>
+ *
+ * <p>Two tokens agree when they are equal; are the same name in the {@link Nicknames} table
+ * ("bob"/"robert", "pepe"/"jose"; a nickname with a multi-token canonical form is also expanded,
+ * so "chema" reads as "jose maria"); differ only by a German digraph after a consonant
+ * ("muller"/"mueller": {@code ae oe ue} against {@code a o u}, a rule that at worst equates
+ * "manuel" with a non-name "manul"); are an initial and a name with that initial; or have a
+ * Jaro-Winkler similarity of at least 0.94 ("close") or 0.88 ("near"). Tokens are aligned in
+ * order, each at most once; at most {@value #MAX_TOKENS} tokens per value are compared.
+ *
+ * <p>Levels for full names:
+ *
+ * <ul>
+ *   <li>{@code EXACT} — equal values.
+ *   <li>{@code STRONG} — every token of the shorter name agrees, in order, with the first tokens
+ *       aligned, each pair equal, a nickname or close: "bob smith"/"robert smith", "pepe
+ *       garcia"/"jose garcia", "jose garcia lopez"/"jose garcia" (a dropped second surname),
+ *       "jose maria garcia"/"jose garcia" (a dropped second given name), "garcia jose"/"jose
+ *       garcia" (a swap, both ends of the rotation agreeing), "jose fernandez"/"jose fernandes"
+ *       (a typo), "muller hans"/"hans mueller".
+ *       With a dropped token at most one pair may be other than equal. Initials are strong only
+ *       when a later token (the surname) is equal and all other pairs are equal: "j garcia"/"jose
+ *       garcia".
+ *   <li>{@code MEDIUM} — every token of the shorter name agrees, but some pair is only near, an
+ *       initial stands for the surname, or the first tokens are not aligned: "jose garcia"/"jose
+ *       garsia" (Jaro-Winkler 0.92), "jose g"/"jose garcia", "garcia lopez"/"jose garcia lopez";
+ *       or the first and the family tokens agree but a middle name differs: "jose luis
+ *       garcia"/"jose antonio garcia".
+ *   <li>{@code WEAK} — only the family name agrees (equal or close, among the last two tokens of
+ *       each side, not the first): "jose garcia"/"maria garcia"; or one side is a single token
+ *       that agrees with a token of the other: "garcia"/"jose garcia".
+ *   <li>{@code DIFFERENT} — anything else, including "jose garcia"/"jose martinez" (only the
+ *       given name agrees).
+ * </ul>
+ *
+ * <p>Given names: {@code STRONG} for a nickname, a close typo or a dropped compound part ("jose
+ * maria"/"jose", "chema"/"jose"); {@code MEDIUM} when every token of the shorter name agrees
+ * otherwise ("maria carmen"/"carmen", "j maria"/"jose maria", a near typo); {@code WEAK} when some
+ * token agrees ("jose luis"/"jose antonio") or for an initial alone ("j"/"jose").
+ *
+ * <p>Family names: {@code STRONG} for "garcia lopez"/"garcia" (first surname kept), "garcia
+ * lopez"/"lopez garcia" (swapped), a close typo; {@code MEDIUM} for "garcia lopez"/"lopez" (only
+ * the second surname) or a near typo; {@code WEAK} when one surname agrees: "garcia
+ * lopez"/"martinez lopez".
+ *
+ * <p>Symmetric by construction (both directions are graded and the stronger kept). Never returns
+ * {@code MISSING}, never throws for non-null arguments. Immutable and thread-safe.
+ */
+public final class NameMatcher implements FieldMatcher {
+
+  /** The number of tokens of each value that are compared; later tokens are ignored. */
+  public static final int MAX_TOKENS = 8;
+
+  enum Mode {
+    FULL,
+    GIVEN,
+    FAMILY
+  }
+
+  // Pair grades, strongest first; the scores drive the alignment.
+  private static final byte NONE = 0;
+  private static final byte EQ = 1;
+  private static final byte NICK = 2;
+  private static final byte CLOSE = 3;
+  private static final byte INITIAL = 4;
+  private static final byte NEAR = 5;
+  private static final int[] SCORE = {0, 100, 90, 85, 60, 50};
+
+  private static final double CLOSE_SIMILARITY = 0.94;
+  private static final double NEAR_SIMILARITY = 0.88;
+  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+  private final Mode mode;
+  private final Nicknames nicknames;
+
+  private NameMatcher(Mode mode, Nicknames nicknames) {
+    this.mode = mode;
+    this.nicknames = nicknames;
+  }
+
+  /** Returns a matcher of full names (given then family) with the standard nickname table. */
+  public static NameMatcher fullNames() {
+    return new NameMatcher(Mode.FULL, Nicknames.standard());
+  }
+
+  /** Returns a matcher of full names (given then family) with the given nickname table. */
+  public static NameMatcher fullNames(Nicknames nicknames) {
+    return new NameMatcher(Mode.FULL, Objects.requireNonNull(nicknames, "nicknames"));
+  }
+
+  /** Returns a matcher of given names with the standard nickname table. */
+  public static NameMatcher givenNames() {
+    return new NameMatcher(Mode.GIVEN, Nicknames.standard());
+  }
+
+  /** Returns a matcher of given names with the given nickname table. */
+  public static NameMatcher givenNames(Nicknames nicknames) {
+    return new NameMatcher(Mode.GIVEN, Objects.requireNonNull(nicknames, "nicknames"));
+  }
+
+  /** Returns a matcher of family names (surnames); nicknames do not apply to them. */
+  public static NameMatcher familyNames() {
+    return new NameMatcher(Mode.FAMILY, Nicknames.standard());
+  }
+
+  /** Grades how alike two normalized names are; see the class description for the levels. */
+  @Override
+  public ComparisonLevel compare(String a, String b) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    if (a.equals(b)) {
+      return ComparisonLevel.EXACT;
+    }
+    List<String[]> as = variants(a);
+    List<String[]> bs = variants(b);
+    int best = ComparisonLevel.DIFFERENT.ordinal();
+    for (String[] x : as) {
+      for (String[] y : bs) {
+        if (x.length == 0 || y.length == 0) {
+          continue;
+        }
+        best = Math.min(best, grade(x, y));
+        best = Math.min(best, grade(y, x));
+        if (best == ComparisonLevel.STRONG.ordinal()) {
+          return ComparisonLevel.STRONG;
+        }
+      }
+    }
+    // Distinct strings are never EXACT, even when their tokens agree fully.
+    return ComparisonLevel.values()[Math.max(best, ComparisonLevel.STRONG.ordinal())];
+  }
+
+  @Override
+  public String toString() {
+    return "NameMatcher[" + mode + "]";
+  }
+
+  private List<String[]> variants(String value) {
+    String[] tokens = tokens(value);
+    List<String[]> variants = new ArrayList<>(2);
+    variants.add(tokens);
+    if (mode != Mode.FAMILY) {
+      String[] expanded = expand(tokens);
+      if (expanded != tokens) {
+        variants.add(expanded);
+      }
+    }
+    return variants;
+  }
+
+  private static String[] tokens(String value) {
+    List<String> tokens = new ArrayList<>();
+    for (String t : value.split(" ")) {
+      if (!t.isEmpty()) {
+        tokens.add(t);
+        if (tokens.size() == MAX_TOKENS) {
+          break;
+        }
+      }
+    }
+    return tokens.toArray(new String[0]);
+  }
+
+  /** Replaces nicknames whose only canonical form has several tokens ("chema" → jose maria). */
+  private String[] expand(String[] tokens) {
+    List<String> out = null;
+    for (int i = 0; i < tokens.length; i++) {
+      Set<String> forms = nicknames.canonicalForms(tokens[i]);
+      String form = forms.size() == 1 ? forms.iterator().next() : tokens[i];
+      if (form.indexOf(' ') > 0 && out == null) {
+        out = new ArrayList<>();
+        for (int j = 0; j < i; j++) {
+          out.add(tokens[j]);
+        }
+      }
+      if (out != null) {
+        for (String part : form.indexOf(' ') > 0 ? form.split(" ") : new String[] {tokens[i]}) {
+          if (out.size() < MAX_TOKENS) {
+            out.add(part);
+          }
+        }
+      }
+    }
+    return out == null ? tokens : out.toArray(new String[0]);
+  }
+
+  /** The best level (as an ordinal) of x against y over the rotations of x the mode allows. */
+  private int grade(String[] x, String[] y) {
+    int n = x.length;
+    int m = y.length;
+    byte[][] g = new byte[n][m];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < m; j++) {
+        g[i][j] = pair(x[i], y[j]);
+      }
+    }
+    int best = ComparisonLevel.DIFFERENT.ordinal();
+    int rotations = mode == Mode.GIVEN ? 1 : n;
+    for (int r = 0; r < rotations; r++) {
+      best = Math.min(best, gradeAlignment(g, n, m, r));
+    }
+    return best;
+  }
+
+  private byte pair(String x, String y) {
+    if (x.equals(y)) {
+      return EQ;
+    }
+    if (mode != Mode.FAMILY && nicknames.sameName(x, y)) {
+      return NICK;
+    }
+    if (digraphVariant(x, y)) {
+      return NICK;
+    }
+    int lx = x.length();
+    int ly = y.length();
+    if ((lx == 1) != (ly == 1)) {
+      return x.charAt(0) == y.charAt(0) ? INITIAL : NONE;
+    }
+    if (lx == 1) {
+      return NONE;
+    }
+    double similarity = JARO_WINKLER.apply(x, y);
+    if (similarity >= CLOSE_SIMILARITY) {
+      return CLOSE;
+    }
+    return similarity >= NEAR_SIMILARITY ? NEAR : NONE;
+  }
+
+  /** "mueller" against "muller": equal once {@code e} after {@code a o u} after a consonant goes. */
+  static boolean digraphVariant(String x, String y) {
+    if (x.indexOf('e') < 0 && y.indexOf('e') < 0) {
+      return false;
+    }
+    String dx = dropDigraphE(x);
+    String dy = dropDigraphE(y);
+    return (dx != x || dy != y) && dx.equals(dy);
+  }
+
+  private static String dropDigraphE(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean digraph =
+          (c == 'a' || c == 'o' || c == 'u')
+              && i + 1 < s.length()
+              && s.charAt(i + 1) == 'e'
+              && (i == 0 || isConsonant(s.charAt(i - 1)));
+      if (out != null) {
+        out.append(c);
+      }
+      if (digraph) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i + 1);
+        }
+        i++;
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean isConsonant(char c) {
+    return Folding.isAsciiLetter(c) && "aeiouy".indexOf(c) < 0;
+  }
+
+  /**
+   * Aligns x (rotated left by r) with y in order, maximizing the pair scores, and grades the
+   * alignment; returns a level ordinal.
+   */
+  private int gradeAlignment(byte[][] g, int n, int m, int r) {
+    int[][] dp = new int[n + 1][m + 1];
+    for (int i = 1; i <= n; i++) {
+      byte[] row = g[(i - 1 + r) % n];
+      for (int j = 1; j <= m; j++) {
+        int best = Math.max(dp[i - 1][j], dp[i][j - 1]);
+        byte p = row[j - 1];
+        if (p != NONE) {
+          best = Math.max(best, dp[i - 1][j - 1] + SCORE[p]);
+        }
+        dp[i][j] = best;
+      }
+    }
+    Alignment a = new Alignment();
+    int i = n;
+    int j = m;
+    while (i > 0 && j > 0) {
+      byte p = g[(i - 1 + r) % n][j - 1];
+      if (p != NONE && dp[i][j] == dp[i - 1][j - 1] + SCORE[p]) {
+        a.add(i - 1, j - 1, p);
+        i--;
+        j--;
+      } else if (dp[i][j] == dp[i - 1][j]) {
+        i--;
+      } else {
+        j--;
+      }
+    }
+    return level(a, n, m, r);
+  }
+
+  private int level(Alignment a, int n, int m, int rotation) {
+    int s = Math.min(n, m);
+    if (a.pairs == 0) {
+      return ComparisonLevel.DIFFERENT.ordinal();
+    }
+    if (n == 1 && m == 1) {
+      byte p = a.grades[0];
+      if (p == EQ || p == NICK || p == CLOSE) {
+        return ComparisonLevel.STRONG.ordinal();
+      }
+      return p == NEAR ? ComparisonLevel.MEDIUM.ordinal() : ComparisonLevel.WEAK.ordinal();
+    }
+    if (s == 1) {
+      if (mode == Mode.FULL) {
+        return a.count[EQ] + a.count[NICK] + a.count[CLOSE] > 0
+            ? ComparisonLevel.WEAK.ordinal()
+            : ComparisonLevel.DIFFERENT.ordinal();
+      }
+    }
+    boolean allMatched = a.pairs == s;
+    int deletions = Math.max(n, m) - s;
+    boolean strong =
+        allMatched
+            && a.firstAligned
+            && a.count[NEAR] == 0
+            && (a.count[INITIAL] == 0
+                ? deletions == 0 || (a.count[NICK] + a.count[CLOSE] <= 1 && a.count[EQ] >= 1)
+                : a.count[NICK] + a.count[CLOSE] == 0 && a.equalAfterInitials());
+    if (mode == Mode.GIVEN && a.count[INITIAL] > 0) {
+      strong = false;
+    }
+    if (rotation != 0 && !(a.hasX(0) && a.hasX(n - rotation))) {
+      // A rotation reads a family-first value; both of its ends (the given name now first, the
+      // family name first in the value) must agree, or "garcia lopez" would strongly match
+      // "jose garcia lopez" by dropping the given name.
+      strong = false;
+    }
+    if (strong) {
+      return ComparisonLevel.STRONG.ordinal();
+    }
+    if (allMatched && a.count[INITIAL] < a.pairs) {
+      return ComparisonLevel.MEDIUM.ordinal();
+    }
+    if (mode == Mode.FULL) {
+      boolean family = a.familyAgrees(n, m);
+      if (family && a.firstAligned && a.pairs >= 2) {
+        return ComparisonLevel.MEDIUM.ordinal();
+      }
+      return family ? ComparisonLevel.WEAK.ordinal() : ComparisonLevel.DIFFERENT.ordinal();
+    }
+    boolean anyAgrees = a.count[EQ] + a.count[NICK] + a.count[CLOSE] > 0;
+    return anyAgrees ? ComparisonLevel.WEAK.ordinal() : ComparisonLevel.DIFFERENT.ordinal();
+  }
+
+  /** The pairs of one alignment, collected from the end. */
+  private static final class Alignment {
+    final int[] xs = new int[MAX_TOKENS * 2];
+    final int[] ys = new int[MAX_TOKENS * 2];
+    final byte[] grades = new byte[MAX_TOKENS * 2];
+    final int[] count = new int[SCORE.length];
+    int pairs;
+    boolean firstAligned;
+
+    void add(int x, int y, byte grade) {
+      xs[pairs] = x;
+      ys[pairs] = y;
+      grades[pairs] = grade;
+      pairs++;
+      count[grade]++;
+      if (x == 0 && y == 0) {
+        firstAligned = true;
+      }
+    }
+
+    /** Whether x token {@code x} (in rotated order) is in a pair. */
+    boolean hasX(int x) {
+      for (int k = 0; k < pairs; k++) {
+        if (xs[k] == x) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether an equal pair comes after every initial (the surname is spelled out and equal). */
+    boolean equalAfterInitials() {
+      int lastInitial = -1;
+      int lastEqual = -1;
+      for (int k = 0; k < pairs; k++) {
+        if (grades[k] == INITIAL) {
+          lastInitial = Math.max(lastInitial, xs[k]);
+        } else if (grades[k] == EQ) {
+          lastEqual = Math.max(lastEqual, xs[k]);
+        }
+      }
+      return lastEqual > lastInitial;
+    }
+
+    /** Whether an equal or close pair sits among the last two tokens of both, not the first. */
+    boolean familyAgrees(int n, int m) {
+      for (int k = 0; k < pairs; k++) {
+        boolean agree = grades[k] == EQ || grades[k] == CLOSE;
+        if (agree && xs[k] >= 1 && ys[k] >= 1 && xs[k] >= n - 2 && ys[k] >= m - 2) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.omniid.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.omniid.core.OmniIdException;
+import dev.omniid.core.OmniIdException.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NameNormalizerTest {
+  private final NameNormalizer normalizer = NameNormalizer.standard();
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "José | jose",
+        "JOSE | jose",
+        "Núñez | nunez",
+        "Müller | mueller",
+        "Mueller | mueller",
+        "MÜLLER | mueller",
+        "Argüelles | arguelles",
+        "Güiraldes | guiraldes",
+        "Strauß | strauss",
+        "Søren Møller | soren moller",
+        "Ærin | aerin",
+        "Łukasz | lukasz",
+        "Björn | bjoern",
+        "Zoë | zoe",
+        "Manuel | manuel",
+        "Joel | joel",
+        "Michael | michael",
+        "García-López | garcia lopez",
+        "García  -  López | garcia lopez",
+        "O'Brien | obrien",
+        "D’Angelo | dangelo",
+        "J. García | j garcia",
+        "Sr. José García | jose garcia",
+        "Sra. María López | maria lopez",
+        "Dr. Smith | smith",
+        "Mrs. Jane Smith | jane smith",
+        "Ms Jane | jane",
+        "Don José García | jose garcia",
+        "Doña María López | maria lopez",
+        "Don Johnson | don johnson",
+        "Dr | dr",
+        "María del Carmen García y López | maria carmen garcia lopez",
+        "de la Fuente | fuente",
+        "Van der Berg | berg",
+        "De la | de la",
+        "Mª José | ma jose",
+        "  José \t María  | jose maria",
+        "Ｊｏｓé | jose",
+        "Анна Иванова | анна иванова",
+        "Nguyen Van Do | nguyen do",
+        "Le Thi | le thi",
+        "de Dr. García | garcia",
+      })
+  void normalizes(String raw, String expected) {
+    assertEquals(expected, normalizer.normalize(raw));
+  }
+
+  @Test
+  void decomposedAndComposedAccentsAgree() {
+    assertEquals(normalizer.normalize("Jose\u0301 Nu\u0303n\u0303ez"), normalizer.normalize("José Núñez"));
+    assertEquals(normalizer.normalize("Mu\u0308ller"), normalizer.normalize("Müller"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "123", "...", "--", "\u0301", "1985-03-07", "@#$%"})
+  void refusesValuesWithoutLetters(String raw) {
+    OmniIdException e = assertThrows(OmniIdException.class, () -> normalizer.normalize(raw));
+    assertEquals(Reason.INVALID_VALUE, e.reason());
+    assertEquals("name", e.field());
+  }
+
+  @Test
+  void refusesHugeValuesWithoutEchoingThem() {
+    String huge = "Secretname".repeat(100);
+    OmniIdException e = assertThrows(OmniIdException.class, () -> normalizer.normalize(huge));
+    assertEquals(Reason.TOO_LARGE, e.reason());
+    assertFalse(e.getMessage().toLowerCase().contains("secretname"));
+  }
+}
