@@ -12,6 +12,7 @@ public record AttributeKey(String name) {
   public static final AttributeKey FULL_NAME = new AttributeKey("full_name");
   public static final AttributeKey BIRTH_DATE = new AttributeKey("birth_date");
   public static final AttributeKey ADDRESS = new AttributeKey("address");
+  public static final AttributeKey ADDRESS_LINE = new AttributeKey("address_line");
   public static final AttributeKey CITY = new AttributeKey("city");
   public static final AttributeKey REGION = new AttributeKey("region");
   public static final AttributeKey POSTAL_CODE = new AttributeKey("postal_code");

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Where a compared field's values come from on a touchpoint: all its identifiers of one type, or
  * one person attribute.
  */
-public sealed interface FieldSource permits FieldSource.OfIdentifier, FieldSource.OfAttribute {
+public sealed interface FieldSource
+    permits FieldSource.OfIdentifier, FieldSource.OfAttribute, FieldSource.OfAttributes {
 
   /** The values of all identifiers of {@code type}. */
   static FieldSource identifier(IdentifierType type) {
@@ -18,6 +19,14 @@ public sealed interface FieldSource permits FieldSource.OfIdentifier, FieldSourc
   /** The value of attribute {@code key}, if present. */
   static FieldSource attribute(AttributeKey key) {
     return new OfAttribute(key);
+  }
+
+  /**
+   * The values of several attributes that hold the same kind of value (a full address, or a street
+   * line), compared as one multi-valued field.
+   */
+  static FieldSource attributes(AttributeKey... keys) {
+    return new OfAttributes(List.of(keys));
   }
 
   /** The raw values on a touchpoint, surrounding whitespace stripped; blank ones left out. */
@@ -61,6 +70,33 @@ public sealed interface FieldSource permits FieldSource.OfIdentifier, FieldSourc
     @Override
     public String toString() {
       return key.name();
+    }
+  }
+
+  /** The values of several attributes. @param keys the attributes, in order */
+  record OfAttributes(List<AttributeKey> keys) implements FieldSource {
+    public OfAttributes {
+      keys = List.copyOf(keys);
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("keys must not be empty");
+      }
+    }
+
+    @Override
+    public List<String> values(Touchpoint touchpoint) {
+      List<String> out = new ArrayList<>(1);
+      for (AttributeKey key : keys) {
+        String value = touchpoint.attributes().get(key);
+        if (value != null && !value.isBlank()) {
+          out.add(value.strip());
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public String toString() {
+      return keys.toString();
     }
   }
 }

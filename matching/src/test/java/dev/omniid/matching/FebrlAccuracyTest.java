@@ -2,24 +2,17 @@ package dev.omniid.matching;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.omniid.core.AttributeKey;
-import dev.omniid.core.BlockingKey;
-import dev.omniid.core.ComparisonLevel;
-import dev.omniid.core.FieldMatcher;
 import dev.omniid.core.FieldSource;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.MatchField;
 import dev.omniid.core.MatchModel;
 import dev.omniid.core.ModelEstimator;
-import dev.omniid.core.Normalizer;
 import dev.omniid.core.Profile;
 import dev.omniid.core.Touchpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,93 +20,18 @@ import org.junit.jupiter.api.Test;
  * labels used to fit). Prints the figures; asserts the floor the project promises.
  */
 class FebrlAccuracyTest {
-  private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
-
-  static FieldMatcher jw() {
-    return (a, b) -> {
-      if (a.equals(b)) {
-        return ComparisonLevel.EXACT;
-      }
-      double s = JW.apply(a, b);
-      return s >= 0.95 ? ComparisonLevel.STRONG : s >= 0.88 ? ComparisonLevel.MEDIUM
-          : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
-    };
-  }
-
-  static FieldMatcher typo() {
-    return (a, b) -> {
-      if (a.equals(b)) {
-        return ComparisonLevel.EXACT;
-      }
-      if (a.length() == b.length()) {
-        int diff = 0;
-        for (int i = 0; i < a.length(); i++) {
-          diff += a.charAt(i) != b.charAt(i) ? 1 : 0;
-        }
-        if (diff == 1) {
-          return ComparisonLevel.STRONG;
-        }
-        if (diff == 2) {
-          for (int i = 0; i + 1 < a.length(); i++) {
-            if (a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
-                && a.substring(i + 2).equals(b.substring(i + 2))
-                && a.substring(0, i).equals(b.substring(0, i))) {
-              return ComparisonLevel.STRONG;
-            }
-          }
-          return ComparisonLevel.MEDIUM;
-        }
-      }
-      return ComparisonLevel.DIFFERENT;
-    };
-  }
-
+  /** The default model for Australian data, plus the file's social-security-like id. */
   static MatchModel startModel() {
-    return MatchModel.newBuilder()
-        .field(field("given_name", FieldSource.attribute(AttributeKey.GIVEN_NAME), jw()))
-        .field(field("family_name", FieldSource.attribute(AttributeKey.FAMILY_NAME), jw()))
-        .field(field("address", FieldSource.attribute(FebrlData.ADDRESS_LINE), jw()))
-        .field(field("city", FieldSource.attribute(AttributeKey.CITY), jw()))
-        .field(field("postcode", FieldSource.attribute(AttributeKey.POSTAL_CODE), typo()))
-        .field(field("state", FieldSource.attribute(AttributeKey.REGION), FieldMatcher.exact()))
-        .field(field("birth_date", FieldSource.attribute(AttributeKey.BIRTH_DATE), typo()))
-        .field(field("soc_sec_id", FieldSource.identifier(FebrlData.SOC_SEC_ID), typo()))
-        .thresholdProbability(0.9)
+    return OmniId.defaultMatchModel("AU", false).toBuilder()
+        .field(MatchField.newBuilder("soc_sec_id", FieldSource.identifier(FebrlData.SOC_SEC_ID))
+            .matcher(TextMatcher.typo()).build())
         .build();
-  }
-
-  private static MatchField field(String name, FieldSource source, FieldMatcher matcher) {
-    return MatchField.newBuilder(name, source).normalizer(Normalizer.lowerCase()).matcher(matcher).build();
-  }
-
-  static List<BlockingKey> blockingKeys() {
-    return List.of(
-        t -> attr(t, AttributeKey.BIRTH_DATE).map(List::of).orElse(List.of()),
-        t -> attr(t, AttributeKey.POSTAL_CODE).flatMap(p -> attr(t, AttributeKey.GIVEN_NAME)
-            .map(g -> List.of(p + "|" + g.charAt(0)))).orElse(List.of()),
-        t -> attr(t, AttributeKey.FAMILY_NAME).flatMap(f -> attr(t, AttributeKey.GIVEN_NAME)
-            .map(g -> List.of(prefix(f, 3) + "|" + prefix(g, 2)))).orElse(List.of()),
-        t -> attr(t, FebrlData.ADDRESS_LINE).map(a -> List.of(prefix(a, 6))).orElse(List.of()),
-        t -> t.identifiers().stream().map(i -> i.value().substring(0, Math.min(4, i.value().length()))).toList());
-  }
-
-  private static String prefix(String s, int n) {
-    return s.substring(0, Math.min(n, s.length()));
-  }
-
-  private static Optional<String> attr(Touchpoint t, AttributeKey key) {
-    return t.attribute(key).map(String::strip).filter(s -> !s.isEmpty());
   }
 
   static double[] run(String label, List<Touchpoint> records) {
-    ModelEstimator.Estimate estimate =
-        ModelEstimator.estimate(startModel(), records, blockingKeys(), 2000, 200);
-    IdentityResolver resolver = IdentityResolver.newBuilder()
-        .matchModel(estimate.model())
-        .blockingKey(blockingKeys().get(0)).blockingKey(blockingKeys().get(1))
-        .blockingKey(blockingKeys().get(2)).blockingKey(blockingKeys().get(3))
-        .blockingKey(blockingKeys().get(4))
-        .build();
+    ModelEstimator.Estimate estimate = OmniId.estimate(startModel(), records);
+    IdentityResolver resolver = OmniId.newBuilder().defaultRegion("AU")
+        .matchModel(estimate.model()).build();
     resolver.resolveAll(records);
     Map<String, String> predicted = new HashMap<>();
     resolver.profiles().forEach((Profile p) -> p.touchpointIds().forEach(id -> predicted.put(id, p.id().toString())));

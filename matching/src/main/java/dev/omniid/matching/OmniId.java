@@ -1,0 +1,224 @@
+package dev.omniid.matching;
+
+import dev.omniid.core.AttributeKey;
+import dev.omniid.core.BlockingKey;
+import dev.omniid.core.ComparisonLevel;
+import dev.omniid.core.FieldMatcher;
+import dev.omniid.core.FieldSource;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.MatchField;
+import dev.omniid.core.MatchModel;
+import dev.omniid.core.ModelEstimator;
+import dev.omniid.core.Normalizer;
+import dev.omniid.core.ProfileListener;
+import dev.omniid.core.ResolverBuilder;
+import dev.omniid.core.Touchpoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The one-line default configuration: an {@link IdentityResolver} with real normalizers for every
+ * identifier and attribute, junk lists, and a probabilistic match model over names, birth date,
+ * address and contact details with blocking keys.
+ *
+ * <pre>{@code
+ * IdentityResolver resolver = OmniId.newBuilder().defaultRegion("MX").build();
+ * }</pre>
+ *
+ * The default weights are set by hand; {@link #estimate} fits them to your own data without labels.
+ */
+public final class OmniId {
+  private OmniId() {}
+
+  /** Starts configuring a resolver with the defaults. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /**
+   * The default match model: given, family and full names, birth date, street address, city,
+   * postal code and region, with hand-set m/u probabilities.
+   *
+   * @param region the ISO 3166 country whose conventions apply (postal codes), e.g. {@code "ES"}
+   * @param monthFirstDates whether ambiguous dates read month first (US) rather than day first
+   */
+  public static MatchModel defaultMatchModel(String region, boolean monthFirstDates) {
+    Objects.requireNonNull(region, "region");
+    NameNormalizer names = NameNormalizer.standard();
+    return MatchModel.newBuilder()
+        .field(field("given_name", FieldSource.attribute(AttributeKey.GIVEN_NAME), names,
+            NameMatcher.givenNames(), 0.80, 0.02, 0.10, 0.01, 0.05, 0.03, 0.02, 0.05))
+        .field(field("family_name", FieldSource.attribute(AttributeKey.FAMILY_NAME), names,
+            NameMatcher.familyNames(), 0.80, 0.01, 0.10, 0.005, 0.05, 0.02, 0.02, 0.04))
+        .field(field("full_name", FieldSource.attribute(AttributeKey.FULL_NAME), names,
+            NameMatcher.fullNames(), 0.75, 0.001, 0.15, 0.002, 0.05, 0.01, 0.03, 0.05))
+        .field(field("birth_date", FieldSource.attribute(AttributeKey.BIRTH_DATE),
+            birthDates(monthFirstDates), BirthDateMatcher.standard(),
+            0.90, 0.0003, 0.05, 0.001, 0.02, 0.01, 0.01, 0.03))
+        .field(field("address", FieldSource.attributes(AttributeKey.ADDRESS, AttributeKey.ADDRESS_LINE),
+            AddressNormalizer.standard(), AddressMatcher.standard(),
+            0.60, 0.001, 0.20, 0.002, 0.10, 0.01, 0.05, 0.05))
+        .field(field("city", FieldSource.attribute(AttributeKey.CITY), names,
+            TextMatcher.jaroWinkler(), 0.85, 0.05, 0.05, 0.01, 0.03, 0.02, 0.02, 0.05))
+        .field(field("postal_code", FieldSource.attribute(AttributeKey.POSTAL_CODE),
+            PostalCodes.normalizer(region), TextMatcher.typo(),
+            0.85, 0.01, 0.07, 0.01, 0.03, 0.03, 0.01, 0.01))
+        .field(field("region", FieldSource.attribute(AttributeKey.REGION), Normalizer.lowerCase(),
+            FieldMatcher.exact(), 0.95, 0.2, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001))
+        .priorMatchProbability(0.01)
+        .thresholdProbability(0.9)
+        .build();
+  }
+
+  /**
+   * The default blocking keys: phonetic family name with birth year, phonetic given and family
+   * names, postal code with phonetic family name, and the full birth date with the given name's
+   * initial. Each needs the fields it reads; a touchpoint without them gets no key from it.
+   */
+  public static List<BlockingKey> defaultBlockingKeys() {
+    return List.of(
+        t -> join(phonetic(t, AttributeKey.FAMILY_NAME), year(t)),
+        t -> join(phonetic(t, AttributeKey.GIVEN_NAME), phonetic(t, AttributeKey.FAMILY_NAME)),
+        t -> join(folded(t, AttributeKey.POSTAL_CODE), phonetic(t, AttributeKey.FAMILY_NAME)),
+        t -> join(birthDate(t), initial(t)));
+  }
+
+  /**
+   * Fits the default model's probabilities to {@code sample} by expectation–maximization over
+   * the default blocking keys; no labels needed.
+   */
+  public static ModelEstimator.Estimate estimate(MatchModel start, Collection<Touchpoint> sample) {
+    return ModelEstimator.estimate(start, sample, defaultBlockingKeys(), 2_000, 200);
+  }
+
+  private static MatchField field(String name, FieldSource source, Normalizer normalizer,
+      FieldMatcher matcher, double... mu) {
+    MatchField.Builder b = MatchField.newBuilder(name, source).normalizer(normalizer).matcher(matcher);
+    ComparisonLevel[] levels = {ComparisonLevel.EXACT, ComparisonLevel.STRONG,
+        ComparisonLevel.MEDIUM, ComparisonLevel.WEAK};
+    double mRest = 1;
+    double uRest = 1;
+    for (int i = 0; i < levels.length; i++) {
+      b.probabilities(levels[i], mu[2 * i], mu[2 * i + 1]);
+      mRest -= mu[2 * i];
+      uRest -= mu[2 * i + 1];
+    }
+    return b.probabilities(ComparisonLevel.DIFFERENT, Math.max(1e-4, mRest), Math.max(1e-4, uRest))
+        .build();
+  }
+
+  private static BirthDateNormalizer birthDates(boolean monthFirst) {
+    return monthFirst ? BirthDateNormalizer.newBuilder().monthFirst().build()
+        : BirthDateNormalizer.dayFirst();
+  }
+
+  private static final NameNormalizer NAMES = NameNormalizer.standard();
+  private static final BirthDateNormalizer DAY_FIRST = BirthDateNormalizer.dayFirst();
+
+  private static String folded(Touchpoint t, AttributeKey key) {
+    String raw = t.attributes().get(key);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return NAMES.normalize(raw);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String phonetic(Touchpoint t, AttributeKey key) {
+    String folded = folded(t, key);
+    if (folded == null) {
+      return null;
+    }
+    String first = folded.split(" ", 2)[0];
+    String key0 = PhoneticKey.of(first);
+    return key0 == null || key0.isEmpty() ? null : key0;
+  }
+
+  private static String birthDate(Touchpoint t) {
+    String raw = t.attributes().get(AttributeKey.BIRTH_DATE);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return DAY_FIRST.normalize(raw);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String year(Touchpoint t) {
+    String date = birthDate(t);
+    return date == null ? null : date.substring(0, 4);
+  }
+
+  private static String initial(Touchpoint t) {
+    String folded = folded(t, AttributeKey.GIVEN_NAME);
+    return folded == null ? null : folded.substring(0, 1);
+  }
+
+  private static List<String> join(String a, String b) {
+    return a == null || b == null ? List.of() : List.of(a + "|" + b);
+  }
+
+  /**
+   * Configures a resolver with the defaults. Not thread-safe; the resolver is.
+   */
+  public static final class Builder {
+    private String region = "ES";
+    private boolean monthFirst;
+    private MatchModel model;
+    private final List<ProfileListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The ISO 3166 country for phones without a country code and for postal codes; ES unless set. */
+    public Builder defaultRegion(String region) {
+      Objects.requireNonNull(region, "region");
+      if (!region.matches("[A-Za-z]{2}")) {
+        throw new IllegalArgumentException("defaultRegion must be an ISO 3166 alpha-2 code");
+      }
+      this.region = region.toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /** Reads ambiguous dates month first (US style); day first unless set. */
+    public Builder monthFirstDates() {
+      this.monthFirst = true;
+      return this;
+    }
+
+    /** Replaces the default match model (for example with an {@link OmniId#estimate estimate}). */
+    public Builder matchModel(MatchModel model) {
+      this.model = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder listener(ProfileListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** A core builder holding the defaults, to change further before building. */
+    public ResolverBuilder resolverBuilder() {
+      ResolverBuilder b = IdentityResolver.newBuilder()
+          .matchModel(model != null ? model : defaultMatchModel(region, monthFirst));
+      for (BlockingKey key : defaultBlockingKeys()) {
+        b.blockingKey(key);
+      }
+      listeners.forEach(b::listener);
+      return b;
+    }
+
+    /** Builds the resolver. */
+    public IdentityResolver build() {
+      return resolverBuilder().build();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.omniid.matching;
+
+import dev.omniid.core.ComparisonLevel;
+import dev.omniid.core.FieldMatcher;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * General-purpose {@link FieldMatcher}s for short normalized text: Jaro-Winkler bands for names
+ * of places, and typo-grading for codes (postal codes, ids). Thread-safe singletons.
+ */
+public final class TextMatcher {
+  private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
+
+  private TextMatcher() {}
+
+  /**
+   * Jaro-Winkler similarity (Commons Text) in bands: {@code STRONG} at 0.95, {@code MEDIUM} at
+   * 0.88, {@code WEAK} at 0.80.
+   */
+  public static FieldMatcher jaroWinkler() {
+    return TextMatcher::jaroWinklerLevel;
+  }
+
+  /**
+   * Codes: {@code STRONG} for one substituted character or two adjacent ones swapped,
+   * {@code MEDIUM} for two substitutions in values of the same length, else {@code DIFFERENT}.
+   */
+  public static FieldMatcher typo() {
+    return TextMatcher::typoLevel;
+  }
+
+  static ComparisonLevel jaroWinklerLevel(String a, String b) {
+    if (a.equals(b)) {
+      return ComparisonLevel.EXACT;
+    }
+    // Commons Text's similarity is not exactly symmetric in its prefix bonus: take the smaller.
+    double s = Math.min(JW.apply(a, b), JW.apply(b, a));
+    return s >= 0.95 ? ComparisonLevel.STRONG
+        : s >= 0.88 ? ComparisonLevel.MEDIUM
+        : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
+  }
+
+  static ComparisonLevel typoLevel(String a, String b) {
+    if (a.equals(b)) {
+      return ComparisonLevel.EXACT;
+    }
+    if (a.length() != b.length()) {
+      return ComparisonLevel.DIFFERENT;
+    }
+    int first = -1;
+    int diffs = 0;
+    for (int i = 0; i < a.length(); i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        if (++diffs == 1) {
+          first = i;
+        } else if (diffs > 2) {
+          return ComparisonLevel.DIFFERENT;
+        }
+      }
+    }
+    if (diffs == 1) {
+      return ComparisonLevel.STRONG;
+    }
+    boolean swapped = first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
+        && a.charAt(first + 1) == b.charAt(first);
+    return swapped ? ComparisonLevel.STRONG : ComparisonLevel.MEDIUM;
+  }
+}
