@@ -599,7 +599,8 @@ final class InMemoryResolver implements IdentityResolver {
     for (ResolverBuilder.Derivation d : derivations) {
       for (int i = 0; i < given; i++) {
         Identifier source = normalized.get(i);
-        if (!source.type().equals(d.from())) {
+        // A digest of a junk value (test@test.com) would link what the value itself may not.
+        if (!source.type().equals(d.from()) || infos.get(i).junk.test(source.value())) {
           continue;
         }
         TypeInfo info = typeInfo(d.to());

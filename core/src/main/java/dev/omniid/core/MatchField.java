@@ -30,6 +30,7 @@ public final class MatchField {
   private final double[] weights;
   private final Map<String, Double> termFrequencies;
   private final double termFrequencyFloor;
+  private final java.util.function.Predicate<String> ignored;
 
   private MatchField(Builder b) {
     this.name = b.name;
@@ -44,6 +45,12 @@ public final class MatchField {
     }
     this.termFrequencies = Collections.unmodifiableMap(new HashMap<>(b.termFrequencies));
     this.termFrequencyFloor = b.termFrequencyFloor;
+    this.ignored = b.ignored;
+  }
+
+  /** Whether a normalized value is to be treated as absent (junk such as test@test.com). */
+  boolean ignores(String normalizedValue) {
+    return ignored.test(normalizedValue);
   }
 
   /** Starts a field named {@code name} (used in explanations) reading values from {@code source}. */
@@ -59,6 +66,7 @@ public final class MatchField {
     }
     b.termFrequencies.putAll(termFrequencies);
     b.termFrequencyFloor = termFrequencyFloor;
+    b.ignored = ignored;
     return b;
   }
 
@@ -147,6 +155,7 @@ public final class MatchField {
     private final double[] u = {0.01, 0.01, 0.02, 0.06, 0.90};
     private final Map<String, Double> termFrequencies = new HashMap<>();
     private double termFrequencyFloor = 1e-4;
+    private java.util.function.Predicate<String> ignored = v -> false;
 
     private Builder(String name, FieldSource source) {
       if (Objects.requireNonNull(name, "name").isBlank()) {
@@ -199,6 +208,16 @@ public final class MatchField {
       termFrequencies.clear();
       termFrequencies.putAll(frequencies);
       termFrequencyFloor = floor;
+      return this;
+    }
+
+    /**
+     * Treats normalized values for which {@code junk} holds as absent: a placeholder email or a
+     * phone of repeated digits is no evidence that two records are one person. Pure and
+     * thread-safe.
+     */
+    public Builder ignoreValues(java.util.function.Predicate<String> junk) {
+      this.ignored = Objects.requireNonNull(junk, "junk");
       return this;
     }
 

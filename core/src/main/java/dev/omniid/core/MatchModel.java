@@ -70,7 +70,7 @@ public final class MatchModel {
       for (String value : raw) {
         try {
           String n = field.normalizer().normalize(value, touchpoint);
-          if (n != null && !n.isEmpty() && !normalized.contains(n)) {
+          if (n != null && !n.isEmpty() && !field.ignores(n) && !normalized.contains(n)) {
             normalized.add(n);
           }
         } catch (RuntimeException e) {

@@ -5,6 +5,9 @@ import dev.omniid.core.BlockingKey;
 import dev.omniid.core.ComparisonLevel;
 import dev.omniid.core.FieldMatcher;
 import dev.omniid.core.FieldSource;
+import dev.omniid.core.Identifier;
+import dev.omniid.core.IdentifierPolicy;
+import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.MatchField;
 import dev.omniid.core.MatchModel;
@@ -39,8 +42,9 @@ public final class OmniId {
   }
 
   /**
-   * The default match model: given, family and full names, birth date, street address, city,
-   * postal code and region, with hand-set m/u probabilities.
+   * The default match model: email and phone (fuzzy: an exact shared value already links), given,
+   * family and full names, birth date, street address, city, postal code and region, with hand-set
+   * m/u probabilities.
    *
    * @param region the ISO 3166 country whose conventions apply (postal codes), e.g. {@code "ES"}
    * @param monthFirstDates whether ambiguous dates read month first (US) rather than day first
@@ -49,6 +53,13 @@ public final class OmniId {
     Objects.requireNonNull(region, "region");
     NameNormalizer names = NameNormalizer.standard();
     return MatchModel.newBuilder()
+        .field(field("email", FieldSource.identifier(IdentifierType.EMAIL), EMAILS,
+            EmailMatcher.standard(), 0.85, 0.0001, 0.06, 0.0003, 0.04, 0.001, 0.02, 0.01)
+            .toBuilder().ignoreValues(JunkValues.emails()).build())
+        .field(field("phone", FieldSource.identifier(IdentifierType.PHONE),
+            PhoneNormalizer.forRegion(region), PhoneMatcher.standard(),
+            0.85, 0.0001, 0.05, 0.0002, 0.04, 0.0005, 0.02, 0.002)
+            .toBuilder().ignoreValues(JunkValues.phones()).build())
         .field(field("given_name", FieldSource.attribute(AttributeKey.GIVEN_NAME), names,
             NameMatcher.givenNames(), 0.80, 0.02, 0.10, 0.01, 0.05, 0.03, 0.02, 0.05))
         .field(field("family_name", FieldSource.attribute(AttributeKey.FAMILY_NAME), names,
@@ -74,12 +85,15 @@ public final class OmniId {
   }
 
   /**
-   * The default blocking keys: phonetic family name with birth year, phonetic given and family
+   * The default blocking keys: an email's local part (typos in the domain, a second provider),
+   * a phone's last 7 digits, phonetic family name with birth year, phonetic given and family
    * names, postal code with phonetic family name, and the full birth date with the given name's
    * initial. Each needs the fields it reads; a touchpoint without them gets no key from it.
    */
   public static List<BlockingKey> defaultBlockingKeys() {
     return List.of(
+        t -> emailLocalParts(t),
+        t -> phoneTails(t),
         t -> join(phonetic(t, AttributeKey.FAMILY_NAME), year(t)),
         t -> join(phonetic(t, AttributeKey.GIVEN_NAME), phonetic(t, AttributeKey.FAMILY_NAME)),
         t -> join(folded(t, AttributeKey.POSTAL_CODE), phonetic(t, AttributeKey.FAMILY_NAME)),
@@ -116,6 +130,38 @@ public final class OmniId {
   }
 
   private static final NameNormalizer NAMES = NameNormalizer.standard();
+  private static final Normalizer EMAILS = Normalizers.cached(EmailNormalizer.standard(), 100_000);
+
+  private static List<String> emailLocalParts(Touchpoint t) {
+    List<String> keys = new ArrayList<>(1);
+    for (Identifier identifier : t.identifiers()) {
+      if (identifier.type().equals(IdentifierType.EMAIL)) {
+        try {
+          String email = EMAILS.normalize(identifier.value());
+          String local = email.substring(0, email.lastIndexOf('@'));
+          if (local.length() >= 4) {
+            keys.add(local);
+          }
+        } catch (RuntimeException e) {
+          // an invalid email gives no key
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static List<String> phoneTails(Touchpoint t) {
+    List<String> keys = new ArrayList<>(1);
+    for (Identifier identifier : t.identifiers()) {
+      if (identifier.type().equals(IdentifierType.PHONE)) {
+        String digits = identifier.value().replaceAll("[^0-9]", "");
+        if (digits.length() >= 7) {
+          keys.add(digits.substring(digits.length() - 7));
+        }
+      }
+    }
+    return keys;
+  }
   private static final BirthDateNormalizer DAY_FIRST = BirthDateNormalizer.dayFirst();
 
   private static String folded(Touchpoint t, AttributeKey key) {
@@ -207,7 +253,22 @@ public final class OmniId {
 
     /** A core builder holding the defaults, to change further before building. */
     public ResolverBuilder resolverBuilder() {
+      PhoneNormalizer phones = PhoneNormalizer.forRegion(region);
+      Normalizer devices = Normalizers.cached(DeviceIdNormalizer.any(), 100_000);
       ResolverBuilder b = IdentityResolver.newBuilder()
+          .normalizer(IdentifierType.EMAIL, EMAILS)
+          .normalizer(IdentifierType.PHONE, phones)
+          .normalizer(IdentifierType.DEVICE_ID, devices)
+          .normalizer(IdentifierType.COOKIE_ID, DeviceIdNormalizer.cookieId())
+          .junkValues(IdentifierType.EMAIL, JunkValues.emails())
+          .junkValues(IdentifierType.PHONE, JunkValues.phones())
+          .junkValues(IdentifierType.DEVICE_ID, JunkValues.deviceIds())
+          .normalizer(HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers.digestOf(EMAILS))
+          .normalizer(HashedIdentifiers.PHONE_SHA256, HashedIdentifiers.digestOf(phones))
+          .identifierPolicy(HashedIdentifiers.EMAIL_SHA256, IdentifierPolicy.shared(5, 79))
+          .identifierPolicy(HashedIdentifiers.PHONE_SHA256, IdentifierPolicy.shared(5, 69))
+          .derivedIdentifier(IdentifierType.EMAIL, HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers::sha256)
+          .derivedIdentifier(IdentifierType.PHONE, HashedIdentifiers.PHONE_SHA256, HashedIdentifiers::sha256)
           .matchModel(model != null ? model : defaultMatchModel(region, monthFirst));
       for (BlockingKey key : defaultBlockingKeys()) {
         b.blockingKey(key);

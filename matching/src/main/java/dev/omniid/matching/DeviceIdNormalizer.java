@@ -1,0 +1,87 @@
+package dev.omniid.matching;
+
+import dev.omniid.core.Normalizer;
+import dev.omniid.core.OmniIdException;
+import dev.omniid.core.OmniIdException.Reason;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Normalizes device and browser identifiers. Advertising and vendor ids (IDFA, GAID, IDFV) are
+ * UUIDs, compared in lower-case canonical 8-4-4-4-12 form whatever case or braces they came in;
+ * an Android ID is 16 hex digits, lower-cased; cookie ids are opaque and kept as given (only
+ * surrounding whitespace goes). Immutable and thread-safe; idempotent.
+ */
+public final class DeviceIdNormalizer implements Normalizer {
+  private static final Pattern UUID = Pattern.compile(
+      "\\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})}?");
+  private static final Pattern ANDROID_ID = Pattern.compile("[0-9a-f]{16}");
+
+  private enum Kind { ADVERTISING, ANDROID, COOKIE, ANY }
+
+  private final Kind kind;
+
+  private DeviceIdNormalizer(Kind kind) {
+    this.kind = kind;
+  }
+
+  /** IDFA, GAID, IDFV: a UUID, or invalid. */
+  public static DeviceIdNormalizer advertisingId() {
+    return new DeviceIdNormalizer(Kind.ADVERTISING);
+  }
+
+  /** An Android ID: 16 hex digits, or invalid. */
+  public static DeviceIdNormalizer androidId() {
+    return new DeviceIdNormalizer(Kind.ANDROID);
+  }
+
+  /** A cookie id: opaque, case kept, at most 256 characters without spaces. */
+  public static DeviceIdNormalizer cookieId() {
+    return new DeviceIdNormalizer(Kind.COOKIE);
+  }
+
+  /** Any device id: UUIDs and Android IDs canonicalized, anything else lower-cased. */
+  public static DeviceIdNormalizer any() {
+    return new DeviceIdNormalizer(Kind.ANY);
+  }
+
+  @Override
+  public String normalize(String value) {
+    Objects.requireNonNull(value, "value");
+    String s = value.strip();
+    if (s.isEmpty() || s.length() > 256) {
+      throw invalid("must have 1 to 256 characters");
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i)) || Character.isISOControl(s.charAt(i))) {
+        throw invalid("has a space or control character at index " + i);
+      }
+    }
+    if (kind == Kind.COOKIE) {
+      return s;
+    }
+    String lower = s.toLowerCase(Locale.ROOT);
+    var uuid = UUID.matcher(lower);
+    if (uuid.matches()) {
+      return uuid.group(1) + '-' + uuid.group(2) + '-' + uuid.group(3) + '-' + uuid.group(4) + '-'
+          + uuid.group(5);
+    }
+    if (kind == Kind.ADVERTISING) {
+      throw invalid("is not a UUID advertising id");
+    }
+    if (ANDROID_ID.matcher(lower).matches() || kind == Kind.ANY) {
+      return lower;
+    }
+    throw invalid("is not a 16-hex-digit Android ID");
+  }
+
+  private static OmniIdException invalid(String detail) {
+    return new OmniIdException(Reason.INVALID_VALUE, "device_id", detail);
+  }
+
+  @Override
+  public String toString() {
+    return "DeviceIdNormalizer[" + kind + "]";
+  }
+}

@@ -1,0 +1,92 @@
+package dev.omniid.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.omniid.core.AttributeKey;
+import dev.omniid.core.Channel;
+import dev.omniid.core.GenericValue;
+import dev.omniid.core.IdentifierType;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.PairExplanation;
+import dev.omniid.core.Resolution;
+import dev.omniid.core.Touchpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The default configuration end to end, on the messiness of real omnichannel data. */
+class OmniIdTest {
+  private static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+
+  private static Touchpoint.Builder tp(String id, Channel channel) {
+    return Touchpoint.newBuilder(id).channel(channel).timestamp(T0);
+  }
+
+  @Test
+  void variantsOfOneCustomerLandOnOneProfile() {
+    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    r.resolve(tp("web", Channel.WEB).identifier(IdentifierType.EMAIL, "Ana.Perez+shoes@gmail.com").build());
+    assertEquals(Resolution.Outcome.ATTACHED, r.resolve(tp("app", Channel.MOBILE_APP)
+        .identifier(IdentifierType.EMAIL, "\"Ana Pérez\" <anaperez@googlemail.com>")
+        .identifier(IdentifierType.PHONE, "612 34 56 78").build()).outcome());
+    assertEquals(Resolution.Outcome.ATTACHED, r.resolve(tp("wa", Channel.WHATSAPP)
+        .identifier(IdentifierType.PHONE, "0034 612-345-678").build()).outcome());
+    assertEquals(Resolution.Outcome.ATTACHED, r.resolve(tp("ads", Channel.SOCIAL)
+        .identifier(HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers.sha256("anaperez@gmail.com"))
+        .build()).outcome(), "a hashed audience row links with the plain email");
+    assertEquals(1, r.profileCount());
+  }
+
+  @Test
+  void personAttributesLinkWhatNoIdentifierDoes() {
+    IdentityResolver r = OmniId.newBuilder().build();
+    r.resolve(tp("crm", Channel.SALES_REP).attribute(AttributeKey.GIVEN_NAME, "José María")
+        .attribute(AttributeKey.FAMILY_NAME, "García López").attribute(AttributeKey.BIRTH_DATE, "07/03/1985")
+        .attribute(AttributeKey.POSTAL_CODE, "28013").attribute(AttributeKey.ADDRESS, "C/ Mayor 5, 3º B").build());
+    Resolution store = r.resolve(tp("pos", Channel.STORE).attribute(AttributeKey.GIVEN_NAME, "Chema")
+        .attribute(AttributeKey.FAMILY_NAME, "Garcia").attribute(AttributeKey.BIRTH_DATE, "1985-03-07")
+        .attribute(AttributeKey.POSTAL_CODE, "28013").attribute(AttributeKey.ADDRESS, "Calle Mayor nº 5 piso 3 puerta B").build());
+    assertEquals(Resolution.Outcome.ATTACHED, store.outcome());
+    PairExplanation why = r.why("crm", "pos");
+    assertTrue(why.score().orElseThrow().matches(), why.explain());
+    // Same name and postal code, another birth date: a namesake, kept apart.
+    Resolution namesake = r.resolve(tp("pos2", Channel.STORE).attribute(AttributeKey.GIVEN_NAME, "José María")
+        .attribute(AttributeKey.FAMILY_NAME, "García López").attribute(AttributeKey.BIRTH_DATE, "12/11/1962")
+        .attribute(AttributeKey.POSTAL_CODE, "08001").build());
+    assertEquals(Resolution.Outcome.CREATED, namesake.outcome(), r.why("crm", "pos2").explain());
+  }
+
+  @Test
+  void junkAndKiosksNeverMergeStrangers() {
+    IdentityResolver r = OmniId.newBuilder().build();
+    for (int i = 0; i < 8; i++) {
+      r.resolve(tp("k" + i, Channel.STORE).identifier(IdentifierType.EMAIL, "c" + i + "@shop.es")
+          .identifier(IdentifierType.PHONE, "+34 666 666 666")
+          .identifier(IdentifierType.DEVICE_ID, "00000000-0000-0000-0000-000000000000")
+          .identifier(IdentifierType.EMAIL, "test@test.com").build());
+    }
+    assertEquals(8, r.profileCount());
+    Set<GenericValue.Reason> reasons = r.genericValues().stream().map(GenericValue::reason)
+        .collect(Collectors.toSet());
+    assertEquals(Set.of(GenericValue.Reason.JUNK), reasons);
+    assertEquals(Set.of("email", "phone", "device_id"), r.genericValues().stream()
+        .map(g -> g.identifier().type().name()).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void theModuleExportsOnlyItsApi() throws IOException {
+    try (InputStream in = Files.newInputStream(Path.of("target", "classes", "module-info.class"))) {
+      ModuleDescriptor module = ModuleDescriptor.read(in);
+      assertEquals("dev.omniid.matching", module.name());
+      assertEquals(Set.of("dev.omniid.matching"), module.exports().stream()
+          .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
+    }
+  }
+}
