@@ -44,12 +44,23 @@ public final class PhoneNormalizer implements Normalizer {
 
   private PhoneNormalizer(String defaultRegion, long cacheSize) {
     this.defaultRegion = defaultRegion;
-    this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    this.cache = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).build();
   }
 
-  /** A normalizer reading national numbers in {@code region} (ISO 3166 alpha-2, e.g. "ES"). */
+  /**
+   * A normalizer reading national numbers in {@code region} (ISO 3166 alpha-2, e.g. "ES"), with a
+   * cache of 100,000 results.
+   */
   public static PhoneNormalizer forRegion(String region) {
-    return new PhoneNormalizer(checkRegion(region), 100_000);
+    return forRegion(region, 100_000);
+  }
+
+  /** As {@link #forRegion(String)} with a cache of {@code cacheSize} results; 0 disables it. */
+  public static PhoneNormalizer forRegion(String region, long cacheSize) {
+    if (cacheSize < 0) {
+      throw new IllegalArgumentException("cacheSize must be >= 0");
+    }
+    return new PhoneNormalizer(checkRegion(region), cacheSize);
   }
 
   /** The default region. */
@@ -77,7 +88,8 @@ public final class PhoneNormalizer implements Normalizer {
 
   private String normalizeIn(String value, String region) {
     Objects.requireNonNull(value, "value");
-    Object cached = cache.get(region + '|' + value, key -> compute(value, region));
+    Object cached = cache == null ? compute(value, region)
+        : cache.get(region + '|' + value, key -> compute(value, region));
     if (cached instanceof Reason) {
       throw new OmniIdException(Reason.INVALID_VALUE, "phone",
           "is not a valid phone number (read in region " + region + ")");
