@@ -1,0 +1,182 @@
+package dev.omniid.datagen;
+
+import dev.omniid.core.AttributeKey;
+import dev.omniid.core.Identifier;
+import dev.omniid.core.IdentifierType;
+import dev.omniid.core.Touchpoint;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes a generated data set as files a customer file would come in: {@code touchpoints.csv}
+ * (RFC 4180, header, UTF-8), the same as {@code touchpoints.jsonl} (JSON Lines), the ground truth
+ * {@code truth.csv} ({@code record_id,cluster_id}) and a {@code mapping.json} for the command-line
+ * tool. Not thread-safe.
+ */
+public final class GeneratedDataWriter {
+  /** The CSV columns, in order. */
+  public static final List<String> COLUMNS = List.of("record_id", "channel", "timestamp", "event",
+      "email", "phone", "given_name", "family_name", "birth_date", "address", "city", "postal_code",
+      "country", "device_id", "cookie_id", "customer_id", "loyalty_id", "email_sha256");
+
+  private GeneratedDataWriter() {}
+
+  /** Writes the four files into {@code directory} (created if needed); returns the rows written. */
+  public static long write(OmniChannelGenerator generator, Path directory) throws IOException {
+    Objects.requireNonNull(generator, "generator");
+    Files.createDirectories(directory);
+    long[] rows = {0};
+    try (BufferedWriter csv = Files.newBufferedWriter(directory.resolve("touchpoints.csv"), StandardCharsets.UTF_8);
+        BufferedWriter jsonl = Files.newBufferedWriter(directory.resolve("touchpoints.jsonl"), StandardCharsets.UTF_8);
+        BufferedWriter truth = Files.newBufferedWriter(directory.resolve("truth.csv"), StandardCharsets.UTF_8)) {
+      csv.write(String.join(",", COLUMNS));
+      csv.write("\r\n");
+      truth.write("record_id,cluster_id\r\n");
+      IOException[] failure = {null};
+      generator.forEach(g -> {
+        if (failure[0] != null) {
+          return;
+        }
+        try {
+          String[] values = row(g.touchpoint());
+          writeCsvRow(csv, values);
+          writeJsonLine(jsonl, values);
+          truth.write(csvField(g.touchpoint().id()) + "," + csvField(g.personId()) + "\r\n");
+          rows[0]++;
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      });
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    }
+    Files.writeString(directory.resolve("mapping.json"), mappingJson(), StandardCharsets.UTF_8);
+    return rows[0];
+  }
+
+  /** The mapping of the CSV columns to OmniID fields, for {@code omniid resolve}. */
+  public static String mappingJson() {
+    return """
+        {
+          "id": "record_id",
+          "channel": "channel",
+          "timestamp": "timestamp",
+          "defaultRegion": "ES",
+          "fields": {
+            "email": "email",
+            "phone": "phone",
+            "given_name": "given_name",
+            "family_name": "family_name",
+            "birth_date": "birth_date",
+            "address": "address",
+            "city": "city",
+            "postal_code": "postal_code",
+            "country": "country",
+            "device_id": "device_id",
+            "cookie_id": "cookie_id",
+            "customer_id": "customer_id",
+            "loyalty_id": "loyalty_id",
+            "id:email_sha256": "email_sha256"
+          }
+        }
+        """;
+  }
+
+  /** One touchpoint as the values of {@link #COLUMNS}; absent fields are empty. */
+  static String[] row(Touchpoint t) {
+    String[] v = new String[COLUMNS.size()];
+    v[0] = t.id();
+    v[1] = t.channel().name();
+    v[2] = t.timestamp().toString();
+    v[3] = t.eventKind().name();
+    v[4] = first(t, IdentifierType.EMAIL);
+    v[5] = first(t, IdentifierType.PHONE);
+    v[6] = t.attributes().getOrDefault(AttributeKey.GIVEN_NAME, "");
+    v[7] = t.attributes().getOrDefault(AttributeKey.FAMILY_NAME, "");
+    v[8] = t.attributes().getOrDefault(AttributeKey.BIRTH_DATE, "");
+    v[9] = t.attributes().getOrDefault(AttributeKey.ADDRESS, "");
+    v[10] = t.attributes().getOrDefault(AttributeKey.CITY, "");
+    v[11] = t.attributes().getOrDefault(AttributeKey.POSTAL_CODE, "");
+    v[12] = t.attributes().getOrDefault(AttributeKey.COUNTRY, "");
+    v[13] = first(t, IdentifierType.DEVICE_ID);
+    v[14] = first(t, IdentifierType.COOKIE_ID);
+    v[15] = first(t, IdentifierType.CUSTOMER_ID);
+    v[16] = first(t, IdentifierType.LOYALTY_ID);
+    v[17] = first(t, OmniChannelGenerator.EMAIL_SHA256);
+    return v;
+  }
+
+  private static String first(Touchpoint t, IdentifierType type) {
+    for (Identifier identifier : t.identifiers()) {
+      if (identifier.type().equals(type)) {
+        return identifier.raw();
+      }
+    }
+    return "";
+  }
+
+  private static void writeCsvRow(Writer out, String[] values) throws IOException {
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(csvField(values[i]));
+    }
+    out.write("\r\n");
+  }
+
+  /** RFC 4180: quoted when it holds a comma, a quote, a line break or edge spaces. */
+  static String csvField(String value) {
+    boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+        || value.indexOf('\r') >= 0 || (!value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' '));
+    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+
+  private static void writeJsonLine(Writer out, String[] values) throws IOException {
+    out.write('{');
+    boolean firstField = true;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i].isEmpty()) {
+        continue;
+      }
+      if (!firstField) {
+        out.write(',');
+      }
+      firstField = false;
+      out.write(jsonString(COLUMNS.get(i)));
+      out.write(':');
+      out.write(jsonString(values[i]));
+    }
+    out.write("}\n");
+  }
+
+  /** A JSON string literal; control characters escaped, non-ASCII kept as UTF-8. */
+  static String jsonString(String value) {
+    StringBuilder s = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        case '\r' -> s.append("\\r");
+        case '\t' -> s.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            s.append(String.format("\\u%04x", (int) c));
+          } else {
+            s.append(c);
+          }
+        }
+      }
+    }
+    return s.append('"').toString();
+  }
+}

@@ -1,0 +1,181 @@
+package dev.omniid.datagen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.omniid.core.IdentifierType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OmniChannelGeneratorTest {
+
+  @Test
+  void theSameSeedGivesTheSameBytesAndAnotherSeedDoesNot(@TempDir Path dir) throws IOException {
+    OmniChannelGenerator g = OmniChannelGenerator.newBuilder().people(300).seed(42).build();
+    GeneratedDataWriter.write(g, dir.resolve("a"));
+    GeneratedDataWriter.write(OmniChannelGenerator.newBuilder().people(300).seed(42).build(), dir.resolve("b"));
+    GeneratedDataWriter.write(OmniChannelGenerator.newBuilder().people(300).seed(43).build(), dir.resolve("c"));
+    for (String file : List.of("touchpoints.csv", "touchpoints.jsonl", "truth.csv", "mapping.json")) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)),
+          Files.readAllBytes(dir.resolve("b").resolve(file)), file);
+    }
+    assertFalse(Files.readString(dir.resolve("a/touchpoints.csv"))
+        .equals(Files.readString(dir.resolve("c/touchpoints.csv"))));
+    assertEquals(g.generate(), g.stream().toList(), "stream and list agree");
+  }
+
+  @Test
+  void groundTruthCoversEveryTouchpointAndEveryPerson() {
+    List<GeneratedTouchpoint> data = OmniChannelGenerator.newBuilder().people(2_000).seed(7).build().generate();
+    Set<String> ids = new HashSet<>();
+    Set<String> people = new HashSet<>();
+    for (GeneratedTouchpoint g : data) {
+      assertTrue(ids.add(g.touchpoint().id()), "unique ids");
+      people.add(g.personId());
+    }
+    assertEquals(2_000, people.size());
+    double mean = data.size() / 2_000.0;
+    assertTrue(mean > 4 && mean < 6, "mean touchpoints per person " + mean);
+  }
+
+  @Test
+  void theMessinessOfRealDataIsThere() {
+    List<GeneratedTouchpoint> data = OmniChannelGenerator.newBuilder().people(10_000).seed(3).build().generate();
+    List<String> emails = values(data, IdentifierType.EMAIL);
+    List<String> phones = values(data, IdentifierType.PHONE);
+    List<String> devices = values(data, IdentifierType.DEVICE_ID);
+    assertTrue(emails.stream().anyMatch(e -> e.endsWith("@gmial.com") || e.endsWith("@hotmial.com")), "domain typos");
+    assertTrue(emails.stream().anyMatch(e -> e.contains("+shop@gmail.com")), "gmail plus tags");
+    assertTrue(emails.stream().anyMatch(e -> e.equals(e.toUpperCase(java.util.Locale.ROOT)) && e.contains("@")), "upper case");
+    long junk = emails.stream().filter("test@test.com"::equals).count();
+    assertTrue(junk > 10 && junk < emails.size() / 20, "junk emails " + junk + " of " + emails.size());
+    assertTrue(phones.stream().anyMatch(p -> p.startsWith("00")), "00-prefixed phones");
+    assertTrue(phones.stream().anyMatch(p -> p.startsWith("(")), "parenthesised area codes");
+    assertTrue(phones.stream().anyMatch(p -> !p.startsWith("+") && !p.startsWith("0")), "national phones");
+    assertTrue(phones.contains("0000000000"), "junk phones");
+    assertTrue(devices.contains("00000000-0000-0000-0000-000000000000"), "zeroed ad ids");
+    assertFalse(values(data, OmniChannelGenerator.EMAIL_SHA256).isEmpty(), "hashed emails");
+    Map<String, Set<String>> devicePeople = new HashMap<>();
+    for (GeneratedTouchpoint g : data) {
+      for (var i : g.touchpoint().identifiers()) {
+        if (i.type().equals(IdentifierType.DEVICE_ID)) {
+          devicePeople.computeIfAbsent(i.raw().toLowerCase(java.util.Locale.ROOT), k -> new HashSet<>()).add(g.personId());
+        }
+      }
+    }
+    long kiosks = devicePeople.values().stream().filter(s -> s.size() > 20).count();
+    long families = devicePeople.values().stream().filter(s -> s.size() >= 2 && s.size() <= 4).count();
+    assertTrue(kiosks >= 5, "kiosks shared by many: " + kiosks);
+    assertTrue(families >= 10, "family devices: " + families);
+    Map<String, Set<String>> byName = data.stream()
+        .filter(g -> g.touchpoint().attributes().containsKey(dev.omniid.core.AttributeKey.FAMILY_NAME))
+        .collect(Collectors.groupingBy(g -> g.touchpoint().attributes().get(dev.omniid.core.AttributeKey.GIVEN_NAME)
+            + "|" + g.touchpoint().attributes().get(dev.omniid.core.AttributeKey.FAMILY_NAME),
+            Collectors.mapping(GeneratedTouchpoint::personId, Collectors.toSet())));
+    assertTrue(byName.values().stream().anyMatch(s -> s.size() > 1), "namesakes");
+    assertTrue(data.stream().anyMatch(g -> "Pepe".equals(g.touchpoint().attributes().get(dev.omniid.core.AttributeKey.GIVEN_NAME))), "nicknames");
+  }
+
+  @Test
+  void csvRoundTripsThroughAnRfc4180Reader(@TempDir Path dir) throws IOException {
+    OmniChannelGenerator g = OmniChannelGenerator.newBuilder().people(500).seed(9).build();
+    long rows = GeneratedDataWriter.write(g, dir);
+    List<List<String>> parsed = parseCsv(Files.readString(dir.resolve("touchpoints.csv"), StandardCharsets.UTF_8));
+    assertEquals(GeneratedDataWriter.COLUMNS, parsed.get(0));
+    assertEquals(rows, parsed.size() - 1);
+    List<GeneratedTouchpoint> data = g.generate();
+    for (int i = 0; i < data.size(); i++) {
+      assertArrayEquals(GeneratedDataWriter.row(data.get(i).touchpoint()), parsed.get(i + 1).toArray(new String[0]), "row " + i);
+    }
+    List<String> lines = Files.readAllLines(dir.resolve("touchpoints.jsonl"));
+    assertEquals(rows, lines.size());
+    for (String line : lines) {
+      assertTrue(line.startsWith("{\"record_id\":\"tp-") && line.endsWith("}"), line);
+      assertFalse(line.chars().anyMatch(c -> c < 0x20), "no raw control characters");
+    }
+    assertTrue(Files.readString(dir.resolve("truth.csv")).startsWith("record_id,cluster_id\r\n"));
+  }
+
+  @Test
+  void jsonAndCsvEscaping() {
+    assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", GeneratedDataWriter.jsonString("a\"b\\c\n\u0001"));
+    assertEquals("\"a,b\"", GeneratedDataWriter.csvField("a,b"));
+    assertEquals("\"say \"\"hi\"\"\"", GeneratedDataWriter.csvField("say \"hi\""));
+    assertEquals("\" padded \"", GeneratedDataWriter.csvField(" padded "));
+    assertEquals("plain", GeneratedDataWriter.csvField("plain"));
+    assertNotEquals(GeneratedDataWriter.csvField("x\ny"), "x\ny");
+  }
+
+  @Test
+  void aMillionTouchpointsInWellUnderAMinute() {
+    OmniChannelGenerator g = OmniChannelGenerator.newBuilder().people(200_000).seed(1).build();
+    long start = System.nanoTime();
+    long[] count = {0};
+    g.forEach(t -> count[0]++);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // Printed, not asserted: timing on shared machines is noise (see the benchmarks module).
+    System.out.printf("generated %,d touchpoints in %.2f s (%,.0f/s)%n", count[0], seconds, count[0] / seconds);
+    assertTrue(count[0] > 800_000);
+  }
+
+  private static List<String> values(List<GeneratedTouchpoint> data, IdentifierType type) {
+    List<String> out = new ArrayList<>();
+    for (GeneratedTouchpoint g : data) {
+      for (var i : g.touchpoint().identifiers()) {
+        if (i.type().equals(type)) {
+          out.add(i.raw());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A minimal RFC 4180 reader for the round-trip check. */
+  static List<List<String>> parseCsv(String text) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+        i++;
+      } else {
+        field.append(c);
+      }
+    }
+    return rows;
+  }
+}
