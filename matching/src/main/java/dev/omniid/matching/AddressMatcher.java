@@ -20,7 +20,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * by the size of the union; it is computed both ways and averaged. One name contained in the
  * other scores 0.9 times the soft overlap (sum over the smaller size) when that is higher, so
  * "gran via" / "gran via madrid" is 0.9: enough for {@code MEDIUM}, not for {@code STRONG}.
- * Stop words ("de", "la", "the"...) are skipped.
+ * Stop words ("de", "la", "the"...) are skipped; at most 32 tokens are read, and tokens longer
+ * than 40 characters are compared for equality only.
  *
  * <ul>
  *   <li>{@code EXACT} — equal values.
@@ -168,7 +169,9 @@ public final class AddressMatcher implements FieldMatcher {
       int best = -1;
       double bestScore = PAIR_SIMILARITY;
       for (int j = 0; j < y.size(); j++) {
-        if (!used[j]) {
+        if (!used[j]
+            && x.get(i).length() <= NameMatcher.MAX_FUZZY_LENGTH
+            && y.get(j).length() <= NameMatcher.MAX_FUZZY_LENGTH) {
           double s = JARO_WINKLER.apply(x.get(i), y.get(j));
           if (s >= bestScore) {
             bestScore = s;

@@ -27,7 +27,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * ("muller"/"mueller": {@code ae oe ue} against {@code a o u}, a rule that at worst equates
  * "manuel" with a non-name "manul"); are an initial and a name with that initial; or have a
  * Jaro-Winkler similarity of at least 0.94 ("close") or 0.88 ("near"). Tokens are aligned in
- * order, each at most once; at most {@value #MAX_TOKENS} tokens per value are compared.
+ * order, each at most once; at most {@value #MAX_TOKENS} tokens per value are compared, and tokens
+ * longer than 40 characters only for equality.
  *
  * <p>Levels for full names:
  *
@@ -86,6 +87,9 @@ public final class NameMatcher implements FieldMatcher {
   private static final byte INITIAL = 4;
   private static final byte NEAR = 5;
   private static final int[] SCORE = {0, 100, 90, 85, 60, 50};
+
+  /** Tokens longer than this are compared for equality only. */
+  static final int MAX_FUZZY_LENGTH = 40;
 
   private static final double CLOSE_SIMILARITY = 0.94;
   private static final double NEAR_SIMILARITY = 0.88;
@@ -238,7 +242,8 @@ public final class NameMatcher implements FieldMatcher {
     if ((lx == 1) != (ly == 1)) {
       return x.charAt(0) == y.charAt(0) ? INITIAL : NONE;
     }
-    if (lx == 1) {
+    if (lx == 1 || lx > MAX_FUZZY_LENGTH || ly > MAX_FUZZY_LENGTH) {
+      // Jaro-Winkler is quadratic; no real name token is this long.
       return NONE;
     }
     double similarity = JARO_WINKLER.apply(x, y);
