@@ -43,8 +43,8 @@ public final class OmniId {
 
   /**
    * The default match model: email and phone (fuzzy: an exact shared value already links), given,
-   * family and full names, birth date, street address, city, postal code and region, with hand-set
-   * m/u probabilities.
+   * family and full names, birth date, street address, city, postal code, region and country, with
+   * hand-set m/u probabilities under which a shared name alone never links.
    *
    * @param region the ISO 3166 country whose conventions apply (postal codes), e.g. {@code "ES"}
    * @param monthFirstDates whether ambiguous dates read month first (US) rather than day first
@@ -54,18 +54,18 @@ public final class OmniId {
     NameNormalizer names = NameNormalizer.standard();
     return MatchModel.newBuilder()
         .field(field("email", FieldSource.identifier(IdentifierType.EMAIL), EMAILS,
-            EmailMatcher.standard(), 0.85, 0.0001, 0.06, 0.0003, 0.04, 0.001, 0.02, 0.01)
+            EmailMatcher.standard(), 0.85, 0.0001, 0.06, 0.0005, 0.04, 0.005, 0.02, 0.02)
             .toBuilder().ignoreValues(JunkValues.emails()).build())
         .field(field("phone", FieldSource.identifier(IdentifierType.PHONE),
             PhoneNormalizer.forRegion(region), PhoneMatcher.standard(),
             0.85, 0.0001, 0.05, 0.0002, 0.04, 0.0005, 0.02, 0.002)
             .toBuilder().ignoreValues(JunkValues.phones()).build())
         .field(field("given_name", FieldSource.attribute(AttributeKey.GIVEN_NAME), names,
-            NameMatcher.givenNames(), 0.80, 0.02, 0.10, 0.01, 0.05, 0.03, 0.02, 0.05))
+            NameMatcher.givenNames(), 0.80, 0.05, 0.10, 0.02, 0.05, 0.03, 0.02, 0.05))
         .field(field("family_name", FieldSource.attribute(AttributeKey.FAMILY_NAME), names,
-            NameMatcher.familyNames(), 0.80, 0.01, 0.10, 0.005, 0.05, 0.02, 0.02, 0.04))
+            NameMatcher.familyNames(), 0.80, 0.03, 0.10, 0.01, 0.05, 0.02, 0.02, 0.04))
         .field(field("full_name", FieldSource.attribute(AttributeKey.FULL_NAME), names,
-            NameMatcher.fullNames(), 0.75, 0.001, 0.15, 0.002, 0.05, 0.01, 0.03, 0.05))
+            NameMatcher.fullNames(), 0.75, 0.005, 0.15, 0.005, 0.05, 0.01, 0.03, 0.05))
         .field(field("birth_date", FieldSource.attribute(AttributeKey.BIRTH_DATE),
             birthDates(monthFirstDates), BirthDateMatcher.standard(),
             0.90, 0.0003, 0.05, 0.001, 0.02, 0.01, 0.01, 0.03))
@@ -79,8 +79,11 @@ public final class OmniId {
             0.85, 0.01, 0.07, 0.01, 0.03, 0.03, 0.01, 0.01))
         .field(field("region", FieldSource.attribute(AttributeKey.REGION), Normalizer.lowerCase(),
             FieldMatcher.exact(), 0.95, 0.2, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001))
+        .field(field("country", FieldSource.attribute(AttributeKey.COUNTRY), Normalizer.lowerCase(),
+            FieldMatcher.exact(), 0.97, 0.3, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001))
         .priorMatchProbability(0.01)
-        .thresholdProbability(0.9)
+        // 0.99: a shared name and country alone (common names are common) stays below it.
+        .thresholdProbability(0.99)
         .build();
   }
 
