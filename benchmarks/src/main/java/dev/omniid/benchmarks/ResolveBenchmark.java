@@ -1,8 +1,8 @@
 package dev.omniid.benchmarks;
 
 import dev.omniid.core.IdentityResolver;
-import dev.omniid.core.Resolution;
 import dev.omniid.core.Touchpoint;
+import dev.omniid.matching.OmniId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,52 +17,96 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Incremental resolution against a warmed graph: each invocation resolves a batch of new
- * touchpoints that link on exact identifiers; the batch is removed again (untimed) so every
- * invocation sees the same graph.
+ * Incremental resolution of returning customers' touchpoints against a warmed graph of
+ * synthetic omnichannel data. Each invocation resolves a batch of {@value #BATCH} fresh
+ * touchpoints; the batch is removed again after it (untimed), so every invocation sees the same
+ * graph. {@code deterministic} links on exact identifiers (core defaults), {@code fuzzy} runs the
+ * {@code OmniId} default configuration, {@code baselineLimit} does the deterministic work with one
+ * hash map and an int-array union-find on pre-normalized keys: report deterministic/baseline.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ResolveBenchmark -p warm=1000000}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ResolveBenchmark {
   static final int BATCH = 10_000;
 
+  /** Touchpoints in the warm graph. */
   @Param({"1000000"})
   int warm;
 
-  IdentityResolver resolver;
-  List<Touchpoint> fresh;
+  Workload workload;
+  IdentityResolver deterministic;
+  IdentityResolver fuzzy;
+  BaselineLimit baseline;
+  String[][] freshKeys;
+  int baselineMark;
 
   @Setup(Level.Trial)
   public void setUp() {
-    DeterministicWorkload workload = new DeterministicWorkload(warm, BATCH, 42);
-    resolver = IdentityResolver.newBuilder().build();
-    resolver.resolveAll(workload.warm);
-    fresh = workload.fresh;
+    if (warm < 5 * (BATCH + 1)) {
+      throw new IllegalArgumentException("warm must be at least " + 5 * (BATCH + 1)
+          + " so that every invocation resolves " + BATCH + " touchpoints");
+    }
+    workload = new Workload(warm, BATCH, 42);
+    if (workload.fresh.size() != BATCH) {
+      throw new IllegalStateException("the workload held out " + workload.fresh.size() + " touchpoints");
+    }
+    deterministic = IdentityResolver.newBuilder().build();
+    deterministic.resolveAll(workload.warm);
+    fuzzy = OmniId.newBuilder().build();
+    fuzzy.resolveAll(workload.warm);
+    baseline = new BaselineLimit();
+    for (Touchpoint t : workload.warm) {
+      baseline.add(Workload.keys(t));
+    }
+    baselineMark = baseline.size();
+    List<Touchpoint> fresh = workload.fresh;
+    freshKeys = new String[fresh.size()][];
+    for (int i = 0; i < freshKeys.length; i++) {
+      freshKeys[i] = Workload.keys(fresh.get(i));
+    }
   }
 
-  @Setup(Level.Invocation)
+  @TearDown(Level.Invocation)
   public void reset() {
-    for (Touchpoint t : fresh) {
-      resolver.remove(t.id());
+    for (Touchpoint t : workload.fresh) {
+      deterministic.remove(t.id());
+      fuzzy.remove(t.id());
     }
+    baseline.rollback(baselineMark, freshKeys);
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void deterministic(Blackhole bh) {
-    for (Touchpoint t : fresh) {
-      Resolution r = resolver.resolve(t);
-      bh.consume(r);
+    for (Touchpoint t : workload.fresh) {
+      bh.consume(deterministic.resolve(t));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void fuzzy(Blackhole bh) {
+    for (Touchpoint t : workload.fresh) {
+      bh.consume(fuzzy.resolve(t));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void baselineLimit(Blackhole bh) {
+    for (String[] keys : freshKeys) {
+      bh.consume(baseline.add(keys));
     }
   }
 }
