@@ -6,9 +6,8 @@ import java.util.ArrayList;
  * One profile of the current partition. Guarded by the resolver's write lock.
  *
  * <p>{@code clean} marks a cluster that is its whole connected component and whose last full
- * computation refused no link and found no value over its limit: a new touchpoint that connects
- * to it alone, brings no clashing exclusive value and pushes no value past its limit can join it
- * without recomputing anything (see {@code InMemoryResolver.fastAttach}).
+ * computation refused no link: a new touchpoint that connects to it alone, brings no clashing
+ * exclusive value and pushes no value past its limit can join it without recomputing anything (see {@code InMemoryResolver.fastAttach}).
  */
 final class Cluster {
   final ProfileId id;
@@ -16,14 +15,11 @@ final class Cluster {
   /** Its members' exclusive values, by slot. */
   String[] exclusive;
   boolean clean;
-  /** The type-ranking generation it was computed under. */
-  final int rankEpoch;
 
-  Cluster(ProfileId id, ArrayList<Entry> members, String[] exclusive, boolean clean, int rankEpoch) {
+  Cluster(ProfileId id, ArrayList<Entry> members, String[] exclusive, boolean clean) {
     this.id = id;
     this.members = members;
     this.exclusive = exclusive;
     this.clean = clean;
-    this.rankEpoch = rankEpoch;
   }
 }

@@ -12,20 +12,12 @@ import java.util.List;
  * result depends only on the set of touchpoints, their never-link rules and the configuration:
  * touchpoints are taken in id order, values strongest type first and then by value.
  *
- * <p>The rule, per identifier type from strongest to weakest:
- * <ol>
- *   <li>each value of the type shared by two or more touchpoints is judged against the partition
- *       built so far from stronger types: if its touchpoints that carry some stronger identifier
- *       fall into more than the type's limit of distinct groups, it is over the limit and links
- *       nothing;
- *   <li>then each remaining value, in value order, links its touchpoints in id order, except where
- *       the union would give a group two values of an exclusive type, or join touchpoints under a
- *       never-link rule: those are refused and reported as evidence.
- * </ol>
+ * <p>The rule: each identifier value that links (not junk, not over its limit: see
+ * {@link ValueNode#connects()}), strongest type first and then in value order, links its
+ * touchpoints in id order, except where the union would give a group two values of an exclusive
+ * type, or join touchpoints under a never-link rule: those are refused and reported as evidence.
  * Then scored-match edges (pairs a {@link MatchModel} scored at or above its threshold) link,
  * heaviest first, ties by the touchpoints' ids, under the same rules.
- * Judging a whole type against the stronger partition before any of its values links keeps the
- * verdict independent of the order of values within a type.
  */
 final class ComponentClusterer {
   private static final Comparator<Entry> BY_ID = Comparator.comparing(e -> e.id);
@@ -36,14 +28,12 @@ final class ComponentClusterer {
       Comparator.<ValueNode>comparingInt(v -> v.type.rank).thenComparing(v -> v.value);
 
   /** The partition of one component. */
-  record Result(List<List<Entry>> groups, List<ValueNode> overLimit, List<ValueNode> linking,
-      int[] linkingGroups, int refused, List<Evidence> evidence) {}
+  record Result(List<List<Entry>> groups, int refused, List<Evidence> evidence) {}
 
   private ComponentClusterer() {}
 
   /**
-   * Partitions a connected component. {@code overLimit} lists its shared values that are over
-   * their limit, {@code linking} those that are not; evidence is collected only if asked.
+   * Partitions a connected component; evidence is collected only if asked.
    */
   static Result cluster(List<Entry> component, boolean withEvidence) {
     Entry[] entries = component.toArray(new Entry[0]);
@@ -56,7 +46,6 @@ final class ComponentClusterer {
     int[] parent = new int[n];
     int[] size = new int[n];
     String[][] exclusive = new String[n][];
-    int[] strongest = new int[n];
     boolean anyNeverLink = false;
     boolean anyEdges = false;
     List<ValueNode> shared = new ArrayList<>();
@@ -66,14 +55,11 @@ final class ComponentClusterer {
       parent[i] = i;
       size[i] = 1;
       exclusive[i] = e.exclusive;
-      int best = Integer.MAX_VALUE;
       for (ValueNode v : e.values) {
-        best = Math.min(best, v.type.rank);
         if (v.connects() && v.entries.size() > 1 && seen.put(v, Boolean.TRUE) == null) {
           shared.add(v);
         }
       }
-      strongest[i] = best;
       anyNeverLink |= e.hasNeverLinks();
       anyEdges |= e.hasEdges();
     }
@@ -81,51 +67,9 @@ final class ComponentClusterer {
     shared.sort(BY_RANK_THEN_VALUE);
 
     UnionFind uf = new UnionFind(parent, size, exclusive, forbidden);
-    List<ValueNode> overLimit = new ArrayList<>();
-    List<ValueNode> linking = new ArrayList<>();
-    List<Integer> linkingCounts = new ArrayList<>();
     List<Evidence> evidence = withEvidence ? new ArrayList<>() : List.of();
-    int[] stamp = new int[n];
-    int stampValue = 0;
-    int from = 0;
-    while (from < shared.size()) {
-      TypeInfo type = shared.get(from).type;
-      int to = from;
-      while (to < shared.size() && shared.get(to).type == type) {
-        to++;
-      }
-      int limit = type.policy.limit();
-      boolean[] over = new boolean[to - from];
-      int[] counted = new int[to - from];
-      if (limit > 0) {
-        for (int k = from; k < to; k++) {
-          stampValue++;
-          int groups = 0;
-          for (Entry e : shared.get(k).entries) {
-            int i = local.get(e);
-            if (strongest[i] < type.rank) {
-              int root = uf.find(i);
-              if (stamp[root] != stampValue) {
-                stamp[root] = stampValue;
-                groups++;
-              }
-            }
-          }
-          over[k - from] = groups > limit;
-          counted[k - from] = groups;
-        }
-      }
-      for (int k = from; k < to; k++) {
-        ValueNode v = shared.get(k);
-        if (over[k - from]) {
-          overLimit.add(v);
-        } else {
-          linking.add(v);
-          linkingCounts.add(counted[k - from]);
-          link(v, entries, local, uf, evidence, withEvidence);
-        }
-      }
-      from = to;
+    for (ValueNode v : shared) {
+      link(v, entries, local, uf, evidence, withEvidence);
     }
     if (anyEdges) {
       linkEdges(entries, local, uf, evidence, withEvidence);
@@ -142,11 +86,7 @@ final class ComponentClusterer {
       }
       groups.get(groupOfRoot[root]).add(entries[i]);
     }
-    int[] linkingGroups = new int[linking.size()];
-    for (int k = 0; k < linkingGroups.length; k++) {
-      linkingGroups[k] = linkingCounts.get(k);
-    }
-    return new Result(groups, overLimit, linking, linkingGroups, uf.refused, evidence);
+    return new Result(groups, uf.refused, evidence);
   }
 
   private static void link(ValueNode v, Entry[] entries, IdentityHashMap<Entry, Integer> local,

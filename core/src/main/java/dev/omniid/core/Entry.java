@@ -18,6 +18,8 @@ final class Entry {
   /** The cluster before the change being applied (for the change's events). */
   Cluster previous;
   boolean removed;
+  /** Its insertion pushed a value over its limit: its change reaches that value's carriers. */
+  boolean flipped;
   /** Profile ids anchored on this touchpoint (usually none or one). */
   ArrayList<IdRecord> anchored;
   /** Touchpoints it must never share a profile with. */

@@ -51,8 +51,6 @@ final class InMemoryResolver implements IdentityResolver {
   private final HashMap<ProfileId, Cluster> live = new HashMap<>();
   private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
   private long nextProfileId = 1;
-  /** Bumped whenever the strength order of types changes, which voids clean clusters' bounds. */
-  private int rankEpoch;
 
   InMemoryResolver(ResolverBuilder builder) {
     this.policies = Map.copyOf(builder.policies);
@@ -92,12 +90,12 @@ final class InMemoryResolver implements IdentityResolver {
       }
       List<Problem> problems = new ArrayList<>(0);
       Entry entry = insert(touchpoint, problems);
-      Resolution fast = fastAttach(entry, problems);
+      Resolution fast = entry.flipped ? null : fastAttach(entry, problems);
       if (fast != null) {
         fire(fast.events());
         return fast;
       }
-      Change change = recompute(List.of(entry), entry, null);
+      Change change = recompute(seedsOf(entry), entry, null);
       Cluster cluster = entry.cluster;
       LinkedHashSet<ProfileId> mergedIds = new LinkedHashSet<>();
       boolean joinedExisting = false;
@@ -154,7 +152,13 @@ final class InMemoryResolver implements IdentityResolver {
         }
         position++;
       }
-      Change change = recompute(added, null, null);
+      List<Entry> seeds = new ArrayList<>(added);
+      for (Entry e : added) {
+        if (e.flipped) {
+          seeds.addAll(seedsOf(e));
+        }
+      }
+      Change change = recompute(seeds, null, null);
       clearPrevious(change);
       fire(change.events);
       return new BatchResult(added.size(), duplicates, rejected, problems, change.events);
@@ -176,11 +180,15 @@ final class InMemoryResolver implements IdentityResolver {
       List<Entry> neighbours = new ArrayList<>();
       for (ValueNode v : entry.values) {
         v.entries.remove(entry);
+        if (v.limited()) {
+          v.countStronger(entry, -1);
+        }
         if (v.entries.isEmpty()) {
           v.type.values.remove(v.value);
           generic.remove(v);
         } else {
-          if (v.entries.size() < 2 && v.overLimit) {
+          if (v.overLimit && !v.exceedsLimit()) {
+            // Back under the limit: it links its carriers again.
             v.overLimit = false;
             generic.remove(v);
           }
@@ -532,6 +540,15 @@ final class InMemoryResolver implements IdentityResolver {
     Entry entry = new Entry(touchpoint, normalized.toArray(new Identifier[0]), values, exclusive);
     for (ValueNode node : values) {
       node.entries.add(entry);
+      if (node.limited()) {
+        node.countStronger(entry, +1);
+        if (!node.overLimit && node.exceedsLimit()) {
+          // Over the limit now: it stops linking the carriers it linked until now.
+          node.overLimit = true;
+          generic.add(node);
+          entry.flipped = true;
+        }
+      }
     }
     if (model != null) {
       score(entry);
@@ -649,7 +666,6 @@ final class InMemoryResolver implements IdentityResolver {
     for (int i = 0; i < ordered.size(); i++) {
       ordered.get(i).rank = i;
     }
-    rankEpoch++;
     return info;
   }
 
@@ -702,11 +718,11 @@ final class InMemoryResolver implements IdentityResolver {
 
   /**
    * Adds a new touchpoint without recomputing, when the result is known: it connects to nothing
-   * (a new profile), or only to one clean cluster whose exclusive values it does not contradict and
-   * where no value it carries can pass its limit. In those cases the full computation would return
-   * exactly the old cluster plus the touchpoint (no union can be refused: the only exclusive values
-   * are the cluster's, which the touchpoint agrees with; no never-link involves a new touchpoint;
-   * the bounds keep every count within its limit). Returns null when it cannot tell.
+   * (a new profile), or only to one clean cluster whose exclusive values it does not contradict,
+   * and it pushed no value over its limit. The full computation would then return exactly the old
+   * cluster plus the touchpoint: no union can be refused (the only exclusive values are the
+   * cluster's, which the touchpoint agrees with; no never-link involves a new touchpoint), and the
+   * values that link are the same as before. Returns null when it cannot tell.
    */
   private Resolution fastAttach(Entry entry, List<Problem> problems) {
     Cluster target = null;
@@ -734,15 +750,13 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
     }
-    int strongest = strongestRank(entry);
     if (target == null) {
-      setSingletonBounds(entry, strongest);
       Cluster cluster = newCluster(new ArrayList<>(List.of(entry)), true);
       return new Resolution(entry.id, Resolution.Outcome.CREATED, cluster.id, List.of(), List.of(),
           List.of(new ProfileEvent(ProfileEvent.Kind.CREATED, cluster.id, List.of(), List.of(entry.id))),
           problems);
     }
-    if (!target.clean || target.rankEpoch != rankEpoch) {
+    if (!target.clean) {
       return null;
     }
     String[] exclusive = target.exclusive;
@@ -752,19 +766,9 @@ final class InMemoryResolver implements IdentityResolver {
         return null;
       }
     }
-    for (ValueNode v : entry.values) {
-      int limit = v.type.policy.limit();
-      if (v.connects() && limit > 0 && v.entries.size() > 1
-          && v.groupsBound + (strongest < v.type.rank ? 1 : 0) > limit) {
-        return null;
-      }
-    }
     // Committed: from here on the outcome is the old cluster plus the touchpoint.
     List<Evidence> evidence = new ArrayList<>(2);
     for (ValueNode v : entry.values) {
-      if (strongest < v.type.rank || v.entries.size() == 1) {
-        v.groupsBound += v.entries.size() == 1 ? (strongest < v.type.rank ? 1 : 0) : 1;
-      }
       if (v.connects() && v.entries.size() > 1) {
         Entry partner = null;
         for (Entry other : v.entries) {
@@ -798,21 +802,23 @@ final class InMemoryResolver implements IdentityResolver {
         problems);
   }
 
-  private static int strongestRank(Entry e) {
-    int best = Integer.MAX_VALUE;
-    for (ValueNode v : e.values) {
-      best = Math.min(best, v.type.rank);
+  /**
+   * The touchpoints whose components a new entry changes: itself, and when it pushed a value over
+   * its limit, every carrier of that value (they were connected through it and may now fall apart).
+   */
+  private static List<Entry> seedsOf(Entry entry) {
+    if (!entry.flipped) {
+      return List.of(entry);
     }
-    return best;
-  }
-
-  /** The limit bound of a value no other touchpoint carries: does its one carrier count? */
-  private static void setSingletonBounds(Entry e, int strongest) {
-    for (ValueNode v : e.values) {
-      if (v.entries.size() == 1) {
-        v.groupsBound = strongest < v.type.rank ? 1 : 0;
+    entry.flipped = false;
+    List<Entry> seeds = new ArrayList<>();
+    seeds.add(entry);
+    for (ValueNode v : entry.values) {
+      if (v.overLimit) {
+        seeds.addAll(v.entries);
       }
     }
+    return seeds;
   }
 
   /** The outcome of one recomputation: events, and the evidence around one entry if asked. */
@@ -862,26 +868,7 @@ final class InMemoryResolver implements IdentityResolver {
     for (List<Entry> component : components) {
       boolean wantEvidence = evidenceFor != null && component.contains(evidenceFor);
       ComponentClusterer.Result result = ComponentClusterer.cluster(component, wantEvidence);
-      for (ValueNode v : result.overLimit()) {
-        if (!v.overLimit) {
-          v.overLimit = true;
-          generic.add(v);
-        }
-      }
-      List<ValueNode> linking = result.linking();
-      for (int k = 0; k < linking.size(); k++) {
-        ValueNode v = linking.get(k);
-        v.groupsBound = result.linkingGroups()[k];
-        if (v.overLimit) {
-          v.overLimit = false;
-          generic.remove(v);
-        }
-      }
-      for (Entry e : component) {
-        setSingletonBounds(e, strongestRank(e));
-      }
-      boolean clean = result.groups().size() == 1 && result.overLimit().isEmpty()
-          && result.refused() == 0;
+      boolean clean = result.groups().size() == 1 && result.refused() == 0;
       for (List<Entry> group : result.groups()) {
         newClusters.add(newCluster(new ArrayList<>(group), clean));
       }
@@ -966,7 +953,7 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
     }
-    Cluster cluster = new Cluster(oldest.id, group, exclusive, clean, rankEpoch);
+    Cluster cluster = new Cluster(oldest.id, group, exclusive, clean);
     for (Entry e : group) {
       e.cluster = cluster;
     }

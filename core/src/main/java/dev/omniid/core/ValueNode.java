@@ -10,14 +10,14 @@ final class ValueNode {
   final Identifier identifier;
   final boolean junk;
   final ArrayList<Entry> entries = new ArrayList<>(2);
-  /** Over its type's limit in the current partition; maintained by the resolver. */
+  /** Over its type's limit: its carriers hold too many distinct stronger identifiers. */
   boolean overLimit;
   /**
-   * An upper bound on the groups that its limit counts (see ComponentClusterer): exact after a
-   * full computation, raised by one for each touchpoint with a stronger identifier that joins
-   * without one.
+   * For a limited type: per stronger identifier type, how many of its carriers hold each value of
+   * that type. The limit is judged on these counts alone, so it depends on this value's carriers
+   * and nothing else.
    */
-  int groupsBound;
+  java.util.HashMap<TypeInfo, java.util.HashMap<String, int[]>> stronger;
 
   ValueNode(TypeInfo type, Identifier identifier, boolean junk) {
     this.type = type;
@@ -26,9 +26,45 @@ final class ValueNode {
     this.junk = junk;
   }
 
-  /** Whether the value can connect touchpoints at all (its genericness is decided per component). */
+  /** Whether the value links its carriers: it links alone, is not junk and not over its limit. */
   boolean connects() {
-    return !junk && type.policy.linksAlone();
+    return !junk && !overLimit && type.policy.linksAlone();
+  }
+
+  /** Whether the value's type has a limit that applies to it (junk never links anyway). */
+  boolean limited() {
+    return !junk && type.policy.linksAlone() && type.policy.limit() > 0;
+  }
+
+  /** Counts a carrier's stronger identifiers in (+1) or out (-1). */
+  void countStronger(Entry carrier, int delta) {
+    for (ValueNode w : carrier.values) {
+      if (TypeInfo.compareStrength(w.type, type) < 0) {
+        if (stronger == null) {
+          stronger = new java.util.HashMap<>(2);
+        }
+        java.util.HashMap<String, int[]> counts = stronger.computeIfAbsent(w.type, t -> new java.util.HashMap<>(4));
+        int[] n = counts.computeIfAbsent(w.value, x -> new int[1]);
+        n[0] += delta;
+        if (n[0] == 0) {
+          counts.remove(w.value);
+        }
+      }
+    }
+  }
+
+  /** Whether some stronger type has more distinct values among the carriers than the limit. */
+  boolean exceedsLimit() {
+    if (stronger == null) {
+      return false;
+    }
+    int limit = type.policy.limit();
+    for (java.util.HashMap<String, int[]> counts : stronger.values()) {
+      if (counts.size() > limit) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean generic() {
