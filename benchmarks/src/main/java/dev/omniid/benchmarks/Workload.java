@@ -27,7 +27,7 @@ final class Workload {
       GeneratedTouchpoint g = all.get(i);
       boolean lastOfPerson = i + 1 == all.size() || !all.get(i + 1).personId().equals(g.personId());
       int person = Integer.parseInt(g.personId().substring(1));
-      if (lastOfPerson && person % stride == 0 && fresh.size() < freshTouchpoints && person > 0) {
+      if (lastOfPerson && person % stride == 0 && fresh.size() < freshTouchpoints) {
         fresh.add(g.touchpoint());
       } else {
         warm.add(g.touchpoint());

@@ -4,15 +4,16 @@ package dev.omniid.core;
  * How the resolver treats the values of one {@link IdentifierType}.
  *
  * <p><b>Strength</b> orders the evidence: the resolver applies the strongest identifier types
- * first, and judges whether a value is over-shared by how many profiles the <em>stronger</em>
- * identifiers tell apart among the touchpoints that carry it (see {@link IdentityResolver}).
+ * first, and judges whether a value is over-shared by how many distinct values of each
+ * <em>stronger</em> type the touchpoints that carry it hold (see {@link IdentityResolver}).
  * Ties in strength are broken by the type's name, so the order is total and never depends on
  * the order touchpoints arrive in.
  *
  * @param exclusive whether a profile may hold at most one distinct value of the type (a customer
  *     id, a national id): two different values mean two different people
  * @param limit how many distinct profiles may share one value before it becomes <em>generic</em>
- *     and stops linking (a store kiosk's device id); {@code 0} means no limit
+ *     and stops linking (a store kiosk's device id), profiles being told apart by the distinct
+ *     values of a stronger identifier type among its carriers; {@code 0} means no limit
  * @param linksAlone whether two touchpoints that share a value of this type are linked on that
  *     evidence alone
  * @param strength the rank of the type's evidence, {@code 0..1000}; higher is stronger

@@ -18,10 +18,12 @@ import java.util.stream.Stream;
  *   <li><b>Exclusive types</b>: a profile never holds two distinct values of an exclusive type
  *       (two customer ids are two people). A link that would break this is refused and recorded
  *       as {@link Evidence.Kind#EXCLUSIVE_CONFLICT} evidence.
- *   <li><b>Limits</b>: a value carried by touchpoints that stronger identifiers tell apart as more
- *       than {@linkplain IdentifierPolicy#limit() limit} profiles becomes generic and links
- *       nothing (a store kiosk's device id used by many customers who each give their email).
- *       Touchpoints with no stronger identifier do not count as profiles of their own.
+ *   <li><b>Limits</b>: a value whose carriers hold more than its type's
+ *       {@linkplain IdentifierPolicy#limit() limit} of distinct values of some <em>stronger</em>
+ *       identifier type becomes generic and links nothing: a store kiosk's device id used by many
+ *       customers who each give their email, a call center's phone. One customer's own device,
+ *       used on many visits with one email or none, stays linking. The verdict depends on the
+ *       value's own carriers only.
  *   <li><b>Never-link</b> rules set by {@link #neverLink} and {@link #split}.
  * </ul>
  * The evidence is applied strongest type first (then by value), touchpoints in id order.
