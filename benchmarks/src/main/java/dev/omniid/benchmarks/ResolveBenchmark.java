@@ -29,7 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code OmniId} default configuration, {@code baselineLimit} does the deterministic work with one
  * hash map and an int-array union-find on pre-normalized keys: report deterministic/baseline.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ResolveBenchmark -p warm=1000000}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'ResolveBenchmark.(deterministic|baselineLimit)' -p warm=1000000}
+ * and {@code java -jar benchmarks/target/benchmarks.jar ResolveBenchmark.fuzzy -p graphs=fuzzy -p warm=100000}:
+ * {@code fuzzy} needs {@code graphs=fuzzy}, which warms its graph too (slow: it scores every pair).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +45,10 @@ public class ResolveBenchmark {
   /** Touchpoints in the warm graph. */
   @Param({"1000000"})
   int warm;
+
+  /** Which resolvers to build: the fuzzy one takes long to warm, so it has its own state. */
+  @Param({"exact", "fuzzy"})
+  String graphs;
 
   Workload workload;
   IdentityResolver deterministic;
@@ -64,7 +70,9 @@ public class ResolveBenchmark {
     deterministic = IdentityResolver.newBuilder().build();
     deterministic.resolveAll(workload.warm);
     fuzzy = OmniId.newBuilder().build();
-    fuzzy.resolveAll(workload.warm);
+    if (graphs.equals("fuzzy")) {
+      fuzzy.resolveAll(workload.warm);
+    }
     baseline = new BaselineLimit();
     for (Touchpoint t : workload.warm) {
       baseline.add(Workload.keys(t));
@@ -97,6 +105,9 @@ public class ResolveBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void fuzzy(Blackhole bh) {
+    if (!graphs.equals("fuzzy")) {
+      throw new IllegalStateException("run fuzzy with -p graphs=fuzzy");
+    }
     for (Touchpoint t : workload.fresh) {
       bh.consume(fuzzy.resolve(t));
     }

@@ -5,6 +5,8 @@ final class Edge {
   final Entry first;
   final Entry second;
   final double weight;
+  /** How many blocks of normal size both touchpoints share: the edge lives while this is > 0. */
+  int support;
 
   Edge(Entry a, Entry b, double weight) {
     boolean ordered = a.id.compareTo(b.id) < 0;

@@ -44,6 +44,9 @@ final class InMemoryResolver implements IdentityResolver {
   private final MatchModel model;
   private final List<BlockingKey> blockingKeys;
   private final HashMap<String, ArrayList<Entry>> blocks = new HashMap<>();
+  private final int maxBlockSize;
+  /** Touchpoints whose components an insertion or removal changed besides its own (scratch). */
+  private final ArrayList<Entry> extraSeeds = new ArrayList<>();
 
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
   private final HashMap<String, Entry> entries = new HashMap<>();
@@ -60,6 +63,7 @@ final class InMemoryResolver implements IdentityResolver {
     this.model = builder.matchModel;
     this.derivations = List.copyOf(builder.derivations);
     this.blockingKeys = List.copyOf(builder.blockingKeys);
+    this.maxBlockSize = builder.maxBlockSize;
     int slots = 0;
     for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
       if (e.getValue().exclusive()) {
@@ -90,12 +94,15 @@ final class InMemoryResolver implements IdentityResolver {
       }
       List<Problem> problems = new ArrayList<>(0);
       Entry entry = insert(touchpoint, problems);
-      Resolution fast = entry.flipped ? null : fastAttach(entry, problems);
+      Resolution fast = entry.flipped || !extraSeeds.isEmpty() ? null : fastAttach(entry, problems);
       if (fast != null) {
         fire(fast.events());
         return fast;
       }
-      Change change = recompute(seedsOf(entry), entry, null);
+      List<Entry> seeds = new ArrayList<>(seedsOf(entry));
+      seeds.addAll(extraSeeds);
+      extraSeeds.clear();
+      Change change = recompute(seeds, entry, null);
       Cluster cluster = entry.cluster;
       LinkedHashSet<ProfileId> mergedIds = new LinkedHashSet<>();
       boolean joinedExisting = false;
@@ -158,6 +165,8 @@ final class InMemoryResolver implements IdentityResolver {
           seeds.addAll(seedsOf(e));
         }
       }
+      seeds.addAll(extraSeeds);
+      extraSeeds.clear();
       Change change = recompute(seeds, null, null);
       clearPrevious(change);
       fire(change.events);
@@ -202,6 +211,8 @@ final class InMemoryResolver implements IdentityResolver {
         block.remove(entry);
         if (block.isEmpty()) {
           blocks.remove(key);
+        } else if (block.size() == maxBlockSize) {
+          revive(key, block);
         }
       }
       if (entry.edges != null) {
@@ -220,6 +231,8 @@ final class InMemoryResolver implements IdentityResolver {
         entry.neverLink = null;
       }
       reanchor(entry);
+      neighbours.addAll(extraSeeds);
+      extraSeeds.clear();
       Change change = recompute(neighbours, null, entry.cluster);
       clearPrevious(change);
       fire(change.events);
@@ -582,21 +595,106 @@ final class InMemoryResolver implements IdentityResolver {
       }
     }
     entry.blockKeys = keys.toArray(new String[0]);
-    Set<Entry> scored = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
+    IdentityHashMap<Entry, int[]> shared = new IdentityHashMap<>();
     for (String key : entry.blockKeys) {
       ArrayList<Entry> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
-      for (Entry other : block) {
-        if (scored.add(other)) {
-          double weight = model.weight(entry.prepared, other.prepared);
-          if (weight >= model.threshold()) {
-            Edge edge = new Edge(entry, other, weight);
-            addEdge(entry, edge);
-            addEdge(other, edge);
+      block.add(entry);
+      if (block.size() == maxBlockSize + 1) {
+        retire(key, block, entry);
+      } else if (block.size() <= maxBlockSize) {
+        for (Entry other : block) {
+          if (other != entry) {
+            shared.computeIfAbsent(other, x -> new int[1])[0]++;
           }
         }
       }
-      block.add(entry);
     }
+    List<Entry> candidates = new ArrayList<>(shared.keySet());
+    candidates.sort(BY_ID);
+    for (Entry other : candidates) {
+      double weight = model.weight(entry.prepared, other.prepared);
+      if (weight >= model.threshold()) {
+        Edge edge = new Edge(entry, other, weight);
+        edge.support = shared.get(other)[0];
+        addEdge(entry, edge);
+        addEdge(other, edge);
+      }
+    }
+  }
+
+  /**
+   * A block grew past the maximum: it stops comparing. Edges it alone supported go, and the
+   * components they held together are recomputed.
+   */
+  private void retire(String key, ArrayList<Entry> block, Entry newcomer) {
+    for (Entry member : block) {
+      if (member == newcomer || member.edges == null) {
+        continue;
+      }
+      for (int i = member.edges.size() - 1; i >= 0; i--) {
+        Edge edge = member.edges.get(i);
+        Entry other = edge.other(member);
+        if (edge.first == member && carries(other, key)) {
+          if (--edge.support == 0) {
+            member.edges.remove(i);
+            other.edges.remove(edge);
+            extraSeeds.add(member);
+            extraSeeds.add(other);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A block shrank back to the maximum: it compares again. Its pairs gain its support, and pairs
+   * that now reach the threshold through it become edges.
+   */
+  private void revive(String key, ArrayList<Entry> block) {
+    List<Entry> members = new ArrayList<>(block);
+    members.sort(BY_ID);
+    for (int a = 0; a < members.size(); a++) {
+      Entry x = members.get(a);
+      for (int b = a + 1; b < members.size(); b++) {
+        Entry y = members.get(b);
+        Edge existing = edgeBetween(x, y);
+        if (existing != null) {
+          existing.support++;
+        } else {
+          double weight = model.weight(x.prepared, y.prepared);
+          if (weight >= model.threshold()) {
+            Edge edge = new Edge(x, y, weight);
+            edge.support = 1;
+            addEdge(x, edge);
+            addEdge(y, edge);
+            extraSeeds.add(x);
+          }
+        }
+      }
+    }
+  }
+
+  private static Edge edgeBetween(Entry x, Entry y) {
+    if (x.edges == null || y.edges == null) {
+      return null;
+    }
+    List<Edge> scan = x.edges.size() <= y.edges.size() ? x.edges : y.edges;
+    for (Edge edge : scan) {
+      if ((edge.first == x && edge.second == y) || (edge.first == y && edge.second == x)) {
+        return edge;
+      }
+    }
+    return null;
+  }
+
+  private static boolean carries(Entry e, String key) {
+    for (String k : e.blockKeys) {
+      if (k.equals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void addEdge(Entry e, Edge edge) {

@@ -27,6 +27,7 @@ public final class ResolverBuilder {
   /** An identifier computed from another: {@code to} = {@code function}(normalized {@code from}). */
   record Derivation(IdentifierType from, IdentifierType to, java.util.function.UnaryOperator<String> function) {}
   MatchModel matchModel;
+  int maxBlockSize = 1_000;
 
   ResolverBuilder() {
     for (IdentifierType type : List.of(IdentifierType.CUSTOMER_ID, IdentifierType.NATIONAL_ID,
@@ -92,6 +93,20 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder matchModel(MatchModel model) {
     this.matchModel = Objects.requireNonNull(model, "model");
+    return this;
+  }
+
+  /**
+   * The most touchpoints a blocking key may gather and still be compared: a key shared by more
+   * (a common surname with a common birth year, a chain store's postal code) compares nothing,
+   * so the cost of a touchpoint is bounded by this, not by the size of the graph. Like a generic
+   * identifier, whether a key is too common depends on its carriers alone. 1,000 unless set.
+   */
+  public ResolverBuilder maxBlockSize(int maxBlockSize) {
+    if (maxBlockSize < 2) {
+      throw new IllegalArgumentException("maxBlockSize must be >= 2");
+    }
+    this.maxBlockSize = maxBlockSize;
     return this;
   }
 

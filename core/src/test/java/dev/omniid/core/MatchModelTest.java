@@ -132,6 +132,20 @@ class MatchModelTest {
   }
 
   @Test
+  void aBlockTooCommonComparesNothingUntilItShrinks() {
+    IdentityResolver r = IdentityResolver.newBuilder().matchModel(RandomTouchpoints.model())
+        .blockingKey(RandomTouchpoints.BY_FAMILY).maxBlockSize(3).build();
+    r.resolve(person("a", "anabel", "garcia", "1980-01-05"));
+    r.resolve(person("b", "anabel", "garcia", "1980-01-05"));
+    r.resolve(person("c", "luis", "garcia", "1970-02-02"));
+    assertEquals(2, r.profileCount(), "a and b scored as one");
+    r.resolve(person("d", "pepe", "garcia", "1960-03-03"));
+    assertEquals(4, r.profileCount(), "four garcias: the block compares nothing, a and b apart");
+    r.remove("d");
+    assertEquals(2, r.profileCount(), "back to three: a and b are one again");
+  }
+
+  @Test
   void generatedDataExercisesScoredMatchesInThePropertyTests() {
     int scored = 0;
     for (long seed = 0; seed < 50; seed++) {

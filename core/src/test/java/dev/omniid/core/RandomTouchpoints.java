@@ -85,6 +85,10 @@ final class RandomTouchpoints {
         .build();
   }
 
+  /** Blocks on the given name. */
+  static final BlockingKey BY_GIVEN = t -> t.attribute(AttributeKey.GIVEN_NAME)
+      .map(List::of).orElse(List.of());
+
   /** Blocks on the family name. */
   static final BlockingKey BY_FAMILY = t -> t.attribute(AttributeKey.FAMILY_NAME)
       .map(List::of).orElse(List.of());
@@ -114,6 +118,9 @@ final class RandomTouchpoints {
     return IdentityResolver.newBuilder()
         .matchModel(model())
         .blockingKey(BY_FAMILY)
+        .blockingKey(BY_GIVEN)
+        // Small, so that blocks cross it both ways in the property tests.
+        .maxBlockSize(6)
         .identifierPolicy(IdentifierType.DEVICE_ID, IdentifierPolicy.shared(2, 50))
         .identifierPolicy(IdentifierType.COOKIE_ID, IdentifierPolicy.shared(1, 40))
         .junkValues(IdentifierType.EMAIL, "test@test.com"::equals)

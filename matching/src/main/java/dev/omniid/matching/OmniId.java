@@ -90,15 +90,17 @@ public final class OmniId {
   /**
    * The default blocking keys: an email's local part (typos in the domain, a second provider),
    * a phone's last 7 digits, phonetic family name with birth year, phonetic given and family
-   * names, postal code with phonetic family name, and the full birth date with the given name's
-   * initial. Each needs the fields it reads; a touchpoint without them gets no key from it.
+   * names with the city, postal code with phonetic family name, and the full birth date with the
+   * given name's initial. A key shared by more than the resolver's {@code maxBlockSize}
+   * touchpoints compares nothing. Each needs the fields it reads; a touchpoint without them gets no key from it.
    */
   public static List<BlockingKey> defaultBlockingKeys() {
     return List.of(
         t -> emailLocalParts(t),
         t -> phoneTails(t),
         t -> join(phonetic(t, AttributeKey.FAMILY_NAME), year(t)),
-        t -> join(phonetic(t, AttributeKey.GIVEN_NAME), phonetic(t, AttributeKey.FAMILY_NAME)),
+        t -> join(join(phonetic(t, AttributeKey.GIVEN_NAME), phonetic(t, AttributeKey.FAMILY_NAME)),
+            folded(t, AttributeKey.CITY)),
         t -> join(folded(t, AttributeKey.POSTAL_CODE), phonetic(t, AttributeKey.FAMILY_NAME)),
         t -> join(birthDate(t), initial(t)));
   }
@@ -215,6 +217,10 @@ public final class OmniId {
     return a == null || b == null ? List.of() : List.of(a + "|" + b);
   }
 
+  private static List<String> join(List<String> a, String b) {
+    return a.isEmpty() || b == null ? List.of() : List.of(a.get(0) + "|" + b);
+  }
+
   /**
    * Configures a resolver with the defaults. Not thread-safe; the resolver is.
    */
@@ -277,6 +283,8 @@ public final class OmniId {
         b.blockingKey(key);
       }
       listeners.forEach(b::listener);
+      // Scoring cost per touchpoint is bounded by its blocks: keep them a few hundred at most.
+      b.maxBlockSize(200);
       return b;
     }
 
