@@ -112,23 +112,9 @@ public final class AddressNormalizer implements Normalizer {
   }
 
   private static List<String> tokens(String folded) {
-    List<String> tokens = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (int i = 0; i < folded.length(); ) {
-      int cp = folded.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
-        current.appendCodePoint(cp);
-      } else if (current.length() > 0) {
-        tokens.add(current.toString());
-        current.setLength(0);
-      }
-    }
-    if (current.length() > 0) {
-      tokens.add(current.toString());
-    }
-    return tokens;
+    return Folding.tokens(folded, Character::isLetterOrDigit, cp -> false);
   }
+
 
   static boolean isNumber(String token) {
     return Character.isDigit(token.codePointAt(0));

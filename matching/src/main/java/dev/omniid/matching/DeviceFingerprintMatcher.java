@@ -43,7 +43,7 @@ public final class DeviceFingerprintMatcher implements FieldMatcher {
   private DeviceFingerprintMatcher() {}
 
   /** The fingerprint matcher (stateless, so one shared instance). */
-  public static DeviceFingerprintMatcher create() {
+  public static DeviceFingerprintMatcher standard() {
     return INSTANCE;
   }
 

@@ -75,4 +75,29 @@ final class Folding {
   static boolean isAsciiLetter(char c) {
     return c >= 'a' && c <= 'z';
   }
+
+  /**
+   * Splits folded text into tokens of the code points {@code keep} accepts; any other code point
+   * ends a token, except those {@code within} accepts, which are dropped without splitting
+   * ("o'brien" stays one token when apostrophes are {@code within}).
+   */
+  static java.util.List<String> tokens(String folded, java.util.function.IntPredicate keep,
+      java.util.function.IntPredicate within) {
+    java.util.List<String> tokens = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (int i = 0; i < folded.length(); ) {
+      int cp = folded.codePointAt(i);
+      i += Character.charCount(cp);
+      if (keep.test(cp)) {
+        current.appendCodePoint(cp);
+      } else if (!within.test(cp) && current.length() > 0) {
+        tokens.add(current.toString());
+        current.setLength(0);
+      }
+    }
+    if (current.length() > 0) {
+      tokens.add(current.toString());
+    }
+    return tokens;
+  }
 }

@@ -96,23 +96,9 @@ public final class NameNormalizer implements Normalizer {
   }
 
   private static List<String> tokens(String folded) {
-    List<String> tokens = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (int i = 0; i < folded.length(); ) {
-      int cp = folded.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.isLetter(cp)) {
-        current.appendCodePoint(cp);
-      } else if (!isApostrophe(cp) && current.length() > 0) {
-        tokens.add(current.toString());
-        current.setLength(0);
-      }
-    }
-    if (current.length() > 0) {
-      tokens.add(current.toString());
-    }
-    return tokens;
+    return Folding.tokens(folded, Character::isLetter, NameNormalizer::isApostrophe);
   }
+
 
   private static boolean isApostrophe(int cp) {
     return cp == '\'' || cp == '’' || cp == '‘' || cp == '`' || cp == 'ʼ' || cp == '´';

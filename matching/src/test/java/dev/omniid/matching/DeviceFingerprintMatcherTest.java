@@ -39,7 +39,7 @@ class DeviceFingerprintMatcherTest extends FieldMatcherContract {
 
   @Override
   FieldMatcher matcher() {
-    return DeviceFingerprintMatcher.create();
+    return DeviceFingerprintMatcher.standard();
   }
 
   @Override
