@@ -816,24 +816,23 @@ final class InMemoryResolver implements IdentityResolver {
 
   /**
    * Adds a new touchpoint without recomputing, when the result is known: it connects to nothing
-   * (a new profile), or only to one clean cluster whose exclusive values it does not contradict,
-   * and it pushed no value over its limit. The full computation would then return exactly the old
-   * cluster plus the touchpoint: no union can be refused (the only exclusive values are the
-   * cluster's, which the touchpoint agrees with; no never-link involves a new touchpoint), and the
-   * values that link are the same as before. Returns null when it cannot tell.
+   * (a new profile), or to a few clean clusters whose exclusive values agree with each other and
+   * with it, with no never-link rule among their members, and it pushed no value over its limit.
+   * The full computation would then return exactly the union of those clusters and the
+   * touchpoint: no union can be refused, and the values that link are the same as before.
+   * Returns null when it cannot tell.
    */
   private Resolution fastAttach(Entry entry, List<Problem> problems) {
-    Cluster target = null;
+    // The distinct clusters the entry connects to; a handful at most when the fast path applies.
+    List<Cluster> targets = new ArrayList<>(2);
     for (ValueNode v : entry.values) {
-      if (!v.connects()) {
-        continue;
-      }
-      for (Entry other : v.entries) {
-        if (other != entry) {
-          if (target == null) {
-            target = other.cluster;
-          } else if (other.cluster != target) {
-            return null;
+      if (v.connects()) {
+        for (Entry other : v.entries) {
+          if (other != entry && !targets.contains(other.cluster)) {
+            if (targets.size() == 4) {
+              return null;
+            }
+            targets.add(other.cluster);
           }
         }
       }
@@ -841,39 +840,52 @@ final class InMemoryResolver implements IdentityResolver {
     if (entry.edges != null) {
       for (Edge edge : entry.edges) {
         Cluster c = edge.other(entry).cluster;
-        if (target == null) {
-          target = c;
-        } else if (c != target) {
-          return null;
+        if (!targets.contains(c)) {
+          if (targets.size() == 4) {
+            return null;
+          }
+          targets.add(c);
         }
       }
     }
-    if (target == null) {
+    if (targets.isEmpty()) {
       Cluster cluster = newCluster(new ArrayList<>(List.of(entry)), true);
       return new Resolution(entry.id, Resolution.Outcome.CREATED, cluster.id, List.of(), List.of(),
           List.of(new ProfileEvent(ProfileEvent.Kind.CREATED, cluster.id, List.of(), List.of(entry.id))),
           problems);
     }
-    if (!target.clean) {
-      return null;
-    }
-    String[] exclusive = target.exclusive;
-    for (int s = 0; s < entry.exclusive.length; s++) {
-      String mine = entry.exclusive[s];
-      if (mine != null && exclusive[s] != null && !mine.equals(exclusive[s])) {
+    // Every cluster clean, exclusive values compatible across all of them and the entry, and no
+    // never-link rule inside the union: then no union can be refused and the result is the union.
+    String[] exclusive = entry.exclusive;
+    for (Cluster c : targets) {
+      if (!c.clean) {
+        return null;
+      }
+      exclusive = mergeExclusive(exclusive, c.exclusive);
+      if (exclusive == null) {
         return null;
       }
     }
-    // Committed: from here on the outcome is the old cluster plus the touchpoint.
+    Cluster target = targets.get(0);
+    for (Cluster c : targets) {
+      if (c.id.compareTo(target.id) < 0) {
+        target = c;
+      }
+    }
+    if (targets.size() > 1) {
+      for (Cluster c : targets) {
+        for (Entry member : c.members) {
+          if (member.hasNeverLinks()) {
+            return null;
+          }
+        }
+      }
+    }
+    // Committed: from here on the outcome is the union of the clusters plus the touchpoint.
     List<Evidence> evidence = new ArrayList<>(2);
     for (ValueNode v : entry.values) {
       if (v.connects() && v.entries.size() > 1) {
-        Entry partner = null;
-        for (Entry other : v.entries) {
-          if (other != entry && (partner == null || other.id.compareTo(partner.id) < 0)) {
-            partner = other;
-          }
-        }
+        Entry partner = v.entries.get(0) != entry ? v.entries.get(0) : v.entries.get(1);
         evidence.add(new Evidence(Evidence.Kind.SHARED_IDENTIFIER, partner.id, entry.id,
             List.of(v.identifier), Double.POSITIVE_INFINITY));
       }
@@ -884,20 +896,50 @@ final class InMemoryResolver implements IdentityResolver {
             List.of(), edge.weight));
       }
     }
-    for (int s = 0; s < entry.exclusive.length; s++) {
-      if (entry.exclusive[s] != null && exclusive[s] == null) {
-        if (exclusive == target.exclusive) {
-          exclusive = exclusive.clone();
+    List<ProfileId> merged = new ArrayList<>(targets.size() - 1);
+    for (Cluster c : targets) {
+      if (c != target) {
+        merged.add(c.id);
+        live.remove(c.id, c);
+        for (Entry member : c.members) {
+          member.cluster = target;
         }
-        exclusive[s] = entry.exclusive[s];
+        target.members.addAll(c.members);
       }
     }
     target.exclusive = exclusive;
     target.members.add(entry);
     entry.cluster = target;
-    return new Resolution(entry.id, Resolution.Outcome.ATTACHED, target.id, List.of(), evidence,
-        List.of(new ProfileEvent(ProfileEvent.Kind.ATTACHED, target.id, List.of(), List.of(entry.id))),
-        problems);
+    List<ProfileEvent> events = new ArrayList<>(2);
+    Resolution.Outcome outcome = Resolution.Outcome.ATTACHED;
+    if (!merged.isEmpty()) {
+      Collections.sort(merged);
+      events.add(new ProfileEvent(ProfileEvent.Kind.MERGED, target.id, merged, List.of()));
+      outcome = Resolution.Outcome.MERGED;
+    }
+    events.add(new ProfileEvent(ProfileEvent.Kind.ATTACHED, target.id, List.of(), List.of(entry.id)));
+    return new Resolution(entry.id, outcome, target.id, merged, evidence, events, problems);
+  }
+
+  /** The exclusive values of two groups together, or null if they clash in some slot. */
+  private static String[] mergeExclusive(String[] a, String[] b) {
+    String[] out = a;
+    for (int s = 0; s < b.length; s++) {
+      if (b[s] == null) {
+        continue;
+      }
+      if (a[s] != null) {
+        if (!a[s].equals(b[s])) {
+          return null;
+        }
+      } else {
+        if (out == a) {
+          out = a.clone();
+        }
+        out[s] = b[s];
+      }
+    }
+    return out;
   }
 
   /**
