@@ -11,7 +11,8 @@ import java.util.Locale;
  * ({@code normalize(normalize(x)).equals(normalize(x))}). It receives a non-null value with
  * surrounding whitespace stripped, returns a non-empty string, and throws
  * {@link OmniIdException} with {@link OmniIdException.Reason#INVALID_VALUE} for a value that is not
- * valid for its type, with a message that does not contain the value. The resolver reports such a
+ * valid for its type (or {@link OmniIdException.Reason#TOO_LARGE} for one longer than it accepts),
+ * with a message that does not contain the value. The resolver reports such a
  * value as a {@link Problem} and resolves the touchpoint on its other identifiers.
  */
 @FunctionalInterface
