@@ -190,7 +190,7 @@ final class InMemoryResolver implements IdentityResolver {
       for (ValueNode v : entry.values) {
         v.entries.remove(entry);
         if (v.limited()) {
-          v.countStronger(entry, -1);
+          v.removeCarrier(entry);
         }
         if (v.entries.isEmpty()) {
           v.type.values.remove(v.value);
@@ -554,7 +554,7 @@ final class InMemoryResolver implements IdentityResolver {
     for (ValueNode node : values) {
       node.entries.add(entry);
       if (node.limited()) {
-        node.countStronger(entry, +1);
+        node.addCarrier(entry);
         if (!node.overLimit && node.exceedsLimit()) {
           // Over the limit now: it stops linking the carriers it linked until now.
           node.overLimit = true;

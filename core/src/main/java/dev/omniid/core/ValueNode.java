@@ -18,6 +18,12 @@ final class ValueNode {
    * and nothing else.
    */
   java.util.HashMap<TypeInfo, java.util.HashMap<String, int[]>> stronger;
+  /**
+   * Whether {@link #stronger} counts every carrier. A value with one carrier is not counted until
+   * a second arrives (most values never get one): one touchpoint can only exceed the limit alone
+   * by holding more than {@code limit} values of one stronger type, which is checked directly.
+   */
+  boolean counted;
 
   ValueNode(TypeInfo type, Identifier identifier, boolean junk) {
     this.type = type;
@@ -37,7 +43,7 @@ final class ValueNode {
   }
 
   /** Counts a carrier's stronger identifiers in (+1) or out (-1). */
-  void countStronger(Entry carrier, int delta) {
+  private void countStronger(Entry carrier, int delta) {
     for (ValueNode w : carrier.values) {
       if (TypeInfo.compareStrength(w.type, type) < 0) {
         if (stronger == null) {
@@ -51,6 +57,46 @@ final class ValueNode {
         }
       }
     }
+  }
+
+  /** Counts a new carrier in, starting to count when a second carrier arrives. */
+  void addCarrier(Entry carrier) {
+    if (!counted && entries.size() == 1 && !exceedsAlone(carrier)) {
+      return;
+    }
+    if (!counted) {
+      counted = true;
+      for (Entry earlier : entries) {
+        if (earlier != carrier) {
+          countStronger(earlier, +1);
+        }
+      }
+    }
+    countStronger(carrier, +1);
+  }
+
+  /** Counts a carrier out, if carriers are being counted. */
+  void removeCarrier(Entry carrier) {
+    if (counted) {
+      countStronger(carrier, -1);
+    }
+  }
+
+  /** Whether one touchpoint alone holds more than the limit of values of one stronger type. */
+  private boolean exceedsAlone(Entry carrier) {
+    int limit = type.policy.limit();
+    java.util.HashMap<TypeInfo, int[]> perType = null;
+    for (ValueNode w : carrier.values) {
+      if (TypeInfo.compareStrength(w.type, type) < 0) {
+        if (perType == null) {
+          perType = new java.util.HashMap<>(2);
+        }
+        if (++perType.computeIfAbsent(w.type, t -> new int[1])[0] > limit) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether some stronger type has more distinct values among the carriers than the limit. */

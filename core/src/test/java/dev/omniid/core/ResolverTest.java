@@ -144,6 +144,22 @@ class ResolverTest {
   }
 
   @Test
+  void oneTouchpointCanPushAValueOverItsLimitAlone() {
+    IdentityResolver r = IdentityResolver.newBuilder()
+        .identifierPolicy(IdentifierType.DEVICE_ID, IdentifierPolicy.shared(2, 50)).build();
+    Touchpoint.Builder kiosk = tp("k", Channel.STORE, 0).identifier(IdentifierType.DEVICE_ID, "kiosk");
+    for (int i = 0; i < 3; i++) {
+      kiosk.identifier(IdentifierType.EMAIL, "c" + i + "@mail.com");
+    }
+    r.resolve(kiosk.build());
+    assertEquals(1, r.genericValues().size(), "three emails on one touchpoint exceed a limit of 2");
+    r.resolve(tp("own", Channel.STORE, 1).identifier(IdentifierType.DEVICE_ID, "kiosk").build());
+    assertEquals(2, r.profileCount());
+    r.remove("k");
+    assertTrue(r.genericValues().isEmpty());
+  }
+
+  @Test
   void removingCustomersFromAKioskMakesItLinkAgain() {
     IdentityResolver r = IdentityResolver.newBuilder()
         .identifierPolicy(IdentifierType.DEVICE_ID, IdentifierPolicy.shared(2, 50)).build();
