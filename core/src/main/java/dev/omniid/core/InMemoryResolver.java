@@ -41,10 +41,8 @@ final class InMemoryResolver implements IdentityResolver {
   private final int exclusiveSlots;
   private final String[] noExclusive;
   private final List<ResolverBuilder.Derivation> derivations;
-  private final MatchModel model;
-  private final List<BlockingKey> blockingKeys;
-  private final HashMap<String, ArrayList<Entry>> blocks = new HashMap<>();
-  private final int maxBlockSize;
+  /** Blocks and scored-match edges; null without a match model. */
+  private final ScoredLinks scored;
   /** Touchpoints whose components an insertion or removal changed besides its own (scratch). */
   private final ArrayList<Entry> extraSeeds = new ArrayList<>();
 
@@ -60,10 +58,9 @@ final class InMemoryResolver implements IdentityResolver {
     this.normalizers = Map.copyOf(builder.normalizers);
     this.junkPredicates = Map.copyOf(builder.junk);
     this.listeners = List.copyOf(builder.listeners);
-    this.model = builder.matchModel;
+    this.scored = builder.matchModel == null ? null
+        : new ScoredLinks(builder.matchModel, builder.blockingKeys, builder.maxBlockSize);
     this.derivations = List.copyOf(builder.derivations);
-    this.blockingKeys = List.copyOf(builder.blockingKeys);
-    this.maxBlockSize = builder.maxBlockSize;
     int slots = 0;
     for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
       if (e.getValue().exclusive()) {
@@ -206,14 +203,8 @@ final class InMemoryResolver implements IdentityResolver {
           }
         }
       }
-      for (String key : entry.blockKeys) {
-        ArrayList<Entry> block = blocks.get(key);
-        block.remove(entry);
-        if (block.isEmpty()) {
-          blocks.remove(key);
-        } else if (block.size() == maxBlockSize) {
-          revive(key, block);
-        }
+      if (scored != null) {
+        scored.removeFromBlocks(entry, extraSeeds);
       }
       if (entry.edges != null) {
         for (Edge edge : entry.edges) {
@@ -457,8 +448,8 @@ final class InMemoryResolver implements IdentityResolver {
           }
         }
       }
-      Optional<MatchScore> score = model == null ? Optional.empty()
-          : Optional.of(model.score(a.prepared, b.prepared));
+      Optional<MatchScore> score = scored == null ? Optional.empty()
+          : Optional.of(scored.model.score(a.prepared, b.prepared));
       List<Evidence> between = new ArrayList<>();
       Set<Entry> visited = Collections.newSetFromMap(new IdentityHashMap<>());
       visited.add(a);
@@ -563,145 +554,11 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
     }
-    if (model != null) {
-      score(entry);
+    if (scored != null) {
+      scored.add(entry, extraSeeds);
     }
     entries.put(entry.id, entry);
     return entry;
-  }
-
-  /**
-   * Scores a new touchpoint against every touchpoint sharing one of its blocking keys and keeps
-   * the pairs at or above the threshold as edges. The candidates are those present, whichever
-   * arrives second scores the pair, and the score is symmetric: the edge set is a function of the
-   * set of touchpoints.
-   */
-  private void score(Entry entry) {
-    entry.prepared = model.prepare(entry.touchpoint);
-    LinkedHashSet<String> keys = new LinkedHashSet<>();
-    for (int k = 0; k < blockingKeys.size(); k++) {
-      Collection<String> raw;
-      try {
-        raw = blockingKeys.get(k).keys(entry.touchpoint);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "blocking key " + k + " failed on touchpoint "
-            + entry.id + " with " + e.getClass().getSimpleName() + "; it is not blocked on it");
-        continue;
-      }
-      for (String key : raw) {
-        if (key != null && !key.isEmpty()) {
-          keys.add(k + ":" + key);
-        }
-      }
-    }
-    entry.blockKeys = keys.toArray(new String[0]);
-    // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
-    IdentityHashMap<Entry, int[]> shared = new IdentityHashMap<>();
-    for (String key : entry.blockKeys) {
-      ArrayList<Entry> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
-      block.add(entry);
-      if (block.size() == maxBlockSize + 1) {
-        retire(key, block, entry);
-      } else if (block.size() <= maxBlockSize) {
-        for (Entry other : block) {
-          if (other != entry) {
-            shared.computeIfAbsent(other, x -> new int[1])[0]++;
-          }
-        }
-      }
-    }
-    List<Entry> candidates = new ArrayList<>(shared.keySet());
-    candidates.sort(BY_ID);
-    for (Entry other : candidates) {
-      double weight = model.weight(entry.prepared, other.prepared);
-      if (weight >= model.threshold()) {
-        Edge edge = new Edge(entry, other, weight);
-        edge.support = shared.get(other)[0];
-        addEdge(entry, edge);
-        addEdge(other, edge);
-      }
-    }
-  }
-
-  /**
-   * A block grew past the maximum: it stops comparing. Edges it alone supported go, and the
-   * components they held together are recomputed.
-   */
-  private void retire(String key, ArrayList<Entry> block, Entry newcomer) {
-    for (Entry member : block) {
-      if (member == newcomer || member.edges == null) {
-        continue;
-      }
-      for (int i = member.edges.size() - 1; i >= 0; i--) {
-        Edge edge = member.edges.get(i);
-        Entry other = edge.other(member);
-        if (edge.first == member && carries(other, key)) {
-          if (--edge.support == 0) {
-            member.edges.remove(i);
-            other.edges.remove(edge);
-            extraSeeds.add(member);
-            extraSeeds.add(other);
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * A block shrank back to the maximum: it compares again. Its pairs gain its support, and pairs
-   * that now reach the threshold through it become edges.
-   */
-  private void revive(String key, ArrayList<Entry> block) {
-    List<Entry> members = new ArrayList<>(block);
-    members.sort(BY_ID);
-    for (int a = 0; a < members.size(); a++) {
-      Entry x = members.get(a);
-      for (int b = a + 1; b < members.size(); b++) {
-        Entry y = members.get(b);
-        Edge existing = edgeBetween(x, y);
-        if (existing != null) {
-          existing.support++;
-        } else {
-          double weight = model.weight(x.prepared, y.prepared);
-          if (weight >= model.threshold()) {
-            Edge edge = new Edge(x, y, weight);
-            edge.support = 1;
-            addEdge(x, edge);
-            addEdge(y, edge);
-            extraSeeds.add(x);
-          }
-        }
-      }
-    }
-  }
-
-  private static Edge edgeBetween(Entry x, Entry y) {
-    if (x.edges == null || y.edges == null) {
-      return null;
-    }
-    List<Edge> scan = x.edges.size() <= y.edges.size() ? x.edges : y.edges;
-    for (Edge edge : scan) {
-      if ((edge.first == x && edge.second == y) || (edge.first == y && edge.second == x)) {
-        return edge;
-      }
-    }
-    return null;
-  }
-
-  private static boolean carries(Entry e, String key) {
-    for (String k : e.blockKeys) {
-      if (k.equals(key)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void addEdge(Entry e, Edge edge) {
-    if (e.edges == null) {
-      e.edges = new ArrayList<>(2);
-    }
-    e.edges.add(edge);
   }
 
   /** Adds the identifiers derived from the normalized ones (hashes of emails and phones). */
@@ -1022,7 +879,7 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
     }
-    return new Change(diff(oldClusters, newClusters), evidence, touched);
+    return new Change(PartitionDiff.events(oldClusters, newClusters), evidence, touched);
   }
 
   private static void clearPrevious(Change change) {
@@ -1099,62 +956,6 @@ final class InMemoryResolver implements IdentityResolver {
     }
     live.put(cluster.id, cluster);
     return cluster;
-  }
-
-  private static List<ProfileEvent> diff(Set<Cluster> oldClusters, List<Cluster> newClusters) {
-    List<ProfileEvent> events = new ArrayList<>();
-    List<Cluster> olds = new ArrayList<>(oldClusters);
-    olds.sort(Comparator.comparing(c -> c.id));
-    for (Cluster old : olds) {
-      Map<ProfileId, Cluster> pieces = new java.util.TreeMap<>();
-      List<String> gone = new ArrayList<>();
-      for (Entry e : old.members) {
-        if (e.removed) {
-          gone.add(e.id);
-        } else {
-          pieces.put(e.cluster.id, e.cluster);
-        }
-      }
-      if (pieces.isEmpty()) {
-        events.add(new ProfileEvent(ProfileEvent.Kind.DELETED, old.id, List.of(), gone));
-        continue;
-      }
-      ProfileId main = pieces.containsKey(old.id) ? old.id : pieces.keySet().iterator().next();
-      if (pieces.size() > 1) {
-        List<ProfileId> others = new ArrayList<>(pieces.keySet());
-        others.remove(main);
-        events.add(new ProfileEvent(ProfileEvent.Kind.SPLIT, main, others, List.of()));
-      }
-      if (!gone.isEmpty()) {
-        events.add(new ProfileEvent(ProfileEvent.Kind.DETACHED, main, List.of(), gone));
-      }
-    }
-    List<Cluster> news = new ArrayList<>(newClusters);
-    news.sort(Comparator.comparing(c -> c.id));
-    for (Cluster cluster : news) {
-      Set<ProfileId> before = new java.util.TreeSet<>();
-      List<String> joined = new ArrayList<>();
-      for (Entry e : cluster.members) {
-        if (e.previous == null) {
-          joined.add(e.id);
-        } else {
-          before.add(e.previous.id);
-        }
-      }
-      if (before.isEmpty()) {
-        events.add(new ProfileEvent(ProfileEvent.Kind.CREATED, cluster.id, List.of(), joined));
-        continue;
-      }
-      if (before.size() > 1) {
-        before.remove(cluster.id);
-        events.add(new ProfileEvent(ProfileEvent.Kind.MERGED, cluster.id, List.copyOf(before),
-            List.of()));
-      }
-      if (!joined.isEmpty()) {
-        events.add(new ProfileEvent(ProfileEvent.Kind.ATTACHED, cluster.id, List.of(), joined));
-      }
-    }
-    return events;
   }
 
   private void fire(List<ProfileEvent> events) {

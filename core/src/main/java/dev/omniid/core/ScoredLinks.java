@@ -1,0 +1,185 @@
+package dev.omniid.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The scored side of the merge graph: blocks of touchpoints that share a blocking key, and the
+ * edges between touchpoints that the match model scores at or above its threshold. Guarded by the
+ * resolver's write lock.
+ *
+ * <p>The edge set is a function of the set of touchpoints: a pair is an edge when it shares at
+ * least one block of at most {@code maxBlockSize} touchpoints and scores at or above the threshold.
+ * Each edge counts the blocks that support it, so that a block growing past the maximum (or
+ * shrinking back) adds or removes exactly the edges it alone supported.
+ */
+final class ScoredLinks {
+  private static final System.Logger LOG = System.getLogger(IdentityResolver.class.getName());
+  private static final Comparator<Entry> BY_ID = Comparator.comparing(e -> e.id);
+
+  final MatchModel model;
+  private final List<BlockingKey> blockingKeys;
+  private final int maxBlockSize;
+  private final HashMap<String, ArrayList<Entry>> blocks = new HashMap<>();
+
+  ScoredLinks(MatchModel model, List<BlockingKey> blockingKeys, int maxBlockSize) {
+    this.model = model;
+    this.blockingKeys = List.copyOf(blockingKeys);
+    this.maxBlockSize = maxBlockSize;
+  }
+
+  /**
+   * Scores a new touchpoint against every touchpoint sharing one of its blocking keys and keeps
+   * the pairs at or above the threshold as edges. The candidates are those present, whichever
+   * arrives second scores the pair, and the score is symmetric: the edge set is a function of the
+   * set of touchpoints.
+   */
+  void add(Entry entry, List<Entry> seeds) {
+    entry.prepared = model.prepare(entry.touchpoint);
+    LinkedHashSet<String> keys = new LinkedHashSet<>();
+    for (int k = 0; k < blockingKeys.size(); k++) {
+      Collection<String> raw;
+      try {
+        raw = blockingKeys.get(k).keys(entry.touchpoint);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "blocking key " + k + " failed on touchpoint "
+            + entry.id + " with " + e.getClass().getSimpleName() + "; it is not blocked on it");
+        continue;
+      }
+      for (String key : raw) {
+        if (key != null && !key.isEmpty()) {
+          keys.add(k + ":" + key);
+        }
+      }
+    }
+    entry.blockKeys = keys.toArray(new String[0]);
+    // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
+    IdentityHashMap<Entry, int[]> shared = new IdentityHashMap<>();
+    for (String key : entry.blockKeys) {
+      ArrayList<Entry> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
+      block.add(entry);
+      if (block.size() == maxBlockSize + 1) {
+        retire(key, block, entry, seeds);
+      } else if (block.size() <= maxBlockSize) {
+        for (Entry other : block) {
+          if (other != entry) {
+            shared.computeIfAbsent(other, x -> new int[1])[0]++;
+          }
+        }
+      }
+    }
+    List<Entry> candidates = new ArrayList<>(shared.keySet());
+    candidates.sort(BY_ID);
+    for (Entry other : candidates) {
+      double weight = model.weight(entry.prepared, other.prepared);
+      if (weight >= model.threshold()) {
+        Edge edge = new Edge(entry, other, weight);
+        edge.support = shared.get(other)[0];
+        addEdge(entry, edge);
+        addEdge(other, edge);
+      }
+    }
+  }
+
+  /**
+   * A block grew past the maximum: it stops comparing. Edges it alone supported go, and the
+   * components they held together are recomputed.
+   */
+  private void retire(String key, ArrayList<Entry> block, Entry newcomer, List<Entry> seeds) {
+    for (Entry member : block) {
+      if (member == newcomer || member.edges == null) {
+        continue;
+      }
+      for (int i = member.edges.size() - 1; i >= 0; i--) {
+        Edge edge = member.edges.get(i);
+        Entry other = edge.other(member);
+        if (edge.first == member && carries(other, key)) {
+          if (--edge.support == 0) {
+            member.edges.remove(i);
+            other.edges.remove(edge);
+            seeds.add(member);
+            seeds.add(other);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A block shrank back to the maximum: it compares again. Its pairs gain its support, and pairs
+   * that now reach the threshold through it become edges.
+   */
+  private void revive(String key, ArrayList<Entry> block, List<Entry> seeds) {
+    List<Entry> members = new ArrayList<>(block);
+    members.sort(BY_ID);
+    for (int a = 0; a < members.size(); a++) {
+      Entry x = members.get(a);
+      for (int b = a + 1; b < members.size(); b++) {
+        Entry y = members.get(b);
+        Edge existing = edgeBetween(x, y);
+        if (existing != null) {
+          existing.support++;
+        } else {
+          double weight = model.weight(x.prepared, y.prepared);
+          if (weight >= model.threshold()) {
+            Edge edge = new Edge(x, y, weight);
+            edge.support = 1;
+            addEdge(x, edge);
+            addEdge(y, edge);
+            seeds.add(x);
+          }
+        }
+      }
+    }
+  }
+
+  private static Edge edgeBetween(Entry x, Entry y) {
+    if (x.edges == null || y.edges == null) {
+      return null;
+    }
+    List<Edge> scan = x.edges.size() <= y.edges.size() ? x.edges : y.edges;
+    for (Edge edge : scan) {
+      if ((edge.first == x && edge.second == y) || (edge.first == y && edge.second == x)) {
+        return edge;
+      }
+    }
+    return null;
+  }
+
+  private static boolean carries(Entry e, String key) {
+    for (String k : e.blockKeys) {
+      if (k.equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addEdge(Entry e, Edge edge) {
+    if (e.edges == null) {
+      e.edges = new ArrayList<>(2);
+    }
+    e.edges.add(edge);
+  }
+
+  /**
+   * Takes a removed touchpoint out of its blocks (its own edges are the caller's to drop); a block
+   * that shrinks back to the maximum compares again, and touchpoints it links go to {@code seeds}.
+   */
+  void removeFromBlocks(Entry entry, List<Entry> seeds) {
+    for (String key : entry.blockKeys) {
+      ArrayList<Entry> block = blocks.get(key);
+      block.remove(entry);
+      if (block.isEmpty()) {
+        blocks.remove(key);
+      } else if (block.size() == maxBlockSize) {
+        revive(key, block, seeds);
+      }
+    }
+  }
+}
