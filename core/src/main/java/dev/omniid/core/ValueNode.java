@@ -13,11 +13,11 @@ final class ValueNode {
   /** Over its type's limit: its carriers hold too many distinct stronger identifiers. */
   boolean overLimit;
   /**
-   * For a limited type: per stronger identifier type, how many of its carriers hold each value of
-   * that type. The limit is judged on these counts alone, so it depends on this value's carriers
-   * and nothing else.
+   * For a limited type: for each stronger identifier value held by its carriers, how many of its
+   * carriers hold it. The limit is judged on these counts alone, so it depends on this value's
+   * carriers and nothing else. Keyed by node: one node per value, so identity is equality.
    */
-  java.util.HashMap<TypeInfo, java.util.HashMap<String, int[]>> stronger;
+  java.util.IdentityHashMap<ValueNode, int[]> stronger;
   /**
    * Whether {@link #stronger} counts every carrier. A value with one carrier is not counted until
    * a second arrives (most values never get one): one touchpoint can only exceed the limit alone
@@ -47,13 +47,12 @@ final class ValueNode {
     for (ValueNode w : carrier.values) {
       if (TypeInfo.compareStrength(w.type, type) < 0) {
         if (stronger == null) {
-          stronger = new java.util.HashMap<>(2);
+          stronger = new java.util.IdentityHashMap<>(4);
         }
-        java.util.HashMap<String, int[]> counts = stronger.computeIfAbsent(w.type, t -> new java.util.HashMap<>(4));
-        int[] n = counts.computeIfAbsent(w.value, x -> new int[1]);
+        int[] n = stronger.computeIfAbsent(w, x -> new int[1]);
         n[0] += delta;
         if (n[0] == 0) {
-          counts.remove(w.value);
+          stronger.remove(w);
         }
       }
     }
@@ -101,17 +100,19 @@ final class ValueNode {
 
   /** Whether some stronger type has more distinct values among the carriers than the limit. */
   boolean exceedsLimit() {
-    if (stronger == null) {
+    if (stronger == null || stronger.size() <= type.policy.limit()) {
       return false;
     }
+    java.util.HashMap<TypeInfo, int[]> distinct = new java.util.HashMap<>(4);
     int limit = type.policy.limit();
-    for (java.util.HashMap<String, int[]> counts : stronger.values()) {
-      if (counts.size() > limit) {
+    for (ValueNode w : stronger.keySet()) {
+      if (++distinct.computeIfAbsent(w.type, t -> new int[1])[0] > limit) {
         return true;
       }
     }
     return false;
   }
+
 
   boolean generic() {
     return junk || overLimit;
