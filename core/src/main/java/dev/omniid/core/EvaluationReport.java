@@ -12,7 +12,9 @@ import java.util.Locale;
  *
  * <p>B-cubed (Bagga and Baldwin): per record, precision is the share of its predicted cluster that
  * is truly its own, recall the share of its true cluster that was predicted with it; both are
- * averaged over records.
+ * averaged over records; with no record at all both are 1.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param records records evaluated
  * @param predictedClusters clusters in the prediction

@@ -28,7 +28,8 @@ public final class PartitionEvaluation {
   }
 
   /**
-   * Evaluates on the records present in both partitions; how many were left out is reported.
+   * Evaluates on the records present in both partitions; how many were left out (on either side)
+   * is reported. Null keys and values are still refused.
    */
   public static EvaluationReport evaluateCommon(Map<String, String> predicted, Map<String, String> truth) {
     return evaluate(predicted, truth, true);

@@ -54,24 +54,41 @@ class PartitionEvaluationPropertiesTest {
 
     EvaluationReport swapped = PartitionEvaluation.evaluate(truth, predicted);
     assertEquals(r.pairwisePrecision(), swapped.pairwiseRecall(), 1e-12, "seed=" + seed);
+    assertEquals(r.pairwiseRecall(), swapped.pairwisePrecision(), 1e-12, "seed=" + seed);
     assertEquals(r.bcubedPrecision(), swapped.bcubedRecall(), 1e-12, "seed=" + seed);
+    assertEquals(r.bcubedRecall(), swapped.bcubedPrecision(), 1e-12, "seed=" + seed);
     assertEquals(r.pairwiseF1(), swapped.pairwiseF1(), 1e-12, "seed=" + seed);
     assertEquals(r.bcubedF1(), swapped.bcubedF1(), 1e-12, "seed=" + seed);
 
-    Map<String, String> relabeled = new HashMap<>();
-    predicted.forEach((k, v) -> relabeled.put(k, "other-" + v.hashCode()));
-    EvaluationReport relabeledReport = PartitionEvaluation.evaluate(relabeled, truth);
-    assertEquals(r.truePositivePairs(), relabeledReport.truePositivePairs(), "seed=" + seed);
-    assertEquals(r.predictedClusters(), relabeledReport.predictedClusters(), "seed=" + seed);
-    assertEquals(r.bcubedF1(), relabeledReport.bcubedF1(), 1e-12, "seed=" + seed);
+    // Relabel both sides one-to-one: nothing may change.
+    Map<String, String> relabeledPredicted = new HashMap<>();
+    predicted.forEach((k, v) -> relabeledPredicted.put(k, "p:" + v));
+    Map<String, String> relabeledTruth = new HashMap<>();
+    truth.forEach((k, v) -> relabeledTruth.put(k, "t:" + v + ":x"));
+    EvaluationReport relabeled = PartitionEvaluation.evaluate(relabeledPredicted, relabeledTruth);
+    assertEquals(List.of(r.records(), r.predictedClusters(), r.trueClusters(), r.truePositivePairs(),
+            r.falsePositivePairs(), r.falseNegativePairs(), r.recordsLeftOut()),
+        List.of(relabeled.records(), relabeled.predictedClusters(), relabeled.trueClusters(),
+            relabeled.truePositivePairs(), relabeled.falsePositivePairs(),
+            relabeled.falseNegativePairs(), relabeled.recordsLeftOut()), "seed=" + seed);
+    double[] before = {r.pairwisePrecision(), r.pairwiseRecall(), r.pairwiseF1(),
+        r.bcubedPrecision(), r.bcubedRecall(), r.bcubedF1()};
+    double[] after = {relabeled.pairwisePrecision(), relabeled.pairwiseRecall(),
+        relabeled.pairwiseF1(), relabeled.bcubedPrecision(), relabeled.bcubedRecall(),
+        relabeled.bcubedF1()};
+    for (int i = 0; i < before.length; i++) {
+      assertEquals(before[i], after[i], 1e-12, "seed=" + seed + " metric " + i);
+    }
 
     for (double v : new double[] {r.pairwisePrecision(), r.pairwiseRecall(), r.pairwiseF1(),
         r.bcubedPrecision(), r.bcubedRecall(), r.bcubedF1()}) {
       assertTrue(v >= 0 && v <= 1, "seed=" + seed + " " + r);
     }
     EvaluationReport self = PartitionEvaluation.evaluate(truth, truth);
-    assertEquals(1.0, self.pairwiseF1() == 0 ? 1.0 : self.pairwiseF1(), "seed=" + seed);
-    assertEquals(1.0, self.bcubedF1(), 1e-12, "seed=" + seed);
+    for (double v : new double[] {self.pairwisePrecision(), self.pairwiseRecall(),
+        self.pairwiseF1(), self.bcubedPrecision(), self.bcubedRecall(), self.bcubedF1()}) {
+      assertEquals(1.0, v, 1e-12, "seed=" + seed + " identical partitions: " + self);
+    }
     assertEquals(0, self.falsePositivePairs() + self.falseNegativePairs(), "seed=" + seed);
   }
 }

@@ -76,6 +76,26 @@ class PartitionEvaluationTest {
   }
 
   @Test
+  void theTruthSideAndNullKeysAreNamedAndLeftOutRecordsCountBothSides() {
+    Map<String, String> predicted = partition("a", "1", "b", "1", "z", "2");
+    Map<String, String> truth = partition("a", "x", "b", "x");
+    OmniIdException e = assertThrows(OmniIdException.class,
+        () -> PartitionEvaluation.evaluate(predicted, truth));
+    assertEquals("truth", e.field());
+    assertTrue(e.getMessage().contains("first: z"), e.getMessage());
+    Map<String, String> truthWithExtra = partition("a", "x", "b", "x", "c", "y");
+    assertEquals(2, PartitionEvaluation.evaluateCommon(predicted, truthWithExtra).recordsLeftOut());
+    Map<String, String> nullKey = new HashMap<>();
+    nullKey.put(null, "x");
+    OmniIdException nk = assertThrows(OmniIdException.class,
+        () -> PartitionEvaluation.evaluate(nullKey, truth));
+    assertEquals("predicted[0]", nk.field());
+    EvaluationReport empty = PartitionEvaluation.evaluate(Map.of(), Map.of());
+    assertEquals(0, empty.records());
+    assertEquals(1.0, empty.bcubedF1());
+  }
+
+  @Test
   void pairCountsDoNotOverflowOnAHugeCluster() {
     Map<String, String> big = new HashMap<>();
     for (int i = 0; i < 200_000; i++) {
