@@ -20,7 +20,6 @@ import java.util.List;
  * heaviest first, ties by the touchpoints' ids, under the same rules.
  */
 final class ComponentClusterer {
-  private static final Comparator<Entry> BY_ID = Comparator.comparing(e -> e.id);
   private static final Comparator<Edge> BY_WEIGHT_THEN_IDS =
       Comparator.<Edge>comparingDouble(e -> -e.weight)
           .thenComparing(e -> e.first.id).thenComparing(e -> e.second.id);
@@ -37,7 +36,7 @@ final class ComponentClusterer {
    */
   static Result cluster(List<Entry> component, boolean withEvidence) {
     Entry[] entries = component.toArray(new Entry[0]);
-    Arrays.sort(entries, BY_ID);
+    Arrays.sort(entries, Entry.BY_ID);
     int n = entries.length;
     IdentityHashMap<Entry, Integer> local = new IdentityHashMap<>(n * 2);
     for (int i = 0; i < n; i++) {

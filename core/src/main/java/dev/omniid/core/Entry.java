@@ -5,6 +5,9 @@ import java.util.HashSet;
 
 /** A touchpoint node of the merge graph. Mutable fields are guarded by the resolver's write lock. */
 final class Entry {
+  /** Touchpoint-id order: the only order the partition may depend on. */
+  static final java.util.Comparator<Entry> BY_ID = java.util.Comparator.comparing(e -> e.id);
+
   final Touchpoint touchpoint;
   final String id;
   /** Its usable identifiers, normalized, distinct. */

@@ -28,7 +28,6 @@ import java.util.stream.Stream;
  */
 final class InMemoryResolver implements IdentityResolver {
   private static final System.Logger LOG = System.getLogger(IdentityResolver.class.getName());
-  private static final Comparator<Entry> BY_ID = Comparator.comparing(e -> e.id);
   private static final Comparator<Entry> BY_TIME_THEN_ID =
       Comparator.<Entry, java.time.Instant>comparing(e -> e.touchpoint.timestamp()).thenComparing(e -> e.id);
   private static final Predicate<String> NO_JUNK = v -> false;

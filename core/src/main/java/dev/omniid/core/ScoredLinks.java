@@ -2,7 +2,6 @@ package dev.omniid.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +19,6 @@ import java.util.List;
  */
 final class ScoredLinks {
   private static final System.Logger LOG = System.getLogger(IdentityResolver.class.getName());
-  private static final Comparator<Entry> BY_ID = Comparator.comparing(e -> e.id);
 
   final MatchModel model;
   private final List<BlockingKey> blockingKeys;
@@ -74,7 +72,7 @@ final class ScoredLinks {
       }
     }
     List<Entry> candidates = new ArrayList<>(shared.keySet());
-    candidates.sort(BY_ID);
+    candidates.sort(Entry.BY_ID);
     for (Entry other : candidates) {
       double weight = model.weight(entry.prepared, other.prepared);
       if (weight >= model.threshold()) {
@@ -116,7 +114,7 @@ final class ScoredLinks {
    */
   private void revive(String key, ArrayList<Entry> block, List<Entry> seeds) {
     List<Entry> members = new ArrayList<>(block);
-    members.sort(BY_ID);
+    members.sort(Entry.BY_ID);
     for (int a = 0; a < members.size(); a++) {
       Entry x = members.get(a);
       for (int b = a + 1; b < members.size(); b++) {
