@@ -10,10 +10,16 @@ final class Entry {
 
   final Touchpoint touchpoint;
   final String id;
-  /** Its usable identifiers, normalized, distinct. */
-  final Identifier[] identifiers;
-  /** The value node of each of {@link #identifiers}, same order. */
+  /**
+   * Its usable identifiers, normalized and distinct, as value nodes. Sharing the node's string
+   * rather than keeping a normalized copy per touchpoint is most of the graph's memory saving.
+   */
   final ValueNode[] values;
+  /**
+   * For each of {@link #values}, the position in the touchpoint's identifiers it came from, or -1
+   * for a derived one; a shared array when they are simply the touchpoint's identifiers in order.
+   */
+  final byte[] sources;
   /** Its value of each exclusive type, by slot; null where it has none. */
   final String[] exclusive;
 
@@ -36,12 +42,37 @@ final class Entry {
 
   private static final String[] NO_KEYS = new String[0];
 
-  Entry(Touchpoint touchpoint, Identifier[] identifiers, ValueNode[] values, String[] exclusive) {
+  private static final byte[][] IN_ORDER = new byte[Touchpoint.MAX_IDENTIFIERS + 1][];
+
+  static {
+    for (int n = 0; n < IN_ORDER.length; n++) {
+      IN_ORDER[n] = new byte[n];
+      for (int i = 0; i < n; i++) {
+        IN_ORDER[n][i] = (byte) i;
+      }
+    }
+  }
+
+  /** The shared sources array of {@code n} identifiers kept as given, in order. */
+  static byte[] inOrder(int n) {
+    return IN_ORDER[n];
+  }
+
+  Entry(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive) {
     this.touchpoint = touchpoint;
     this.id = touchpoint.id();
-    this.identifiers = identifiers;
+    this.sources = sources;
     this.values = values;
     this.exclusive = exclusive;
+  }
+
+  /** Its {@code i}-th identifier: the normalized value with the raw form this touchpoint sent. */
+  Identifier identifier(int i) {
+    ValueNode node = values[i];
+    int source = sources[i];
+    String raw = source >= 0 ? touchpoint.identifiers().get(source).raw() : node.value;
+    return raw.equals(node.identifier.raw()) ? node.identifier
+        : new Identifier(node.type.type, node.value, raw);
   }
 
   boolean hasEdges() {

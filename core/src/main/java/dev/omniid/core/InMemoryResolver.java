@@ -3,6 +3,7 @@ package dev.omniid.core;
 import dev.omniid.core.OmniIdException.Reason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -44,6 +45,10 @@ final class InMemoryResolver implements IdentityResolver {
   private final ScoredLinks scored;
   /** Touchpoints whose components an insertion or removal changed besides its own (scratch). */
   private final ArrayList<Entry> extraSeeds = new ArrayList<>();
+  private final ArrayList<Identifier> scratchIdentifiers = new ArrayList<>();
+  private final ArrayList<TypeInfo> scratchInfos = new ArrayList<>();
+  private final Cluster[] scratchTargets = new Cluster[4];
+  private final ArrayList<Problem> scratchProblems = new ArrayList<>();
 
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
   private final HashMap<String, Entry> entries = new HashMap<>();
@@ -88,8 +93,10 @@ final class InMemoryResolver implements IdentityResolver {
         return new Resolution(touchpoint.id(), Resolution.Outcome.DUPLICATE, existing.cluster.id,
             List.of(), List.of(), List.of(), List.of());
       }
-      List<Problem> problems = new ArrayList<>(0);
-      Entry entry = insert(touchpoint, problems);
+      List<Problem> found = scratchProblems;
+      found.clear();
+      Entry entry = insert(touchpoint, found);
+      List<Problem> problems = found.isEmpty() ? List.of() : List.copyOf(found);
       Resolution fast = entry.flipped || !extraSeeds.isEmpty() ? null : fastAttach(entry, problems);
       if (fast != null) {
         fire(fast.events());
@@ -484,33 +491,38 @@ final class InMemoryResolver implements IdentityResolver {
    */
   private Entry insert(Touchpoint touchpoint, List<Problem> problems) {
     List<Identifier> input = touchpoint.identifiers();
-    List<Identifier> normalized = new ArrayList<>(input.size());
-    List<TypeInfo> infos = new ArrayList<>(input.size());
+    // Scratch, reused: the write lock makes the resolver single-writer.
+    List<Identifier> normalized = scratchIdentifiers;
+    List<TypeInfo> infos = scratchInfos;
+    normalized.clear();
+    infos.clear();
+    boolean inOrder = true;
     String[] exclusive = noExclusive;
-    List<Problem> found = new ArrayList<>(0);
+    List<Problem> found = null;
     for (int i = 0; i < input.size(); i++) {
       Identifier raw = input.get(i);
       TypeInfo info = typeInfo(raw.type());
-      String field = "identifiers[" + i + "] (" + raw.type() + ")";
       String value;
       try {
         value = info.normalizer.normalize(raw.value(), touchpoint);
         if (value == null || value.isEmpty()) {
-          throw new OmniIdException(Reason.INVALID_VALUE, field, "normalizes to nothing");
+          throw new OmniIdException(Reason.INVALID_VALUE, fieldOf(i, raw), "normalizes to nothing");
         }
       } catch (OmniIdException e) {
-        found.add(new Problem(touchpoint.id(), field, e.reason(), e.detail()));
+        found = add(found, new Problem(touchpoint.id(), fieldOf(i, raw), e.reason(), e.detail()));
+        inOrder = false;
         continue;
       } catch (RuntimeException e) {
         // The message of a foreign exception may quote the value: report only its class.
-        found.add(new Problem(touchpoint.id(), field, Reason.INVALID_VALUE,
+        found = add(found, new Problem(touchpoint.id(), fieldOf(i, raw), Reason.INVALID_VALUE,
             "normalizer failed with " + e.getClass().getSimpleName()));
+        inOrder = false;
         continue;
       }
       if (info.exclusiveSlot >= 0) {
         String held = exclusive[info.exclusiveSlot];
         if (held != null && !held.equals(value)) {
-          throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES, field,
+          throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES, fieldOf(i, raw),
               "a second, different value of exclusive type " + raw.type());
         }
         if (exclusive == noExclusive) {
@@ -518,13 +530,19 @@ final class InMemoryResolver implements IdentityResolver {
         }
         exclusive[info.exclusiveSlot] = value;
       }
-      if (!containsValue(normalized, info, value)) {
-        normalized.add(new Identifier(raw.type(), value, raw.raw()));
+      if (containsValue(normalized, info, value)) {
+        inOrder = false;
+      } else {
+        // The touchpoint's own identifier when normalizing changed nothing: nothing new to keep.
+        normalized.add(value.equals(raw.value()) ? raw : new Identifier(raw.type(), value, raw.raw()));
         infos.add(info);
       }
     }
-    derive(touchpoint, normalized, infos, found);
-    problems.addAll(found);
+    int given = normalized.size();
+    found = derive(touchpoint, normalized, infos, found);
+    if (found != null) {
+      problems.addAll(found);
+    }
     ValueNode[] values = new ValueNode[normalized.size()];
     for (int i = 0; i < values.length; i++) {
       TypeInfo info = infos.get(i);
@@ -539,8 +557,14 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
       values[i] = node;
+      if (i < given && info.exclusiveSlot >= 0) {
+        // The node's copy of the value, so the entry keeps no second copy of the string.
+        exclusive[info.exclusiveSlot] = node.value;
+      }
     }
-    Entry entry = new Entry(touchpoint, normalized.toArray(new Identifier[0]), values, exclusive);
+    byte[] sources = inOrder && given == values.length ? Entry.inOrder(given)
+        : sourcesOf(input, normalized, given);
+    Entry entry = new Entry(touchpoint, sources, values, exclusive);
     for (ValueNode node : values) {
       node.entries.add(entry);
       if (node.limited()) {
@@ -560,11 +584,47 @@ final class InMemoryResolver implements IdentityResolver {
     return entry;
   }
 
+  private static String fieldOf(int position, Identifier raw) {
+    return "identifiers[" + position + "] (" + raw.type() + ")";
+  }
+
+  private static List<Problem> add(List<Problem> list, Problem problem) {
+    List<Problem> out = list == null ? new ArrayList<>(1) : list;
+    out.add(problem);
+    return out;
+  }
+
+  /**
+   * For each kept identifier, the position of the touchpoint identifier it came from, or -1 for a
+   * derived one (when some were refused, merged as duplicates, or derived).
+   */
+  private static byte[] sourcesOf(List<Identifier> input, List<Identifier> normalized, int given) {
+    byte[] sources = new byte[normalized.size()];
+    int next = 0;
+    for (int k = 0; k < sources.length; k++) {
+      if (k >= given) {
+        sources[k] = -1;
+        continue;
+      }
+      Identifier kept = normalized.get(k);
+      // Kept identifiers keep the touchpoint's order, so the search only moves forward.
+      while (!sameSource(input.get(next), kept)) {
+        next++;
+      }
+      sources[k] = (byte) next++;
+    }
+    return sources;
+  }
+
+  private static boolean sameSource(Identifier given, Identifier kept) {
+    return given == kept || (given.type().equals(kept.type()) && given.raw().equals(kept.raw()));
+  }
+
   /** Adds the identifiers derived from the normalized ones (hashes of emails and phones). */
-  private void derive(Touchpoint touchpoint, List<Identifier> normalized, List<TypeInfo> infos,
-      List<Problem> found) {
+  private List<Problem> derive(Touchpoint touchpoint, List<Identifier> normalized,
+      List<TypeInfo> infos, List<Problem> found) {
     if (derivations.isEmpty()) {
-      return;
+      return found;
     }
     int given = normalized.size();
     for (ResolverBuilder.Derivation d : derivations) {
@@ -575,7 +635,6 @@ final class InMemoryResolver implements IdentityResolver {
           continue;
         }
         TypeInfo info = typeInfo(d.to());
-        String field = "derived " + d.to() + " of " + d.from();
         try {
           String derived = d.function().apply(source.value());
           String value = info.normalizer.normalize(derived, touchpoint);
@@ -584,15 +643,18 @@ final class InMemoryResolver implements IdentityResolver {
             infos.add(info);
           }
         } catch (RuntimeException e) {
-          found.add(new Problem(touchpoint.id(), field, Reason.INVALID_VALUE,
+          found = add(found, new Problem(touchpoint.id(), "derived " + d.to() + " of " + d.from(),
+              Reason.INVALID_VALUE,
               "derivation failed with " + e.getClass().getSimpleName()));
         }
       }
     }
+    return found;
   }
 
   private static boolean containsValue(List<Identifier> identifiers, TypeInfo info, String value) {
-    for (Identifier identifier : identifiers) {
+    for (int i = 0; i < identifiers.size(); i++) {
+      Identifier identifier = identifiers.get(i);
       if (identifier.type().equals(info.type) && identifier.value().equals(value)) {
         return true;
       }
@@ -680,31 +742,31 @@ final class InMemoryResolver implements IdentityResolver {
    */
   private Resolution fastAttach(Entry entry, List<Problem> problems) {
     // The distinct clusters the entry connects to; a handful at most when the fast path applies.
-    List<Cluster> targets = new ArrayList<>(2);
+    // Reused scratch and immutable result lists: this runs for most returning touchpoints.
+    Cluster[] targets = scratchTargets;
+    int count = 0;
+    int linking = 0;
     for (ValueNode v : entry.values) {
-      if (v.connects()) {
-        for (Entry other : v.entries) {
-          if (other != entry && !targets.contains(other.cluster)) {
-            if (targets.size() == 4) {
-              return null;
-            }
-            targets.add(other.cluster);
-          }
+      if (v.connects() && v.entries.size() > 1) {
+        // One carrier tells: a clean cluster is its whole component, so it holds every carrier of
+        // a value that connects; and if that cluster is not clean, the fast path is off anyway.
+        Entry other = v.entries.get(0) != entry ? v.entries.get(0) : v.entries.get(1);
+        count = addTarget(targets, count, other.cluster);
+        if (count < 0) {
+          return null;
         }
+        linking++;
       }
     }
     if (entry.edges != null) {
-      for (Edge edge : entry.edges) {
-        Cluster c = edge.other(entry).cluster;
-        if (!targets.contains(c)) {
-          if (targets.size() == 4) {
-            return null;
-          }
-          targets.add(c);
+      for (int i = 0; i < entry.edges.size(); i++) {
+        count = addTarget(targets, count, entry.edges.get(i).other(entry).cluster);
+        if (count < 0) {
+          return null;
         }
       }
     }
-    if (targets.isEmpty()) {
+    if (count == 0) {
       Cluster cluster = newCluster(new ArrayList<>(List.of(entry)), true);
       return new Resolution(entry.id, Resolution.Outcome.CREATED, cluster.id, List.of(), List.of(),
           List.of(new ProfileEvent(ProfileEvent.Kind.CREATED, cluster.id, List.of(), List.of(entry.id))),
@@ -713,68 +775,94 @@ final class InMemoryResolver implements IdentityResolver {
     // Every cluster clean, exclusive values compatible across all of them and the entry, and no
     // never-link rule inside the union: then no union can be refused and the result is the union.
     String[] exclusive = entry.exclusive;
-    for (Cluster c : targets) {
-      if (!c.clean) {
-        return null;
-      }
+    Cluster target = targets[0];
+    for (int i = 0; i < count; i++) {
+      Cluster c = targets[i];
       exclusive = mergeExclusive(exclusive, c.exclusive);
       if (exclusive == null) {
         return null;
       }
-    }
-    Cluster target = targets.get(0);
-    for (Cluster c : targets) {
       if (c.id.compareTo(target.id) < 0) {
         target = c;
       }
     }
-    if (targets.size() > 1) {
-      for (Cluster c : targets) {
-        for (Entry member : c.members) {
-          if (member.hasNeverLinks()) {
+    if (count > 1) {
+      for (int i = 0; i < count; i++) {
+        ArrayList<Entry> members = targets[i].members;
+        for (int m = 0; m < members.size(); m++) {
+          if (members.get(m).hasNeverLinks()) {
             return null;
           }
         }
       }
     }
     // Committed: from here on the outcome is the union of the clusters plus the touchpoint.
-    List<Evidence> evidence = new ArrayList<>(2);
+    int edgeCount = entry.edges == null ? 0 : entry.edges.size();
+    Evidence[] evidence = new Evidence[linking + edgeCount];
+    int k = 0;
     for (ValueNode v : entry.values) {
       if (v.connects() && v.entries.size() > 1) {
         Entry partner = v.entries.get(0) != entry ? v.entries.get(0) : v.entries.get(1);
-        evidence.add(new Evidence(Evidence.Kind.SHARED_IDENTIFIER, partner.id, entry.id,
-            List.of(v.identifier), Double.POSITIVE_INFINITY));
+        evidence[k++] = new Evidence(Evidence.Kind.SHARED_IDENTIFIER, partner.id, entry.id,
+            List.of(v.identifier), Double.POSITIVE_INFINITY);
       }
     }
-    if (entry.edges != null) {
-      for (Edge edge : entry.edges) {
-        evidence.add(new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id,
-            List.of(), edge.weight));
-      }
+    for (int i = 0; i < edgeCount; i++) {
+      Edge edge = entry.edges.get(i);
+      evidence[k++] = new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id,
+          List.of(), edge.weight);
     }
-    List<ProfileId> merged = new ArrayList<>(targets.size() - 1);
-    for (Cluster c : targets) {
-      if (c != target) {
-        merged.add(c.id);
+    List<ProfileId> merged = List.of();
+    if (count > 1) {
+      ProfileId[] mergedIds = new ProfileId[count - 1];
+      int n = 0;
+      for (int i = 0; i < count; i++) {
+        Cluster c = targets[i];
+        if (c == target) {
+          continue;
+        }
+        mergedIds[n++] = c.id;
         live.remove(c.id, c);
-        for (Entry member : c.members) {
-          member.cluster = target;
+        for (int m = 0; m < c.members.size(); m++) {
+          c.members.get(m).cluster = target;
         }
         target.members.addAll(c.members);
       }
+      Arrays.sort(mergedIds);
+      merged = List.of(mergedIds);
     }
+    Arrays.fill(targets, 0, count, null);
     target.exclusive = exclusive;
     target.members.add(entry);
     entry.cluster = target;
-    List<ProfileEvent> events = new ArrayList<>(2);
-    Resolution.Outcome outcome = Resolution.Outcome.ATTACHED;
-    if (!merged.isEmpty()) {
-      Collections.sort(merged);
-      events.add(new ProfileEvent(ProfileEvent.Kind.MERGED, target.id, merged, List.of()));
-      outcome = Resolution.Outcome.MERGED;
+    ProfileEvent attached =
+        new ProfileEvent(ProfileEvent.Kind.ATTACHED, target.id, List.of(), List.of(entry.id));
+    if (merged.isEmpty()) {
+      return new Resolution(entry.id, Resolution.Outcome.ATTACHED, target.id, merged,
+          List.of(evidence), List.of(attached), problems);
     }
-    events.add(new ProfileEvent(ProfileEvent.Kind.ATTACHED, target.id, List.of(), List.of(entry.id)));
-    return new Resolution(entry.id, outcome, target.id, merged, evidence, events, problems);
+    return new Resolution(entry.id, Resolution.Outcome.MERGED, target.id, merged,
+        List.of(evidence),
+        List.of(new ProfileEvent(ProfileEvent.Kind.MERGED, target.id, merged, List.of()), attached),
+        problems);
+  }
+
+  /**
+   * Adds a clean cluster to the fast path's targets unless present; returns the new count, or -1
+   * when the fast path cannot tell (a cluster that is not clean, or too many clusters).
+   */
+  private static int addTarget(Cluster[] targets, int count, Cluster cluster) {
+    for (int i = 0; i < count; i++) {
+      if (targets[i] == cluster) {
+        return count;
+      }
+    }
+    if (!cluster.clean || count == targets.length) {
+      Arrays.fill(targets, 0, count, null);
+      return -1;
+    }
+    targets[count] = cluster;
+    return count + 1;
   }
 
   /** The exclusive values of two groups together, or null if they clash in some slot. */
@@ -958,6 +1046,9 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   private void fire(List<ProfileEvent> events) {
+    if (listeners.isEmpty()) {
+      return;
+    }
     for (ProfileEvent event : events) {
       for (ProfileListener listener : listeners) {
         try {
@@ -1015,8 +1106,8 @@ final class InMemoryResolver implements IdentityResolver {
     for (Entry e : journey) {
       touchpoints.add(e.touchpoint);
       channels.add(e.touchpoint.channel());
-      for (int i = 0; i < e.identifiers.length; i++) {
-        Identifier identifier = e.identifiers[i];
+      for (int i = 0; i < e.values.length; i++) {
+        Identifier identifier = e.identifier(i);
         String key = identifier.type().name() + '\u0000' + identifier.value();
         if (identifiers.putIfAbsent(key, identifier) == null) {
           rank.put(key, e.values[i].type.rank);

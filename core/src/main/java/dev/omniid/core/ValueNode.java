@@ -83,14 +83,17 @@ final class ValueNode {
 
   /** Whether one touchpoint alone holds more than the limit of values of one stronger type. */
   private boolean exceedsAlone(Entry carrier) {
+    // Allocation-free: it runs for every new value, and a touchpoint holds a handful of values.
     int limit = type.policy.limit();
-    java.util.HashMap<TypeInfo, int[]> perType = null;
-    for (ValueNode w : carrier.values) {
-      if (TypeInfo.compareStrength(w.type, type) < 0) {
-        if (perType == null) {
-          perType = new java.util.HashMap<>(2);
-        }
-        if (++perType.computeIfAbsent(w.type, t -> new int[1])[0] > limit) {
+    ValueNode[] held = carrier.values;
+    for (int i = 0; i < held.length; i++) {
+      TypeInfo t = held[i].type;
+      if (TypeInfo.compareStrength(t, type) >= 0) {
+        continue;
+      }
+      int same = 0;
+      for (int j = i; j < held.length; j++) {
+        if (held[j].type == t && ++same > limit) {
           return true;
         }
       }
