@@ -51,7 +51,7 @@ final class InMemoryResolver implements IdentityResolver {
   private final ArrayList<Problem> scratchProblems = new ArrayList<>();
 
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
-  private final HashMap<String, Entry> entries = new HashMap<>();
+  private final KeyedTable<Entry> entries = new KeyedTable<>(e -> e.id);
   private final HashMap<ProfileId, IdRecord> ids = new HashMap<>();
   private final HashMap<ProfileId, Cluster> live = new HashMap<>();
   private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -551,7 +551,7 @@ final class InMemoryResolver implements IdentityResolver {
       if (node == null) {
         boolean junk = info.junk.test(identifier.value());
         node = new ValueNode(info, identifier, junk);
-        info.values.put(identifier.value(), node);
+        info.values.add(node);
         if (junk) {
           generic.add(node);
         }
@@ -580,7 +580,7 @@ final class InMemoryResolver implements IdentityResolver {
     if (scored != null) {
       scored.add(entry, extraSeeds);
     }
-    entries.put(entry.id, entry);
+    entries.add(entry);
     return entry;
   }
 

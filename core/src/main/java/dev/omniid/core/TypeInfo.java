@@ -1,6 +1,5 @@
 package dev.omniid.core;
 
-import java.util.HashMap;
 import java.util.function.Predicate;
 
 /** What the resolver knows of one identifier type, and the index of its values. */
@@ -13,7 +12,7 @@ final class TypeInfo {
   final int exclusiveSlot;
   /** Position in the strongest-first order of all known types; reassigned when a type is added. */
   int rank;
-  final HashMap<String, ValueNode> values = new HashMap<>();
+  final KeyedTable<ValueNode> values = new KeyedTable<>(v -> v.value);
 
   TypeInfo(IdentifierType type, IdentifierPolicy policy, Normalizer normalizer,
       Predicate<String> junk, int exclusiveSlot) {
