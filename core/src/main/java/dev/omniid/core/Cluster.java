@@ -15,6 +15,8 @@ final class Cluster {
   /** Its members' exclusive values, by slot. */
   String[] exclusive;
   boolean clean;
+  /** Its position among the resolver's current profiles, or -1 when it is not one any more. */
+  int liveIndex = -1;
 
   Cluster(ProfileId id, ArrayList<Entry> members, String[] exclusive, boolean clean) {
     this.id = id;

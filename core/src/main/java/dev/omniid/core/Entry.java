@@ -29,8 +29,8 @@ final class Entry {
   boolean removed;
   /** Its insertion pushed a value over its limit: its change reaches that value's carriers. */
   boolean flipped;
-  /** Profile ids anchored on this touchpoint (usually none or one). */
-  ArrayList<IdRecord> anchored;
+  /** Profile ids anchored on this touchpoint (usually none or one): a chain through the records. */
+  IdRecord anchored;
   /** Touchpoints it must never share a profile with. */
   HashSet<Entry> neverLink;
   /** Its normalized match-model values, or null without a model. */

@@ -8,6 +8,8 @@ package dev.omniid.core;
 final class IdRecord {
   final ProfileId id;
   Entry anchor;
+  /** The next record anchored on the same touchpoint. */
+  IdRecord nextAnchored;
 
   IdRecord(ProfileId id, Entry anchor) {
     this.id = id;

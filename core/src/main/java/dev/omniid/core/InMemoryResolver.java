@@ -53,7 +53,8 @@ final class InMemoryResolver implements IdentityResolver {
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
   private final KeyedTable<Entry> entries = new KeyedTable<>(e -> e.id);
   private final HashMap<ProfileId, IdRecord> ids = new HashMap<>();
-  private final HashMap<ProfileId, Cluster> live = new HashMap<>();
+  /** The current profiles, in no order; each knows its position (swap-remove). */
+  private final ArrayList<Cluster> live = new ArrayList<>();
   private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
   private long nextProfileId = 1;
 
@@ -392,7 +393,7 @@ final class InMemoryResolver implements IdentityResolver {
   public Stream<Profile> profiles() {
     lock.readLock().lock();
     try {
-      List<Cluster> all = new ArrayList<>(live.values());
+      List<Cluster> all = new ArrayList<>(live);
       all.sort(Comparator.comparing(c -> c.id));
       return views(all).stream();
     } finally {
@@ -716,15 +717,15 @@ final class InMemoryResolver implements IdentityResolver {
         heir = member;
       }
     }
-    for (IdRecord record : removed.anchored) {
+    IdRecord next;
+    for (IdRecord record = removed.anchored; record != null; record = next) {
+      next = record.nextAnchored;
       if (heir == null) {
         ids.remove(record.id);
       } else {
         record.anchor = heir;
-        if (heir.anchored == null) {
-          heir.anchored = new ArrayList<>(1);
-        }
-        heir.anchored.add(record);
+        record.nextAnchored = heir.anchored;
+        heir.anchored = record;
       }
     }
     removed.anchored = null;
@@ -822,7 +823,7 @@ final class InMemoryResolver implements IdentityResolver {
           continue;
         }
         mergedIds[n++] = c.id;
-        live.remove(c.id, c);
+        removeLive(c);
         for (int m = 0; m < c.members.size(); m++) {
           c.members.get(m).cluster = target;
         }
@@ -944,7 +945,7 @@ final class InMemoryResolver implements IdentityResolver {
       oldClusters.add(removedFrom);
     }
     for (Cluster old : oldClusters) {
-      live.remove(old.id, old);
+      removeLive(old);
     }
 
     List<Cluster> newClusters = new ArrayList<>();
@@ -1009,21 +1010,17 @@ final class InMemoryResolver implements IdentityResolver {
   private Cluster newCluster(ArrayList<Entry> group, boolean clean) {
     IdRecord oldest = null;
     for (Entry e : group) {
-      if (e.anchored != null) {
-        for (IdRecord record : e.anchored) {
-          if (oldest == null || record.id.compareTo(oldest.id) < 0) {
-            oldest = record;
-          }
+      for (IdRecord record = e.anchored; record != null; record = record.nextAnchored) {
+        if (oldest == null || record.id.compareTo(oldest.id) < 0) {
+          oldest = record;
         }
       }
     }
     if (oldest == null) {
       Entry anchor = group.get(0);
       oldest = new IdRecord(new ProfileId(nextProfileId++), anchor);
-      if (anchor.anchored == null) {
-        anchor.anchored = new ArrayList<>(1);
-      }
-      anchor.anchored.add(oldest);
+      oldest.nextAnchored = anchor.anchored;
+      anchor.anchored = oldest;
       ids.put(oldest.id, oldest);
     }
     String[] exclusive = noExclusive;
@@ -1041,8 +1038,23 @@ final class InMemoryResolver implements IdentityResolver {
     for (Entry e : group) {
       e.cluster = cluster;
     }
-    live.put(cluster.id, cluster);
+    cluster.liveIndex = live.size();
+    live.add(cluster);
     return cluster;
+  }
+
+  /** Takes a cluster out of the current profiles, if it is one (swap-remove). */
+  private void removeLive(Cluster cluster) {
+    int at = cluster.liveIndex;
+    if (at < 0) {
+      return;
+    }
+    Cluster last = live.remove(live.size() - 1);
+    if (last != cluster) {
+      live.set(at, last);
+      last.liveIndex = at;
+    }
+    cluster.liveIndex = -1;
   }
 
   private void fire(List<ProfileEvent> events) {
@@ -1113,11 +1125,9 @@ final class InMemoryResolver implements IdentityResolver {
           rank.put(key, e.values[i].type.rank);
         }
       }
-      if (e.anchored != null) {
-        for (IdRecord record : e.anchored) {
-          if (!record.id.equals(cluster.id)) {
-            aliases.add(record.id);
-          }
+      for (IdRecord record = e.anchored; record != null; record = record.nextAnchored) {
+        if (!record.id.equals(cluster.id)) {
+          aliases.add(record.id);
         }
       }
     }
