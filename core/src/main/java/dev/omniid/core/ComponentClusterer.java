@@ -55,7 +55,7 @@ final class ComponentClusterer {
       size[i] = 1;
       exclusive[i] = e.exclusive;
       for (ValueNode v : e.values) {
-        if (v.connects() && v.entries.size() > 1 && seen.put(v, Boolean.TRUE) == null) {
+        if (v.connects() && v.carrierCount() > 1 && seen.put(v, Boolean.TRUE) == null) {
           shared.add(v);
         }
       }
@@ -90,9 +90,9 @@ final class ComponentClusterer {
 
   private static void link(ValueNode v, Entry[] entries, IdentityHashMap<Entry, Integer> local,
       UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
-    int[] members = new int[v.entries.size()];
+    int[] members = new int[v.carrierCount()];
     for (int k = 0; k < members.length; k++) {
-      members[k] = local.get(v.entries.get(k));
+      members[k] = local.get(v.carrier(k));
     }
     Arrays.sort(members);
     for (int k = 1; k < members.length; k++) {

@@ -192,11 +192,11 @@ final class InMemoryResolver implements IdentityResolver {
       entry.removed = true;
       List<Entry> neighbours = new ArrayList<>();
       for (ValueNode v : entry.values) {
-        v.entries.remove(entry);
+        v.removeEntry(entry);
         if (v.limited()) {
           v.removeCarrier(entry);
         }
-        if (v.entries.isEmpty()) {
+        if (v.carrierCount() == 0) {
           v.type.values.remove(v.value);
           generic.remove(v);
         } else {
@@ -206,7 +206,7 @@ final class InMemoryResolver implements IdentityResolver {
             generic.remove(v);
           }
           if (v.connects()) {
-            neighbours.addAll(v.entries);
+            v.addEntriesTo(neighbours);
           }
         }
       }
@@ -378,8 +378,8 @@ final class InMemoryResolver implements IdentityResolver {
         return List.of();
       }
       Set<Cluster> clusters = new LinkedHashSet<>();
-      for (Entry e : node.entries) {
-        clusters.add(e.cluster);
+      for (int i = 0; i < node.carrierCount(); i++) {
+        clusters.add(node.carrier(i).cluster);
       }
       List<Cluster> sorted = new ArrayList<>(clusters);
       sorted.sort(Comparator.comparing(c -> c.id));
@@ -430,7 +430,7 @@ final class InMemoryResolver implements IdentityResolver {
       List<GenericValue> out = new ArrayList<>(nodes.size());
       for (ValueNode v : nodes) {
         out.add(new GenericValue(v.identifier,
-            v.junk ? GenericValue.Reason.JUNK : GenericValue.Reason.OVER_LIMIT, v.entries.size()));
+            v.junk ? GenericValue.Reason.JUNK : GenericValue.Reason.OVER_LIMIT, v.carrierCount()));
       }
       return out;
     } finally {
@@ -567,7 +567,7 @@ final class InMemoryResolver implements IdentityResolver {
         : sourcesOf(input, normalized, given);
     Entry entry = new Entry(touchpoint, sources, values, exclusive);
     for (ValueNode node : values) {
-      node.entries.add(entry);
+      node.addEntry(entry);
       if (node.limited()) {
         node.addCarrier(entry);
         if (!node.overLimit && node.exceedsLimit()) {
@@ -748,10 +748,10 @@ final class InMemoryResolver implements IdentityResolver {
     int count = 0;
     int linking = 0;
     for (ValueNode v : entry.values) {
-      if (v.connects() && v.entries.size() > 1) {
+      if (v.connects() && v.carrierCount() > 1) {
         // One carrier tells: a clean cluster is its whole component, so it holds every carrier of
         // a value that connects; and if that cluster is not clean, the fast path is off anyway.
-        Entry other = v.entries.get(0) != entry ? v.entries.get(0) : v.entries.get(1);
+        Entry other = v.carrierOtherThan(entry);
         count = addTarget(targets, count, other.cluster);
         if (count < 0) {
           return null;
@@ -802,8 +802,8 @@ final class InMemoryResolver implements IdentityResolver {
     Evidence[] evidence = new Evidence[linking + edgeCount];
     int k = 0;
     for (ValueNode v : entry.values) {
-      if (v.connects() && v.entries.size() > 1) {
-        Entry partner = v.entries.get(0) != entry ? v.entries.get(0) : v.entries.get(1);
+      if (v.connects() && v.carrierCount() > 1) {
+        Entry partner = v.carrierOtherThan(entry);
         evidence[k++] = new Evidence(Evidence.Kind.SHARED_IDENTIFIER, partner.id, entry.id,
             List.of(v.identifier), Double.POSITIVE_INFINITY);
       }
@@ -900,7 +900,7 @@ final class InMemoryResolver implements IdentityResolver {
     seeds.add(entry);
     for (ValueNode v : entry.values) {
       if (v.overLimit) {
-        seeds.addAll(v.entries);
+        v.addEntriesTo(seeds);
       }
     }
     return seeds;
@@ -986,8 +986,9 @@ final class InMemoryResolver implements IdentityResolver {
       Entry e = queue.poll();
       out.add(e);
       for (ValueNode v : e.values) {
-        if (v.connects() && v.entries.size() > 1 && seenValues.add(v)) {
-          for (Entry next : v.entries) {
+        if (v.connects() && v.carrierCount() > 1 && seenValues.add(v)) {
+          for (int i = 0; i < v.carrierCount(); i++) {
+            Entry next = v.carrier(i);
             if (visited.add(next)) {
               queue.add(next);
             }

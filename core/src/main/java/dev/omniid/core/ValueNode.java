@@ -9,7 +9,12 @@ final class ValueNode {
   /** The value as an identifier, with the raw form of the first touchpoint that carried it. */
   final Identifier identifier;
   final boolean junk;
-  final ArrayList<Entry> entries = new ArrayList<>(2);
+  /**
+   * The touchpoints carrying it, in arrival order, the first {@link #carrierCount()} slots. An
+   * array in the node rather than a list object: one object less for each of the graph's values.
+   */
+  private Entry[] carriers = new Entry[1];
+  private int carrierCount;
   /** Over its type's limit: its carriers hold too many distinct stronger identifiers. */
   boolean overLimit;
   /**
@@ -30,6 +35,42 @@ final class ValueNode {
     this.value = identifier.value();
     this.identifier = identifier;
     this.junk = junk;
+  }
+
+  int carrierCount() {
+    return carrierCount;
+  }
+
+  Entry carrier(int i) {
+    return carriers[i];
+  }
+
+  /** A carrier other than {@code entry}; the value must have at least two carriers. */
+  Entry carrierOtherThan(Entry entry) {
+    return carriers[0] != entry ? carriers[0] : carriers[1];
+  }
+
+  void addEntry(Entry entry) {
+    if (carrierCount == carriers.length) {
+      carriers = java.util.Arrays.copyOf(carriers, carrierCount * 2);
+    }
+    carriers[carrierCount++] = entry;
+  }
+
+  void removeEntry(Entry entry) {
+    for (int i = 0; i < carrierCount; i++) {
+      if (carriers[i] == entry) {
+        System.arraycopy(carriers, i + 1, carriers, i, carrierCount - i - 1);
+        carriers[--carrierCount] = null;
+        return;
+      }
+    }
+  }
+
+  void addEntriesTo(java.util.Collection<Entry> out) {
+    for (int i = 0; i < carrierCount; i++) {
+      out.add(carriers[i]);
+    }
   }
 
   /** Whether the value links its carriers: it links alone, is not junk and not over its limit. */
@@ -60,12 +101,13 @@ final class ValueNode {
 
   /** Counts a new carrier in, starting to count when a second carrier arrives. */
   void addCarrier(Entry carrier) {
-    if (!counted && entries.size() == 1 && !exceedsAlone(carrier)) {
+    if (!counted && carrierCount == 1 && !exceedsAlone(carrier)) {
       return;
     }
     if (!counted) {
       counted = true;
-      for (Entry earlier : entries) {
+      for (int i = 0; i < carrierCount; i++) {
+        Entry earlier = carriers[i];
         if (earlier != carrier) {
           countStronger(earlier, +1);
         }
