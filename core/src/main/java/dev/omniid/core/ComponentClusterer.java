@@ -148,7 +148,7 @@ final class ComponentClusterer {
     List<Edge> edges = new ArrayList<>();
     for (Entry e : entries) {
       if (e.hasEdges()) {
-        for (Edge edge : e.edges) {
+        for (Edge edge : e.edges()) {
           if (edge.first == e) {
             edges.add(edge);
           }

@@ -33,12 +33,22 @@ final class Entry {
   IdRecord anchored;
   /** Touchpoints it must never share a profile with. */
   HashSet<Entry> neverLink;
-  /** Its normalized match-model values, or null without a model. */
-  MatchModel.Prepared prepared;
-  /** Its qualified blocking keys. */
-  String[] blockKeys = NO_KEYS;
-  /** Scored-match edges at or above the model's threshold. */
-  ArrayList<Edge> edges;
+  /** Its match-model state, or null without a model (kept apart: most graphs have none). */
+  Scoring scoring;
+
+  /** What the match model keeps for a touchpoint. */
+  static final class Scoring {
+    /** Its normalized match-model values. */
+    final MatchModel.Prepared prepared;
+    /** Its qualified blocking keys. */
+    String[] blockKeys = NO_KEYS;
+    /** Scored-match edges at or above the model's threshold. */
+    ArrayList<Edge> edges;
+
+    Scoring(MatchModel.Prepared prepared) {
+      this.prepared = prepared;
+    }
+  }
 
   private static final String[] NO_KEYS = new String[0];
 
@@ -75,7 +85,13 @@ final class Entry {
         : new Identifier(node.type.type, node.value, raw);
   }
 
+  /** Its scored-match edges, or null when it has none (or there is no model). */
+  ArrayList<Edge> edges() {
+    return scoring == null ? null : scoring.edges;
+  }
+
   boolean hasEdges() {
+    ArrayList<Edge> edges = edges();
     return edges != null && !edges.isEmpty();
   }
 

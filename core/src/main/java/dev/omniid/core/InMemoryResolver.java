@@ -52,7 +52,7 @@ final class InMemoryResolver implements IdentityResolver {
 
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
   private final KeyedTable<Entry> entries = new KeyedTable<>(e -> e.id);
-  private final HashMap<ProfileId, IdRecord> ids = new HashMap<>();
+  private final KeyedTable<IdRecord> ids = new KeyedTable<>(r -> r.id);
   /** The current profiles, in no order; each knows its position (swap-remove). */
   private final ArrayList<Cluster> live = new ArrayList<>();
   private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -213,13 +213,13 @@ final class InMemoryResolver implements IdentityResolver {
       if (scored != null) {
         scored.removeFromBlocks(entry, extraSeeds);
       }
-      if (entry.edges != null) {
-        for (Edge edge : entry.edges) {
+      if (entry.edges() != null) {
+        for (Edge edge : entry.edges()) {
           Entry other = edge.other(entry);
-          other.edges.remove(edge);
+          other.edges().remove(edge);
           neighbours.add(other);
         }
-        entry.edges = null;
+        entry.scoring.edges = null;
       }
       if (entry.neverLink != null) {
         for (Entry partner : entry.neverLink) {
@@ -456,7 +456,7 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
       Optional<MatchScore> score = scored == null ? Optional.empty()
-          : Optional.of(scored.model.score(a.prepared, b.prepared));
+          : Optional.of(scored.model.score(a.scoring.prepared, b.scoring.prepared));
       List<Evidence> between = new ArrayList<>();
       Set<Entry> visited = Collections.newSetFromMap(new IdentityHashMap<>());
       visited.add(a);
@@ -759,9 +759,10 @@ final class InMemoryResolver implements IdentityResolver {
         linking++;
       }
     }
-    if (entry.edges != null) {
-      for (int i = 0; i < entry.edges.size(); i++) {
-        count = addTarget(targets, count, entry.edges.get(i).other(entry).cluster);
+    ArrayList<Edge> edges = entry.edges();
+    if (edges != null) {
+      for (int i = 0; i < edges.size(); i++) {
+        count = addTarget(targets, count, edges.get(i).other(entry).cluster);
         if (count < 0) {
           return null;
         }
@@ -798,7 +799,7 @@ final class InMemoryResolver implements IdentityResolver {
       }
     }
     // Committed: from here on the outcome is the union of the clusters plus the touchpoint.
-    int edgeCount = entry.edges == null ? 0 : entry.edges.size();
+    int edgeCount = edges == null ? 0 : edges.size();
     Evidence[] evidence = new Evidence[linking + edgeCount];
     int k = 0;
     for (ValueNode v : entry.values) {
@@ -809,7 +810,7 @@ final class InMemoryResolver implements IdentityResolver {
       }
     }
     for (int i = 0; i < edgeCount; i++) {
-      Edge edge = entry.edges.get(i);
+      Edge edge = edges.get(i);
       evidence[k++] = new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id,
           List.of(), edge.weight);
     }
@@ -995,8 +996,8 @@ final class InMemoryResolver implements IdentityResolver {
           }
         }
       }
-      if (e.edges != null) {
-        for (Edge edge : e.edges) {
+      if (e.edges() != null) {
+        for (Edge edge : e.edges()) {
           Entry next = edge.other(e);
           if (visited.add(next)) {
             queue.add(next);
@@ -1022,7 +1023,7 @@ final class InMemoryResolver implements IdentityResolver {
       oldest = new IdRecord(new ProfileId(nextProfileId++), anchor);
       oldest.nextAnchored = anchor.anchored;
       anchor.anchored = oldest;
-      ids.put(oldest.id, oldest);
+      ids.add(oldest);
     }
     String[] exclusive = noExclusive;
     for (Entry e : group) {

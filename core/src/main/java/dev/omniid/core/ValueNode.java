@@ -1,7 +1,5 @@
 package dev.omniid.core;
 
-import java.util.ArrayList;
-
 /** An identifier node of the merge graph: one normalized value and the touchpoints carrying it. */
 final class ValueNode {
   final TypeInfo type;
@@ -20,9 +18,9 @@ final class ValueNode {
   /**
    * For a limited type: for each stronger identifier value held by its carriers, how many of its
    * carriers hold it. The limit is judged on these counts alone, so it depends on this value's
-   * carriers and nothing else. Keyed by node: one node per value, so identity is equality.
+   * carriers and nothing else. Null until counting starts.
    */
-  java.util.IdentityHashMap<ValueNode, int[]> stronger;
+  StrongerCounts stronger;
   /**
    * Whether {@link #stronger} counts every carrier. A value with one carrier is not counted until
    * a second arrives (most values never get one): one touchpoint can only exceed the limit alone
@@ -88,13 +86,9 @@ final class ValueNode {
     for (ValueNode w : carrier.values) {
       if (TypeInfo.compareStrength(w.type, type) < 0) {
         if (stronger == null) {
-          stronger = new java.util.IdentityHashMap<>(4);
+          stronger = new StrongerCounts();
         }
-        int[] n = stronger.computeIfAbsent(w, x -> new int[1]);
-        n[0] += delta;
-        if (n[0] == 0) {
-          stronger.remove(w);
-        }
+        stronger.add(w, delta);
       }
     }
   }
@@ -145,19 +139,8 @@ final class ValueNode {
 
   /** Whether some stronger type has more distinct values among the carriers than the limit. */
   boolean exceedsLimit() {
-    if (stronger == null || stronger.size() <= type.policy.limit()) {
-      return false;
-    }
-    java.util.HashMap<TypeInfo, int[]> distinct = new java.util.HashMap<>(4);
-    int limit = type.policy.limit();
-    for (ValueNode w : stronger.keySet()) {
-      if (++distinct.computeIfAbsent(w.type, t -> new int[1])[0] > limit) {
-        return true;
-      }
-    }
-    return false;
+    return stronger != null && stronger.anyTypeOver(type.policy.limit());
   }
-
 
   boolean generic() {
     return junk || overLimit;
