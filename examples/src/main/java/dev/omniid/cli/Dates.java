@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 final class Dates {
   private Dates() {}
 
-  /** Parses one kind of date; {@code empty} when the value is not one. */
+  /** Parses one kind of date into its ISO form. Immutable and thread-safe. */
   @FunctionalInterface
   interface DateParser {
     /** The parsed value, or a reason (without the value) why it is not a date. */
@@ -57,11 +57,6 @@ final class Dates {
   private static final Pattern EPOCH_SECONDS = Pattern.compile("-?\\d{9,10}(?:\\.\\d{1,9})?");
   private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{12,13}");
   private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
-
-  /** Parses timestamps to {@link Instant}. */
-  static Optional<Instant> parseTimestamp(String value, boolean monthFirst) {
-    return detectTimestamp(value.strip(), monthFirst);
-  }
 
   /**
    * A timestamp parser: the explicit format ({@code epoch_seconds}, {@code epoch_millis} or a

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +72,7 @@ final class JsonLinesReader implements RecordReader {
     }
     Map<String, String> values = new HashMap<>();
     List<RowProblem> problems = new ArrayList<>(0);
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String key = e.getKey().strip();
       JsonNode value = e.getValue();
       if (value.isNull()) {

@@ -111,8 +111,7 @@ final class MappingReader {
         throw fail("\"fields\" must be an object such as {\"email\": \"EMAIL\"}");
       }
       Set<String> seenTypes = new HashSet<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : fields.properties()) {
         String key = e.getKey();
         String where = "fields." + key;
         if (ATTRIBUTE_KEYS.contains(key)) {

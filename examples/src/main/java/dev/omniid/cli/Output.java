@@ -2,7 +2,6 @@ package dev.omniid.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,9 +38,5 @@ final class Output {
 
   static CliException failed(Path file, String what, IOException e) {
     return new CliException(what + " " + file + ": write failed (" + e.getClass().getSimpleName() + ")");
-  }
-
-  static CliException failed(Path file, String what, UncheckedIOException e) {
-    return failed(file, what, e.getCause());
   }
 }

@@ -79,9 +79,8 @@ final class TouchpointMapper {
           + " written as " + recordId, false));
     }
     String rid = recordId;
-    Consumer<Warning> rowWarnings = warnings;
     for (InputRecord.RowProblem p : r.problems()) {
-      rowWarnings.accept(new Warning(r.row(), rid, p.column(), "", p.reason(), false));
+      warnings.accept(new Warning(r.row(), rid, p.column(), "", p.reason(), false));
     }
 
     Touchpoint.Builder b = Touchpoint.newBuilder(recordId);
