@@ -68,6 +68,7 @@ public final class GeneratedDataWriter {
           "id": "record_id",
           "channel": "channel",
           "timestamp": "timestamp",
+          "event": "event",
           "defaultRegion": "ES",
           "fields": {
             "email": "email",

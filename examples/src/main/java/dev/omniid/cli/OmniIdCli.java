@@ -1,0 +1,47 @@
+package dev.omniid.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The {@code omniid} command-line tool: resolves customer files into profiles without writing Java.
+ * {@code java -jar omniid.jar --help} lists the commands; run without arguments it plays the
+ * shoe-store demo.
+ */
+public final class OmniIdCli {
+  private OmniIdCli() {}
+
+  /** Runs the tool and exits with its exit code: 0 on success, 2 for usage, mapping and file problems. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the tool on {@code args} with stdout and stderr; returns the exit code. */
+  static int run(String... args) {
+    CommandLine cli = new CommandLine(new RootCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler((e, a) -> {
+      // One line, like every other error: what is wrong and where the help is.
+      CommandLine command = e.getCommandLine();
+      PrintWriter err = command.getErr();
+      err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see "
+          + command.getCommandSpec().qualifiedName() + " --help)");
+      err.flush();
+      return CliException.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+      PrintWriter err = command.getErr();
+      if (e instanceof CliException) {
+        err.println("omniid: " + e.getMessage());
+        err.flush();
+        return CliException.USAGE;
+      }
+      // Not expected: still one line, with the type, so that it can be reported.
+      err.println("omniid: internal error " + e.getClass().getName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      err.flush();
+      return 1;
+    });
+    return cli.execute(args);
+  }
+}

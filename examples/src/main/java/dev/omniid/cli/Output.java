@@ -1,0 +1,42 @@
+package dev.omniid.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Opens output files, turning I/O failures into one-line errors that name the file. */
+final class Output {
+  /** RFC 4180 with CRLF line ends, as the input reader and spreadsheets expect. */
+  static final CSVFormat CSV = CSVFormat.RFC4180;
+
+  private Output() {}
+
+  /** A writer for {@code file}; what is named by {@code what} (e.g. "--out") appears in errors. */
+  static BufferedWriter writer(Path file, String what) {
+    try {
+      return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new CliException(what + " " + file + ": cannot write (does its directory exist?)");
+    } catch (IOException e) {
+      throw new CliException(what + " " + file + ": cannot write (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** A CSV printer with a header row. */
+  static CSVPrinter csv(Path file, String what, String... header) {
+    try {
+      return new CSVPrinter(writer(file, what), CSV.builder().setHeader(header).get());
+    } catch (IOException e) {
+      throw failed(file, what, e);
+    }
+  }
+
+  static CliException failed(Path file, String what, IOException e) {
+    return new CliException(what + " " + file + ": write failed (" + e.getClass().getSimpleName() + ")");
+  }
+}

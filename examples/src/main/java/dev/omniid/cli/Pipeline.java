@@ -1,0 +1,258 @@
+package dev.omniid.cli;
+
+import dev.omniid.cli.Mapping.IdentifierField;
+import dev.omniid.cli.RecordReader.Format;
+import dev.omniid.core.BatchResult;
+import dev.omniid.core.Identifier;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.MatchModel;
+import dev.omniid.core.OmniIdException;
+import dev.omniid.core.Problem;
+import dev.omniid.core.ResolverBuilder;
+import dev.omniid.core.Touchpoint;
+import dev.omniid.matching.OmniId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an input file through a mapping and resolves every record: the part that {@code resolve},
+ * {@code stats} and {@code profile} share. Every readable record ends up in a profile; what was
+ * wrong with it is collected as {@link Warning}s.
+ */
+final class Pipeline {
+  /** The resolver is fed in chunks so that the progress bar moves; the partition is the same. */
+  static final int CHUNK = 25_000;
+  /** The region used when neither the command line nor the mapping sets one. */
+  static final String FALLBACK_REGION = "ES";
+  private static final Pattern IDENTIFIER_FIELD = Pattern.compile("identifiers\\[(\\d+)\\].*");
+
+  private Pipeline() {}
+
+  /**
+   * What to read and how to resolve it.
+   *
+   * @param input the input file
+   * @param mapping the mapping file
+   * @param format the input format; from the file name when empty
+   * @param region the default region; from the mapping, else {@value #FALLBACK_REGION}, when empty
+   * @param threshold the match probability at or above which a scored pair links, when set
+   * @param estimate whether to fit the match weights to the input by EM before resolving
+   */
+  record Settings(Path input, Path mapping, Optional<Format> format, Optional<String> region,
+      Optional<Double> threshold, boolean estimate) {}
+
+  /**
+   * A resolved input.
+   *
+   * @param resolver the resolver holding every record
+   * @param records the records in input order (unreadable ones left out: see {@code warnings})
+   * @param warnings every problem found, in the order found
+   * @param rejectedRows records lost whole because nothing could be read from them
+   * @param region the default region used
+   */
+  record Result(IdentityResolver resolver, List<MappedRecord> records, List<Warning> warnings,
+      long rejectedRows, String region) {
+    /** Touchpoint id to record id, for the ids that differ (duplicates, blank ids). */
+    Map<String, String> recordIds() {
+      Map<String, String> ids = new HashMap<>(records.size() * 2);
+      for (MappedRecord r : records) {
+        ids.putIfAbsent(r.touchpoint().id(), r.recordId());
+      }
+      return ids;
+    }
+  }
+
+  static Result run(Settings settings, Progress progress) {
+    Mapping mapping = MappingReader.read(settings.mapping());
+    String region = settings.region().or(mapping::defaultRegion).orElse(FALLBACK_REGION);
+    if (!region.matches("[A-Za-z]{2}")) {
+      throw new CliException("--default-region must be an ISO 3166 alpha-2 code such as US");
+    }
+    region = region.toUpperCase(java.util.Locale.ROOT);
+    // US files write dates month first; elsewhere day first is the norm.
+    boolean monthFirst = region.equals("US");
+    TouchpointMapper mapper = new TouchpointMapper(mapping, monthFirst);
+    Format format = settings.format().orElse(Format.of(settings.input()));
+    long size = size(settings.input());
+
+    List<Warning> warnings = new ArrayList<>();
+    List<MappedRecord> records = new ArrayList<>();
+    Map<String, Integer> firstById = new HashMap<>();
+    Set<String> seenColumns = new LinkedHashSet<>();
+    long rejected = 0;
+    try (RecordReader reader = RecordReader.open(settings.input(), format)) {
+      if (format == Format.CSV) {
+        requireColumns(mapper, reader.header(), settings.input(), true);
+      }
+      Optional<InputRecord> next;
+      while ((next = reader.next()).isPresent()) {
+        InputRecord r = next.get();
+        if (!r.readable()) {
+          rejected++;
+          r.problems().forEach(p -> warnings.add(new Warning(r.row(), "", p.column(), "", p.reason(), true)));
+          continue;
+        }
+        if (format == Format.JSONL) {
+          seenColumns.addAll(r.values().keySet());
+        }
+        MappedRecord m = mapper.map(r, warnings::add);
+        Integer first = firstById.putIfAbsent(m.touchpoint().id(), records.size());
+        if (first != null && !records.get(first).touchpoint().equals(m.touchpoint())) {
+          // Same id, other content: resolved as a record of its own, written under its own id.
+          Touchpoint t = m.touchpoint();
+          String internal = t.id() + "#" + r.row();
+          warnings.add(new Warning(r.row(), m.recordId(), mapping.id().parts().get(0).text(), "",
+              "repeats the id of row " + records.get(first).row() + " with other content:"
+                  + " resolved as a separate record", false));
+          m = new MappedRecord(m.row(), m.recordId(), new Touchpoint(internal, t.channel(),
+              t.timestamp(), t.eventKind(), t.identifiers(), t.attributes(), t.payload()),
+              m.identifierColumns());
+          firstById.put(internal, records.size());
+        }
+        records.add(m);
+        if ((records.size() & 1023) == 0) {
+          progress.update("reading", reader.position(), size);
+        }
+      }
+    }
+    if (format == Format.JSONL && !records.isEmpty()) {
+      requireColumns(mapper, seenColumns, settings.input(), false);
+    }
+
+    IdentityResolver resolver = resolver(mapping, region, monthFirst, settings, records);
+    resolve(resolver, records, warnings, progress);
+    return new Result(resolver, records, warnings, rejected, region);
+  }
+
+  private static long size(Path input) {
+    try {
+      return Files.size(input);
+    } catch (IOException e) {
+      return 0; // RecordReader.open reports the file problem with its name
+    }
+  }
+
+  private static void requireColumns(TouchpointMapper mapper, java.util.Collection<String> available,
+      Path input, boolean header) {
+    List<String> missing = mapper.missingColumns(available);
+    if (missing.isEmpty()) {
+      return;
+    }
+    String first = missing.get(0);
+    String column = first.substring(first.indexOf('"') + 1, first.indexOf('"', first.indexOf('"') + 1));
+    String hint = TouchpointMapper.closest(column, available).map(c -> "; did you mean \"" + c + "\"?")
+        .orElse("");
+    throw new CliException("input " + input + ": " + first
+        + (header ? " is not in the header" : " appears in no line") + hint
+        + (missing.size() > 1 ? " (" + (missing.size() - 1) + " more missing)" : ""));
+  }
+
+  private static IdentityResolver resolver(Mapping mapping, String region, boolean monthFirst,
+      Settings settings, List<MappedRecord> records) {
+    OmniId.Builder builder = OmniId.newBuilder().defaultRegion(region);
+    if (monthFirst) {
+      builder.monthFirstDates();
+    }
+    if (settings.threshold().isPresent() || settings.estimate()) {
+      MatchModel model = OmniId.defaultMatchModel(region, monthFirst);
+      if (settings.estimate() && !records.isEmpty()) {
+        model = OmniId.estimate(model, records.stream().map(MappedRecord::touchpoint).toList()).model();
+      }
+      if (settings.threshold().isPresent()) {
+        model = model.toBuilder().thresholdProbability(settings.threshold().get()).build();
+      }
+      builder.matchModel(model);
+    }
+    ResolverBuilder rb = builder.resolverBuilder();
+    for (IdentifierField f : mapping.identifiers()) {
+      f.policy().ifPresent(p -> rb.identifierPolicy(f.type(), p));
+    }
+    return rb.build();
+  }
+
+  private static void resolve(IdentityResolver resolver, List<MappedRecord> records,
+      List<Warning> warnings, Progress progress) {
+    Map<String, MappedRecord> byTouchpoint = new HashMap<>(records.size() * 2);
+    for (MappedRecord r : records) {
+      byTouchpoint.putIfAbsent(r.touchpoint().id(), r);
+    }
+    List<Problem> refused = new ArrayList<>();
+    for (int from = 0; from < records.size(); from += CHUNK) {
+      List<Touchpoint> chunk = records.subList(from, Math.min(records.size(), from + CHUNK)).stream()
+          .map(MappedRecord::touchpoint).toList();
+      BatchResult result = resolver.resolveAll(chunk);
+      for (Problem p : result.problems()) {
+        if (p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
+            || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
+          refused.add(p);
+        } else {
+          warnings.add(warning(byTouchpoint.get(p.touchpointId()), p.field(), p.detail()));
+        }
+      }
+      progress.update("resolving", Math.min(records.size(), from + CHUNK), records.size());
+    }
+    for (Problem p : refused) {
+      resolveWithout(resolver, byTouchpoint.get(p.touchpointId()), p, warnings);
+    }
+  }
+
+  /**
+   * A record that carries two different values of an exclusive type (two customer ids) is refused
+   * whole by the resolver; here the second value is dropped and reported, and the record resolved
+   * on the rest, so that it still lands in a profile.
+   */
+  private static void resolveWithout(IdentityResolver resolver, MappedRecord record, Problem problem,
+      List<Warning> warnings) {
+    Touchpoint t = record.touchpoint();
+    List<Identifier> identifiers = new ArrayList<>(t.identifiers());
+    List<String> columns = new ArrayList<>(record.identifierColumns());
+    Problem p = problem;
+    while (true) {
+      Matcher m = IDENTIFIER_FIELD.matcher(p.field());
+      int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+      if (index >= 0 && index < identifiers.size()) {
+        warnings.add(new Warning(record.row(), record.recordId(), columns.get(index),
+            Warning.mask(identifiers.get(index).raw()), p.detail() + " in one record: ignored", false));
+        identifiers.remove(index);
+        columns.remove(index);
+      } else {
+        warnings.add(new Warning(record.row(), record.recordId(), "", "", p.detail()
+            + ": the record is resolved without identifiers", false));
+        identifiers.clear();
+        columns.clear();
+      }
+      Touchpoint retry = new Touchpoint(t.id(), t.channel(), t.timestamp(), t.eventKind(),
+          identifiers, t.attributes(), t.payload());
+      try {
+        MappedRecord narrowed = new MappedRecord(record.row(), record.recordId(), retry, columns);
+        resolver.resolve(retry).problems().forEach(q -> warnings.add(warning(narrowed, q.field(), q.detail())));
+        return;
+      } catch (OmniIdException e) {
+        p = new Problem(t.id(), e.field(), e.reason(), e.detail());
+      }
+    }
+  }
+
+  /** A resolver problem as a warning: the identifier's column and masked value, the reason. */
+  private static Warning warning(MappedRecord record, String field, String detail) {
+    Matcher m = IDENTIFIER_FIELD.matcher(field);
+    if (m.matches()) {
+      int index = Integer.parseInt(m.group(1));
+      if (index < record.identifierColumns().size()) {
+        return new Warning(record.row(), record.recordId(), record.identifierColumns().get(index),
+            Warning.mask(record.touchpoint().identifiers().get(index).raw()), detail + ": ignored", false);
+      }
+    }
+    return new Warning(record.row(), record.recordId(), field, "", detail, false);
+  }
+}

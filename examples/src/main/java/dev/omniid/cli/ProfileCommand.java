@@ -1,0 +1,146 @@
+package dev.omniid.cli;
+
+import dev.omniid.core.Evidence;
+import dev.omniid.core.Identifier;
+import dev.omniid.core.IdentifierType;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.Profile;
+import dev.omniid.core.Touchpoint;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code omniid profile}: one customer, looked up by any identifier or record id.
+ *
+ * <p>Masking: the profile's own identifiers are shown in full. The user named this customer and
+ * holds the file; a support agent who looks a customer up needs to read the phone they will
+ * call. Everything that reaches other customers (evidence sentences) stays masked, and
+ * {@code --mask} masks everything, for output that will be pasted into a ticket.
+ */
+@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Resolves a customer file and shows one profile: its identifiers, its journey "
+        + "across channels in time order, and the evidence that holds it together.",
+        "The profile's identifiers are shown in full unless --mask is given; evidence is always masked."},
+    footer = {"", "Examples:",
+        "  omniid profile --input customers.csv --mapping mapping.json --identifier phone:+34612345678",
+        "  omniid profile --input customers.csv --mapping mapping.json --record crm-17"})
+final class ProfileCommand implements Callable<Integer> {
+  /** How many profiles a generic value may list before the rest are only counted. */
+  static final int MAX_SHOWN = 5;
+
+  @Mixin
+  InputOptions input;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Lookup lookup;
+
+  static final class Lookup {
+    @Option(names = "--identifier", paramLabel = "TYPE:VALUE",
+        description = "An identifier of the customer, e.g. email:ana@example.com, phone:+34612345678,"
+            + " customer_id:C-17 (normalized as when resolving).")
+    String identifier;
+
+    @Option(names = "--record", paramLabel = "ID", description = "The id of one of the customer's records.")
+    String record;
+  }
+
+  @Option(names = "--mask", description = "Mask the profile's identifier values too.")
+  boolean mask;
+
+  @Override
+  public Integer call() {
+    IdentifierType type = null;
+    String value = null;
+    if (lookup.identifier != null) {
+      int colon = lookup.identifier.indexOf(':');
+      if (colon <= 0 || colon == lookup.identifier.length() - 1) {
+        throw new CliException("--identifier must be TYPE:VALUE, such as email:ana@example.com");
+      }
+      try {
+        type = IdentifierType.of(lookup.identifier.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CliException("--identifier: the type must be a name such as email, phone or customer_id");
+      }
+      value = lookup.identifier.substring(colon + 1).strip();
+    }
+    Progress progress = Progress.onStderr();
+    Pipeline.Result result = Pipeline.run(input.settings(), progress);
+    progress.finish();
+    IdentityResolver resolver = result.resolver();
+    List<Profile> found;
+    String what;
+    if (type != null) {
+      found = resolver.findProfiles(type, value);
+      what = type + ":" + Warning.mask(value);
+    } else {
+      String touchpointId = result.records().stream().filter(r -> r.recordId().equals(lookup.record))
+          .map(r -> r.touchpoint().id()).findFirst().orElse(lookup.record);
+      found = resolver.profileOfTouchpoint(touchpointId).stream().toList();
+      what = "record " + lookup.record;
+    }
+    StatsCommand.printWarnings(System.err, result);
+    if (found.isEmpty()) {
+      System.err.println("omniid profile: no profile holds " + what);
+      return 1;
+    }
+    PrintStream out = System.out;
+    if (found.size() > 1) {
+      out.printf(Locale.ROOT, "%s is generic: %d profiles share it, so it links none of them.%n%n",
+          what, found.size());
+    }
+    for (Profile p : found.subList(0, Math.min(MAX_SHOWN, found.size()))) {
+      print(out, resolver, p, mask);
+    }
+    if (found.size() > MAX_SHOWN) {
+      out.printf(Locale.ROOT, "... and %d more profiles%n", found.size() - MAX_SHOWN);
+    }
+    return 0;
+  }
+
+  static void print(PrintStream out, IdentityResolver resolver, Profile p, boolean mask) {
+    out.printf(Locale.ROOT, "Profile %s: %d record%s on %s, %s .. %s%n", p.id(), p.size(),
+        p.size() == 1 ? "" : "s",
+        p.channels().stream().map(Object::toString).collect(Collectors.joining(", ")),
+        time(p.firstSeen()), time(p.lastSeen()));
+    if (!p.aliases().isEmpty()) {
+      out.println("  aliases: " + p.aliases());
+    }
+    out.println("Identifiers:");
+    for (Identifier i : p.identifiers()) {
+      out.printf(Locale.ROOT, "  %-14s %s%n", i.type(), mask ? i.masked() : i.value());
+    }
+    out.println("Journey:");
+    for (Touchpoint t : p.journey()) {
+      out.printf(Locale.ROOT, "  %-20s  %-12s %-10s %-20s %s%n", time(t.timestamp()), t.channel(),
+          t.eventKind(), t.id(), t.identifiers().isEmpty()
+              // Linked on attributes alone (a scored match): say which ones it has.
+              ? "(" + t.attributes().keySet().stream().map(Object::toString)
+                  .collect(Collectors.joining(", ")) + ")"
+              : t.identifiers().stream().map(i -> i.type() + ":" + (mask ? i.masked() : i.value()))
+                  .collect(Collectors.joining(" ")));
+    }
+    out.println("Why it holds together:");
+    if (p.evidence().isEmpty()) {
+      out.println("  a single record: nothing to link");
+    }
+    for (Evidence e : p.evidence()) {
+      out.println("  " + e.explain());
+      if (e.kind() == Evidence.Kind.SCORED_MATCH) {
+        resolver.why(e.touchpointId(), e.otherTouchpointId()).score()
+            .ifPresent(s -> out.println(s.explain().replaceAll("(?m)^", "    ")));
+      }
+    }
+    out.println();
+  }
+
+  private static String time(java.time.Instant t) {
+    return t.equals(TouchpointMapper.NO_TIME) ? "(no time)" : t.toString();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.omniid.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniid.core.Evidence;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.MatchScore;
+import dev.omniid.core.ProfileId;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code omniid resolve}: a customer file in, the profile of every record out. */
+@Command(name = "resolve", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Resolves every record of a customer file into profiles and writes "
+        + "record_id,profile_id for each, in input order.",
+        "Malformed rows never stop the run: each is resolved on its valid fields and its problems "
+        + "go to the rejects file (row, column, masked value, reason)."},
+    footer = {"", "Example:",
+        "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv --explain why.jsonl"})
+final class ResolveCommand implements Callable<Integer> {
+  @Mixin
+  InputOptions input;
+
+  @Option(names = "--out", required = true, paramLabel = "CLUSTERS.csv",
+      description = "Where to write record_id,profile_id.")
+  Path out;
+
+  @Option(names = "--explain", paramLabel = "EXPLAIN.jsonl",
+      description = "Also write, per record, the evidence that links it to its profile (JSON Lines).")
+  Path explain;
+
+  @Option(names = "--rejects", paramLabel = "REJECTS.csv",
+      description = "Where to write the problems found (default: next to --out, NAME.rejects.csv).")
+  Path rejects;
+
+  @Override
+  public Integer call() {
+    Progress progress = Progress.onStderr();
+    Pipeline.Settings settings = input.settings();
+    Path rejectsFile = rejects != null ? rejects : defaultRejects(out);
+    Pipeline.Result result = Pipeline.run(settings, progress);
+    IdentityResolver resolver = result.resolver();
+    writeClusters(result);
+    writeRejects(result.warnings(), rejectsFile);
+    if (explain != null) {
+      writeExplain(result);
+    }
+    progress.finish();
+    printSummary(System.err, result, rejectsFile, progress.seconds());
+    return 0;
+  }
+
+  static Path defaultRejects(Path out) {
+    String name = out.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    return out.resolveSibling(base + ".rejects.csv");
+  }
+
+  private void writeClusters(Pipeline.Result result) {
+    IdentityResolver resolver = result.resolver();
+    try (CSVPrinter csv = Output.csv(out, "--out", "record_id", "profile_id")) {
+      for (MappedRecord r : result.records()) {
+        csv.printRecord(r.recordId(), resolver.profileIdOf(r.touchpoint().id()).map(ProfileId::toString)
+            .orElseThrow(() -> new IllegalStateException("row " + r.row() + " has no profile")));
+      }
+    } catch (IOException e) {
+      throw Output.failed(out, "--out", e);
+    }
+  }
+
+  static void writeRejects(List<Warning> warnings, Path file) {
+    List<Warning> sorted = new ArrayList<>(warnings);
+    sorted.sort(java.util.Comparator.comparingLong(Warning::row));
+    try (CSVPrinter csv = Output.csv(file, "--rejects", "row", "record_id", "column", "masked_value",
+        "problem")) {
+      for (Warning w : sorted) {
+        csv.printRecord(w.row(), w.recordId(), w.column(), w.maskedValue(), w.reason());
+      }
+    } catch (IOException e) {
+      throw Output.failed(file, "--rejects", e);
+    }
+  }
+
+  private void writeExplain(Pipeline.Result result) {
+    IdentityResolver resolver = result.resolver();
+    Map<String, String> recordIds = result.recordIds();
+    Map<String, List<Evidence>> byTouchpoint = new HashMap<>();
+    resolver.profiles().forEach(p -> p.evidence().forEach(e -> {
+      byTouchpoint.computeIfAbsent(e.touchpointId(), k -> new ArrayList<>(2)).add(e);
+      byTouchpoint.computeIfAbsent(e.otherTouchpointId(), k -> new ArrayList<>(2)).add(e);
+    }));
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedWriter w = Output.writer(explain, "--explain")) {
+      for (MappedRecord r : result.records()) {
+        String id = r.touchpoint().id();
+        ObjectNode line = json.createObjectNode();
+        line.put("row", r.row());
+        line.put("record_id", r.recordId());
+        line.put("profile_id", resolver.profileIdOf(id).map(ProfileId::toString).orElse(""));
+        ArrayNode links = line.putArray("evidence");
+        for (Evidence e : byTouchpoint.getOrDefault(id, List.of())) {
+          String other = e.touchpointId().equals(id) ? e.otherTouchpointId() : e.touchpointId();
+          ObjectNode link = links.addObject();
+          link.put("with", recordIds.getOrDefault(other, other));
+          link.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+          link.put("links", e.links());
+          if (!e.identifiers().isEmpty()) {
+            link.put("identifier", e.identifiers().get(0).toString());
+          }
+          if (e.kind() == Evidence.Kind.SCORED_MATCH) {
+            resolver.why(id, other).score().ifPresent(s -> score(link, s));
+          }
+          link.put("explain", e.explain());
+        }
+        w.write(json.writeValueAsString(line));
+        w.write('\n');
+      }
+    } catch (IOException e) {
+      throw Output.failed(explain, "--explain", e);
+    }
+  }
+
+  private static void score(ObjectNode link, MatchScore s) {
+    link.put("weight", round(s.weight()));
+    link.put("probability", round(s.probability()));
+    link.put("threshold", round(s.threshold()));
+    ObjectNode fields = link.putObject("fields");
+    for (MatchScore.FieldScore f : s.fields()) {
+      if (f.level() != dev.omniid.core.ComparisonLevel.MISSING) {
+        ObjectNode field = fields.putObject(f.field());
+        field.put("level", f.level().name().toLowerCase(Locale.ROOT));
+        field.put("weight", round(f.weight()));
+      }
+    }
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10_000) / 10_000.0;
+  }
+
+  static void printSummary(PrintStream err, Pipeline.Result result, Path rejectsFile, double seconds) {
+    IdentityResolver resolver = result.resolver();
+    long[] links = new long[Evidence.Kind.values().length];
+    long[] multi = {0};
+    resolver.profiles().forEach(p -> {
+      if (p.size() > 1) {
+        multi[0]++;
+      }
+      p.evidence().forEach(e -> links[e.kind().ordinal()]++);
+    });
+    long warnings = result.warnings().stream().filter(w -> !w.rejected()).count();
+    long rowsWithWarnings = result.warnings().stream().filter(w -> !w.rejected())
+        .mapToLong(Warning::row).distinct().count();
+    err.printf(Locale.ROOT, "omniid resolve: %d records -> %d profiles (%d merges; %d profiles with"
+            + " 2+ records)%n", result.records().size(), resolver.profileCount(),
+        resolver.touchpointCount() - resolver.profileCount(), multi[0]);
+    err.printf(Locale.ROOT, "  links: %d shared identifier, %d scored match; kept apart: %d by an"
+            + " exclusive id%n", links[Evidence.Kind.SHARED_IDENTIFIER.ordinal()],
+        links[Evidence.Kind.SCORED_MATCH.ordinal()], links[Evidence.Kind.EXCLUSIVE_CONFLICT.ordinal()]);
+    err.printf(Locale.ROOT, "  generic values (shared too widely or junk, link nothing): %d%n",
+        resolver.genericValues().size());
+    err.printf(Locale.ROOT, "  rejected rows: %d; warnings: %d on %d rows -> %s%n", result.rejectedRows(),
+        warnings, rowsWithWarnings, rejectsFile);
+    err.printf(Locale.ROOT, "  default region %s; %.1f s%n", result.region(), seconds);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.omniid.cli;
+
+import dev.omniid.examples.QuickStart;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code omniid} command: without a subcommand, the demo and a hint. */
+@Command(name = "omniid", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+    description = {"Omnichannel customer identity resolution: turns the records of every channel "
+        + "into customer profiles.", "",
+        "Run without a command for the shoe-store demo."},
+    subcommands = {ResolveCommand.class, EvaluateCommand.class, GenerateCommand.class,
+        StatsCommand.class, ProfileCommand.class, DemoCommand.class},
+    footer = {"", "Exit codes: 0 done; 1 not found or internal error; 2 usage, mapping or file problem.",
+        "Example:",
+        "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv"})
+final class RootCommand implements Runnable {
+  static final String HINT = "Run 'java -jar omniid.jar --help' for the command-line tool "
+      + "(resolve, evaluate, generate, stats, profile).";
+
+  @Override
+  public void run() {
+    QuickStart.main(new String[0]);
+    System.out.println();
+    System.out.println(HINT);
+  }
+
+  /** The version, from the jar's manifest when packaged. */
+  static final class Version implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = RootCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"omniid " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

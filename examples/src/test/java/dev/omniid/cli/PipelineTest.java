@@ -1,0 +1,84 @@
+package dev.omniid.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PipelineTest {
+  @TempDir
+  Path dir;
+
+  private Pipeline.Result run(String input, String inputName, String mapping) throws IOException {
+    Path in = dir.resolve(inputName);
+    Path map = dir.resolve("mapping.json");
+    Files.writeString(in, input);
+    Files.writeString(map, mapping);
+    return Pipeline.run(new Pipeline.Settings(in, map, Optional.empty(), Optional.empty(),
+        Optional.empty(), false), new Progress(System.err, false));
+  }
+
+  private static String profileOf(Pipeline.Result result, String recordId) {
+    MappedRecord r = result.records().stream().filter(x -> x.recordId().equals(recordId)).findFirst().orElseThrow();
+    return result.resolver().profileIdOf(r.touchpoint().id()).orElseThrow().toString();
+  }
+
+  @Test
+  void aRecordWithTwoCustomerIdsIsResolvedWithoutTheSecond() throws IOException {
+    Pipeline.Result result = run("id,c1,c2,email\na,C-1,C-2,ana@correo.es\nb,C-2,,\nc,C-1,,\n", "in.csv",
+        "{\"id\": \"id\", \"fields\": {\"customer_id\": [\"c1\", \"c2\"], \"email\": \"email\"}}");
+    assertEquals(3, result.records().size());
+    assertEquals(profileOf(result, "a"), profileOf(result, "c"));
+    assertTrue(!profileOf(result, "a").equals(profileOf(result, "b")));
+    assertEquals(List.of(new Warning(2, "a", "c2", "***", "a second, different value of exclusive type"
+        + " customer_id in one record: ignored", false)), result.warnings());
+  }
+
+  @Test
+  void repeatedIdsAreOneRecordWhenEqualAndSeparateRecordsOtherwise() throws IOException {
+    Pipeline.Result result = run("id,email\na,ana@correo.es\na,ana@correo.es\na,luis@correo.es\nb,luis@correo.es\n",
+        "in.csv", "{\"id\": \"id\", \"fields\": {\"email\": \"email\"}}");
+    assertEquals(List.of("a", "a", "a#4", "b"), result.records().stream().map(r -> r.touchpoint().id()).toList());
+    assertEquals(List.of("a", "a", "a", "b"), result.records().stream().map(MappedRecord::recordId).toList());
+    assertEquals(3, result.resolver().touchpointCount());
+    assertEquals(profileOf(result, "b"), result.resolver().profileIdOf("a#4").orElseThrow().toString());
+    assertEquals(List.of(new Warning(4, "a", "id", "", "repeats the id of row 2 with other content: resolved"
+        + " as a separate record", false)), result.warnings());
+  }
+
+  @Test
+  void jsonLinesCountUnreadableLinesAndCheckMappedKeys() throws IOException {
+    Pipeline.Result result = run("{\"id\": \"1\", \"email\": \"ana@correo.es\"}\nnot json\n"
+        + "{\"id\": \"2\", \"email\": \"ana@correo.es\"}\n", "in.jsonl",
+        "{\"id\": \"id\", \"fields\": {\"email\": \"email\"}}");
+    assertEquals(2, result.records().size());
+    assertEquals(1, result.rejectedRows());
+    assertEquals(profileOf(result, "1"), profileOf(result, "2"));
+
+    CliException e = assertThrows(CliException.class, () -> run("{\"id\": \"1\"}\n", "in.jsonl",
+        "{\"id\": \"id\", \"fields\": {\"email\": \"Email\"}}"));
+    assertEquals("input " + dir.resolve("in.jsonl") + ": column \"Email\" (mapped by \"fields.email\")"
+        + " appears in no line", e.getMessage());
+  }
+
+  @Test
+  void aColumnMissingFromTheHeaderIsNamedWithACloseMatch() {
+    CliException e = assertThrows(CliException.class, () -> run("ID,E Mail\n1,x\n", "in.csv",
+        "{\"id\": \"ID\", \"fields\": {\"email\": \"e_mail\", \"phone\": \"tel\"}}"));
+    assertEquals("input " + dir.resolve("in.csv") + ": column \"e_mail\" (mapped by \"fields.email\") is not"
+        + " in the header; did you mean \"E Mail\"? (1 more missing)", e.getMessage());
+  }
+
+  @Test
+  void theDefaultRejectsFileSitsNextToTheOutput() {
+    assertEquals(Path.of("out", "clusters.rejects.csv"), ResolveCommand.defaultRejects(Path.of("out", "clusters.csv")));
+    assertEquals(Path.of("clusters.rejects.csv"), ResolveCommand.defaultRejects(Path.of("clusters")));
+  }
+}
