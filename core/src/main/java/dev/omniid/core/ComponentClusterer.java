@@ -184,9 +184,9 @@ final class ComponentClusterer {
         table[i] = new int[0];
         continue;
       }
-      int[] partners = new int[e.neverLink.size()];
+      int[] partners = new int[e.neverLink().size()];
       int count = 0;
-      for (Entry other : e.neverLink) {
+      for (Entry other : e.neverLink()) {
         Integer j = local.get(other);
         if (j != null) {
           partners[count++] = j;

@@ -24,30 +24,27 @@ final class Entry {
   final String[] exclusive;
 
   Cluster cluster;
-  /** The cluster before the change being applied (for the change's events). */
-  Cluster previous;
   boolean removed;
   /** Its insertion pushed a value over its limit: its change reaches that value's carriers. */
   boolean flipped;
   /** Profile ids anchored on this touchpoint (usually none or one): a chain through the records. */
   IdRecord anchored;
-  /** Touchpoints it must never share a profile with. */
-  HashSet<Entry> neverLink;
-  /** Its match-model state, or null without a model (kept apart: most graphs have none). */
-  Scoring scoring;
+  /**
+   * What few touchpoints have: match-model state, never-link rules. Null until needed: kept apart
+   * so that every touchpoint of a graph without them is 8 bytes smaller.
+   */
+  Extras extras;
 
-  /** What the match model keeps for a touchpoint. */
-  static final class Scoring {
-    /** Its normalized match-model values. */
-    final MatchModel.Prepared prepared;
+  /** The rarely present part of a touchpoint node. */
+  static final class Extras {
+    /** Its normalized match-model values, or null without a model. */
+    MatchModel.Prepared prepared;
     /** Its qualified blocking keys. */
     String[] blockKeys = NO_KEYS;
     /** Scored-match edges at or above the model's threshold. */
     ArrayList<Edge> edges;
-
-    Scoring(MatchModel.Prepared prepared) {
-      this.prepared = prepared;
-    }
+    /** Touchpoints it must never share a profile with. */
+    HashSet<Entry> neverLink;
   }
 
   private static final String[] NO_KEYS = new String[0];
@@ -85,9 +82,22 @@ final class Entry {
         : new Identifier(node.type.type, node.value, raw);
   }
 
+  /** Its extras, created on first use. */
+  Extras extras() {
+    if (extras == null) {
+      extras = new Extras();
+    }
+    return extras;
+  }
+
   /** Its scored-match edges, or null when it has none (or there is no model). */
   ArrayList<Edge> edges() {
-    return scoring == null ? null : scoring.edges;
+    return extras == null ? null : extras.edges;
+  }
+
+  /** The touchpoints it must never share a profile with, or null when none. */
+  HashSet<Entry> neverLink() {
+    return extras == null ? null : extras.neverLink;
   }
 
   boolean hasEdges() {
@@ -96,6 +106,7 @@ final class Entry {
   }
 
   boolean hasNeverLinks() {
+    HashSet<Entry> neverLink = neverLink();
     return neverLink != null && !neverLink.isEmpty();
   }
 

@@ -111,15 +111,15 @@ final class InMemoryResolver implements IdentityResolver {
       LinkedHashSet<ProfileId> mergedIds = new LinkedHashSet<>();
       boolean joinedExisting = false;
       for (Entry member : cluster.members) {
-        if (member.previous == null) {
+        Cluster previous = change.previous.get(member);
+        if (previous == null) {
           continue;
         }
         joinedExisting = true;
-        if (!member.previous.id.equals(cluster.id)) {
-          mergedIds.add(member.previous.id);
+        if (!previous.id.equals(cluster.id)) {
+          mergedIds.add(previous.id);
         }
       }
-      clearPrevious(change);
       Resolution.Outcome outcome = !joinedExisting ? Resolution.Outcome.CREATED
           : mergedIds.isEmpty() ? Resolution.Outcome.ATTACHED : Resolution.Outcome.MERGED;
       List<ProfileId> merged = new ArrayList<>(mergedIds);
@@ -172,7 +172,6 @@ final class InMemoryResolver implements IdentityResolver {
       seeds.addAll(extraSeeds);
       extraSeeds.clear();
       Change change = recompute(seeds, null, null);
-      clearPrevious(change);
       fire(change.events);
       return new BatchResult(added.size(), duplicates, rejected, problems, change.events);
     } finally {
@@ -219,20 +218,19 @@ final class InMemoryResolver implements IdentityResolver {
           other.edges().remove(edge);
           neighbours.add(other);
         }
-        entry.scoring.edges = null;
+        entry.extras.edges = null;
       }
-      if (entry.neverLink != null) {
-        for (Entry partner : entry.neverLink) {
-          partner.neverLink.remove(entry);
+      if (entry.neverLink() != null) {
+        for (Entry partner : entry.neverLink()) {
+          partner.neverLink().remove(entry);
           neighbours.add(partner);
         }
-        entry.neverLink = null;
+        entry.extras.neverLink = null;
       }
       reanchor(entry);
       neighbours.addAll(extraSeeds);
       extraSeeds.clear();
       Change change = recompute(neighbours, null, entry.cluster);
-      clearPrevious(change);
       fire(change.events);
       return change.events;
     } finally {
@@ -268,10 +266,10 @@ final class InMemoryResolver implements IdentityResolver {
     try {
       Entry a = known(touchpointId, "touchpointId");
       Entry b = known(otherTouchpointId, "otherTouchpointId");
-      if (a.neverLink == null || !a.neverLink.remove(b)) {
+      if (a.neverLink() == null || !a.neverLink().remove(b)) {
         return List.of();
       }
-      b.neverLink.remove(a);
+      b.neverLink().remove(a);
       return applyAndFire(List.of(a, b));
     } finally {
       lock.writeLock().unlock();
@@ -456,7 +454,7 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
       Optional<MatchScore> score = scored == null ? Optional.empty()
-          : Optional.of(scored.model.score(a.scoring.prepared, b.scoring.prepared));
+          : Optional.of(scored.model.score(a.extras.prepared, b.extras.prepared));
       List<Evidence> between = new ArrayList<>();
       Set<Entry> visited = Collections.newSetFromMap(new IdentityHashMap<>());
       visited.add(a);
@@ -696,14 +694,14 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   private static boolean addNeverLink(Entry a, Entry b) {
-    if (a.neverLink == null) {
-      a.neverLink = new HashSet<>(4);
+    if (a.neverLink() == null) {
+      a.extras().neverLink = new HashSet<>(4);
     }
-    if (b.neverLink == null) {
-      b.neverLink = new HashSet<>(4);
+    if (b.neverLink() == null) {
+      b.extras().neverLink = new HashSet<>(4);
     }
-    b.neverLink.add(a);
-    return a.neverLink.add(b);
+    b.neverLink().add(a);
+    return a.neverLink().add(b);
   }
 
   /** Moves the ids anchored on a removed touchpoint to the first remaining member of its profile. */
@@ -908,11 +906,11 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   /** The outcome of one recomputation: events, and the evidence around one entry if asked. */
-  private record Change(List<ProfileEvent> events, List<Evidence> evidence, List<Entry> touched) {}
+  private record Change(List<ProfileEvent> events, List<Evidence> evidence,
+      Map<Entry, Cluster> previous) {}
 
   private List<ProfileEvent> applyAndFire(List<Entry> seeds) {
     Change change = recompute(seeds, null, null);
-    clearPrevious(change);
     fire(change.events);
     return change.events;
   }
@@ -932,14 +930,14 @@ final class InMemoryResolver implements IdentityResolver {
       }
     }
     Set<Cluster> oldClusters = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Entry> touched = new ArrayList<>(visited.size());
+    // Each touched entry's cluster before the change (none for a new one), for the events.
+    IdentityHashMap<Entry, Cluster> previous = new IdentityHashMap<>(visited.size());
     for (List<Entry> component : components) {
       for (Entry e : component) {
-        e.previous = e.cluster;
         if (e.cluster != null) {
+          previous.put(e, e.cluster);
           oldClusters.add(e.cluster);
         }
-        touched.add(e);
       }
     }
     if (removedFrom != null) {
@@ -968,13 +966,7 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
     }
-    return new Change(PartitionDiff.events(oldClusters, newClusters), evidence, touched);
-  }
-
-  private static void clearPrevious(Change change) {
-    for (Entry e : change.touched) {
-      e.previous = null;
-    }
+    return new Change(PartitionDiff.events(oldClusters, newClusters, previous), evidence, previous);
   }
 
   /** The connected component of {@code start} through values that can link, read-only. */

@@ -12,10 +12,11 @@ final class PartitionDiff {
 
   /**
    * Compares the clusters before ({@code oldClusters}, members as they were) with the clusters
-   * after ({@code newClusters}); each entry's {@code previous} holds its old cluster, and removed
-   * entries are flagged.
+   * after ({@code newClusters}); {@code previous} holds each touched entry's old cluster (none
+   * for a new entry), and removed entries are flagged.
    */
-  static List<ProfileEvent> events(Set<Cluster> oldClusters, List<Cluster> newClusters) {
+  static List<ProfileEvent> events(Set<Cluster> oldClusters, List<Cluster> newClusters,
+      Map<Entry, Cluster> previous) {
     List<ProfileEvent> events = new ArrayList<>();
     List<Cluster> olds = new ArrayList<>(oldClusters);
     olds.sort(Comparator.comparing(c -> c.id));
@@ -49,10 +50,11 @@ final class PartitionDiff {
       Set<ProfileId> before = new java.util.TreeSet<>();
       List<String> joined = new ArrayList<>();
       for (Entry e : cluster.members) {
-        if (e.previous == null) {
+        Cluster was = previous.get(e);
+        if (was == null) {
           joined.add(e.id);
         } else {
-          before.add(e.previous.id);
+          before.add(was.id);
         }
       }
       if (before.isEmpty()) {

@@ -38,7 +38,7 @@ final class ScoredLinks {
    * set of touchpoints.
    */
   void add(Entry entry, List<Entry> seeds) {
-    entry.scoring = new Entry.Scoring(model.prepare(entry.touchpoint));
+    entry.extras().prepared = model.prepare(entry.touchpoint);
     LinkedHashSet<String> keys = new LinkedHashSet<>();
     for (int k = 0; k < blockingKeys.size(); k++) {
       Collection<String> raw;
@@ -55,10 +55,10 @@ final class ScoredLinks {
         }
       }
     }
-    entry.scoring.blockKeys = keys.toArray(new String[0]);
+    entry.extras.blockKeys = keys.toArray(new String[0]);
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
     IdentityHashMap<Entry, int[]> shared = new IdentityHashMap<>();
-    for (String key : entry.scoring.blockKeys) {
+    for (String key : entry.extras.blockKeys) {
       ArrayList<Entry> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
       block.add(entry);
       if (block.size() == maxBlockSize + 1) {
@@ -74,7 +74,7 @@ final class ScoredLinks {
     List<Entry> candidates = new ArrayList<>(shared.keySet());
     candidates.sort(Entry.BY_ID);
     for (Entry other : candidates) {
-      double weight = model.weight(entry.scoring.prepared, other.scoring.prepared);
+      double weight = model.weight(entry.extras.prepared, other.extras.prepared);
       if (weight >= model.threshold()) {
         Edge edge = new Edge(entry, other, weight);
         edge.support = shared.get(other)[0];
@@ -90,16 +90,16 @@ final class ScoredLinks {
    */
   private void retire(String key, ArrayList<Entry> block, Entry newcomer, List<Entry> seeds) {
     for (Entry member : block) {
-      if (member == newcomer || member.scoring.edges == null) {
+      if (member == newcomer || member.extras.edges == null) {
         continue;
       }
-      for (int i = member.scoring.edges.size() - 1; i >= 0; i--) {
-        Edge edge = member.scoring.edges.get(i);
+      for (int i = member.extras.edges.size() - 1; i >= 0; i--) {
+        Edge edge = member.extras.edges.get(i);
         Entry other = edge.other(member);
         if (edge.first == member && carries(other, key)) {
           if (--edge.support == 0) {
-            member.scoring.edges.remove(i);
-            other.scoring.edges.remove(edge);
+            member.extras.edges.remove(i);
+            other.extras.edges.remove(edge);
             seeds.add(member);
             seeds.add(other);
           }
@@ -123,7 +123,7 @@ final class ScoredLinks {
         if (existing != null) {
           existing.support++;
         } else {
-          double weight = model.weight(x.scoring.prepared, y.scoring.prepared);
+          double weight = model.weight(x.extras.prepared, y.extras.prepared);
           if (weight >= model.threshold()) {
             Edge edge = new Edge(x, y, weight);
             edge.support = 1;
@@ -137,10 +137,10 @@ final class ScoredLinks {
   }
 
   private static Edge edgeBetween(Entry x, Entry y) {
-    if (x.scoring.edges == null || y.scoring.edges == null) {
+    if (x.extras.edges == null || y.extras.edges == null) {
       return null;
     }
-    List<Edge> scan = x.scoring.edges.size() <= y.scoring.edges.size() ? x.scoring.edges : y.scoring.edges;
+    List<Edge> scan = x.extras.edges.size() <= y.extras.edges.size() ? x.extras.edges : y.extras.edges;
     for (Edge edge : scan) {
       if ((edge.first == x && edge.second == y) || (edge.first == y && edge.second == x)) {
         return edge;
@@ -150,7 +150,7 @@ final class ScoredLinks {
   }
 
   private static boolean carries(Entry e, String key) {
-    for (String k : e.scoring.blockKeys) {
+    for (String k : e.extras.blockKeys) {
       if (k.equals(key)) {
         return true;
       }
@@ -159,10 +159,10 @@ final class ScoredLinks {
   }
 
   private static void addEdge(Entry e, Edge edge) {
-    if (e.scoring.edges == null) {
-      e.scoring.edges = new ArrayList<>(2);
+    if (e.extras.edges == null) {
+      e.extras.edges = new ArrayList<>(2);
     }
-    e.scoring.edges.add(edge);
+    e.extras.edges.add(edge);
   }
 
   /**
@@ -170,7 +170,7 @@ final class ScoredLinks {
    * that shrinks back to the maximum compares again, and touchpoints it links go to {@code seeds}.
    */
   void removeFromBlocks(Entry entry, List<Entry> seeds) {
-    for (String key : entry.scoring.blockKeys) {
+    for (String key : entry.extras.blockKeys) {
       ArrayList<Entry> block = blocks.get(key);
       block.remove(entry);
       if (block.isEmpty()) {
