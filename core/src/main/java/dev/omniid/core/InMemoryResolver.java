@@ -737,7 +737,18 @@ final class InMemoryResolver implements IdentityResolver {
    * with it, with no never-link rule among their members, and it pushed no value over its limit.
    * The full computation would then return exactly the union of those clusters and the
    * touchpoint: no union can be refused, and the values that link are the same as before.
-   * Returns null when it cannot tell.
+   *
+   * <p>It also joins one cluster that is not clean (a component split by refused links, such as
+   * a household whose members have different customer ids) when every carrier of every value
+   * the touchpoint links through is in that cluster, its exclusive values agree with the
+   * cluster's, and there are no scored edges. Replaying the greedy clustering with the
+   * touchpoint, every group is the group it was, or that group plus the touchpoint: a union that
+   * succeeded inside the cluster still succeeds (its exclusive values are the cluster's plus
+   * agreeing ones, and a new touchpoint has no never-link rule), and a union that was refused
+   * is still refused (the values it clashed on are still there). So the result is the old
+   * partition with the touchpoint added to that cluster, which stays not clean.
+   *
+   * <p>Returns null when it cannot tell.
    */
   private Resolution fastAttach(Entry entry, List<Problem> problems) {
     // The distinct clusters the entry connects to; a handful at most when the fast path applies.
@@ -745,11 +756,19 @@ final class InMemoryResolver implements IdentityResolver {
     Cluster[] targets = scratchTargets;
     int count = 0;
     int linking = 0;
+    boolean unclean = false;
     for (ValueNode v : entry.values) {
       if (v.connects() && v.carrierCount() > 1) {
         // One carrier tells: a clean cluster is its whole component, so it holds every carrier of
-        // a value that connects; and if that cluster is not clean, the fast path is off anyway.
+        // a value that connects. A cluster that is not clean must be seen to hold them all.
         Entry other = v.carrierOtherThan(entry);
+        if (!other.cluster.clean) {
+          if (!holdsAllCarriers(other.cluster, v, entry)) {
+            Arrays.fill(targets, 0, count, null);
+            return null;
+          }
+          unclean = true;
+        }
         count = addTarget(targets, count, other.cluster);
         if (count < 0) {
           return null;
@@ -758,6 +777,11 @@ final class InMemoryResolver implements IdentityResolver {
       }
     }
     ArrayList<Edge> edges = entry.edges();
+    if (unclean && (count > 1 || (edges != null && !edges.isEmpty()))) {
+      // Only one cluster that is not clean can be joined without recomputing (see below).
+      Arrays.fill(targets, 0, count, null);
+      return null;
+    }
     if (edges != null) {
       for (int i = 0; i < edges.size(); i++) {
         count = addTarget(targets, count, edges.get(i).other(entry).cluster);
@@ -848,8 +872,8 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   /**
-   * Adds a clean cluster to the fast path's targets unless present; returns the new count, or -1
-   * when the fast path cannot tell (a cluster that is not clean, or too many clusters).
+   * Adds a cluster to the fast path's targets unless present; returns the new count, or -1 when
+   * the fast path cannot tell (a second cluster when one is not clean, or too many clusters).
    */
   private static int addTarget(Cluster[] targets, int count, Cluster cluster) {
     for (int i = 0; i < count; i++) {
@@ -857,12 +881,33 @@ final class InMemoryResolver implements IdentityResolver {
         return count;
       }
     }
-    if (!cluster.clean || count == targets.length) {
+    boolean anyUnclean = !cluster.clean;
+    for (int i = 0; i < count; i++) {
+      anyUnclean |= !targets[i].clean;
+    }
+    if ((anyUnclean && count > 0) || count == targets.length) {
       Arrays.fill(targets, 0, count, null);
       return -1;
     }
     targets[count] = cluster;
     return count + 1;
+  }
+
+  /**
+   * Whether every carrier of {@code v} but {@code entry} is in {@code cluster}; false for values
+   * with so many carriers that looking is not worth it (the full computation then decides).
+   */
+  private static boolean holdsAllCarriers(Cluster cluster, ValueNode v, Entry entry) {
+    if (v.carrierCount() > 64) {
+      return false;
+    }
+    for (int i = 0; i < v.carrierCount(); i++) {
+      Entry carrier = v.carrier(i);
+      if (carrier != entry && carrier.cluster != cluster) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The exclusive values of two groups together, or null if they clash in some slot. */
