@@ -19,11 +19,11 @@ import picocli.CommandLine.TypeConversionException;
     description = "Plays an example scenario: by default the shoe-store story, one customer across "
         + "store, web, WhatsApp and Messenger, seen per channel silo and as one resolved profile.",
     footer = {"", "Scenarios:",
-        "  shoe-store                   store try-on, web purchase, WhatsApp question, Messenger follow-up",
-        "  conversation                 a Messenger question continued on WhatsApp: the agent sees the history",
-        "  abandoned-cart               the clerk in the store sees the cart left on the web, from the phone",
-        "  wholesale                    a B2B order drafted in the app and completed on the web portal",
-        "  multichannel-vs-omnichannel  5,000 generated customers: silos vs profiles vs the truth",
+        "  shoe-store                   the shoe store across four channels (default)",
+        "  conversation                 Messenger question, WhatsApp follow-up",
+        "  abandoned-cart               the web cart seen in the store from a phone",
+        "  wholesale                    B2B order: app draft, web portal checkout",
+        "  multichannel-vs-omnichannel  5,000 generated people: silos, profiles, truth",
         "", "Example:", "  omniid demo --scenario abandoned-cart"})
 final class DemoCommand implements Runnable {
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "shoe-store",

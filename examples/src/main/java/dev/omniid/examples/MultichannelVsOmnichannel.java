@@ -191,9 +191,9 @@ public final class MultichannelVsOmnichannel {
     out.printf(Locale.ROOT, "  (revenue %,.2f in every view; amounts derived from touchpoint ids)%n",
         c.truth().revenueCents() / 100.0);
     out.println();
-    out.printf(Locale.ROOT, "  -> The silos count %.1f customers per real person and never see one "
-        + "cross channels; OmniID's profiles count %.2f%n     (the rest is the defaults' recall on "
-        + "this messy data: touchpoints with a single weak field).%n",
+    out.printf(Locale.ROOT, "  -> The silos count %.2f customers per real person and never see one cross "
+        + "channels.%n     OmniID's profiles count %.2f per person; the rest is the defaults' recall on "
+        + "this messy%n     data (touchpoints that carry a single weak field).%n",
         (double) c.siloed().customers() / c.truth().customers(),
         (double) c.resolved().customers() / c.truth().customers());
   }
