@@ -1,15 +1,82 @@
 package dev.omniid.cli;
 
+import dev.omniid.examples.AbandonedCart;
+import dev.omniid.examples.ConversationContinues;
+import dev.omniid.examples.MultichannelVsOmnichannel;
 import dev.omniid.examples.QuickStart;
+import dev.omniid.examples.WholesaleReorder;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code omniid demo}: the shoe-store story, multichannel versus omnichannel. */
+/** {@code omniid demo}: plays one of the example scenarios, the shoe-store story by default. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "The shoe-store story: one customer across store, web, WhatsApp and Messenger, "
-        + "seen per channel silo and as one resolved profile.")
+    description = "Plays an example scenario: by default the shoe-store story, one customer across "
+        + "store, web, WhatsApp and Messenger, seen per channel silo and as one resolved profile.",
+    footer = {"", "Scenarios:",
+        "  shoe-store                   the shoe store across four channels (default)",
+        "  conversation                 Messenger question, WhatsApp follow-up",
+        "  abandoned-cart               the web cart seen in the store from a phone",
+        "  wholesale                    B2B order: app draft, web portal checkout",
+        "  multichannel-vs-omnichannel  5,000 generated people: silos, profiles, truth",
+        "", "Example:", "  omniid demo --scenario abandoned-cart"})
 final class DemoCommand implements Runnable {
+  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "shoe-store",
+      converter = ScenarioConverter.class, completionCandidates = ScenarioNames.class,
+      description = "Which scenario to play (default ${DEFAULT-VALUE}).")
+  Scenario scenario;
+
   @Override
   public void run() {
-    QuickStart.main(new String[0]);
+    scenario.main.accept(new String[0]);
+  }
+
+  /** The example programs, in the order of the README. */
+  enum Scenario {
+    SHOE_STORE(QuickStart::main),
+    CONVERSATION(ConversationContinues::main),
+    ABANDONED_CART(AbandonedCart::main),
+    WHOLESALE(WholesaleReorder::main),
+    MULTICHANNEL_VS_OMNICHANNEL(MultichannelVsOmnichannel::main);
+
+    final Consumer<String[]> main;
+
+    Scenario(Consumer<String[]> main) {
+      this.main = main;
+    }
+
+    /** The name on the command line: {@code abandoned-cart}. */
+    String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static Scenario of(String label) {
+      for (Scenario s : values()) {
+        if (s.label().equalsIgnoreCase(label.strip())) {
+          return s;
+        }
+      }
+      throw new TypeConversionException("unknown scenario '" + label + "'; one of "
+          + String.join(", ", new ScenarioNames()));
+    }
+  }
+
+  static final class ScenarioConverter implements ITypeConverter<Scenario> {
+    @Override
+    public Scenario convert(String value) {
+      return Scenario.of(value);
+    }
+  }
+
+  static final class ScenarioNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Scenario.values()).map(Scenario::label).iterator();
+    }
   }
 }

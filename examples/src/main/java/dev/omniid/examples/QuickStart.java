@@ -15,11 +15,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The shoe-store story: Ana tries shoes on in the store, buys them on the web shop with another
+ * Example 1, the shoe store: Ana tries shoes on in the store, buys them on the web shop with another
  * email, asks about the order on WhatsApp from the phone she gave in the store, and follows up on
  * Messenger from the same device. A multichannel business sees one stranger per channel silo;
  * OmniID resolves the same touchpoints into one profile with her journey. Luis, another customer
- * in the same store, stays his own profile.
+ * in the same store, stays his own profile. Core alone is enough here: the touchpoints share exact
+ * identifiers (loyalty id, phone, device id); the other examples use the {@code OmniId} defaults.
+ *
+ * <p>Run: {@code java -jar examples/target/omniid.jar} (the jar's default), {@code java -jar
+ * examples/target/omniid.jar demo}, or {@code java -cp examples/target/omniid.jar
+ * dev.omniid.examples.QuickStart}.
  */
 public final class QuickStart {
   private QuickStart() {}

@@ -88,6 +88,28 @@ class CliIT {
   }
 
   @Test
+  void demoPlaysEachScenarioTheShoeStoreByDefault() throws Exception {
+    Run shoeStore = run("demo");
+    assertEquals(0, shoeStore.exit(), shoeStore.err());
+    assertTrue(shoeStore.out().contains("2 profiles for 5 touchpoints"), shoeStore.out());
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("shoe-store", "4 touchpoints on [store, web, whatsapp, messenger]");
+    expected.put("conversation", "3 messages on [messenger, whatsapp], in time order");
+    expected.put("abandoned-cart", "SNEAKER-38-WHITE");
+    expected.put("wholesale", "605.30");
+    expected.put("multichannel-vs-omnichannel", "19,939");
+    for (Map.Entry<String, String> scenario : expected.entrySet()) {
+      Run r = run("demo", "--scenario", scenario.getKey());
+      assertEquals(0, r.exit(), scenario.getKey() + ": " + r.err());
+      assertTrue(r.out().contains(scenario.getValue()), scenario.getKey() + ": " + r.out());
+    }
+    Run unknown = run("demo", "--scenario", "nope");
+    assertEquals(2, unknown.exit());
+    assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+    assertTrue(unknown.err().contains("unknown scenario 'nope'"), unknown.err());
+  }
+
+  @Test
   void everyCommandHasHelp() throws Exception {
     for (String command : List.of("resolve", "evaluate", "generate", "stats", "profile", "demo")) {
       Run r = run(command, "--help");
