@@ -35,6 +35,15 @@ final class ComponentClusterer {
    * Partitions a connected component; evidence is collected only if asked.
    */
   static Result cluster(List<Entry> component, boolean withEvidence) {
+    return cluster(component, withEvidence, null);
+  }
+
+  /**
+   * Partitions a connected component, collecting the evidence of links and refusals that touch
+   * {@code only} (all of it when null) if {@code withEvidence}: a resolve reports only its own
+   * touchpoint's, and building the rest would allocate for nothing.
+   */
+  static Result cluster(List<Entry> component, boolean withEvidence, Entry only) {
     Entry[] entries = component.toArray(new Entry[0]);
     Arrays.sort(entries, Entry.BY_ID);
     int n = entries.length;
@@ -66,6 +75,7 @@ final class ComponentClusterer {
     shared.sort(BY_RANK_THEN_VALUE);
 
     UnionFind uf = new UnionFind(parent, size, exclusive, forbidden);
+    uf.only = only;
     List<Evidence> evidence = withEvidence ? new ArrayList<>() : List.of();
     for (ValueNode v : shared) {
       link(v, entries, local, uf, evidence, withEvidence);
@@ -113,13 +123,17 @@ final class ComponentClusterer {
     if (a == b) {
       return;
     }
-    List<Identifier> because = shared == null ? List.of() : List.of(shared);
+    boolean record = withEvidence
+        && (uf.only == null || entries[first] == uf.only || entries[other] == uf.only);
     int slot = uf.exclusiveClash(a, b);
     if (slot >= 0) {
       uf.refused++;
-      if (withEvidence) {
+      if (record) {
         IdentifierType exclusiveType = exclusiveType(entries, slot);
-        List<Identifier> identifiers = new ArrayList<>(because);
+        List<Identifier> identifiers = new ArrayList<>(3);
+        if (shared != null) {
+          identifiers.add(shared);
+        }
         identifiers.add(Identifier.of(exclusiveType, uf.exclusive[a][slot]));
         identifiers.add(Identifier.of(exclusiveType, uf.exclusive[b][slot]));
         evidence.add(new Evidence(Evidence.Kind.EXCLUSIVE_CONFLICT, entries[first].id,
@@ -129,17 +143,22 @@ final class ComponentClusterer {
     }
     if (uf.forbidden != null && uf.neverLinked(a, b)) {
       uf.refused++;
-      if (withEvidence) {
+      if (record) {
         evidence.add(new Evidence(Evidence.Kind.NEVER_LINK, entries[first].id, entries[other].id,
-            because, weight));
+            because(shared), weight));
       }
       return;
     }
     uf.union(a, b);
-    if (withEvidence) {
+    if (record) {
       evidence.add(new Evidence(shared == null ? Evidence.Kind.SCORED_MATCH
-          : Evidence.Kind.SHARED_IDENTIFIER, entries[first].id, entries[other].id, because, weight));
+          : Evidence.Kind.SHARED_IDENTIFIER, entries[first].id, entries[other].id, because(shared),
+          weight));
     }
+  }
+
+  private static List<Identifier> because(Identifier shared) {
+    return shared == null ? List.of() : List.of(shared);
   }
 
   /** Applies scored-match edges, strongest first, after every identifier. */
@@ -203,6 +222,8 @@ final class ComponentClusterer {
     final int[] size;
     final String[][] exclusive;
     final int[][] forbidden;
+    /** The entry whose evidence alone is wanted, or null for all. */
+    Entry only;
     int refused;
 
     UnionFind(int[] parent, int[] size, String[][] exclusive, int[][] forbidden) {

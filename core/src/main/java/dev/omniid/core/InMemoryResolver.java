@@ -996,7 +996,8 @@ final class InMemoryResolver implements IdentityResolver {
     List<Evidence> evidence = List.of();
     for (List<Entry> component : components) {
       boolean wantEvidence = evidenceFor != null && component.contains(evidenceFor);
-      ComponentClusterer.Result result = ComponentClusterer.cluster(component, wantEvidence);
+      ComponentClusterer.Result result =
+          ComponentClusterer.cluster(component, wantEvidence, evidenceFor);
       boolean clean = result.groups().size() == 1 && result.refused() == 0;
       for (List<Entry> group : result.groups()) {
         newClusters.add(newCluster(new ArrayList<>(group), clean));
