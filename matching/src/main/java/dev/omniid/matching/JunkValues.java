@@ -61,9 +61,30 @@ public final class JunkValues {
    * tells the country code apart), or in all digits when it cannot parse the value.
    */
   static boolean isJunkPhone(String phone) {
+    // A run in the national number ends the whole number: when the last six digits are no run,
+    // neither is the national number, and libphonenumber need not parse (this runs for every
+    // phone a touchpoint carries, before its hash is derived).
+    return endsInRun(phone, 6) && isJunkPhoneParsed(phone);
+  }
+
+  /** {@link #isJunkPhone} without the shortcut: kept for the test that holds them equal. */
+  static boolean isJunkPhoneParsed(String phone) {
     int local = phone.indexOf('?');
     String national = local >= 0 ? phone.substring(local + 1) : nationalNumber(phone);
     return national.length() >= 6 && isRun(national);
+  }
+
+  /** Whether the last {@code n} digits of the value form a run (fewer than n digits: false). */
+  private static boolean endsInRun(String value, int n) {
+    char[] digits = new char[n];
+    int found = 0;
+    for (int i = value.length() - 1; i >= 0 && found < n; i--) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits[n - 1 - found++] = c;
+      }
+    }
+    return found == n && isRun(new String(digits));
   }
 
   private static String nationalNumber(String phone) {
