@@ -1,13 +1,15 @@
 package dev.omniid.core;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -20,8 +22,9 @@ import java.util.function.Predicate;
  * resolver, filled by {@link ResolverBuilder#build()}; the journaled resolver holds its own.
  */
 final class Erasure {
-  private static final Map<IdentityResolver, Erasure> REGISTRY =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /** By identity, weakly: a resolver's own equals must not find another's configuration. */
+  private static final Map<Key, Erasure> REGISTRY = new HashMap<>();
+  private static final ReferenceQueue<IdentityResolver> COLLECTED = new ReferenceQueue<>();
   private static final Predicate<String> NO_JUNK = v -> false;
 
   private final Map<IdentifierType, Normalizer> normalizers;
@@ -35,11 +38,42 @@ final class Erasure {
   }
 
   static void register(IdentityResolver resolver, Erasure erasure) {
-    REGISTRY.put(resolver, erasure);
+    synchronized (REGISTRY) {
+      for (Reference<?> gone; (gone = COLLECTED.poll()) != null; ) {
+        REGISTRY.remove(gone);
+      }
+      REGISTRY.put(new Key(resolver, COLLECTED), erasure);
+    }
   }
 
   static Optional<Erasure> of(IdentityResolver resolver) {
-    return Optional.ofNullable(REGISTRY.get(resolver));
+    synchronized (REGISTRY) {
+      return Optional.ofNullable(REGISTRY.get(new Key(resolver, null)));
+    }
+  }
+
+  /** A weak reference equal to another on the same referent, compared by identity. */
+  private static final class Key extends WeakReference<IdentityResolver> {
+    private final int hash;
+
+    Key(IdentityResolver resolver, ReferenceQueue<IdentityResolver> queue) {
+      super(resolver, queue);
+      this.hash = System.identityHashCode(resolver);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      IdentityResolver mine = get();
+      return o instanceof Key k && mine != null && mine == k.get();
+    }
   }
 
   private Normalizer normalizer(IdentifierType type) {
