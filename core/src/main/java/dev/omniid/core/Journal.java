@@ -13,6 +13,11 @@ import java.nio.file.Path;
  * history from time to time (see {@link #compact()}), so the time to rebuild depends on what is
  * live, not on how long the history is.
  *
+ * <p>Changes are applied in memory, then journaled, under one lock: a reader on another thread may
+ * see a change a moment before its record is written, and a change that then fails to be written
+ * stays visible in memory while the resolver refuses further changes. Listeners hear a change only
+ * after its record is written.
+ *
  * <p>Thread-safe. One directory belongs to one resolver at a time: building a second one on a
  * directory in use fails.
  */

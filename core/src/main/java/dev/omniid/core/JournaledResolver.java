@@ -66,6 +66,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
   /** Records written and not yet forced (group commit). */
   private int pending;
   private boolean flushScheduled;
+  /** How many times the journal was forced (read by tests). */
+  volatile long forces;
 
   private JournaledResolver(IdentityResolver delegate, Gate gate, ResolverBuilder builder) {
     this.delegate = delegate;
@@ -629,7 +631,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
         JournalCodec.ids(out, JournalCodec.FORGET, ids);
         out.endFrame(start);
         journal.write(out, 1);
-        journal.force();
+        force();
       }
       compactLocked();
     } catch (IOException e) {
@@ -682,12 +684,12 @@ final class JournaledResolver implements IdentityResolver, Journal {
       if (pending > 0) {
         switch (durability.mode()) {
           case SYNC_EACH_WRITE -> {
-            journal.force();
+            force();
             pending = 0;
           }
           case GROUP_COMMIT -> {
             if (pending >= durability.maxRecords()) {
-              journal.force();
+              force();
               pending = 0;
             } else if (!flushScheduled) {
               flushScheduled = true;
@@ -706,12 +708,18 @@ final class JournaledResolver implements IdentityResolver, Journal {
     }
   }
 
+  /** Forces the journal; counted for the tests of the durability policies. */
+  private void force() throws IOException {
+    journal.force();
+    forces++;
+  }
+
   private void flushTick() {
     lock.lock();
     try {
       flushScheduled = false;
       if (pending > 0 && !closed && failure == null) {
-        journal.force();
+        force();
         pending = 0;
       }
     } catch (IOException e) {
@@ -761,7 +769,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
     lock.lock();
     try {
       requireWritable();
-      journal.force();
+      force();
       pending = 0;
     } catch (IOException e) {
       throw fail(e);
@@ -806,7 +814,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
       }
       try {
         if (failure == null) {
-          journal.force();
+          force();
         }
       } finally {
         releaseQuietly();

@@ -32,7 +32,7 @@ class JournalPropertiesTest {
   Path temp;
 
   static LongStream seeds() {
-    return LongStream.range(0, 60).map(i -> 0x10A0_0000L + i);
+    return LongStream.range(0, 150).map(i -> 0x10A0_0000L + i);
   }
 
   private static <T> T pick(java.util.Collection<T> items, Random random) {
