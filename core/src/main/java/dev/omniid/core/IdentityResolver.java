@@ -2,6 +2,7 @@ package dev.omniid.core;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -137,4 +138,64 @@ public interface IdentityResolver {
    * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown
    */
   PairExplanation why(String touchpointId, String otherTouchpointId);
+
+  /**
+   * Erases a customer's identifier (the right to be forgotten): removes, as {@link #remove} does,
+   * every touchpoint that carries the value, together with its never-link rules. "Carries" means
+   * that the resolver's normalizer for {@code type}, applied to one of the touchpoint's identifiers
+   * of that type, gives the normalized {@code rawValue} (normalized as {@link #findProfiles} does),
+   * or that an identifier {@linkplain ResolverBuilder#derivedIdentifier derived} from such a value
+   * (a hashed email) equals the one derived from it. The remaining partition is the one a batch
+   * resolution of the remaining touchpoints and rules would give.
+   *
+   * <p>A resolver with a {@linkplain #journal() journal} also removes the values from disk before
+   * it returns: the erasure is journaled and forced, then the journal is
+   * {@linkplain Journal#compact() compacted}, so no file of the journal's directory holds the
+   * touchpoints' bytes any more (including those of carriers removed earlier). Deleted files are
+   * unlinked, not overwritten: blocks the file system frees are beyond the library's reach.
+   *
+   * <p>A resolver without a journal runs the reads and removals one after another: a touchpoint
+   * carrying the value that another thread resolves meanwhile may stay. The journaled resolver
+   * holds its write lock throughout.
+   *
+   * @return the ids of the touchpoints removed, in id order; empty if none carries the value (or
+   *     the normalizer refuses it)
+   * @throws UnsupportedOperationException for an implementation not built by
+   *     {@link ResolverBuilder}, whose normalization this method cannot know
+   * @throws java.io.UncheckedIOException if the journal cannot be written
+   */
+  default List<String> forget(IdentifierType type, String rawValue) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(rawValue, "rawValue");
+    Erasure erasure = Erasure.of(this).orElseThrow(() -> new UnsupportedOperationException(
+        "forget by identifier needs a resolver built by ResolverBuilder"));
+    List<String> ids = erasure.carriers(this, type, rawValue);
+    ids.forEach(this::remove);
+    return ids;
+  }
+
+  /**
+   * Erases a customer's profile: removes every touchpoint of the profile with this id or alias,
+   * as {@link #forget(IdentifierType, String)} removes the carriers of a value, from memory and,
+   * with a journal, from disk.
+   *
+   * @return the ids of the touchpoints removed, in id order; empty if the profile is unknown
+   * @throws java.io.UncheckedIOException if the journal cannot be written
+   */
+  default List<String> forget(ProfileId profileId) {
+    Objects.requireNonNull(profileId, "profileId");
+    List<String> ids = profile(profileId)
+        .map(p -> List.copyOf(new java.util.TreeSet<>(p.touchpointIds()))).orElse(List.of());
+    ids.forEach(this::remove);
+    return ids;
+  }
+
+  /**
+   * The durable journal behind this resolver, if it was built with
+   * {@link ResolverBuilder#journal(java.nio.file.Path, Durability)}: its recovery report, snapshots
+   * and closing.
+   */
+  default Optional<Journal> journal() {
+    return Optional.empty();
+  }
 }

@@ -28,6 +28,10 @@ public final class ResolverBuilder {
   record Derivation(IdentifierType from, IdentifierType to, java.util.function.UnaryOperator<String> function) {}
   MatchModel matchModel;
   int maxBlockSize = 1_000;
+  java.nio.file.Path journalDirectory;
+  Durability durability = Durability.syncEachWrite();
+  long journalCompactionThreshold = 64L << 20;
+  private boolean compactionThresholdSet;
 
   ResolverBuilder() {
     for (IdentifierType type : List.of(IdentifierType.CUSTOMER_ID, IdentifierType.NATIONAL_ID,
@@ -117,9 +121,57 @@ public final class ResolverBuilder {
   }
 
   /**
-   * Builds a new, empty resolver with this configuration.
+   * Makes the resolver durable with {@link Durability#syncEachWrite()}: see
+   * {@link #journal(java.nio.file.Path, Durability)}.
+   */
+  public ResolverBuilder journal(java.nio.file.Path directory) {
+    return journal(directory, Durability.syncEachWrite());
+  }
+
+  /**
+   * Makes the resolver durable: it appends every accepted change (a new touchpoint, a removal, a
+   * never-link or allow-link rule, a split, an erasure) to a journal in {@code directory} before
+   * the change returns, forced as {@code durability} says; and {@link #build()} first rebuilds the
+   * state the directory holds (the latest snapshot, then the journal after it), cutting off a
+   * damaged tail and reporting it in {@link Journal#recoveryReport()}. The directory is created if
+   * absent; one resolver at a time may own it. Touchpoints refused or resolved as duplicates are
+   * not journaled.
    *
-   * @throws IllegalStateException if a match model is set without a blocking key, or the reverse
+   * <p>Recovery resolves the recovered touchpoints in one batch: the partition is the one the
+   * resolver had, but profile ids are handed out anew. Listeners do not hear the recovery; they
+   * hear a change only after its record is written. The resolver must be built with the
+   * configuration that wrote the journal. Close it with {@code journal().get().close()}.
+   * No journal unless set.
+   */
+  public ResolverBuilder journal(java.nio.file.Path directory, Durability durability) {
+    this.journalDirectory = Objects.requireNonNull(directory, "directory");
+    this.durability = Objects.requireNonNull(durability, "durability");
+    return this;
+  }
+
+  /**
+   * How many bytes the journal may grow past its latest snapshot before the resolver compacts it
+   * on its own ({@link Journal#compact()}): it compacts when the journal exceeds both this and
+   * the snapshot's own size, so the bytes rewritten stay proportional to the bytes journaled and a
+   * restart reads at most about twice the live state. 64 MiB unless set; needs a journal.
+   */
+  public ResolverBuilder journalCompactionThreshold(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("journalCompactionThreshold must be >= 1");
+    }
+    this.journalCompactionThreshold = bytes;
+    this.compactionThresholdSet = true;
+    return this;
+  }
+
+  /**
+   * Builds a new resolver with this configuration: empty, or with a journal, holding what its
+   * directory holds.
+   *
+   * @throws IllegalStateException if a match model is set without a blocking key, or the reverse;
+   *     if a compaction threshold is set without a journal; if the journal directory is in use
+   * @throws java.io.UncheckedIOException if the journal directory cannot be read, or a snapshot or
+   *     a record that passes its checksum cannot be read (damage recovery does not repair)
    */
   public IdentityResolver build() {
     if ((matchModel == null) != blockingKeys.isEmpty()) {
@@ -127,6 +179,14 @@ public final class ResolverBuilder {
           ? "blockingKey needs a matchModel to score the pairs it finds"
           : "matchModel needs at least one blockingKey: pairs are only scored within blocks");
     }
-    return new InMemoryResolver(this);
+    if (compactionThresholdSet && journalDirectory == null) {
+      throw new IllegalStateException("journalCompactionThreshold needs a journal");
+    }
+    if (journalDirectory != null) {
+      return JournaledResolver.open(this);
+    }
+    IdentityResolver resolver = new InMemoryResolver(this);
+    Erasure.register(resolver, new Erasure(this));
+    return resolver;
   }
 }

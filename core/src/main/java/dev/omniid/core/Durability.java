@@ -1,0 +1,95 @@
+package dev.omniid.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When a journaled resolver forces its records to the storage device: the trade between the
+ * latency of a change and what a crash can lose. Set with
+ * {@link ResolverBuilder#journal(java.nio.file.Path, Durability)}. Immutable.
+ *
+ * <p>Every policy writes each record to the operating system (one {@code write} call) before the
+ * change returns, so a record outlives the <em>process</em> (an exception, {@code kill -9}, an
+ * out-of-memory error) under every policy. The policies differ in what outlives the
+ * <em>machine</em> (a power loss, a kernel panic):
+ * <table>
+ *   <caption>Guarantees</caption>
+ *   <tr><th>policy</th><th>a change that returned survives a power loss</th></tr>
+ *   <tr><td>{@link #syncEachWrite()}</td><td>always: the journal is forced
+ *       ({@code fdatasync}) before the call returns</td></tr>
+ *   <tr><td>{@link #groupCommit(Duration, int) groupCommit(d, n)}</td><td>once forced, which
+ *       happens at most {@code d} after it returned, or at once when {@code n} records are
+ *       waiting, whichever comes first: a power loss loses at most the changes of the last
+ *       {@code d} and fewer than {@code n} of them</td></tr>
+ *   <tr><td>{@link #none()}</td><td>only after {@link Journal#sync()}, {@link Journal#compact()}
+ *       or {@link Journal#close()}; otherwise whenever the operating system writes its cache
+ *       back</td></tr>
+ * </table>
+ * Snapshots are always forced before they replace the journal, whatever the policy, and
+ * {@link IdentityResolver#forget erasure} always forces before it returns.
+ *
+ * @param mode which policy
+ * @param maxDelay for {@link Mode#GROUP_COMMIT}, the longest a returned change waits to be
+ *     forced; {@link Duration#ZERO} for the other modes
+ * @param maxRecords for {@link Mode#GROUP_COMMIT}, the number of waiting records that forces at
+ *     once; 1 for {@link Mode#SYNC_EACH_WRITE}, 0 for {@link Mode#NONE}
+ */
+public record Durability(Mode mode, Duration maxDelay, int maxRecords) {
+
+  /** The policies. */
+  public enum Mode {
+    /** Force before each change returns. */
+    SYNC_EACH_WRITE,
+    /** Force within a delay or a number of records. */
+    GROUP_COMMIT,
+    /** Leave forcing to the operating system. */
+    NONE
+  }
+
+  public Durability {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    switch (mode) {
+      case SYNC_EACH_WRITE -> {
+        if (!maxDelay.isZero() || maxRecords != 1) {
+          throw new IllegalArgumentException("SYNC_EACH_WRITE takes maxDelay 0 and maxRecords 1");
+        }
+      }
+      case GROUP_COMMIT -> {
+        if (maxDelay.isNegative() || maxDelay.isZero()) {
+          throw new IllegalArgumentException("groupCommit maxDelay must be positive");
+        }
+        if (maxRecords < 1) {
+          throw new IllegalArgumentException("groupCommit maxRecords must be >= 1");
+        }
+      }
+      case NONE -> {
+        if (!maxDelay.isZero() || maxRecords != 0) {
+          throw new IllegalArgumentException("NONE takes maxDelay 0 and maxRecords 0");
+        }
+      }
+    }
+  }
+
+  /** Forces the journal before every change returns: nothing that returned is ever lost. */
+  public static Durability syncEachWrite() {
+    return new Durability(Mode.SYNC_EACH_WRITE, Duration.ZERO, 1);
+  }
+
+  /**
+   * Forces the journal at most {@code maxDelay} after a change returned, or as soon as
+   * {@code maxRecords} records wait, sharing one force among them.
+   *
+   * @throws IllegalArgumentException if {@code maxDelay} is not positive or {@code maxRecords}
+   *     is below 1
+   */
+  public static Durability groupCommit(Duration maxDelay, int maxRecords) {
+    return new Durability(Mode.GROUP_COMMIT, Objects.requireNonNull(maxDelay, "maxDelay"),
+        maxRecords);
+  }
+
+  /** Never forces on its own: records survive the process, not the machine, until forced. */
+  public static Durability none() {
+    return new Durability(Mode.NONE, Duration.ZERO, 0);
+  }
+}

@@ -1,0 +1,389 @@
+package dev.omniid.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The binary form of journal and snapshot records: a type byte, then the fields. Compact
+ * (variable-length integers, one byte for the well-known channels, event kinds, identifier types
+ * and attribute keys) and exact: any {@link Touchpoint}, including strings with unpaired
+ * surrogates, decodes to an equal one.
+ *
+ * <p>Strings are written as their UTF-16 length, then each UTF-16 unit encoded on its own as in
+ * UTF-8 (1 to 3 bytes; a surrogate pair takes 6). An ASCII value is therefore stored as its own
+ * bytes.
+ *
+ * <p>The tables of well-known names are part of the format: append to them, never reorder.
+ */
+final class JournalCodec {
+  static final byte TOUCHPOINT = 1;
+  static final byte REMOVE = 2;
+  static final byte NEVER_LINK = 3;
+  static final byte ALLOW_LINK = 4;
+  static final byte SPLIT = 5;
+  static final byte FORGET = 6;
+  static final byte END = 7;
+
+  private static final List<String> CHANNELS = List.of("store", "web", "mobile_app",
+      "call_center", "email", "sms", "whatsapp", "messenger", "social", "marketplace", "sales_rep",
+      "catalog");
+  private static final List<String> EVENTS = List.of("unspecified", "visit", "view", "try_on",
+      "cart", "purchase", "return", "inquiry", "message", "survey", "signup", "login");
+  private static final List<String> TYPES = List.of("customer_id", "national_id", "passport",
+      "loyalty_id", "email", "phone", "social_handle", "device_id", "cookie_id");
+  private static final List<String> KEYS = List.of("given_name", "family_name", "full_name",
+      "birth_date", "address", "address_line", "city", "region", "postal_code", "country");
+  private static final Map<String, Integer> CHANNEL_CODES = codes(CHANNELS);
+  private static final Map<String, Integer> EVENT_CODES = codes(EVENTS);
+  private static final Map<String, Integer> TYPE_CODES = codes(TYPES);
+  private static final Map<String, Integer> KEY_CODES = codes(KEYS);
+
+  /** A frame: a 4-byte payload length, a 4-byte CRC32C, the payload. */
+  static final int FRAME_HEADER = 8;
+
+  private JournalCodec() {}
+
+  static void putInt(byte[] b, int at, int v) {
+    b[at] = (byte) (v >>> 24);
+    b[at + 1] = (byte) (v >>> 16);
+    b[at + 2] = (byte) (v >>> 8);
+    b[at + 3] = (byte) v;
+  }
+
+  static int getInt(byte[] b, int at) {
+    return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8
+        | (b[at + 3] & 0xFF);
+  }
+
+  /** The CRC32C a frame stores for this length and payload. */
+  static int frameChecksum(java.util.zip.CRC32C crc, byte[] header, byte[] payload, int length) {
+    crc.reset();
+    crc.update(header, 0, 4);
+    crc.update(payload, 0, length);
+    return (int) crc.getValue();
+  }
+
+  private static Map<String, Integer> codes(List<String> names) {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      out.put(names.get(i), i + 1);
+    }
+    return Map.copyOf(out);
+  }
+
+  /** A record that passed its checksum but cannot be decoded: a bug or a newer format. */
+  static final class MalformedRecordException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedRecordException(String message) {
+      super(message);
+    }
+
+    MalformedRecordException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  // ---------------------------------------------------------------- encoding
+
+  /** A growable byte buffer with the format's primitives. Not thread-safe. */
+  static final class Out {
+    byte[] bytes;
+    int size;
+    private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+
+    Out(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    void clear() {
+      size = 0;
+    }
+
+    /** Reserves a frame header; returns where the frame starts, for {@link #endFrame}. */
+    int beginFrame() {
+      ensure(FRAME_HEADER);
+      int start = size;
+      size += FRAME_HEADER;
+      return start;
+    }
+
+    /**
+     * Fills the header of the frame started at {@code start}: the payload's length, then the
+     * CRC32C of those four length bytes and the payload.
+     */
+    void endFrame(int start) {
+      int length = size - start - FRAME_HEADER;
+      putInt(bytes, start, length);
+      crc.reset();
+      crc.update(bytes, start, 4);
+      crc.update(bytes, start + FRAME_HEADER, length);
+      putInt(bytes, start + 4, (int) crc.getValue());
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
+    }
+
+    void writeByte(int b) {
+      ensure(1);
+      bytes[size++] = (byte) b;
+    }
+
+    void writeInt(int v) {
+      ensure(4);
+      bytes[size++] = (byte) (v >>> 24);
+      bytes[size++] = (byte) (v >>> 16);
+      bytes[size++] = (byte) (v >>> 8);
+      bytes[size++] = (byte) v;
+    }
+
+    void writeVarLong(long v) {
+      ensure(10);
+      while ((v & ~0x7FL) != 0) {
+        bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+        v >>>= 7;
+      }
+      bytes[size++] = (byte) v;
+    }
+
+    void writeString(String s) {
+      int n = s.length();
+      writeVarLong(n);
+      ensure(3 * n);
+      byte[] b = bytes;
+      int p = size;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          b[p++] = (byte) c;
+        } else if (c < 0x800) {
+          b[p++] = (byte) (0xC0 | (c >> 6));
+          b[p++] = (byte) (0x80 | (c & 0x3F));
+        } else {
+          b[p++] = (byte) (0xE0 | (c >> 12));
+          b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+          b[p++] = (byte) (0x80 | (c & 0x3F));
+        }
+      }
+      size = p;
+    }
+
+    void writeName(String name, Map<String, Integer> table) {
+      Integer code = table.get(name);
+      if (code != null) {
+        writeVarLong(code);
+      } else {
+        writeVarLong(0);
+        writeString(name);
+      }
+    }
+  }
+
+  static void touchpoint(Out out, Touchpoint t) {
+    out.writeByte(TOUCHPOINT);
+    out.writeString(t.id());
+    out.writeName(t.channel().name(), CHANNEL_CODES);
+    Instant time = t.timestamp();
+    long seconds = time.getEpochSecond();
+    out.writeVarLong((seconds << 1) ^ (seconds >> 63));
+    out.writeVarLong(time.getNano());
+    out.writeName(t.eventKind().name(), EVENT_CODES);
+    List<Identifier> identifiers = t.identifiers();
+    out.writeVarLong(identifiers.size());
+    for (Identifier identifier : identifiers) {
+      out.writeName(identifier.type().name(), TYPE_CODES);
+      boolean plain = identifier.value().equals(identifier.raw().strip());
+      out.writeByte(plain ? 0 : 1);
+      out.writeString(identifier.raw());
+      if (!plain) {
+        out.writeString(identifier.value());
+      }
+    }
+    out.writeVarLong(t.attributes().size());
+    for (Map.Entry<AttributeKey, String> e : t.attributes().entrySet()) {
+      out.writeName(e.getKey().name(), KEY_CODES);
+      out.writeString(e.getValue());
+    }
+    out.writeVarLong(t.payload().size());
+    for (Map.Entry<String, String> e : t.payload().entrySet()) {
+      out.writeString(e.getKey());
+      out.writeString(e.getValue());
+    }
+  }
+
+  static void ids(Out out, byte type, List<String> ids) {
+    out.writeByte(type);
+    out.writeVarLong(ids.size());
+    for (String id : ids) {
+      out.writeString(id);
+    }
+  }
+
+  static void remove(Out out, String id) {
+    out.writeByte(REMOVE);
+    out.writeString(id);
+  }
+
+  static void pair(Out out, byte type, String a, String b) {
+    out.writeByte(type);
+    out.writeString(a);
+    out.writeString(b);
+  }
+
+  static void split(Out out, List<String> side, List<String> rest) {
+    out.writeByte(SPLIT);
+    out.writeVarLong(side.size());
+    for (String id : side) {
+      out.writeString(id);
+    }
+    out.writeVarLong(rest.size());
+    for (String id : rest) {
+      out.writeString(id);
+    }
+  }
+
+  static void end(Out out, long touchpoints, long rules) {
+    out.writeByte(END);
+    out.writeVarLong(touchpoints);
+    out.writeVarLong(rules);
+  }
+
+  // ---------------------------------------------------------------- decoding
+
+  /** Reads one record's fields. Every read checks its bounds. Not thread-safe. */
+  static final class In {
+    private final byte[] bytes;
+    private int pos;
+    private final int end;
+
+    In(byte[] bytes, int offset, int length) {
+      this.bytes = bytes;
+      this.pos = offset;
+      this.end = offset + length;
+    }
+
+    boolean atEnd() {
+      return pos == end;
+    }
+
+    int readByte() {
+      if (pos >= end) {
+        throw new MalformedRecordException("record ends early");
+      }
+      return bytes[pos++] & 0xFF;
+    }
+
+    long readVarLong() {
+      long v = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        int b = readByte();
+        v |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          return v;
+        }
+      }
+      throw new MalformedRecordException("variable-length integer too long");
+    }
+
+    int readCount(int max) {
+      long n = readVarLong();
+      if (n < 0 || n > max) {
+        throw new MalformedRecordException("count " + n + " out of range");
+      }
+      return (int) n;
+    }
+
+    String readString() {
+      int n = readCount(end - pos);
+      char[] chars = new char[n];
+      for (int i = 0; i < n; i++) {
+        int c = readByte();
+        if (c < 0x80) {
+          chars[i] = (char) c;
+        } else if ((c & 0xE0) == 0xC0) {
+          chars[i] = (char) (((c & 0x1F) << 6) | continuation());
+        } else if ((c & 0xF0) == 0xE0) {
+          int c2 = continuation();
+          chars[i] = (char) (((c & 0x0F) << 12) | (c2 << 6) | continuation());
+        } else {
+          throw new MalformedRecordException("bad string byte");
+        }
+      }
+      return new String(chars);
+    }
+
+    private int continuation() {
+      int c = readByte();
+      if ((c & 0xC0) != 0x80) {
+        throw new MalformedRecordException("bad string continuation byte");
+      }
+      return c & 0x3F;
+    }
+
+    String readName(List<String> table) {
+      int code = readCount(table.size());
+      return code == 0 ? readString() : table.get(code - 1);
+    }
+  }
+
+  /** Decodes the body of a {@link #TOUCHPOINT} record (after its type byte). */
+  static Touchpoint readTouchpoint(In in) {
+    try {
+      String id = in.readString();
+      Channel channel = Channel.of(in.readName(CHANNELS));
+      long zigzag = in.readVarLong();
+      long seconds = (zigzag >>> 1) ^ -(zigzag & 1);
+      long nanos = in.readVarLong();
+      if (nanos < 0 || nanos > 999_999_999L) {
+        throw new MalformedRecordException("nanoseconds out of range");
+      }
+      Instant timestamp = Instant.ofEpochSecond(seconds, nanos);
+      EventKind event = EventKind.of(in.readName(EVENTS));
+      int n = in.readCount(Touchpoint.MAX_IDENTIFIERS);
+      List<Identifier> identifiers = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        IdentifierType type = IdentifierType.of(in.readName(TYPES));
+        int flag = in.readByte();
+        String raw = in.readString();
+        if (flag == 0) {
+          identifiers.add(Identifier.of(type, raw));
+        } else if (flag == 1) {
+          identifiers.add(new Identifier(type, in.readString(), raw));
+        } else {
+          throw new MalformedRecordException("bad identifier flag");
+        }
+      }
+      int a = in.readCount(Integer.MAX_VALUE);
+      Map<AttributeKey, String> attributes = a == 0 ? Map.of() : new LinkedHashMap<>();
+      for (int i = 0; i < a; i++) {
+        attributes.put(AttributeKey.of(in.readName(KEYS)), in.readString());
+      }
+      int p = in.readCount(Touchpoint.MAX_PAYLOAD_ENTRIES);
+      Map<String, String> payload = p == 0 ? Map.of() : new LinkedHashMap<>();
+      for (int i = 0; i < p; i++) {
+        payload.put(in.readString(), in.readString());
+      }
+      return new Touchpoint(id, channel, timestamp, event, identifiers, attributes, payload);
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      // OmniIdException is an IllegalArgumentException: a field the model refuses.
+      throw new MalformedRecordException("record holds an invalid touchpoint ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  static List<String> readIds(In in) {
+    int n = in.readCount(Integer.MAX_VALUE);
+    List<String> ids = new ArrayList<>(Math.min(n, 1024));
+    for (int i = 0; i < n; i++) {
+      ids.add(in.readString());
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,329 @@
+package dev.omniid.core;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * The files of a journal directory and their framing.
+ *
+ * <pre>
+ * journal-GGGGGGGGGGGGGGGG.omni   header, then frames appended one per change
+ * snapshot-GGGGGGGGGGGGGGGG.omni  header, touchpoint frames, rule frames, an END frame
+ * omniid.lock                     empty; locked while a resolver owns the directory
+ * header  = "OMNI" kind('J' or 'S') version(1) 0 0 generation(8 bytes, big-endian)
+ * frame   = length(4) crc32c(4) payload(length bytes)   (CRC over the length bytes and payload)
+ * </pre>
+ *
+ * Generation G's journal holds the changes after generation G's snapshot (generation 0 has no
+ * snapshot). Compaction writes snapshot G+1 (temporary file, force, atomic rename), creates
+ * journal G+1, then deletes generation G; recovery deletes whatever an interrupted compaction left
+ * behind.
+ */
+final class JournalFiles {
+  static final int HEADER = 16;
+  static final byte JOURNAL = 'J';
+  static final byte SNAPSHOT = 'S';
+  static final byte VERSION = 1;
+  static final String LOCK = "omniid.lock";
+  static final String SUFFIX = ".omni";
+  static final String TEMP_SUFFIX = ".omni.tmp";
+  /** How many encoded bytes to gather before writing them out. */
+  static final int WRITE_CHUNK = 1 << 20;
+
+  private JournalFiles() {}
+
+  static String journalName(long generation) {
+    return String.format(Locale.ROOT, "journal-%016x%s", generation, SUFFIX);
+  }
+
+  static String snapshotName(long generation) {
+    return String.format(Locale.ROOT, "snapshot-%016x%s", generation, SUFFIX);
+  }
+
+  /** The generation in a journal or snapshot file name, or -1 if the name is neither. */
+  static long generationOf(String name, String prefix) {
+    if (!name.startsWith(prefix) || !name.endsWith(SUFFIX)
+        || name.length() != prefix.length() + 16 + SUFFIX.length()) {
+      return -1;
+    }
+    try {
+      return Long.parseUnsignedLong(name.substring(prefix.length(), prefix.length() + 16), 16);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  static byte[] header(byte kind, long generation) {
+    ByteBuffer b = ByteBuffer.allocate(HEADER);
+    b.put("OMNI".getBytes(StandardCharsets.US_ASCII)).put(kind).put(VERSION).put((byte) 0)
+        .put((byte) 0).putLong(generation);
+    return b.array();
+  }
+
+  static void checkHeader(byte[] h, byte kind, long generation, String file) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(h);
+    byte[] magic = new byte[4];
+    b.get(magic);
+    if (!"OMNI".equals(new String(magic, StandardCharsets.US_ASCII)) || b.get() != kind) {
+      throw new IOException(file + " is not an OmniID " + (kind == JOURNAL ? "journal" : "snapshot"));
+    }
+    byte version = b.get();
+    if (version != VERSION) {
+      throw new IOException(file + " has format version " + version + "; this build reads "
+          + VERSION);
+    }
+    b.get();
+    b.get();
+    if (b.getLong() != generation) {
+      throw new IOException(file + " names another generation in its header");
+    }
+  }
+
+  static void writeFully(FileChannel channel, byte[] bytes, int offset, int length)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+  }
+
+  /** Forces a directory's entries (creations, renames, deletions) where the platform allows. */
+  static void syncDirectory(Path directory) throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(directory, StandardOpenOption.READ);
+    } catch (IOException e) {
+      return; // A platform that cannot open a directory (Windows) orders its metadata itself.
+    }
+    try (channel) {
+      channel.force(true);
+    }
+  }
+
+  // ---------------------------------------------------------------- appending
+
+  /** The open journal of the current generation, appended to at its end. Not thread-safe. */
+  static final class Appender implements Closeable {
+    final Path path;
+    final FileChannel channel;
+    long size;
+    long records;
+
+    private Appender(Path path, FileChannel channel, long size) {
+      this.path = path;
+      this.channel = channel;
+      this.size = size;
+    }
+
+    /** Creates a journal holding only its header, forced, with its directory entry. */
+    static Appender create(Path directory, long generation) throws IOException {
+      Path path = directory.resolve(journalName(generation));
+      FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE, StandardOpenOption.READ);
+      try {
+        byte[] header = header(JOURNAL, generation);
+        writeFully(channel, header, 0, header.length);
+        channel.force(true);
+        syncDirectory(directory);
+        return new Appender(path, channel, HEADER);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    }
+
+    /** Opens a recovered journal whose whole frames end at {@code size}. */
+    static Appender reopen(Path path, long size, long records) throws IOException {
+      FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE,
+          StandardOpenOption.READ);
+      channel.position(size);
+      Appender appender = new Appender(path, channel, size);
+      appender.records = records;
+      return appender;
+    }
+
+    /** Writes whole frames, in one call to the operating system when they fit a chunk. */
+    void write(JournalCodec.Out frames, int count) throws IOException {
+      writeFully(channel, frames.bytes, 0, frames.size);
+      size += frames.size;
+      records += count;
+    }
+
+    void force() throws IOException {
+      channel.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /**
+   * Writes the snapshot of generation {@code generation}: to a temporary file, forced, then renamed
+   * into place atomically and the directory forced.
+   *
+   * @return the snapshot's size in bytes
+   */
+  static long writeSnapshot(Path directory, long generation, JournalState state)
+      throws IOException {
+    String name = snapshotName(generation);
+    Path temp = directory.resolve(name.substring(0, name.length() - SUFFIX.length())
+        + TEMP_SUFFIX);
+    Path target = directory.resolve(name);
+    long size;
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      byte[] header = header(SNAPSHOT, generation);
+      writeFully(channel, header, 0, header.length);
+      JournalCodec.Out out = new JournalCodec.Out(WRITE_CHUNK + (WRITE_CHUNK >> 2));
+      for (Touchpoint t : state.touchpoints.values()) {
+        int start = out.beginFrame();
+        JournalCodec.touchpoint(out, t);
+        out.endFrame(start);
+        if (out.size >= WRITE_CHUNK) {
+          writeFully(channel, out.bytes, 0, out.size);
+          out.clear();
+        }
+      }
+      java.util.List<String[]> pairs = state.rulePairs();
+      for (String[] pair : pairs) {
+        int start = out.beginFrame();
+        JournalCodec.pair(out, JournalCodec.NEVER_LINK, pair[0], pair[1]);
+        out.endFrame(start);
+        if (out.size >= WRITE_CHUNK) {
+          writeFully(channel, out.bytes, 0, out.size);
+          out.clear();
+        }
+      }
+      int start = out.beginFrame();
+      JournalCodec.end(out, state.touchpoints.size(), pairs.size());
+      out.endFrame(start);
+      writeFully(channel, out.bytes, 0, out.size);
+      channel.force(true);
+      size = channel.size();
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    syncDirectory(directory);
+    return size;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** What {@link FrameReader#next()} found. */
+  enum Step { FRAME, END, TORN, CORRUPT }
+
+  /** Reads the frames of a file in order, checking each. Not thread-safe. */
+  static final class FrameReader implements Closeable {
+    private final InputStream in;
+    private final long fileSize;
+    private final CRC32C crc = new CRC32C();
+    private final byte[] frameHeader = new byte[JournalCodec.FRAME_HEADER];
+    /** Where the next frame starts (after {@link Step#FRAME}), or the damaged one starts. */
+    long offset;
+    byte[] payload = new byte[256];
+    int length;
+    /** Why the last step was {@link Step#TORN} or {@link Step#CORRUPT}. */
+    String problem;
+
+    FrameReader(Path path, byte kind, long generation) throws IOException {
+      this.fileSize = Files.size(path);
+      this.in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+      this.offset = 0;
+      if (fileSize < HEADER) {
+        offset = -1; // A header cut short: the caller decides.
+        return;
+      }
+      byte[] header = in.readNBytes(HEADER);
+      checkHeader(header, kind, generation, path.getFileName().toString());
+      offset = HEADER;
+    }
+
+    /** Whether the file is too short to hold its header. */
+    boolean headerTorn() {
+      return offset < 0;
+    }
+
+    long fileSize() {
+      return fileSize;
+    }
+
+    Step next() throws IOException {
+      long left = fileSize - offset;
+      if (left == 0) {
+        return Step.END;
+      }
+      if (left < JournalCodec.FRAME_HEADER) {
+        problem = "the file ends inside a frame header";
+        return Step.TORN;
+      }
+      if (in.readNBytes(frameHeader, 0, frameHeader.length) != frameHeader.length) {
+        throw new IOException("the file shrank while it was read");
+      }
+      int len = JournalCodec.getInt(frameHeader, 0);
+      int stored = JournalCodec.getInt(frameHeader, 4);
+      if (len <= 0) {
+        problem = "a frame with length " + len;
+        return Step.CORRUPT;
+      }
+      if (len > left - JournalCodec.FRAME_HEADER) {
+        problem = "a frame of " + len + " bytes runs past the end of the file";
+        return Step.TORN;
+      }
+      if (payload.length < len) {
+        payload = new byte[Math.max(len, payload.length * 2)];
+      }
+      if (in.readNBytes(payload, 0, len) != len) {
+        throw new IOException("the file shrank while it was read");
+      }
+      if (JournalCodec.frameChecksum(crc, frameHeader, payload, len) != stored) {
+        problem = "a frame of " + len + " bytes fails its CRC32C";
+        return Step.CORRUPT;
+      }
+      length = len;
+      offset += JournalCodec.FRAME_HEADER + len;
+      return Step.FRAME;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** Lists the journal and snapshot generations present in a directory. */
+  static void scan(Path directory, Map<Long, Path> journals, Map<Long, Path> snapshots,
+      java.util.List<Path> temporary) throws IOException {
+    try (var files = Files.list(directory)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        long j = generationOf(name, "journal-");
+        long s = generationOf(name, "snapshot-");
+        if (j >= 0) {
+          journals.put(j, p);
+        } else if (s >= 0) {
+          snapshots.put(s, p);
+        } else if (name.endsWith(TEMP_SUFFIX)) {
+          temporary.add(p);
+        }
+      }
+    }
+  }
+}

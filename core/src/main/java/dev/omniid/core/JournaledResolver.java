@@ -1,0 +1,932 @@
+package dev.omniid.core;
+
+import dev.omniid.core.OmniIdException.Reason;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * An {@link IdentityResolver} that journals every accepted change before it returns, and rebuilds
+ * itself from its directory when built: the in-memory resolver, wrapped.
+ *
+ * <p>The journal describes state, not history: the live touchpoints and never-link rules
+ * ({@link JournalState}). A change is applied to the in-memory resolver first (so a change it
+ * refuses is never journaled), then its record is written, then forced as the {@link Durability}
+ * says, all under one lock, so the journal's order is the order of the changes. Listeners hear a
+ * change only after its record is written (and forced, under {@link Durability#syncEachWrite()}).
+ * Recovery rebuilds the same state and resolves it in one batch: by sequence neutrality the
+ * partition is the one the resolver had. Profile ids are those of that batch, not the ones the
+ * resolver had handed out.
+ *
+ * <p>If writing or forcing fails, the change may be in memory and may or may not be on disk; the
+ * resolver then refuses every further change with {@link IllegalStateException} (reads go on), and
+ * a resolver built again on the directory holds what the disk holds.
+ */
+final class JournaledResolver implements IdentityResolver, Journal {
+  private static final System.Logger LOG = System.getLogger(IdentityResolver.class.getName());
+
+  private final IdentityResolver delegate;
+  private final Gate gate;
+  private final Erasure erasure;
+  private final Path directory;
+  private final Durability durability;
+  private final long compactionThreshold;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final JournalState state = new JournalState();
+  private final JournalCodec.Out out = new JournalCodec.Out(512);
+  private final ScheduledThreadPoolExecutor flusher;
+  private FileChannel lockChannel;
+  private FileLock fileLock;
+  private JournalFiles.Appender journal;
+  private long generation;
+  private long snapshotBytes;
+  private RecoveryReport report;
+  private Throwable failure;
+  private boolean closed;
+  /** Records written and not yet forced (group commit). */
+  private int pending;
+  private boolean flushScheduled;
+  /** How many times the journal was forced (read by tests). */
+  volatile long forces;
+
+  private JournaledResolver(IdentityResolver delegate, Gate gate, ResolverBuilder builder) {
+    this.delegate = delegate;
+    this.gate = gate;
+    this.erasure = new Erasure(builder);
+    this.directory = builder.journalDirectory;
+    this.durability = builder.durability;
+    this.compactionThreshold = builder.journalCompactionThreshold;
+    if (durability.mode() == Durability.Mode.GROUP_COMMIT) {
+      flusher = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "omniid-journal-flusher");
+        t.setDaemon(true);
+        return t;
+      });
+      flusher.setKeepAliveTime(1, TimeUnit.SECONDS);
+      flusher.allowCoreThreadTimeOut(true);
+    } else {
+      flusher = null;
+    }
+  }
+
+  /** Builds the in-memory resolver, then recovers the directory's state into it. */
+  static JournaledResolver open(ResolverBuilder builder) {
+    Gate gate = new Gate(List.copyOf(builder.listeners));
+    List<ProfileListener> saved = new ArrayList<>(builder.listeners);
+    builder.listeners.clear();
+    builder.listeners.add(gate);
+    IdentityResolver delegate;
+    try {
+      delegate = new InMemoryResolver(builder);
+    } finally {
+      builder.listeners.clear();
+      builder.listeners.addAll(saved);
+    }
+    JournaledResolver resolver = new JournaledResolver(delegate, gate, builder);
+    resolver.lock.lock();
+    try {
+      resolver.recover();
+    } catch (IOException e) {
+      resolver.releaseQuietly();
+      throw new UncheckedIOException("cannot recover the journal: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      resolver.releaseQuietly();
+      throw e;
+    } finally {
+      resolver.lock.unlock();
+    }
+    return resolver;
+  }
+
+  // ---------------------------------------------------------------- recovery
+
+  private void recover() throws IOException {
+    long started = System.nanoTime();
+    Files.createDirectories(directory);
+    lockChannel = FileChannel.open(directory.resolve(JournalFiles.LOCK),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      fileLock = lockChannel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      fileLock = null;
+    }
+    if (fileLock == null) {
+      throw new IllegalStateException("the journal directory " + directory
+          + " is in use by another resolver");
+    }
+    Map<Long, Path> journals = new TreeMap<>();
+    Map<Long, Path> snapshots = new TreeMap<>();
+    List<Path> temporary = new ArrayList<>();
+    JournalFiles.scan(directory, journals, snapshots, temporary);
+    for (Path p : temporary) {
+      Files.delete(p); // An interrupted compaction's snapshot: its journal is still here.
+    }
+    long snapshot = snapshots.isEmpty() ? -1 : ((TreeMap<Long, Path>) snapshots).lastKey();
+    generation = Math.max(snapshot, 0);
+    for (Map.Entry<Long, Path> e : journals.entrySet()) {
+      if (e.getKey() > generation) {
+        throw new IOException(e.getValue().getFileName() + " is newer than the latest snapshot: "
+            + (snapshot < 0 ? "no snapshot" : JournalFiles.snapshotName(snapshot))
+            + " (a snapshot is missing)");
+      }
+    }
+    int fromSnapshot = 0;
+    if (snapshot >= 0) {
+      fromSnapshot = readSnapshot(snapshots.get(snapshot), snapshot);
+      snapshotBytes = Files.size(snapshots.get(snapshot));
+    }
+    List<RecoveryReport.Damage> damage = new ArrayList<>();
+    boolean[] forgotten = new boolean[1];
+    Path current = journals.get(generation);
+    long replayed = 0;
+    if (current == null) {
+      journal = JournalFiles.Appender.create(directory, generation);
+    } else {
+      replayed = replayJournal(current, damage, forgotten);
+    }
+    // Older generations are covered by the snapshot: an interrupted compaction left them.
+    boolean deleted = false;
+    for (Map.Entry<Long, Path> e : journals.entrySet()) {
+      if (e.getKey() < generation) {
+        deleted |= Files.deleteIfExists(e.getValue());
+      }
+    }
+    for (Map.Entry<Long, Path> e : snapshots.entrySet()) {
+      if (e.getKey() < snapshot) {
+        deleted |= Files.deleteIfExists(e.getValue());
+      }
+    }
+    if (deleted) {
+      JournalFiles.syncDirectory(directory);
+    }
+    apply();
+    if (forgotten[0]) {
+      // An erasure was journaled but its compaction did not finish: finish it now.
+      compactLocked();
+    }
+    report = new RecoveryReport(fromSnapshot, replayed, state.touchpoints.size(),
+        state.ruleCount(), damage, Duration.ofNanos(System.nanoTime() - started));
+    for (RecoveryReport.Damage d : damage) {
+      LOG.log(System.Logger.Level.WARNING, "journal recovery in " + directory + ": " + d);
+    }
+  }
+
+  private int readSnapshot(Path path, long snapshotGeneration) throws IOException {
+    String name = path.getFileName().toString();
+    try (JournalFiles.FrameReader reader =
+        new JournalFiles.FrameReader(path, JournalFiles.SNAPSHOT, snapshotGeneration)) {
+      if (reader.headerTorn()) {
+        throw new IOException(name + " is cut short");
+      }
+      int touchpoints = 0;
+      while (true) {
+        JournalFiles.Step step = reader.next();
+        if (step != JournalFiles.Step.FRAME) {
+          throw new IOException(name + " is damaged at offset " + reader.offset + ": "
+              + (step == JournalFiles.Step.END ? "it has no END record" : reader.problem));
+        }
+        JournalCodec.In in = new JournalCodec.In(reader.payload, 0, reader.length);
+        try {
+          int type = in.readByte();
+          if (type == JournalCodec.TOUCHPOINT) {
+            if (!state.add(JournalCodec.readTouchpoint(in))) {
+              throw new JournalCodec.MalformedRecordException("a touchpoint id appears twice");
+            }
+            touchpoints++;
+          } else if (type == JournalCodec.NEVER_LINK) {
+            String a = in.readString();
+            addRuleChecked(a, in.readString());
+          } else if (type == JournalCodec.END) {
+            long t = in.readVarLong();
+            long r = in.readVarLong();
+            if (t != state.touchpoints.size() || r != state.ruleCount()
+                || reader.next() != JournalFiles.Step.END) {
+              throw new JournalCodec.MalformedRecordException("its END record does not match");
+            }
+            return touchpoints;
+          } else {
+            throw new JournalCodec.MalformedRecordException("unknown record type " + type);
+          }
+          if (!in.atEnd()) {
+            throw new JournalCodec.MalformedRecordException("a record has trailing bytes");
+          }
+        } catch (JournalCodec.MalformedRecordException | IllegalStateException e) {
+          throw new IOException(name + " has an unreadable record before offset " + reader.offset
+              + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  private void addRuleChecked(String a, String b) {
+    if (a.equals(b) || !state.contains(a) || !state.contains(b)) {
+      throw new JournalCodec.MalformedRecordException("a never-link rule names an unknown touchpoint");
+    }
+    state.addRule(a, b);
+  }
+
+  /**
+   * Replays the current journal into {@link #state}, cutting off a damaged tail, and opens it for
+   * appending after its last whole record.
+   */
+  private long replayJournal(Path path, List<RecoveryReport.Damage> damage, boolean[] forgotten)
+      throws IOException {
+    String name = path.getFileName().toString();
+    long records = 0;
+    long good;
+    long fileSize;
+    try (JournalFiles.FrameReader reader =
+        new JournalFiles.FrameReader(path, JournalFiles.JOURNAL, generation)) {
+      fileSize = reader.fileSize();
+      if (reader.headerTorn()) {
+        // Created, then cut short by a crash before its header was forced: start it again.
+        damage.add(new RecoveryReport.Damage(RecoveryReport.Kind.TORN_TAIL, name, 0, fileSize,
+            "the file ends inside its header"));
+        Files.delete(path);
+        journal = JournalFiles.Appender.create(directory, generation);
+        return 0;
+      }
+      while (true) {
+        JournalFiles.Step step = reader.next();
+        if (step == JournalFiles.Step.END) {
+          break;
+        }
+        if (step != JournalFiles.Step.FRAME) {
+          damage.add(new RecoveryReport.Damage(step == JournalFiles.Step.TORN
+              ? RecoveryReport.Kind.TORN_TAIL : RecoveryReport.Kind.CORRUPT_RECORD, name,
+              reader.offset, fileSize - reader.offset, reader.problem));
+          break;
+        }
+        try {
+          replay(new JournalCodec.In(reader.payload, 0, reader.length), forgotten);
+        } catch (JournalCodec.MalformedRecordException | IllegalStateException e) {
+          // Its checksum holds, so the bytes are as written: cutting here would drop good data.
+          throw new IOException(name + " has a record that passes its checksum but cannot be "
+              + "replayed, ending at offset " + reader.offset + ": " + e.getMessage(), e);
+        }
+        records++;
+      }
+      good = reader.offset;
+    }
+    if (good < fileSize) {
+      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+        channel.truncate(good);
+        channel.force(true);
+      }
+    }
+    journal = JournalFiles.Appender.reopen(path, good, records);
+    return records;
+  }
+
+  private void replay(JournalCodec.In in, boolean[] forgotten) {
+    int type = in.readByte();
+    switch (type) {
+      case JournalCodec.TOUCHPOINT -> {
+        if (!state.add(JournalCodec.readTouchpoint(in))) {
+          throw new JournalCodec.MalformedRecordException("a live touchpoint id is added again");
+        }
+      }
+      case JournalCodec.REMOVE -> {
+        if (!state.remove(in.readString())) {
+          throw new JournalCodec.MalformedRecordException("an unknown touchpoint is removed");
+        }
+      }
+      case JournalCodec.NEVER_LINK -> {
+        String a = in.readString();
+        addRuleChecked(a, in.readString());
+      }
+      case JournalCodec.ALLOW_LINK -> {
+        String a = in.readString();
+        state.removeRule(a, in.readString());
+      }
+      case JournalCodec.SPLIT -> {
+        List<String> side = JournalCodec.readIds(in);
+        List<String> rest = JournalCodec.readIds(in);
+        for (String a : side) {
+          for (String b : rest) {
+            addRuleChecked(a, b);
+          }
+        }
+      }
+      case JournalCodec.FORGET -> {
+        for (String id : JournalCodec.readIds(in)) {
+          state.remove(id);
+        }
+        forgotten[0] = true;
+      }
+      default -> throw new JournalCodec.MalformedRecordException("unknown record type " + type);
+    }
+    if (!in.atEnd()) {
+      throw new JournalCodec.MalformedRecordException("a record has trailing bytes");
+    }
+  }
+
+  /** Resolves the recovered state in one batch, then its rules, with listeners muted. */
+  private void apply() {
+    gate.muted = true;
+    try {
+      BatchResult result = delegate.resolveAll(state.touchpoints.values());
+      if (result.rejected() > 0) {
+        Problem first = result.problems().stream()
+            .filter(p -> p.reason() == Reason.CONFLICTING_EXCLUSIVE_VALUES
+                || p.reason() == Reason.DUPLICATE_TOUCHPOINT)
+            .findFirst().orElse(result.problems().get(0));
+        throw new IllegalStateException(result.rejected() + " journaled touchpoints are refused "
+            + "by this configuration (for example " + first + "): was an identifier type made "
+            + "exclusive? Build with the configuration that wrote the journal.");
+      }
+      for (String[] pair : state.rulePairs()) {
+        delegate.neverLink(pair[0], pair[1]);
+      }
+    } finally {
+      gate.muted = false;
+      gate.buffered.clear();
+    }
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  @Override
+  public Resolution resolve(Touchpoint touchpoint) {
+    Objects.requireNonNull(touchpoint, "touchpoint");
+    lock.lock();
+    try {
+      requireWritable();
+      Resolution resolution = delegate.resolve(touchpoint);
+      if (resolution.outcome() != Resolution.Outcome.DUPLICATE) {
+        out.clear();
+        int start = out.beginFrame();
+        JournalCodec.touchpoint(out, touchpoint);
+        out.endFrame(start);
+        state.add(touchpoint);
+        write(1);
+        commit(1);
+      }
+      gate.deliver();
+      return resolution;
+    } finally {
+      gate.buffered.clear();
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public BatchResult resolveAll(Collection<Touchpoint> touchpoints) {
+    Objects.requireNonNull(touchpoints, "touchpoints");
+    lock.lock();
+    try {
+      requireWritable();
+      Set<String> seen = new HashSet<>(touchpoints.size() * 2);
+      List<Touchpoint> fresh = new ArrayList<>();
+      boolean repeated = false;
+      for (Touchpoint t : touchpoints) {
+        if (t != null) {
+          repeated |= !seen.add(t.id());
+          if (!state.contains(t.id())) {
+            fresh.add(t);
+          }
+        }
+      }
+      BatchResult result = repeated ? oneByOne(touchpoints) : delegate.resolveAll(touchpoints);
+      if (!repeated) {
+        // Each id appears once: a fresh touchpoint now known was accepted with this content.
+        out.clear();
+        int count = 0;
+        for (Touchpoint t : fresh) {
+          if (delegate.profileIdOf(t.id()).isPresent()) {
+            int start = out.beginFrame();
+            JournalCodec.touchpoint(out, t);
+            out.endFrame(start);
+            state.add(t);
+            count++;
+            if (out.size >= JournalFiles.WRITE_CHUNK) {
+              write(count);
+              commitLater(count);
+              count = 0;
+              out.clear();
+            }
+          }
+        }
+        write(count);
+        commitLater(count);
+        commit(0);
+      }
+      gate.deliver();
+      return result;
+    } finally {
+      gate.buffered.clear();
+      lock.unlock();
+    }
+  }
+
+  /** A batch that names an id twice: resolved in order, as the batch path would. */
+  private BatchResult oneByOne(Collection<Touchpoint> touchpoints) {
+    List<Problem> problems = new ArrayList<>();
+    List<ProfileEvent> events = new ArrayList<>();
+    int accepted = 0;
+    int duplicates = 0;
+    int rejected = 0;
+    int position = 0;
+    for (Touchpoint t : touchpoints) {
+      if (t == null) {
+        problems.add(new Problem("#" + position, "touchpoints[" + position + "]",
+            Reason.MISSING_FIELD, "is null"));
+        rejected++;
+      } else {
+        try {
+          Resolution r = delegate.resolve(t);
+          if (r.outcome() == Resolution.Outcome.DUPLICATE) {
+            duplicates++;
+          } else {
+            accepted++;
+            problems.addAll(r.problems());
+            events.addAll(r.events());
+            out.clear();
+            int start = out.beginFrame();
+            JournalCodec.touchpoint(out, t);
+            out.endFrame(start);
+            state.add(t);
+            write(1);
+            commitLater(1);
+          }
+        } catch (OmniIdException e) {
+          problems.add(new Problem(t.id(), e.field(), e.reason(), e.detail()));
+          rejected++;
+        }
+      }
+      position++;
+    }
+    commit(0);
+    return new BatchResult(accepted, duplicates, rejected, problems, events);
+  }
+
+  @Override
+  public List<ProfileEvent> remove(String touchpointId) {
+    Objects.requireNonNull(touchpointId, "touchpointId");
+    lock.lock();
+    try {
+      requireWritable();
+      if (!state.contains(touchpointId)) {
+        return List.of();
+      }
+      List<ProfileEvent> events = delegate.remove(touchpointId);
+      state.remove(touchpointId);
+      out.clear();
+      int start = out.beginFrame();
+      JournalCodec.remove(out, touchpointId);
+      out.endFrame(start);
+      write(1);
+      commit(1);
+      gate.deliver();
+      return events;
+    } finally {
+      gate.buffered.clear();
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<ProfileEvent> neverLink(String touchpointId, String otherTouchpointId) {
+    lock.lock();
+    try {
+      requireWritable();
+      List<ProfileEvent> events = delegate.neverLink(touchpointId, otherTouchpointId);
+      if (state.addRule(touchpointId, otherTouchpointId)) {
+        out.clear();
+        int start = out.beginFrame();
+        JournalCodec.pair(out, JournalCodec.NEVER_LINK, touchpointId, otherTouchpointId);
+        out.endFrame(start);
+        write(1);
+        commit(1);
+      }
+      gate.deliver();
+      return events;
+    } finally {
+      gate.buffered.clear();
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<ProfileEvent> allowLink(String touchpointId, String otherTouchpointId) {
+    lock.lock();
+    try {
+      requireWritable();
+      List<ProfileEvent> events = delegate.allowLink(touchpointId, otherTouchpointId);
+      if (state.removeRule(touchpointId, otherTouchpointId)) {
+        out.clear();
+        int start = out.beginFrame();
+        JournalCodec.pair(out, JournalCodec.ALLOW_LINK, touchpointId, otherTouchpointId);
+        out.endFrame(start);
+        write(1);
+        commit(1);
+      }
+      gate.deliver();
+      return events;
+    } finally {
+      gate.buffered.clear();
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<ProfileId> split(ProfileId profileId, Set<String> touchpointIds) {
+    Objects.requireNonNull(profileId, "profileId");
+    Objects.requireNonNull(touchpointIds, "touchpointIds");
+    lock.lock();
+    try {
+      requireWritable();
+      List<String> members = delegate.profile(profileId).map(Profile::touchpointIds)
+          .orElse(List.of());
+      List<ProfileId> result = delegate.split(profileId, touchpointIds);
+      List<String> side = new ArrayList<>(new TreeSet<>(touchpointIds));
+      List<String> rest = new ArrayList<>();
+      for (String id : new TreeSet<>(members)) {
+        if (!touchpointIds.contains(id)) {
+          rest.add(id);
+        }
+      }
+      for (String a : side) {
+        for (String b : rest) {
+          state.addRule(a, b);
+        }
+      }
+      out.clear();
+      int start = out.beginFrame();
+      JournalCodec.split(out, side, rest);
+      out.endFrame(start);
+      write(1);
+      commit(1);
+      gate.deliver();
+      return result;
+    } finally {
+      gate.buffered.clear();
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<String> forget(IdentifierType type, String rawValue) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(rawValue, "rawValue");
+    lock.lock();
+    try {
+      requireWritable();
+      return forgetLocked(erasure.carriers(delegate, type, rawValue));
+    } finally {
+      gate.buffered.clear();
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<String> forget(ProfileId profileId) {
+    Objects.requireNonNull(profileId, "profileId");
+    lock.lock();
+    try {
+      requireWritable();
+      List<String> ids = delegate.profile(profileId)
+          .map(p -> List.copyOf(new TreeSet<>(p.touchpointIds()))).orElse(List.of());
+      return forgetLocked(ids);
+    } finally {
+      gate.buffered.clear();
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Removes the touchpoints, journals the erasure and forces it, then compacts, so that no file
+   * keeps their bytes. Compacts even when nothing is live to remove: an earlier removal of a
+   * carrier left its bytes in the journal's history.
+   */
+  private List<String> forgetLocked(List<String> ids) {
+    for (String id : ids) {
+      delegate.remove(id);
+      state.remove(id);
+    }
+    try {
+      if (!ids.isEmpty()) {
+        out.clear();
+        int start = out.beginFrame();
+        JournalCodec.ids(out, JournalCodec.FORGET, ids);
+        out.endFrame(start);
+        journal.write(out, 1);
+        force();
+      }
+      compactLocked();
+    } catch (IOException e) {
+      throw fail(e);
+    }
+    gate.deliver();
+    return ids;
+  }
+
+  // ---------------------------------------------------------------- journal
+
+  private void requireWritable() {
+    if (closed) {
+      throw new IllegalStateException("the journal is closed");
+    }
+    if (failure != null) {
+      throw new IllegalStateException("the journal failed to write; build a resolver on its "
+          + "directory again to recover what is on disk", failure);
+    }
+  }
+
+  private UncheckedIOException fail(IOException e) {
+    failure = e;
+    LOG.log(System.Logger.Level.ERROR, "journal write failed in " + directory
+        + "; the resolver refuses further changes", e);
+    return new UncheckedIOException("journal write failed in " + directory, e);
+  }
+
+  /** Writes the frames in {@link #out}. */
+  private void write(int records) {
+    if (records == 0) {
+      return;
+    }
+    try {
+      journal.write(out, records);
+    } catch (IOException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Counts records written for the group-commit policy without forcing yet. */
+  private void commitLater(int records) {
+    pending += records;
+  }
+
+  /** Applies the durability policy to the records written, then compacts if the journal is big. */
+  private void commit(int records) {
+    pending += records;
+    try {
+      if (pending > 0) {
+        switch (durability.mode()) {
+          case SYNC_EACH_WRITE -> {
+            force();
+            pending = 0;
+          }
+          case GROUP_COMMIT -> {
+            if (pending >= durability.maxRecords()) {
+              force();
+              pending = 0;
+            } else if (!flushScheduled) {
+              flushScheduled = true;
+              flusher.schedule(this::flushTick, durability.maxDelay().toNanos(),
+                  TimeUnit.NANOSECONDS);
+            }
+          }
+          case NONE -> pending = 0;
+        }
+      }
+      if (journal.size - JournalFiles.HEADER > Math.max(compactionThreshold, snapshotBytes)) {
+        compactLocked();
+      }
+    } catch (IOException e) {
+      throw fail(e);
+    }
+  }
+
+  /** Forces the journal; counted for the tests of the durability policies. */
+  private void force() throws IOException {
+    journal.force();
+    forces++;
+  }
+
+  private void flushTick() {
+    lock.lock();
+    try {
+      flushScheduled = false;
+      if (pending > 0 && !closed && failure == null) {
+        force();
+        pending = 0;
+      }
+    } catch (IOException e) {
+      fail(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void compactLocked() throws IOException {
+    long next = generation + 1;
+    long bytes = JournalFiles.writeSnapshot(directory, next, state);
+    JournalFiles.Appender fresh = JournalFiles.Appender.create(directory, next);
+    JournalFiles.Appender old = journal;
+    journal = fresh;
+    old.close();
+    Files.deleteIfExists(directory.resolve(JournalFiles.journalName(generation)));
+    Files.deleteIfExists(directory.resolve(JournalFiles.snapshotName(generation)));
+    JournalFiles.syncDirectory(directory);
+    generation = next;
+    snapshotBytes = bytes;
+    pending = 0;
+  }
+
+  @Override
+  public Optional<Journal> journal() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public Path directory() {
+    return directory;
+  }
+
+  @Override
+  public Durability durability() {
+    return durability;
+  }
+
+  @Override
+  public RecoveryReport recoveryReport() {
+    return report;
+  }
+
+  @Override
+  public void sync() {
+    lock.lock();
+    try {
+      requireWritable();
+      force();
+      pending = 0;
+    } catch (IOException e) {
+      throw fail(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void compact() {
+    lock.lock();
+    try {
+      requireWritable();
+      compactLocked();
+    } catch (IOException e) {
+      throw fail(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public long sizeInBytes() {
+    lock.lock();
+    try {
+      return snapshotBytes + (journal == null ? 0 : journal.size);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (flusher != null) {
+        flusher.shutdownNow();
+      }
+      try {
+        if (failure == null) {
+          force();
+        }
+      } finally {
+        releaseQuietly();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("journal force on close failed in " + directory, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void releaseQuietly() {
+    try {
+      if (journal != null) {
+        journal.close();
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "closing the journal failed", e);
+    }
+    try {
+      if (fileLock != null) {
+        fileLock.release();
+      }
+      if (lockChannel != null) {
+        lockChannel.close();
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "releasing the journal lock failed", e);
+    }
+    if (flusher != null) {
+      flusher.shutdownNow();
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  @Override
+  public Optional<Profile> profile(ProfileId profileId) {
+    return delegate.profile(profileId);
+  }
+
+  @Override
+  public Optional<Profile> profileOfTouchpoint(String touchpointId) {
+    return delegate.profileOfTouchpoint(touchpointId);
+  }
+
+  @Override
+  public Optional<ProfileId> profileIdOf(String touchpointId) {
+    return delegate.profileIdOf(touchpointId);
+  }
+
+  @Override
+  public List<Profile> findProfiles(IdentifierType type, String rawValue) {
+    return delegate.findProfiles(type, rawValue);
+  }
+
+  @Override
+  public Stream<Profile> profiles() {
+    return delegate.profiles();
+  }
+
+  @Override
+  public int profileCount() {
+    return delegate.profileCount();
+  }
+
+  @Override
+  public int touchpointCount() {
+    return delegate.touchpointCount();
+  }
+
+  @Override
+  public List<GenericValue> genericValues() {
+    return delegate.genericValues();
+  }
+
+  @Override
+  public PairExplanation why(String touchpointId, String otherTouchpointId) {
+    return delegate.why(touchpointId, otherTouchpointId);
+  }
+
+  /**
+   * The one listener of the in-memory resolver: holds each change's events until its record is
+   * written, then hands them to the builder's listeners; silent during recovery.
+   */
+  static final class Gate implements ProfileListener {
+    final List<ProfileListener> listeners;
+    final List<ProfileEvent> buffered = new ArrayList<>();
+    boolean muted;
+
+    Gate(List<ProfileListener> listeners) {
+      this.listeners = listeners;
+    }
+
+    @Override
+    public void onEvent(ProfileEvent event) {
+      if (!muted && !listeners.isEmpty()) {
+        buffered.add(event);
+      }
+    }
+
+    void deliver() {
+      for (ProfileEvent event : buffered) {
+        for (ProfileListener listener : listeners) {
+          try {
+            listener.onEvent(event);
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a profile listener failed", e);
+          }
+        }
+      }
+      buffered.clear();
+    }
+  }
+}
