@@ -1,14 +1,9 @@
 package dev.omniid.core;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -18,13 +13,9 @@ import java.util.function.Predicate;
  * the resolver normalizes them. Uses the resolver's public reads to find candidates and the
  * builder's normalizers to decide, so it needs no access to the merge graph.
  *
- * <p>The plain in-memory resolver reaches its configuration through a registry keyed weakly by the
- * resolver, filled by {@link ResolverBuilder#build()}; the journaled resolver holds its own.
+ * <p>Each resolver built by {@link ResolverBuilder} holds one, made from its builder.
  */
 final class Erasure {
-  /** By identity, weakly: a resolver's own equals must not find another's configuration. */
-  private static final Map<Key, Erasure> REGISTRY = new HashMap<>();
-  private static final ReferenceQueue<IdentityResolver> COLLECTED = new ReferenceQueue<>();
   private static final Predicate<String> NO_JUNK = v -> false;
 
   private final Map<IdentifierType, Normalizer> normalizers;
@@ -35,45 +26,6 @@ final class Erasure {
     this.normalizers = Map.copyOf(builder.normalizers);
     this.junk = Map.copyOf(builder.junk);
     this.derivations = List.copyOf(builder.derivations);
-  }
-
-  static void register(IdentityResolver resolver, Erasure erasure) {
-    synchronized (REGISTRY) {
-      for (Reference<?> gone; (gone = COLLECTED.poll()) != null; ) {
-        REGISTRY.remove(gone);
-      }
-      REGISTRY.put(new Key(resolver, COLLECTED), erasure);
-    }
-  }
-
-  static Optional<Erasure> of(IdentityResolver resolver) {
-    synchronized (REGISTRY) {
-      return Optional.ofNullable(REGISTRY.get(new Key(resolver, null)));
-    }
-  }
-
-  /** A weak reference equal to another on the same referent, compared by identity. */
-  private static final class Key extends WeakReference<IdentityResolver> {
-    private final int hash;
-
-    Key(IdentityResolver resolver, ReferenceQueue<IdentityResolver> queue) {
-      super(resolver, queue);
-      this.hash = System.identityHashCode(resolver);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (o == this) {
-        return true;
-      }
-      IdentityResolver mine = get();
-      return o instanceof Key k && mine != null && mine == k.get();
-    }
   }
 
   private Normalizer normalizer(IdentifierType type) {

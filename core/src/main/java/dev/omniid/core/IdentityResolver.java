@@ -154,9 +154,8 @@ public interface IdentityResolver {
    * touchpoints' bytes any more (including those of carriers removed earlier). Deleted files are
    * unlinked, not overwritten: blocks the file system frees are beyond the library's reach.
    *
-   * <p>A resolver without a journal runs the reads and removals one after another: a touchpoint
-   * carrying the value that another thread resolves meanwhile may stay. The journaled resolver
-   * holds its write lock throughout.
+   * <p>The resolver holds its write lock throughout: a touchpoint carrying the value that another
+   * thread resolves is resolved wholly before or wholly after the erasure.
    *
    * @return the ids of the touchpoints removed, in id order; empty if none carries the value (or
    *     the normalizer refuses it)
@@ -167,11 +166,8 @@ public interface IdentityResolver {
   default List<String> forget(IdentifierType type, String rawValue) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(rawValue, "rawValue");
-    Erasure erasure = Erasure.of(this).orElseThrow(() -> new UnsupportedOperationException(
-        "forget by identifier needs a resolver built by ResolverBuilder"));
-    List<String> ids = erasure.carriers(this, type, rawValue);
-    ids.forEach(this::remove);
-    return ids;
+    throw new UnsupportedOperationException(
+        "forget by identifier needs a resolver built by ResolverBuilder");
   }
 
   /**

@@ -49,6 +49,7 @@ final class InMemoryResolver implements IdentityResolver {
   private final ArrayList<TypeInfo> scratchInfos = new ArrayList<>();
   private final Cluster[] scratchTargets = new Cluster[4];
   private final ArrayList<Problem> scratchProblems = new ArrayList<>();
+  private final Erasure erasure;
 
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
   private final KeyedTable<Entry> entries = new KeyedTable<>(e -> e.id);
@@ -66,6 +67,7 @@ final class InMemoryResolver implements IdentityResolver {
     this.scored = builder.matchModel == null ? null
         : new ScoredLinks(builder.matchModel, builder.blockingKeys, builder.maxBlockSize);
     this.derivations = List.copyOf(builder.derivations);
+    this.erasure = new Erasure(builder);
     int slots = 0;
     for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
       if (e.getValue().exclusive()) {
@@ -82,6 +84,32 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   // ---------------------------------------------------------------- changes
+
+  @Override
+  public List<String> forget(IdentifierType type, String rawValue) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(rawValue, "rawValue");
+    // The write lock throughout: the reads inside take the read lock, which its holder may.
+    lock.writeLock().lock();
+    try {
+      List<String> ids = erasure.carriers(this, type, rawValue);
+      ids.forEach(this::remove);
+      return ids;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public List<String> forget(ProfileId profileId) {
+    Objects.requireNonNull(profileId, "profileId");
+    lock.writeLock().lock();
+    try {
+      return IdentityResolver.super.forget(profileId);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
 
   @Override
   public Resolution resolve(Touchpoint touchpoint) {

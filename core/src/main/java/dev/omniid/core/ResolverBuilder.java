@@ -185,8 +185,6 @@ public final class ResolverBuilder {
     if (journalDirectory != null) {
       return JournaledResolver.open(this);
     }
-    IdentityResolver resolver = new InMemoryResolver(this);
-    Erasure.register(resolver, new Erasure(this));
-    return resolver;
+    return new InMemoryResolver(this);
   }
 }
