@@ -51,13 +51,21 @@ public final class OmniId {
    */
   public static MatchModel defaultMatchModel(String region, boolean monthFirstDates) {
     Objects.requireNonNull(region, "region");
+    return defaultMatchModel(region, monthFirstDates, PhoneNormalizer.forRegion(region));
+  }
+
+  /**
+   * The default model with the phone normalizer the resolver's identifiers use: one instance, so
+   * one cache, and each phone is parsed by libphonenumber once rather than twice.
+   */
+  static MatchModel defaultMatchModel(String region, boolean monthFirstDates, PhoneNormalizer phones) {
     NameNormalizer names = NameNormalizer.standard();
     return MatchModel.newBuilder()
         .field(field("email", FieldSource.identifier(IdentifierType.EMAIL), EMAILS,
             EmailMatcher.standard(), 0.85, 0.0001, 0.06, 0.0005, 0.04, 0.005, 0.02, 0.02)
             .toBuilder().ignoreValues(JunkValues.emails()).build())
         .field(field("phone", FieldSource.identifier(IdentifierType.PHONE),
-            PhoneNormalizer.forRegion(region), PhoneMatcher.standard(),
+            phones, PhoneMatcher.standard(),
             0.85, 0.0001, 0.05, 0.0002, 0.04, 0.0005, 0.02, 0.002)
             .toBuilder().ignoreValues(JunkValues.phones()).build())
         .field(field("given_name", FieldSource.attribute(AttributeKey.GIVEN_NAME), names,
@@ -278,7 +286,7 @@ public final class OmniId {
           .identifierPolicy(HashedIdentifiers.PHONE_SHA256, IdentifierPolicy.shared(5, 69))
           .derivedIdentifier(IdentifierType.EMAIL, HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers::sha256)
           .derivedIdentifier(IdentifierType.PHONE, HashedIdentifiers.PHONE_SHA256, HashedIdentifiers::sha256)
-          .matchModel(model != null ? model : defaultMatchModel(region, monthFirst));
+          .matchModel(model != null ? model : defaultMatchModel(region, monthFirst, phones));
       for (BlockingKey key : defaultBlockingKeys()) {
         b.blockingKey(key);
       }
