@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -202,6 +203,78 @@ final class InMemoryResolver implements IdentityResolver {
       Change change = recompute(seeds, null, null);
       fire(change.events);
       return new BatchResult(added.size(), duplicates, rejected, problems, change.events);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * The profile ids in use (current ids and aliases), each with the touchpoint it is anchored on,
+   * and the next id to hand out: with the touchpoints and rules, what gives the same ids again
+   * ({@link #restore}). A snapshot keeps it so that profile ids survive a restart.
+   */
+  IdAnchors idAnchors() {
+    lock.readLock().lock();
+    try {
+      TreeMap<Long, String> anchors = new TreeMap<>();
+      ids.forEach(record -> anchors.put(record.id.value(), record.anchor.id));
+      return new IdAnchors(nextProfileId, anchors);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Profile ids by number with their anchor touchpoint ids, and the next number to hand out. */
+  record IdAnchors(long nextProfileId, java.util.SortedMap<Long, String> anchors) {}
+
+  /**
+   * Fills an empty resolver with touchpoints, never-link rules and profile-id anchors, and
+   * clusters once: each profile takes the oldest id anchored on its members, as it did when the
+   * anchors were read, so the partition and its ids are the ones {@link #idAnchors} described.
+   * Anchors on unknown touchpoints are ignored; listeners hear nothing.
+   */
+  BatchResult restore(Collection<Touchpoint> touchpoints, List<String[]> rules, IdAnchors anchors) {
+    lock.writeLock().lock();
+    try {
+      if (entries.size() > 0) {
+        throw new IllegalStateException("restore needs an empty resolver");
+      }
+      List<Problem> problems = new ArrayList<>();
+      List<Entry> added = new ArrayList<>(touchpoints.size());
+      int rejected = 0;
+      for (Touchpoint touchpoint : touchpoints) {
+        try {
+          added.add(insert(touchpoint, problems));
+        } catch (OmniIdException e) {
+          problems.add(new Problem(touchpoint.id(), e.field(), e.reason(), e.detail()));
+          rejected++;
+        }
+      }
+      for (String[] rule : rules) {
+        Entry a = entries.get(rule[0]);
+        Entry b = entries.get(rule[1]);
+        if (a != null && b != null && a != b) {
+          addNeverLink(a, b);
+        }
+      }
+      for (Map.Entry<Long, String> anchor : anchors.anchors().entrySet()) {
+        Entry on = entries.get(anchor.getValue());
+        if (on != null) {
+          IdRecord record = new IdRecord(new ProfileId(anchor.getKey()), on);
+          record.nextAnchored = on.anchored;
+          on.anchored = record;
+          ids.add(record);
+        }
+      }
+      nextProfileId = Math.max(nextProfileId, anchors.nextProfileId());
+      List<Entry> seeds = new ArrayList<>(added);
+      for (Entry e : added) {
+        e.flipped = false;
+      }
+      seeds.addAll(extraSeeds);
+      extraSeeds.clear();
+      Change change = recompute(seeds, null, null);
+      return new BatchResult(added.size(), 0, rejected, problems, change.events);
     } finally {
       lock.writeLock().unlock();
     }

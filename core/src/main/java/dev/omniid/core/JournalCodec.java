@@ -27,6 +27,10 @@ final class JournalCodec {
   static final byte SPLIT = 5;
   static final byte FORGET = 6;
   static final byte END = 7;
+  /** Profile ids with their anchor touchpoints, and the next id (snapshots). */
+  static final byte ANCHORS = 8;
+  /** The count of the touchpoint records that follow and were resolved as one batch. */
+  static final byte BATCH = 9;
 
   private static final List<String> CHANNELS = List.of("store", "web", "mobile_app",
       "call_center", "email", "sms", "whatsapp", "messenger", "social", "marketplace", "sales_rep",
@@ -247,6 +251,34 @@ final class JournalCodec {
     for (String id : rest) {
       out.writeString(id);
     }
+  }
+
+  static void anchors(Out out, InMemoryResolver.IdAnchors anchors) {
+    out.writeByte(ANCHORS);
+    out.writeVarLong(anchors.nextProfileId());
+    out.writeVarLong(anchors.anchors().size());
+    for (Map.Entry<Long, String> e : anchors.anchors().entrySet()) {
+      out.writeVarLong(e.getKey());
+      out.writeString(e.getValue());
+    }
+  }
+
+  static InMemoryResolver.IdAnchors readAnchors(In in) {
+    long next = in.readVarLong();
+    long count = in.readVarLong();
+    java.util.TreeMap<Long, String> anchors = new java.util.TreeMap<>();
+    for (long i = 0; i < count; i++) {
+      long id = in.readVarLong();
+      if (id <= 0 || id >= next || anchors.put(id, in.readString()) != null) {
+        throw new MalformedRecordException("an anchored profile id is out of range or repeated");
+      }
+    }
+    return new InMemoryResolver.IdAnchors(next, anchors);
+  }
+
+  static void batch(Out out, int count) {
+    out.writeByte(BATCH);
+    out.writeVarLong(count);
   }
 
   static void end(Out out, long touchpoints, long rules) {

@@ -179,8 +179,8 @@ final class JournalFiles {
    *
    * @return the snapshot's size in bytes
    */
-  static long writeSnapshot(Path directory, long generation, JournalState state)
-      throws IOException {
+  static long writeSnapshot(Path directory, long generation, JournalState state,
+      InMemoryResolver.IdAnchors anchors) throws IOException {
     String name = snapshotName(generation);
     Path temp = directory.resolve(name.substring(0, name.length() - SUFFIX.length())
         + TEMP_SUFFIX);
@@ -210,6 +210,9 @@ final class JournalFiles {
           out.clear();
         }
       }
+      int at = out.beginFrame();
+      JournalCodec.anchors(out, anchors);
+      out.endFrame(at);
       int start = out.beginFrame();
       JournalCodec.end(out, state.touchpoints.size(), pairs.size());
       out.endFrame(start);

@@ -29,14 +29,14 @@ import java.util.stream.Stream;
  * An {@link IdentityResolver} that journals every accepted change before it returns, and rebuilds
  * itself from its directory when built: the in-memory resolver, wrapped.
  *
- * <p>The journal describes state, not history: the live touchpoints and never-link rules
- * ({@link JournalState}). A change is applied to the in-memory resolver first (so a change it
- * refuses is never journaled), then its record is written, then forced as the {@link Durability}
- * says, all under one lock, so the journal's order is the order of the changes. Listeners hear a
- * change only after its record is written (and forced, under {@link Durability#syncEachWrite()}).
- * Recovery rebuilds the same state and resolves it in one batch: by sequence neutrality the
- * partition is the one the resolver had. Profile ids are those of that batch, not the ones the
- * resolver had handed out.
+ * <p>A snapshot describes state (the live touchpoints, never-link rules and profile-id anchors);
+ * the journal after it, the changes in their order. A change is applied to the in-memory resolver
+ * first (so a change it refuses is never journaled), then its record is written, then forced as
+ * the {@link Durability} says, all under one lock, so the journal's order is the order of the
+ * changes. Listeners hear a change only after its record is written (and forced, under
+ * {@link Durability#syncEachWrite()}). Recovery restores the snapshot with its anchors, then
+ * replays each change with the call that made it: the partition and the profile ids are the ones
+ * the resolver had.
  *
  * <p>If writing or forcing fails, the change may be in memory and may or may not be on disk; the
  * resolver then refuses every further change with {@link IllegalStateException} (reads go on), and
@@ -61,6 +61,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private long generation;
   private long snapshotBytes;
   private RecoveryReport report;
+  /** The latest snapshot's profile-id anchors while recovering; null without one. */
+  private InMemoryResolver.IdAnchors snapshotAnchors;
+  /** During recovery, the touchpoints of a journaled batch still to come, and those read. */
+  private int batchRemaining;
+  private final List<Touchpoint> batch = new ArrayList<>();
   private Throwable failure;
   private boolean closed;
   /** Records written and not yet forced (group commit). */
@@ -121,6 +126,21 @@ final class JournaledResolver implements IdentityResolver, Journal {
   // ---------------------------------------------------------------- recovery
 
   private void recover() throws IOException {
+    gate.muted = true;
+    try {
+      recoverMuted();
+    } finally {
+      gate.muted = false;
+      gate.buffered.clear();
+    }
+  }
+
+  /**
+   * Restores the snapshot in one batch with its profile-id anchors, then applies the journal's
+   * changes in their order, as they were applied: the partition and the profile ids are the ones
+   * the resolver had (the resolver is deterministic, and a batch is replayed as a batch).
+   */
+  private void recoverMuted() throws IOException {
     long started = System.nanoTime();
     Files.createDirectories(directory);
     lockChannel = FileChannel.open(directory.resolve(JournalFiles.LOCK),
@@ -155,6 +175,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
       fromSnapshot = readSnapshot(snapshots.get(snapshot), snapshot);
       snapshotBytes = Files.size(snapshots.get(snapshot));
     }
+    restoreSnapshot();
     List<RecoveryReport.Damage> damage = new ArrayList<>();
     boolean[] forgotten = new boolean[1];
     Path current = journals.get(generation);
@@ -179,7 +200,6 @@ final class JournaledResolver implements IdentityResolver, Journal {
     if (deleted) {
       JournalFiles.syncDirectory(directory);
     }
-    apply();
     if (forgotten[0]) {
       // An erasure was journaled but its compaction did not finish: finish it now.
       compactLocked();
@@ -216,6 +236,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
           } else if (type == JournalCodec.NEVER_LINK) {
             String a = in.readString();
             addRuleChecked(a, in.readString());
+          } else if (type == JournalCodec.ANCHORS) {
+            snapshotAnchors = JournalCodec.readAnchors(in);
           } else if (type == JournalCodec.END) {
             long t = in.readVarLong();
             long r = in.readVarLong();
@@ -279,7 +301,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
         }
         try {
           replay(new JournalCodec.In(reader.payload, 0, reader.length), forgotten);
-        } catch (JournalCodec.MalformedRecordException | IllegalStateException e) {
+        } catch (JournalCodec.MalformedRecordException | IllegalStateException
+            | IllegalArgumentException e) {
           // Its checksum holds, so the bytes are as written: cutting here would drop good data.
           throw new IOException(name + " has a record that passes its checksum but cannot be "
               + "replayed, ending at offset " + reader.offset + ": " + e.getMessage(), e);
@@ -288,6 +311,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
       }
       good = reader.offset;
     }
+    flushBatch();
     if (good < fileSize) {
       try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
         channel.truncate(good);
@@ -300,24 +324,52 @@ final class JournaledResolver implements IdentityResolver, Journal {
 
   private void replay(JournalCodec.In in, boolean[] forgotten) {
     int type = in.readByte();
+    if (type != JournalCodec.TOUCHPOINT) {
+      flushBatch();
+    }
     switch (type) {
       case JournalCodec.TOUCHPOINT -> {
-        if (!state.add(JournalCodec.readTouchpoint(in))) {
+        Touchpoint t = JournalCodec.readTouchpoint(in);
+        if (!state.add(t)) {
           throw new JournalCodec.MalformedRecordException("a live touchpoint id is added again");
         }
+        if (batchRemaining > 0) {
+          batch.add(t);
+          if (--batchRemaining == 0) {
+            flushBatch();
+          }
+        } else {
+          Resolution r = delegate.resolve(t);
+          if (r.outcome() == Resolution.Outcome.DUPLICATE) {
+            throw new JournalCodec.MalformedRecordException("a journaled touchpoint is a duplicate");
+          }
+        }
+      }
+      case JournalCodec.BATCH -> {
+        long count = in.readVarLong();
+        if (count < 1 || count > Integer.MAX_VALUE) {
+          throw new JournalCodec.MalformedRecordException("a batch of " + count + " touchpoints");
+        }
+        batchRemaining = (int) count;
       }
       case JournalCodec.REMOVE -> {
-        if (!state.remove(in.readString())) {
+        String id = in.readString();
+        if (!state.remove(id)) {
           throw new JournalCodec.MalformedRecordException("an unknown touchpoint is removed");
         }
+        delegate.remove(id);
       }
       case JournalCodec.NEVER_LINK -> {
         String a = in.readString();
-        addRuleChecked(a, in.readString());
+        String b = in.readString();
+        addRuleChecked(a, b);
+        delegate.neverLink(a, b);
       }
       case JournalCodec.ALLOW_LINK -> {
         String a = in.readString();
-        state.removeRule(a, in.readString());
+        String b = in.readString();
+        state.removeRule(a, b);
+        delegate.allowLink(a, b);
       }
       case JournalCodec.SPLIT -> {
         List<String> side = JournalCodec.readIds(in);
@@ -327,10 +379,16 @@ final class JournaledResolver implements IdentityResolver, Journal {
             addRuleChecked(a, b);
           }
         }
+        // The same call as when it happened, so that the same profile ids come out of it.
+        ProfileId profile = delegate.profileIdOf(side.get(0)).orElseThrow(
+            () -> new JournalCodec.MalformedRecordException("a split names an unknown touchpoint"));
+        delegate.split(profile, new HashSet<>(side));
       }
       case JournalCodec.FORGET -> {
         for (String id : JournalCodec.readIds(in)) {
-          state.remove(id);
+          if (state.remove(id)) {
+            delegate.remove(id);
+          }
         }
         forgotten[0] = true;
       }
@@ -341,26 +399,39 @@ final class JournaledResolver implements IdentityResolver, Journal {
     }
   }
 
-  /** Resolves the recovered state in one batch, then its rules, with listeners muted. */
-  private void apply() {
-    gate.muted = true;
-    try {
-      BatchResult result = delegate.resolveAll(state.touchpoints.values());
-      if (result.rejected() > 0) {
-        Problem first = result.problems().stream()
-            .filter(p -> p.reason() == Reason.CONFLICTING_EXCLUSIVE_VALUES
-                || p.reason() == Reason.DUPLICATE_TOUCHPOINT)
-            .findFirst().orElse(result.problems().get(0));
-        throw new IllegalStateException(result.rejected() + " journaled touchpoints are refused "
-            + "by this configuration (for example " + first + "): was an identifier type made "
-            + "exclusive? Build with the configuration that wrote the journal.");
-      }
-      for (String[] pair : state.rulePairs()) {
-        delegate.neverLink(pair[0], pair[1]);
-      }
-    } finally {
-      gate.muted = false;
-      gate.buffered.clear();
+  /**
+   * Resolves the touchpoints read of a journaled batch as one batch. A batch cut short (its tail
+   * torn off by a crash before it was forced) resolves what remains of it.
+   */
+  private void flushBatch() {
+    batchRemaining = 0;
+    if (batch.isEmpty()) {
+      return;
+    }
+    BatchResult result = delegate.resolveAll(batch);
+    batch.clear();
+    requireAllAccepted(result);
+  }
+
+  /** Rebuilds the snapshot's state with its profile ids (fresh ids for an older snapshot). */
+  private void restoreSnapshot() {
+    InMemoryResolver.IdAnchors anchors = snapshotAnchors != null ? snapshotAnchors
+        : new InMemoryResolver.IdAnchors(1, new java.util.TreeMap<>());
+    snapshotAnchors = null;
+    requireAllAccepted(((InMemoryResolver) delegate).restore(state.touchpoints.values(),
+        state.rulePairs(), anchors));
+  }
+
+  private static void requireAllAccepted(BatchResult result) {
+    if (result.rejected() > 0 || result.duplicates() > 0) {
+      Problem first = result.problems().stream()
+          .filter(p -> p.reason() == Reason.CONFLICTING_EXCLUSIVE_VALUES
+              || p.reason() == Reason.DUPLICATE_TOUCHPOINT)
+          .findFirst().orElse(result.problems().isEmpty() ? null : result.problems().get(0));
+      throw new IllegalStateException((result.rejected() + result.duplicates())
+          + " journaled touchpoints are refused by this configuration (for example " + first
+          + "): was an identifier type made exclusive? Build with the configuration that wrote "
+          + "the journal.");
     }
   }
 
@@ -411,20 +482,31 @@ final class JournaledResolver implements IdentityResolver, Journal {
       if (!repeated) {
         // Each id appears once: a fresh touchpoint now known was accepted with this content.
         out.clear();
-        int count = 0;
+        List<Touchpoint> accepted = new ArrayList<>(fresh.size());
         for (Touchpoint t : fresh) {
           if (delegate.profileIdOf(t.id()).isPresent()) {
-            int start = out.beginFrame();
-            JournalCodec.touchpoint(out, t);
-            out.endFrame(start);
-            state.add(t);
-            count++;
-            if (out.size >= JournalFiles.WRITE_CHUNK) {
-              write(count);
-              commitLater(count);
-              count = 0;
-              out.clear();
-            }
+            accepted.add(t);
+          }
+        }
+        int count = 0;
+        if (!accepted.isEmpty()) {
+          // Replayed as one batch, so that the batch hands out the same profile ids again.
+          int start = out.beginFrame();
+          JournalCodec.batch(out, accepted.size());
+          out.endFrame(start);
+          count++;
+        }
+        for (Touchpoint t : accepted) {
+          int start = out.beginFrame();
+          JournalCodec.touchpoint(out, t);
+          out.endFrame(start);
+          state.add(t);
+          count++;
+          if (out.size >= JournalFiles.WRITE_CHUNK) {
+            write(count);
+            commitLater(count);
+            count = 0;
+            out.clear();
           }
         }
         write(count);
@@ -731,7 +813,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
 
   private void compactLocked() throws IOException {
     long next = generation + 1;
-    long bytes = JournalFiles.writeSnapshot(directory, next, state);
+    long bytes = JournalFiles.writeSnapshot(directory, next, state,
+        ((InMemoryResolver) delegate).idAnchors());
     JournalFiles.Appender fresh = JournalFiles.Appender.create(directory, next);
     JournalFiles.Appender old = journal;
     journal = fresh;

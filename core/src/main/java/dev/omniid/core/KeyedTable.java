@@ -88,6 +88,16 @@ final class KeyedTable<T> {
     return removed;
   }
 
+  /** Every node, in table order (no order the caller may rely on). */
+  @SuppressWarnings("unchecked")
+  void forEach(java.util.function.Consumer<T> action) {
+    for (Object node : slots) {
+      if (node != null) {
+        action.accept((T) node);
+      }
+    }
+  }
+
   private void place(Object node, int hash) {
     int mask = slots.length - 1;
     int i = hash & mask;

@@ -137,8 +137,9 @@ public final class ResolverBuilder {
    * absent; one resolver at a time may own it. Touchpoints refused or resolved as duplicates are
    * not journaled.
    *
-   * <p>Recovery resolves the recovered touchpoints in one batch: the partition is the one the
-   * resolver had, but profile ids are handed out anew. Listeners do not hear the recovery; they
+   * <p>Recovery gives the partition and the profile ids (aliases included) the resolver had: the
+   * snapshot is clustered once with its id anchors, and the changes after it are replayed as they
+   * were made. Listeners do not hear the recovery; they
    * hear a change only after its record is written. The resolver must be built with the
    * configuration that wrote the journal. Close it with {@code journal().get().close()}.
    * No journal unless set.

@@ -59,6 +59,25 @@ class JournalPropertiesTest {
     return b.build();
   }
 
+  /**
+   * What a caller may have stored: each touchpoint's profile id, and where every profile id and
+   * alias leads. A restart must keep all of it.
+   */
+  private static Map<String, String> profileIds(IdentityResolver r) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    r.profiles().forEach(p -> {
+      for (String id : p.touchpointIds()) {
+        out.put(id, p.id().toString());
+      }
+      out.put("#" + p.id(), p.id().toString());
+      for (ProfileId alias : p.aliases()) {
+        out.put("#" + alias, r.profile(alias).orElseThrow().id().toString());
+      }
+    });
+    out.put("#count", Integer.toString(r.profileCount()));
+    return out;
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void replayReachesThePartitionTheResolverHad(long seed) {
@@ -125,10 +144,12 @@ class JournalPropertiesTest {
         journal(r).compact();
       } else {
         Set<Set<String>> before = partition(r);
+        Map<String, String> idsBefore = profileIds(r);
         journal(r).close();
         r = open(dir, random);
         restarts++;
         assertEquals(describe(before), describe(partition(r)), "seed=" + seed + " step=" + step);
+        assertEquals(idsBefore, profileIds(r), "profile ids, seed=" + seed + " step=" + step);
         assertTrue(journal(r).recoveryReport().clean(), "seed=" + seed);
         assertEquals(live.size(), journal(r).recoveryReport().touchpoints(), "seed=" + seed);
         assertEquals(rules.size(), journal(r).recoveryReport().neverLinkRules(), "seed=" + seed);
@@ -136,11 +157,13 @@ class JournalPropertiesTest {
     }
     Set<Set<String>> before = partition(r);
     assertEquals(describe(batch(live.values(), rules)), describe(before), "seed=" + seed);
+    Map<String, String> idsBefore = profileIds(r);
     journal(r).close();
     IdentityResolver again = open(dir, random);
     try {
       assertEquals(describe(before), describe(partition(again)),
           "seed=" + seed + " after " + restarts + " restarts");
+      assertEquals(idsBefore, profileIds(again), "profile ids, seed=" + seed);
     } finally {
       journal(again).close();
     }
