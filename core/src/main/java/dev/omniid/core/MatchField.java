@@ -119,6 +119,25 @@ public final class MatchField {
     return weight(level);
   }
 
+  /**
+   * The largest weight this field can add to a pair (0 if every level weighs against: a missing
+   * field adds 0): what lets scoring stop once a pair cannot reach the threshold.
+   */
+  double maxWeight() {
+    double max = 0;
+    for (double w : weights) {
+      max = Math.max(max, w);
+    }
+    if (!termFrequencies.isEmpty()) {
+      double rarest = termFrequencyFloor;
+      for (double f : termFrequencies.values()) {
+        rarest = Math.min(rarest, f);
+      }
+      max = Math.max(max, log2(clamp(m[0]) / clamp(rarest)));
+    }
+    return max;
+  }
+
   private static int index(ComparisonLevel level) {
     Objects.requireNonNull(level, "level");
     if (level == ComparisonLevel.MISSING) {

@@ -18,12 +18,18 @@ public final class MatchModel {
   private final double priorMatchProbability;
   private final double threshold;
   private final double priorWeight;
+  /** The most the fields from {@code f} on can still add, for each {@code f}. */
+  private final double[] maxFrom;
 
   private MatchModel(Builder b) {
     this.fields = List.copyOf(b.fields);
     this.priorMatchProbability = b.prior;
     this.threshold = b.threshold;
     this.priorWeight = MatchField.log2(b.prior / (1 - b.prior));
+    this.maxFrom = new double[fields.size() + 1];
+    for (int f = fields.size() - 1; f >= 0; f--) {
+      maxFrom[f] = maxFrom[f + 1] + fields.get(f).maxWeight();
+    }
   }
 
   /** Starts a model. */
@@ -84,31 +90,55 @@ public final class MatchModel {
 
   /** The comparison level of each field for a pair; {@code MISSING} where either side lacks it. */
   void levels(Prepared a, Prepared b, ComparisonLevel[] out, String[] agreedValue) {
+    String[] agreed = new String[1];
     for (int f = 0; f < out.length; f++) {
-      String[] x = a.values[f];
-      String[] y = b.values[f];
-      ComparisonLevel best = ComparisonLevel.MISSING;
-      String agreed = null;
-      if (x.length > 0 && y.length > 0) {
-        FieldMatcher matcher = fields.get(f).matcher();
-        best = ComparisonLevel.DIFFERENT;
-        for (String vx : x) {
-          for (String vy : y) {
-            ComparisonLevel level = matcher.compare(vx, vy);
-            // Ties between value pairs go to the smaller value, so the result is symmetric.
-            if (level.ordinal() < best.ordinal()
-                || (level == best && level == ComparisonLevel.EXACT && vx.compareTo(agreed) < 0)) {
-              best = level;
-              agreed = level == ComparisonLevel.EXACT ? vx : null;
-            }
-          }
-        }
-      }
-      out[f] = best;
+      out[f] = level(f, a.values[f], b.values[f], agreed);
       if (agreedValue != null) {
-        agreedValue[f] = agreed;
+        agreedValue[f] = agreed[0];
       }
     }
+  }
+
+  /**
+   * The total weight of a pair if it reaches the threshold; otherwise some weight below it. It
+   * stops comparing as soon as the fields left cannot lift the pair to the threshold, so most
+   * candidate pairs, which are not matches, cost a few field comparisons. The sum runs in field
+   * order as in {@link #weight}, so a pair that reaches the threshold gets the same weight.
+   */
+  double weightIfReaching(Prepared a, Prepared b) {
+    String[] agreed = new String[1];
+    double total = priorWeight;
+    for (int f = 0; f < fields.size(); f++) {
+      // A hair of margin: the bound is summed in another order than the weight itself.
+      if (total + maxFrom[f] < threshold - 1e-9) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      ComparisonLevel level = level(f, a.values[f], b.values[f], agreed);
+      total += fields.get(f).weight(level, agreed[0]);
+    }
+    return total;
+  }
+
+  /** The level of field {@code f} for two value lists, and the exact value agreed on, if any. */
+  private ComparisonLevel level(int f, String[] x, String[] y, String[] agreed) {
+    agreed[0] = null;
+    if (x.length == 0 || y.length == 0) {
+      return ComparisonLevel.MISSING;
+    }
+    FieldMatcher matcher = fields.get(f).matcher();
+    ComparisonLevel best = ComparisonLevel.DIFFERENT;
+    for (String vx : x) {
+      for (String vy : y) {
+        ComparisonLevel level = matcher.compare(vx, vy);
+        // Ties between value pairs go to the smaller value, so the result is symmetric.
+        if (level.ordinal() < best.ordinal()
+            || (level == best && level == ComparisonLevel.EXACT && vx.compareTo(agreed[0]) < 0)) {
+          best = level;
+          agreed[0] = level == ComparisonLevel.EXACT ? vx : null;
+        }
+      }
+    }
+    return best;
   }
 
   /** The total weight of a pair (prior included), without building an explanation. */

@@ -74,7 +74,7 @@ final class ScoredLinks {
     List<Entry> candidates = new ArrayList<>(shared.keySet());
     candidates.sort(Entry.BY_ID);
     for (Entry other : candidates) {
-      double weight = model.weight(entry.extras.prepared, other.extras.prepared);
+      double weight = model.weightIfReaching(entry.extras.prepared, other.extras.prepared);
       if (weight >= model.threshold()) {
         Edge edge = new Edge(entry, other, weight);
         edge.support = shared.get(other)[0];
@@ -123,7 +123,7 @@ final class ScoredLinks {
         if (existing != null) {
           existing.support++;
         } else {
-          double weight = model.weight(x.extras.prepared, y.extras.prepared);
+          double weight = model.weightIfReaching(x.extras.prepared, y.extras.prepared);
           if (weight >= model.threshold()) {
             Edge edge = new Edge(x, y, weight);
             edge.support = 1;

@@ -57,6 +57,35 @@ class MatchModelTest {
     assertFalse(text.toLowerCase().contains("garcia"), "explanations name fields, not values");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  void stoppingEarlyNeverChangesWhetherOrHowMuchAPairLinks(long seed) {
+    Random random = new Random(seed);
+    // A term-frequency field too, so that the bound covers the rarest value's weight.
+    MatchField family = MatchField.newBuilder("surname", FieldSource.attribute(AttributeKey.FAMILY_NAME))
+        .probabilities(ComparisonLevel.EXACT, 0.95, 0.01)
+        .termFrequencies(Map.of("garcia", 0.05, "lopez", 0.02), 0.0005).build();
+    MatchModel base = RandomTouchpoints.model();
+    for (MatchModel model : List.of(base, base.toBuilder().field(family).threshold(2).build())) {
+      List<Touchpoint> people = RandomTouchpoints.generate(random, 60);
+      List<MatchModel.Prepared> prepared = people.stream().map(model::prepare).toList();
+      int reaching = 0;
+      for (MatchModel.Prepared a : prepared) {
+        for (MatchModel.Prepared b : prepared) {
+          double full = model.weight(a, b);
+          double early = model.weightIfReaching(a, b);
+          if (full >= model.threshold()) {
+            assertEquals(full, early, 0.0, "the exact weight when the pair links");
+            reaching++;
+          } else {
+            assertTrue(early < model.threshold(), "below the threshold when it does not");
+          }
+        }
+      }
+      assertTrue(reaching > 0, "some pairs link, or the comparison proves little");
+    }
+  }
+
   @Test
   void scoresAreSymmetricAndMultiValuedFieldsAgreeAtTheirBestLevel() {
     MatchModel model = MatchModel.newBuilder()
