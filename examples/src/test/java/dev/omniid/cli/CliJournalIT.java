@@ -260,22 +260,11 @@ class CliJournalIT {
         "--identifier", "emial:ana@x.com"});
     cases.put("must be TYPE:VALUE", new String[] {"forget", "--journal", journal.toString(),
         "--identifier", "ana@x.com"});
-    cases.put("has no value", new String[] {"forget", "--journal", journal.toString(), "--identifier", "email:"});
-    cases.put("--profile must be a profile id", new String[] {"forget", "--journal", journal.toString(),
-        "--profile", "twelve"});
-    cases.put("mutually exclusive", new String[] {"forget", "--journal", journal.toString(),
-        "--profile", "P-1", "--identifier", "email:ana@x.com"});
     cases.put("no such directory", new String[] {"export", "--journal", dir.resolve("nowhere").toString(),
         "--out", dir.resolve("x.csv").toString()});
-    cases.put("holds no omniid-cli.json", new String[] {"export", "--journal", dir.toString(),
-        "--out", dir.resolve("x.csv").toString()});
-    cases.put("holds other files and no journal", new String[] {"ingest", "--journal",
-        FIXTURES.toString(), "--input", MESSY.toString(), "--mapping", MAPPING.toString()});
     cases.put("default region US differs from the journal's (ES", new String[] {"ingest", "--journal",
         journal.toString(), "--input", MESSY.toString(), "--mapping", MAPPING.toString(),
         "--default-region", "us"});
-    cases.put("--durability", new String[] {"ingest", "--journal", journal.toString(), "--input",
-        MESSY.toString(), "--mapping", MAPPING.toString(), "--durability", "sometimes"});
     for (Map.Entry<String, String[]> c : cases.entrySet()) {
       Run r = run(c.getValue());
       assertEquals(2, r.exit(), c.getKey() + ": " + r.err());
