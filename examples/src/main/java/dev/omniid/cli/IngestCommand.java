@@ -107,6 +107,10 @@ final class IngestCommand implements Callable<Integer> {
       description = "Records resolved, written and (with sync) forced together (default ${DEFAULT-VALUE}).")
   int batch;
 
+  /** For tests: compacts the journal this often, to crash inside compactions. */
+  @Option(names = "--compaction-threshold", hidden = true, paramLabel = "BYTES")
+  Long compactionThreshold;
+
   @Option(names = "--rejects", paramLabel = "REJECTS.csv",
       description = "Where to write the problems found (row, column, masked value, reason).")
   Path rejects;
@@ -136,11 +140,29 @@ final class IngestCommand implements Callable<Integer> {
     Pipeline.Read read = Pipeline.read(new Pipeline.Settings(input, mapping, Optional.ofNullable(format),
         Optional.of(settings.region()), Optional.empty(), false), progress);
 
-    IdentityResolver resolver = JournalAccess.open(journal, settings, durability.policy());
+    if (stored.isEmpty()) {
+      // Written before the journal exists, so that a crash never leaves records without settings.
+      try {
+        Files.createDirectories(journal);
+      } catch (java.io.IOException e) {
+        throw new CliException("--journal " + journal + ": cannot create (" + e.getClass().getSimpleName() + ")");
+      }
+      settings.write(journal);
+    }
+    IdentityResolver resolver = JournalAccess.open(journal, settings, durability.policy(),
+        Optional.ofNullable(compactionThreshold));
     boolean closed = false;
     try {
-      if (!stored.equals(Optional.of(settings))) {
-        settings.write(journal);
+      // Now that this process owns the directory: the settings must still be the ones checked.
+      Optional<JournalSettings> owned = JournalSettings.read(journal);
+      if (stored.isEmpty() && !owned.equals(Optional.of(settings))) {
+        throw new CliException("--journal " + journal + ": another ingest started on it at the same time");
+      }
+      if (stored.isPresent() && !owned.equals(Optional.of(settings))) {
+        if (!owned.equals(stored)) {
+          throw new CliException("--journal " + journal + ": its settings changed while this ingest started");
+        }
+        settings.write(journal); // New identifier types.
       }
       Journal j = JournalAccess.journal(resolver);
       JournalAccess.printRecovery(System.err, "ingest", journal, j.recoveryReport(), true);

@@ -4,11 +4,13 @@ import dev.omniid.core.Durability;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Journal;
 import dev.omniid.core.RecoveryReport;
+import dev.omniid.core.ResolverBuilder;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,9 +39,19 @@ final class JournalAccess {
    * what the directory holds. Failures become one-line usage problems.
    */
   static IdentityResolver open(Path directory, JournalSettings settings, Durability durability) {
+    return open(directory, settings, durability, Optional.empty());
+  }
+
+  /** As {@link #open(Path, JournalSettings, Durability)}, compacting past {@code compactionThreshold}. */
+  static IdentityResolver open(Path directory, JournalSettings settings, Durability durability,
+      Optional<Long> compactionThreshold) {
     CORE_LOG.setLevel(Level.OFF);
     try {
-      return settings.resolverBuilder().journal(directory, durability).build();
+      ResolverBuilder builder = settings.resolverBuilder().journal(directory, durability);
+      compactionThreshold.ifPresent(builder::journalCompactionThreshold);
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), e);
     } catch (IllegalStateException e) {
       // In use by another process, or refused by this configuration.
       String m = firstLine(e.getMessage());

@@ -236,7 +236,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     }
     try (Stream<Path> files = Files.list(directory)) {
       List<String> names = files.map(p -> p.getFileName().toString()).toList();
-      return names.isEmpty() || names.stream().anyMatch(n -> n.equals(FILE_NAME) || n.equals("omniid.lock")
+      return names.isEmpty() || names.stream().anyMatch(n -> n.startsWith(FILE_NAME) || n.equals("omniid.lock")
           || n.startsWith("journal-") || n.startsWith("snapshot-"));
     } catch (IOException e) {
       return false;

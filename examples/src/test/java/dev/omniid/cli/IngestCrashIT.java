@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestCrashIT {
   private static final int PEOPLE = 400;
   private static final int BATCH = 10;
+  /** The journal of the 2,000 records is about 210 KiB: a few compactions a run to be killed in. */
+  private static final long COMPACTION_THRESHOLD = 40_000;
 
   @TempDir
   Path dir;
@@ -58,7 +60,8 @@ class IngestCrashIT {
     Path journal = dir.resolve("journal");
     List<String> command = new ArrayList<>(CliJournalIT.java());
     command.addAll(List.of("ingest", "--journal", journal.toString(), "--input", input.toString(),
-        "--mapping", mapping.toString(), "--durability", "sync", "--batch", Integer.toString(BATCH)));
+        "--mapping", mapping.toString(), "--durability", "sync", "--batch", Integer.toString(BATCH),
+        "--compaction-threshold", Long.toString(COMPACTION_THRESHOLD)));
 
     Set<String> held = new HashSet<>();
     int survived = 0;
@@ -90,8 +93,14 @@ class IngestCrashIT {
       Path exported = dir.resolve("export-" + run + ".csv");
       CliJournalIT.Run export = CliJournalIT.run(dir, "export", "--journal", journal.toString(),
           "--out", exported.toString());
-      assertEquals(0, export.exit(), context + ": " + export.err());
-      Set<String> present = CliJournalIT.recordIds(exported);
+      Set<String> present;
+      if (export.exit() == 2 && held.isEmpty() && durable == 0 && (export.err().contains("no such directory")
+          || export.err().contains("holds no " + JournalSettings.FILE_NAME))) {
+        present = Set.of(); // Killed before the first ingest had written its settings.
+      } else {
+        assertEquals(0, export.exit(), context + ": " + export.err());
+        present = CliJournalIT.recordIds(exported);
+      }
       // Every record reported durable, and every record held before, is there.
       Set<String> missing = new TreeSet<>(ids.subList(0, durable));
       missing.addAll(held);
