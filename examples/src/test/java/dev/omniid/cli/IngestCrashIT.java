@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reported durable and every record an earlier check found, nothing beyond the batch in flight,
  * and the partition {@code resolve} makes of exactly the records it holds.
  *
- * <p>{@code -Domniid.cli.crash.kills=N} sets the number of kills (10 by default, about 30 s on
+ * <p>{@code -Domniid.cli.crash.kills=N} sets the number of kills (10 by default, 30 to 45 s on
  * two cores), {@code -Domniid.cli.crash.seed=S} the seed.
  */
 class IngestCrashIT {
@@ -74,7 +74,7 @@ class IngestCrashIT {
       // soon as the run reports a random number of durable records past what is held already.
       int target = random.nextInt(3) == 0 ? -1
           : Math.min(ids.size(), held.size() + 1 + random.nextInt(Math.max(1, ids.size() - held.size())));
-      long delayMillis = random.nextInt(2_500);
+      long delayMillis = random.nextInt(1_500);
       List<String> printed = runAndKill(command, target, delayMillis, context);
       int durable = 0;
       for (String line : printed) {
