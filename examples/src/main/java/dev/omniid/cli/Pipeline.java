@@ -4,6 +4,8 @@ import dev.omniid.cli.Mapping.IdentifierField;
 import dev.omniid.cli.RecordReader.Format;
 import dev.omniid.core.BatchResult;
 import dev.omniid.core.Identifier;
+import dev.omniid.core.IdentifierPolicy;
+import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.MatchModel;
 import dev.omniid.core.OmniIdException;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +76,41 @@ final class Pipeline {
   }
 
   static Result run(Settings settings, Progress progress) {
-    Mapping mapping = MappingReader.read(settings.mapping());
-    String region = settings.region().or(mapping::defaultRegion).orElse(FALLBACK_REGION);
+    Read read = read(settings, progress);
+    IdentityResolver resolver = resolver(read.mapping(), read.region(), read.monthFirst(), settings,
+        read.records());
+    resolve(resolver, read.records(), read.warnings(), progress);
+    return new Result(resolver, read.records(), read.warnings(), read.rejected(), read.region());
+  }
+
+  /**
+   * An input file read through its mapping, not yet resolved.
+   *
+   * @param mapping the mapping
+   * @param region the default region chosen
+   * @param monthFirst whether dates are read month first (region US)
+   * @param records the records in input order (unreadable ones left out: see {@code warnings})
+   * @param warnings every problem found while reading
+   * @param rejected records lost whole because nothing could be read from them
+   */
+  record Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
+      List<Warning> warnings, long rejected) {}
+
+  /** A default region as given (command line or mapping), checked and upper-cased. */
+  static String region(String region) {
     if (!region.matches("[A-Za-z]{2}")) {
       throw new CliException("--default-region must be an ISO 3166 alpha-2 code such as US");
     }
-    region = region.toUpperCase(java.util.Locale.ROOT);
+    return region.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Reads every record of the input through the mapping. A record whose id repeats an earlier
+   * record's with other content gets the touchpoint id {@code ID#ROW}.
+   */
+  static Read read(Settings settings, Progress progress) {
+    Mapping mapping = MappingReader.read(settings.mapping());
+    String region = region(settings.region().or(mapping::defaultRegion).orElse(FALLBACK_REGION));
     // US files write dates month first; elsewhere day first is the norm.
     boolean monthFirst = region.equals("US");
     TouchpointMapper mapper = new TouchpointMapper(mapping, monthFirst);
@@ -129,9 +161,7 @@ final class Pipeline {
       requireColumns(mapper, seenColumns, settings.input(), false);
     }
 
-    IdentityResolver resolver = resolver(mapping, region, monthFirst, settings, records);
-    resolve(resolver, records, warnings, progress);
-    return new Result(resolver, records, warnings, rejected, region);
+    return new Read(mapping, region, monthFirst, records, warnings, rejected);
   }
 
   private static long size(Path input) {
@@ -159,25 +189,43 @@ final class Pipeline {
 
   private static IdentityResolver resolver(Mapping mapping, String region, boolean monthFirst,
       Settings settings, List<MappedRecord> records) {
+    Optional<MatchModel> model = Optional.empty();
+    if (settings.threshold().isPresent() || settings.estimate()) {
+      MatchModel m = OmniId.defaultMatchModel(region, monthFirst);
+      if (settings.estimate() && !records.isEmpty()) {
+        m = OmniId.estimate(m, records.stream().map(MappedRecord::touchpoint).toList()).model();
+      }
+      if (settings.threshold().isPresent()) {
+        m = m.toBuilder().thresholdProbability(settings.threshold().get()).build();
+      }
+      model = Optional.of(m);
+    }
+    return resolverBuilder(region, monthFirst, model, policies(mapping)).build();
+  }
+
+  /** The identifier policies a mapping sets, by type, in mapping order. */
+  static Map<IdentifierType, IdentifierPolicy> policies(Mapping mapping) {
+    Map<IdentifierType, IdentifierPolicy> policies = new LinkedHashMap<>();
+    for (IdentifierField f : mapping.identifiers()) {
+      f.policy().ifPresent(p -> policies.put(f.type(), p));
+    }
+    return policies;
+  }
+
+  /**
+   * A builder with OmniID's defaults for {@code region}: what every command resolves with. The
+   * journal commands add their journal to it.
+   */
+  static ResolverBuilder resolverBuilder(String region, boolean monthFirst, Optional<MatchModel> model,
+      Map<IdentifierType, IdentifierPolicy> policies) {
     OmniId.Builder builder = OmniId.newBuilder().defaultRegion(region);
     if (monthFirst) {
       builder.monthFirstDates();
     }
-    if (settings.threshold().isPresent() || settings.estimate()) {
-      MatchModel model = OmniId.defaultMatchModel(region, monthFirst);
-      if (settings.estimate() && !records.isEmpty()) {
-        model = OmniId.estimate(model, records.stream().map(MappedRecord::touchpoint).toList()).model();
-      }
-      if (settings.threshold().isPresent()) {
-        model = model.toBuilder().thresholdProbability(settings.threshold().get()).build();
-      }
-      builder.matchModel(model);
-    }
+    model.ifPresent(builder::matchModel);
     ResolverBuilder rb = builder.resolverBuilder();
-    for (IdentifierField f : mapping.identifiers()) {
-      f.policy().ifPresent(p -> rb.identifierPolicy(f.type(), p));
-    }
-    return rb.build();
+    policies.forEach(rb::identifierPolicy);
+    return rb;
   }
 
   private static void resolve(IdentityResolver resolver, List<MappedRecord> records,
@@ -210,8 +258,10 @@ final class Pipeline {
    * A record that carries two different values of an exclusive type (two customer ids) is refused
    * whole by the resolver; here the second value is dropped and reported, and the record resolved
    * on the rest, so that it still lands in a profile.
+   *
+   * @return whether it was resolved: false only if its id is taken with other content
    */
-  private static void resolveWithout(IdentityResolver resolver, MappedRecord record, Problem problem,
+  static boolean resolveWithout(IdentityResolver resolver, MappedRecord record, Problem problem,
       List<Warning> warnings) {
     Touchpoint t = record.touchpoint();
     List<Identifier> identifiers = new ArrayList<>(t.identifiers());
@@ -236,15 +286,21 @@ final class Pipeline {
       try {
         MappedRecord narrowed = new MappedRecord(record.row(), record.recordId(), retry, columns);
         resolver.resolve(retry).problems().forEach(q -> warnings.add(warning(narrowed, q.field(), q.detail())));
-        return;
+        return true;
       } catch (OmniIdException e) {
+        if (e.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
+          // The id is taken with other content (a journal's earlier ingest): narrowing cannot help.
+          warnings.add(new Warning(record.row(), record.recordId(), "", "", e.detail()
+              + ": not resolved", true));
+          return false;
+        }
         p = new Problem(t.id(), e.field(), e.reason(), e.detail());
       }
     }
   }
 
   /** A resolver problem as a warning: the identifier's column and masked value, the reason. */
-  private static Warning warning(MappedRecord record, String field, String detail) {
+  static Warning warning(MappedRecord record, String field, String detail) {
     Matcher m = IDENTIFIER_FIELD.matcher(field);
     if (m.matches()) {
       int index = Integer.parseInt(m.group(1));

@@ -9,13 +9,15 @@ import picocli.CommandLine.Command;
         + "into customer profiles.", "",
         "Run without a command for the shoe-store demo."},
     subcommands = {ResolveCommand.class, EvaluateCommand.class, GenerateCommand.class,
-        StatsCommand.class, ProfileCommand.class, DemoCommand.class},
+        StatsCommand.class, ProfileCommand.class, IngestCommand.class, ExportCommand.class,
+        ForgetCommand.class, DemoCommand.class},
     footer = {"", "Exit codes: 0 done; 1 not found or internal error; 2 usage, mapping or file problem.",
         "Example:",
-        "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv"})
+        "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv",
+        "  omniid ingest --journal customers.journal --input customers.csv --mapping mapping.json"})
 final class RootCommand implements Runnable {
   static final String HINT = "Run 'java -jar omniid.jar --help' for the command-line tool "
-      + "(resolve, evaluate, generate, stats, profile).";
+      + "(resolve, evaluate, generate, stats, profile, ingest, export, forget).";
 
   @Override
   public void run() {

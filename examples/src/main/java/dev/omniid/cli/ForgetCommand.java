@@ -1,0 +1,164 @@
+package dev.omniid.cli;
+
+import dev.omniid.core.Durability;
+import dev.omniid.core.IdentifierType;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.ProfileId;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code omniid forget}: erases a customer from a journal (the right to be forgotten), by an
+ * identifier or by profile. The value asked for is never printed back except masked.
+ */
+@Command(name = "forget", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Erases a customer from a journal written by ingest: removes every record that "
+        + "carries the identifier (normalized as when resolving, with the journal's default region), "
+        + "or every record of the profile, then rewrites the journal so that no file in DIR holds "
+        + "their bytes any more.",
+        "Prints 'removed N' on stdout (N records removed, 0 when none matched); --verbose lists their "
+        + "ids. Ingesting a file that holds the customer again brings them back."},
+    footer = {"", "Examples:",
+        "  omniid forget --journal customers.journal --identifier email:ana@example.com",
+        "  omniid forget --journal customers.journal --identifier 'phone:+34 612 345 678'",
+        "  omniid forget --journal customers.journal --profile P-12"})
+final class ForgetCommand implements Callable<Integer> {
+  @Option(names = "--journal", required = true, paramLabel = "DIR",
+      description = "The journal directory written by ingest.")
+  Path journal;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Target target;
+
+  static final class Target {
+    @Option(names = "--identifier", paramLabel = "TYPE:VALUE",
+        description = "The identifier to erase, e.g. email:ana@example.com, phone:+34612345678,"
+            + " customer_id:C-17; TYPE is an identifier type of the mapping.")
+    String identifier;
+
+    @Option(names = "--profile", paramLabel = "P-N",
+        description = "The profile to erase, as the latest export of the journal names it.")
+    String profile;
+  }
+
+  @Option(names = "--verbose", description = "Also print the id of every record removed, one a line.")
+  boolean verbose;
+
+  /** An identifier to erase. */
+  record Erased(IdentifierType type, String value) {
+    /** The identifier as it may be shown: type and masked value. */
+    String masked() {
+      return type + ":" + Warning.mask(value);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    JournalSettings settings = JournalAccess.settings(journal);
+    Erased erased = null;
+    ProfileId profileId = null;
+    if (target.identifier != null) {
+      erased = parse(target.identifier, settings.knownTypes());
+    } else {
+      try {
+        profileId = ProfileId.parse(target.profile.strip());
+      } catch (IllegalArgumentException e) {
+        throw new CliException("--profile must be a profile id such as P-12, as export writes it");
+      }
+    }
+    IdentityResolver resolver = JournalAccess.open(journal, settings, Durability.syncEachWrite());
+    List<String> removed;
+    int profiles;
+    String what;
+    try {
+      if (erased != null) {
+        profiles = resolver.findProfiles(erased.type(), erased.value()).size();
+        removed = resolver.forget(erased.type(), erased.value());
+        what = erased.masked();
+      } else {
+        profiles = resolver.profile(profileId).isPresent() ? 1 : 0;
+        removed = resolver.forget(profileId);
+        what = "profile " + profileId;
+      }
+    } finally {
+      JournalAccess.close(journal, resolver);
+    }
+    PrintStream out = System.out;
+    out.println("removed " + removed.size());
+    if (verbose) {
+      removed.forEach(out::println);
+    }
+    out.flush();
+    if (removed.isEmpty()) {
+      System.err.println("omniid forget: nothing carries " + what + " in journal " + journal
+          + (profileId != null ? " (profile ids are those of the latest export)" : "")
+          + "; the journal is unchanged");
+    } else {
+      System.err.printf(Locale.ROOT, "omniid forget: %s: %d record%s removed from %d profile%s; journal"
+              + " %s rewritten: none of its files holds them any more%n", what, removed.size(),
+          removed.size() == 1 ? "" : "s", profiles, profiles == 1 ? "" : "s", journal);
+    }
+    return 0;
+  }
+
+  /**
+   * Reads {@code TYPE:VALUE}. The type is the longest known type the argument starts with (a type
+   * name may hold a colon); an unknown type is named only if it looks like a type, so that a value
+   * typed without its type is never echoed.
+   *
+   * @throws CliException if the argument is malformed or the type unknown
+   */
+  static Erased parse(String argument, Set<String> knownTypes) {
+    String arg = argument.strip();
+    String lower = arg.toLowerCase(Locale.ROOT);
+    String type = knownTypes.stream().sorted(Comparator.comparingInt(String::length).reversed())
+        .filter(t -> lower.startsWith(t + ":")).findFirst().orElse(null);
+    int colon = arg.indexOf(':');
+    if (type == null) {
+      if (colon <= 0) {
+        throw new CliException("--identifier must be TYPE:VALUE, such as email:ana@example.com");
+      }
+      String typed = lower.substring(0, colon).strip();
+      boolean looksLikeType = typed.matches("[a-z0-9][a-z0-9_.-]{0,63}");
+      String hint = looksLikeType ? TouchpointMapper.closest(typed, knownTypes)
+          .or(() -> knownTypes.stream().filter(t -> distance(t, typed) <= 2).findFirst())
+          .map(t -> "; did you mean " + t + "?").orElse("") : "";
+      throw new CliException("--identifier: " + (looksLikeType ? "unknown identifier type \"" + typed + "\""
+          : "the part before ':' is not an identifier type") + " (known: " + String.join(", ", knownTypes)
+          + ")" + hint);
+    }
+    String value = arg.substring(type.length() + 1).strip();
+    if (value.isEmpty()) {
+      throw new CliException("--identifier " + type + ": has no value after ':'");
+    }
+    return new Erased(IdentifierType.of(type), value);
+  }
+
+  /** The edit distance between two short strings (insertions, deletions, substitutions). */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,245 @@
+package dev.omniid.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omniid.core.IdentifierPolicy;
+import dev.omniid.core.IdentifierType;
+import dev.omniid.core.MatchModel;
+import dev.omniid.core.ResolverBuilder;
+import dev.omniid.matching.OmniId;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The resolver configuration of a journal written by {@code omniid ingest}, kept in the journal's
+ * directory as {@value #FILE_NAME} so that {@code export}, {@code forget} and later ingests build
+ * the resolver that wrote the journal: the default region (it decides how a phone without a
+ * country code normalizes), how dates are read, the match threshold and the identifier policies
+ * of the mapping. A journal read with another configuration could normalize the same value to
+ * another key, link other records, or refuse records it once accepted.
+ *
+ * <p>Written by the first ingest; a later ingest must agree with it (same region, threshold and
+ * policies) and may add identifier types. The file holds no customer value, so erasure never has
+ * to touch it. Immutable.
+ *
+ * @param region the default region, ISO 3166 alpha-2, upper case
+ * @param monthFirst whether dates are read month first
+ * @param threshold the match probability threshold, when one was set
+ * @param policies the identifier policies the mappings set, by type name
+ * @param types every identifier type the mappings mapped, by name
+ */
+record JournalSettings(String region, boolean monthFirst, Optional<Double> threshold,
+    Map<String, IdentifierPolicy> policies, Set<String> types) {
+  /** The file's name inside the journal directory. */
+  static final String FILE_NAME = "omniid-cli.json";
+  /** The version of the file's layout. */
+  static final int VERSION = 1;
+  private static final String TEMP_NAME = FILE_NAME + ".tmp";
+
+  JournalSettings {
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(threshold, "threshold");
+    policies = Collections.unmodifiableMap(new TreeMap<>(policies));
+    types = Collections.unmodifiableSet(new TreeSet<>(types));
+  }
+
+  /** The settings that ingesting through {@code mapping} with these choices sets. */
+  static JournalSettings of(String region, boolean monthFirst, Optional<Double> threshold,
+      Mapping mapping) {
+    Map<String, IdentifierPolicy> policies = new TreeMap<>();
+    Pipeline.policies(mapping).forEach((type, policy) -> policies.put(type.name(), policy));
+    Set<String> types = new TreeSet<>();
+    mapping.identifiers().forEach(f -> types.add(f.type().name()));
+    return new JournalSettings(region, monthFirst, threshold, policies, types);
+  }
+
+  /** A resolver builder with this configuration (the journal is added by the caller). */
+  ResolverBuilder resolverBuilder() {
+    Optional<MatchModel> model = threshold.map(t -> OmniId.defaultMatchModel(region, monthFirst)
+        .toBuilder().thresholdProbability(t).build());
+    Map<IdentifierType, IdentifierPolicy> byType = new TreeMap<>(Comparator.comparing(IdentifierType::name));
+    policies.forEach((name, policy) -> byType.put(IdentifierType.of(name), policy));
+    return Pipeline.resolverBuilder(region, monthFirst, model, byType);
+  }
+
+  /**
+   * The identifier types {@code forget --identifier} accepts: those of the mapping's built-in keys
+   * and those the journal's mappings named.
+   */
+  Set<String> knownTypes() {
+    Set<String> known = new TreeSet<>(MappingReader.IDENTIFIER_KEYS);
+    known.addAll(types);
+    return known;
+  }
+
+  /**
+   * Checks that ingesting with {@code requested} (this run's region, threshold and mapping) keeps
+   * this journal's configuration, and returns the settings to keep: these, with the requested
+   * run's new identifier types added.
+   *
+   * @param regionGiven whether the requested region was given (command line or mapping) rather
+   *     than defaulted
+   * @param mappingName the mapping file, for messages
+   * @throws CliException naming the setting that differs
+   */
+  JournalSettings admit(JournalSettings requested, boolean regionGiven, String mappingName) {
+    if (regionGiven && !requested.region.equals(region)) {
+      throw new CliException("default region " + requested.region + " differs from the journal's ("
+          + region + ", set by its first ingest): a journal is always read with the configuration"
+          + " that wrote it; drop --default-region or give " + region);
+    }
+    if (requested.threshold.isPresent() && !requested.threshold.equals(threshold)) {
+      throw new CliException("--threshold " + requested.threshold.get() + " differs from the journal's ("
+          + threshold.map(String::valueOf).orElse("the default") + ", set by its first ingest)");
+    }
+    for (Map.Entry<String, IdentifierPolicy> e : requested.policies.entrySet()) {
+      IdentifierPolicy held = policies.get(e.getKey());
+      if (!e.getValue().equals(held)) {
+        throw new CliException("mapping " + mappingName + ": the policy of identifier type \""
+            + e.getKey() + "\" (exclusive, limit) differs from the one the journal was written with"
+            + (held == null ? " (none)" : " (exclusive " + held.exclusive() + ", limit " + held.limit() + ")")
+            + ": a journal is always read with the configuration that wrote it");
+      }
+    }
+    Set<String> allTypes = new TreeSet<>(types);
+    allTypes.addAll(requested.types);
+    return new JournalSettings(region, monthFirst, threshold, policies, allTypes);
+  }
+
+  /** Reads the settings of the journal in {@code directory}; empty if it has none. */
+  static Optional<JournalSettings> read(Path directory) {
+    Path file = directory.resolve(FILE_NAME);
+    String json;
+    try {
+      json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new CliException("journal " + file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+    }
+    try {
+      JsonNode root = new ObjectMapper().readTree(json);
+      int version = root.path("version").asInt(-1);
+      if (version != VERSION) {
+        throw new CliException("journal " + file + ": version " + version + " of the settings is not"
+            + " known to this omniid (it reads version " + VERSION + ")");
+      }
+      String region = Pipeline.region(root.path("defaultRegion").asText(""));
+      JsonNode t = root.get("threshold");
+      Optional<Double> threshold = t == null || t.isNull() ? Optional.empty() : Optional.of(t.asDouble());
+      Map<String, IdentifierPolicy> policies = new TreeMap<>();
+      for (Map.Entry<String, JsonNode> e : root.path("identifierPolicies").properties()) {
+        JsonNode p = e.getValue();
+        policies.put(IdentifierType.of(e.getKey()).name(), new IdentifierPolicy(
+            p.path("exclusive").asBoolean(), p.path("limit").asInt(), p.path("linksAlone").asBoolean(true),
+            p.path("strength").asInt()));
+      }
+      Set<String> types = new TreeSet<>();
+      for (JsonNode n : root.path("identifierTypes")) {
+        types.add(IdentifierType.of(n.asText()).name());
+      }
+      return Optional.of(new JournalSettings(region, root.path("monthFirstDates").asBoolean(),
+          threshold, policies, types));
+    } catch (JsonProcessingException | IllegalArgumentException | CliException e) {
+      throw new CliException("journal " + file + ": damaged or edited by hand; it must hold the"
+          + " settings its first ingest wrote (" + oneLine(e) + ")");
+    }
+  }
+
+  private static String oneLine(Exception e) {
+    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
+  }
+
+  /**
+   * Writes the settings into {@code directory}: to a temporary file, forced, then renamed over the
+   * old one, so that a crash leaves either the old file or the new one.
+   */
+  void write(Path directory) {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("version", VERSION);
+    root.put("comment", "The resolver configuration of this journal, written by omniid ingest and"
+        + " read by export and forget. Do not edit: a journal must be read with the configuration"
+        + " that wrote it.");
+    root.put("defaultRegion", region);
+    root.put("monthFirstDates", monthFirst);
+    threshold.ifPresent(t -> root.put("threshold", t));
+    ObjectNode byType = root.putObject("identifierPolicies");
+    policies.forEach((type, p) -> {
+      ObjectNode node = byType.putObject(type);
+      node.put("exclusive", p.exclusive());
+      node.put("limit", p.limit());
+      node.put("linksAlone", p.linksAlone());
+      node.put("strength", p.strength());
+    });
+    types.forEach(root.putArray("identifierTypes")::add);
+    Path temp = directory.resolve(TEMP_NAME);
+    Path file = directory.resolve(FILE_NAME);
+    try {
+      byte[] bytes = (json.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        channel.write(java.nio.ByteBuffer.wrap(bytes));
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      syncDirectory(directory);
+    } catch (IOException e) {
+      throw new CliException("journal " + file + ": cannot write (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /** Forces a directory's entries (the rename) where the platform allows it. */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Not every platform can open a directory; the rename is then as durable as it gets.
+    }
+  }
+
+  /**
+   * Whether {@code directory} may hold a journal: absent, empty, or already holding journal files.
+   * Guards against writing a journal into a directory that holds something else.
+   */
+  static boolean looksLikeJournal(Path directory) {
+    if (!Files.exists(directory)) {
+      return true;
+    }
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      List<String> names = files.map(p -> p.getFileName().toString()).toList();
+      return names.isEmpty() || names.stream().anyMatch(n -> n.startsWith(FILE_NAME) || n.equals("omniid.lock")
+          || n.startsWith("journal-") || n.startsWith("snapshot-"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
