@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several threads resolving, removing, keeping apart, splitting and reading one resolver at once
@@ -58,13 +60,17 @@ class ConcurrencyStressTest {
       Math.max(300, TOUCHPOINTS / 1_000));
 
   static IdentityResolver newResolver(List<ProfileListener> listeners) {
+    return builder(listeners).build();
+  }
+
+  static ResolverBuilder builder(List<ProfileListener> listeners) {
     ResolverBuilder b = IdentityResolver.newBuilder()
         .matchModel(RandomTouchpoints.model())
         .blockingKey(RandomTouchpoints.BY_FAMILY)
         .maxBlockSize(16)
         .junkValues(IdentifierType.EMAIL, "test@test.com"::equals);
     listeners.forEach(b::listener);
-    return b.build();
+    return b;
   }
 
   @Test
@@ -76,11 +82,63 @@ class ConcurrencyStressTest {
   }
 
   /**
+   * The journaled resolver under the same load (its own lock around the in-memory one's): the same
+   * checks, and a resolver rebuilt from the journal afterwards holds the same partition.
+   */
+  @Test
+  void journaledResolverUnderLoad(@TempDir Path directory) throws Exception {
+    IdentityResolver resolver = builder(List.of()).journal(directory, Durability.none()).build();
+    Run run = new Run(resolver, StressWorkload.generate(SEED + 2, Math.min(TOUCHPOINTS, 8_000),
+        THREADS), Math.min(OPERATIONS, 20_000));
+    Set<Set<String>> before;
+    try {
+      run.execute();
+      run.assertEqualsBatch();
+      before = Run.partition(resolver);
+    } finally {
+      resolver.journal().orElseThrow().close();
+    }
+    IdentityResolver reopened = builder(List.of()).journal(directory, Durability.none()).build();
+    try {
+      assertEquals(before, Run.partition(reopened), "seed=" + SEED + ": rebuilt from the journal");
+    } finally {
+      reopened.journal().orElseThrow().close();
+    }
+  }
+
+  /**
    * Listeners that read from the resolver while other threads write: they are called by the
    * thread that made the change, while no other change can happen, and see its result whole.
    */
   @Test
   void listenersReadWhileOtherThreadsWrite() throws Exception {
+    listenersRead(listeners -> builder(listeners).build(), Math.min(TOUCHPOINTS, 15_000),
+        Math.min(OPERATIONS, 30_000));
+  }
+
+  /**
+   * The same with a journal: listeners hear a change once it is journaled, under the journal's
+   * lock (no other change can happen) but not under the read-write lock, so readers on other
+   * threads run beside them.
+   */
+  @Test
+  void listenersOfAJournaledResolverReadWhileOtherThreadsWrite(@TempDir Path directory)
+      throws Exception {
+    List<IdentityResolver> built = new ArrayList<>();
+    try {
+      listenersRead(listeners -> {
+        IdentityResolver r = builder(listeners).journal(directory, Durability.none()).build();
+        built.add(r);
+        return r;
+      }, Math.min(TOUCHPOINTS, 4_000), Math.min(OPERATIONS, 10_000));
+    } finally {
+      built.forEach(r -> r.journal().orElseThrow().close());
+    }
+  }
+
+  private static void listenersRead(
+      java.util.function.Function<List<ProfileListener>, IdentityResolver> factory,
+      int touchpoints, int operations) throws Exception {
     AtomicReference<IdentityResolver> ref = new AtomicReference<>();
     AtomicLong heard = new AtomicLong();
     ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
@@ -115,11 +173,10 @@ class ConcurrencyStressTest {
       }
     };
     ProfileListener second = event -> ref.get().profileCount();
-    IdentityResolver resolver = newResolver(List.of(reader, second));
+    IdentityResolver resolver = factory.apply(List.of(reader, second));
     ref.set(resolver);
-    int touchpoints = Math.min(TOUCHPOINTS, 20_000);
     Run run = new Run(resolver, StressWorkload.generate(SEED + 1, touchpoints, THREADS),
-        Math.min(OPERATIONS, 40_000));
+        operations);
     run.execute();
     assertTrue(wrong.isEmpty(), wrong.size() + " wrong reads, e.g. "
         + wrong.stream().limit(5).toList());
