@@ -24,8 +24,25 @@ final class Pii {
     String domain = value.substring(at + 1);
     int dot = domain.lastIndexOf('.');
     String host = dot > 0 ? domain.substring(0, dot) : domain;
-    String suffix = dot > 0 ? domain.substring(dot) : "";
-    return firstCodePoint(local) + "***@" + firstCodePoint(host) + "***" + suffix;
+    String suffix = dot > 0 ? domain.substring(dot + 1) : "";
+    // Only a top-level domain is shown: after the last dot of a malformed address may be anything.
+    String shown = suffix.isEmpty() ? "" : isTopLevelDomain(suffix) ? "." + suffix
+        : "." + firstCodePoint(suffix) + "***";
+    return firstCodePoint(local) + "***@" + firstCodePoint(host) + "***" + shown;
+  }
+
+  /** Two to six ASCII letters: {@code com}, {@code es}, {@code museum}. */
+  private static boolean isTopLevelDomain(String s) {
+    if (s.length() < 2 || s.length() > 6) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
