@@ -38,7 +38,9 @@ import java.util.stream.Stream;
  *
  * <h2>Threads</h2>
  * Thread-safe. Changes are serialized by a write lock; reads share a read lock and return
- * immutable snapshots. Listeners run under the write lock (see {@link ProfileListener}).
+ * immutable snapshots. Listeners run synchronously on the thread that made the change, before the
+ * next change starts (under the write lock; with a journal, under the journal's lock once the
+ * change's record is written); see {@link ProfileListener}.
  */
 public interface IdentityResolver {
 

@@ -649,7 +649,7 @@ final class InMemoryResolver implements IdentityResolver {
       Identifier identifier = normalized.get(i);
       ValueNode node = info.values.get(identifier.value());
       if (node == null) {
-        boolean junk = info.junk.test(identifier.value());
+        boolean junk = isJunk(info, identifier.value(), touchpoint, problems);
         node = new ValueNode(info, identifier, junk);
         info.values.add(node);
         if (junk) {
@@ -682,6 +682,24 @@ final class InMemoryResolver implements IdentityResolver {
     }
     entries.add(entry);
     return entry;
+  }
+
+  /**
+   * Whether the type's junk predicate calls the value junk. A predicate that fails counts the
+   * value as junk (it then links nothing) and is reported by the class of its exception only:
+   * its message may quote the value, and the touchpoint is still resolved.
+   */
+  private static boolean isJunk(TypeInfo info, String value, Touchpoint touchpoint,
+      List<Problem> problems) {
+    try {
+      return info.junk.test(value);
+    } catch (RuntimeException e) {
+      if (problems != null) {
+        problems.add(new Problem(touchpoint.id(), "identifiers (" + info.type + ")",
+            Reason.INVALID_VALUE, "junk check failed with " + e.getClass().getSimpleName()));
+      }
+      return true;
+    }
   }
 
   private static String fieldOf(int position, Identifier raw) {
@@ -731,7 +749,8 @@ final class InMemoryResolver implements IdentityResolver {
       for (int i = 0; i < given; i++) {
         Identifier source = normalized.get(i);
         // A digest of a junk value (test@test.com) would link what the value itself may not.
-        if (!source.type().equals(d.from()) || infos.get(i).junk.test(source.value())) {
+        if (!source.type().equals(d.from())
+            || isJunk(infos.get(i), source.value(), touchpoint, null)) {
           continue;
         }
         TypeInfo info = typeInfo(d.to());

@@ -185,6 +185,24 @@ class ResolverTest {
   }
 
   @Test
+  void aFailingJunkCheckIsReportedWithoutTheValueAndTheValueLinksNothing() {
+    IdentityResolver r = IdentityResolver.newBuilder()
+        .junkValues(IdentifierType.EMAIL, v -> {
+          throw new IllegalStateException("cannot judge " + v);
+        }).build();
+    Resolution first = r.resolve(tp("a", Channel.WEB, 0)
+        .identifier(IdentifierType.EMAIL, "ana.lopez@gmail.com").build());
+    Resolution res = r.resolve(tp("b", Channel.STORE, 1)
+        .identifier(IdentifierType.EMAIL, "ana.lopez@gmail.com").build());
+    assertEquals(Resolution.Outcome.CREATED, res.outcome(), "a value no one could judge links nothing");
+    assertEquals(2, r.profileCount());
+    assertEquals(2, r.touchpointCount());
+    // Reported once, by the touchpoint that brought the value (the check runs once per value).
+    assertTrue(first.problems().toString().contains("IllegalStateException"), first.problems().toString());
+    assertFalse(first.problems().toString().contains("lopez"), first.problems().toString());
+  }
+
+  @Test
   void invalidIdentifierValuesAreReportedAndTheTouchpointResolvesOnTheOthers() {
     IdentityResolver r = IdentityResolver.newBuilder().build();
     r.resolve(tp("a", Channel.WEB, 0).identifier(IdentifierType.PHONE, "+34 600 111 222").build());
