@@ -25,6 +25,10 @@ final class Pii {
     int dot = domain.lastIndexOf('.');
     String host = dot > 0 ? domain.substring(0, dot) : domain;
     String suffix = dot > 0 ? domain.substring(dot) : "";
+    if (!suffix.matches("\\.(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59})")) {
+      // Not a top-level domain: "a@x.com 612 345 678" must not show the phone after the dot.
+      suffix = "";
+    }
     return firstCodePoint(local) + "***@" + firstCodePoint(host) + "***" + suffix;
   }
 
