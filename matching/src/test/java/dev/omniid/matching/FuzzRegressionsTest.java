@@ -54,4 +54,12 @@ class FuzzRegressionsTest {
     assertThrows(OmniIdException.class, () -> DeviceIdNormalizer.any().normalize("İ".repeat(200)));
     assertEquals("i\u0307".repeat(100), DeviceIdNormalizer.any().normalize("İ".repeat(100)));
   }
+
+  @Test
+  void localOnlyNumberTooShortForItsOwnFormIsRefused() {
+    // "+4956" is possible only locally in Germany, but "+49?56" did not read back as itself.
+    PhoneNormalizer phones = PhoneNormalizer.forRegion("ES", 0);
+    assertThrows(OmniIdException.class, () -> phones.normalize("+4956"));
+    assertEquals("+1?5552671", phones.normalize("+1?5552671"));
+  }
 }
