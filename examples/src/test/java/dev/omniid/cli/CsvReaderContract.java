@@ -94,7 +94,7 @@ final class CsvReaderContract {
       for (int i = 0; i < fields.length && i < header.size(); i++) {
         String field = fields[i].strip();
         String kept = record.values().get(header.get(i));
-        if (!field.equals(kept)) {
+        if (!field.equals(kept) && !field.isEmpty()) {
           assertFalse(record.problems().isEmpty(), "row " + record.row() + ": column "
               + (i + 1) + " lost without a problem (value " + Leaks.escape(Map.of("v", field).toString()) + ")");
         }
@@ -102,7 +102,8 @@ final class CsvReaderContract {
       if (fields.length != header.size()) {
         boolean blankExtras = fields.length > header.size()
             && List.of(fields).subList(header.size(), fields.length).stream().allMatch(String::isBlank);
-        assertEquals(!blankExtras, !record.problems().isEmpty(),
+        assertEquals(!blankExtras, record.problems().stream()
+                .anyMatch(p -> p.column().isEmpty() && p.reason().contains("fields, the header has")),
             "row " + record.row() + ": a wrong field count is reported");
       }
     }
