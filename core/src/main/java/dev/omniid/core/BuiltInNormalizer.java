@@ -59,7 +59,8 @@ enum BuiltInNormalizer implements Normalizer {
     public String normalize(String value) {
       String v = value.strip().toLowerCase(Locale.ROOT);
       while (v.startsWith("@")) {
-        v = v.substring(1);
+        // "@ ana" is "ana": strip again, or the result would change when normalized again.
+        v = v.substring(1).strip();
       }
       if (v.isEmpty()) {
         throw new OmniIdException(Reason.INVALID_VALUE, "social_handle", "is only '@'");

@@ -109,7 +109,11 @@ final class CsvReader implements RecordReader {
       if (value.indexOf('\uFFFD') >= 0) {
         problems.add(new RowProblem(header.get(i), "has bytes that are not UTF-8 (replaced by U+FFFD)"));
       }
-      values.putIfAbsent(header.get(i), value);
+      String first = values.putIfAbsent(header.get(i), value);
+      if (first != null && !first.equals(value) && !value.isEmpty()) {
+        problems.add(new RowProblem(header.get(i),
+            "the header names this column twice: the value of column " + (i + 1) + " is ignored"));
+      }
     }
     if (fields.size() < header.size()) {
       problems.add(new RowProblem("", "has " + fields.size() + " fields, the header has "

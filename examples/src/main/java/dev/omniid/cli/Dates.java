@@ -133,7 +133,13 @@ final class Dates {
    */
   private static DateTimeFormatter formatter(String pattern) {
     String p = pattern.indexOf('G') >= 0 ? pattern : pattern.replace('y', 'u');
-    return DateTimeFormatter.ofPattern(p, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    try {
+      return DateTimeFormatter.ofPattern(p, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    } catch (ClassCastException e) {
+      // The JDK's pattern parser fails this way on a pad letter before adjacent numbers
+      // ("upuuMMdd", found by fuzzing): a bad pattern, not a crash of the command.
+      throw new IllegalArgumentException("a pad (p) before adjacent number fields is not supported", e);
+    }
   }
 
   private static Instant toInstant(TemporalAccessor t) {

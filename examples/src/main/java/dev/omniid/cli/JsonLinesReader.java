@@ -87,7 +87,10 @@ final class JsonLinesReader implements RecordReader {
       if (text.indexOf('\uFFFD') >= 0) {
         problems.add(new RowProblem(key, "has bytes that are not UTF-8 (replaced by U+FFFD)"));
       }
-      values.putIfAbsent(key, text);
+      String first = values.putIfAbsent(key, text);
+      if (first != null && !first.equals(text) && !text.isEmpty()) {
+        problems.add(new RowProblem(key, "appears twice once keys are trimmed: the later value is ignored"));
+      }
     }
     return Optional.of(new InputRecord(linesRead, values, problems, true));
   }

@@ -98,8 +98,13 @@ public final class AddressNormalizer implements Normalizer {
     if (tokens.isEmpty()) {
       throw new OmniIdException(Reason.INVALID_VALUE, FIELD, "has no letters or digits");
     }
-    List<String> out = canonicalize(tokens);
-    return String.join(" ", out);
+    String normalized = String.join(" ", canonicalize(tokens));
+    if (normalized.length() > MAX_LENGTH) {
+      // Folding and spelled-out abbreviations lengthen a value: the bound holds for the form
+      // returned too, or that form would be refused when normalized again (not idempotent).
+      throw new OmniIdException(Reason.TOO_LARGE, FIELD, "is longer than " + MAX_LENGTH + " once normalized");
+    }
+    return normalized;
   }
 
   private static boolean containsAny(String s, String chars) {

@@ -62,6 +62,11 @@ public final class DeviceIdNormalizer implements Normalizer {
       return s;
     }
     String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.length() > 256) {
+      // Lower-casing can lengthen a value ("İ" is "i" and a combining dot): the bound holds for
+      // the form returned too, or that form would be refused when normalized again.
+      throw invalid("must have 1 to 256 characters");
+    }
     var uuid = UUID.matcher(lower);
     if (uuid.matches()) {
       return uuid.group(1) + '-' + uuid.group(2) + '-' + uuid.group(3) + '-' + uuid.group(4) + '-'

@@ -98,6 +98,9 @@ public final class EmailNormalizer implements Normalizer {
       }
       if (plus > 0) {
         local = local.substring(0, plus);
+        // "ana.+tag": what is left must be a valid local part itself, or the returned address
+        // would be refused when normalized again (not idempotent).
+        checkLocal(local);
       }
     }
     if (domain.equals("gmail.com")) {
@@ -137,6 +140,11 @@ public final class EmailNormalizer implements Normalizer {
       ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       throw invalid("domain is not a valid host name");
+    }
+    if (ascii.length() > 253) {
+      // Punycode lengthens a Unicode domain: the bound holds for the form returned, or the
+      // returned address would be refused when normalized again (not idempotent).
+      throw invalid("domain must have 1 to 253 characters");
     }
     String[] labels = ascii.split("\\.", -1);
     if (labels.length < 2) {

@@ -81,7 +81,13 @@ public final class NameNormalizer implements Normalizer {
     if (tokens.isEmpty()) {
       throw new OmniIdException(Reason.INVALID_VALUE, "name", "has no letters");
     }
-    return String.join(" ", tokens);
+    String normalized = String.join(" ", tokens);
+    if (normalized.length() > MAX_LENGTH) {
+      // Folding can lengthen a value ("ä" is "ae"): the bound holds for the form returned too,
+      // or that form would be refused when normalized again (not idempotent).
+      throw new OmniIdException(Reason.TOO_LARGE, "name", "is longer than " + MAX_LENGTH + " once folded");
+    }
+    return normalized;
   }
 
   /**

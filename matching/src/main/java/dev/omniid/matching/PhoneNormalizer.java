@@ -117,7 +117,12 @@ public final class PhoneNormalizer implements Normalizer {
       return UTIL.format(number, PhoneNumberFormat.E164);
     }
     if (UTIL.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
-      return "+" + number.getCountryCode() + "?" + UTIL.getNationalSignificantNumber(number);
+      String local = "+" + number.getCountryCode() + "?" + UTIL.getNationalSignificantNumber(number);
+      // Only a form that reads back as itself: "+49?56" (two digits) would be refused when
+      // normalized again, so it is refused now.
+      if (LOCAL_ONLY.matcher(local).matches()) {
+        return local;
+      }
     }
     return Reason.INVALID_VALUE;
   }
