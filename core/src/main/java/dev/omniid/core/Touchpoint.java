@@ -17,7 +17,9 @@ import java.util.Objects;
  * the field and its position (never the value) for bad input. Bounds: an id of at most
  * {@value #MAX_ID_LENGTH} characters without control characters; at most
  * {@value #MAX_IDENTIFIERS} identifiers; identifier and attribute values of at most
- * {@value #MAX_VALUE_LENGTH} characters; at most {@value #MAX_PAYLOAD_ENTRIES} payload entries.
+ * {@value #MAX_VALUE_LENGTH} characters; at most {@value #MAX_ATTRIBUTES} attributes; at most
+ * {@value #MAX_PAYLOAD_ENTRIES} payload entries, keys of at most {@value #MAX_PAYLOAD_KEY_LENGTH}
+ * and values of at most {@value #MAX_PAYLOAD_VALUE_LENGTH} characters.
  *
  * @param id the touchpoint's id, unique within a resolver
  * @param channel where it happened
@@ -44,6 +46,12 @@ public record Touchpoint(
   public static final int MAX_VALUE_LENGTH = 1024;
   /** The most payload entries one touchpoint may carry. */
   public static final int MAX_PAYLOAD_ENTRIES = 256;
+  /** The most attributes one touchpoint may carry. */
+  public static final int MAX_ATTRIBUTES = 64;
+  /** The longest accepted payload key. */
+  public static final int MAX_PAYLOAD_KEY_LENGTH = 256;
+  /** The longest accepted payload value (a cart's lines, a message's text). */
+  public static final int MAX_PAYLOAD_VALUE_LENGTH = 16_384;
 
   public Touchpoint {
     validateId(id);
@@ -122,6 +130,10 @@ public record Touchpoint(
     if (attributes == null || attributes.isEmpty()) {
       return Map.of();
     }
+    if (attributes.size() > MAX_ATTRIBUTES) {
+      throw new OmniIdException(
+          Reason.TOO_LARGE, "attributes", "has more than " + MAX_ATTRIBUTES + " entries");
+    }
     for (Map.Entry<AttributeKey, String> e : attributes.entrySet()) {
       if (e.getKey() == null || e.getValue() == null) {
         throw new OmniIdException(Reason.MISSING_FIELD, "attributes", "has a null key or value");
@@ -145,6 +157,14 @@ public record Touchpoint(
     for (Map.Entry<String, String> e : payload.entrySet()) {
       if (e.getKey() == null || e.getValue() == null) {
         throw new OmniIdException(Reason.MISSING_FIELD, "payload", "has a null key or value");
+      }
+      if (e.getKey().length() > MAX_PAYLOAD_KEY_LENGTH) {
+        throw new OmniIdException(Reason.TOO_LARGE, "payload",
+            "has a key longer than " + MAX_PAYLOAD_KEY_LENGTH);
+      }
+      if (e.getValue().length() > MAX_PAYLOAD_VALUE_LENGTH) {
+        throw new OmniIdException(Reason.TOO_LARGE, "payload",
+            "has a value longer than " + MAX_PAYLOAD_VALUE_LENGTH);
       }
     }
     return Collections.unmodifiableMap(new LinkedHashMap<>(payload));

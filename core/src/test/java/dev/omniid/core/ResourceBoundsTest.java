@@ -79,6 +79,35 @@ class ResourceBoundsTest {
     assertFalse(e.getMessage().contains("612345"), e.getMessage());
   }
 
+  @org.junit.jupiter.api.Test
+  void attributesAndPayloadsHaveCapsToo() {
+    Touchpoint.Builder many = builder("t1");
+    for (int i = 0; i < Touchpoint.MAX_ATTRIBUTES; i++) {
+      many.attribute(AttributeKey.of("custom_" + i), "v");
+    }
+    many.build();
+    OmniIdException attributes = assertThrows(OmniIdException.class,
+        () -> many.attribute(AttributeKey.of("one_more"), "v").build());
+    assertEquals(List.of(Reason.TOO_LARGE, "attributes"),
+        List.of(attributes.reason(), attributes.field()));
+
+    String secret = "ana.lopez.1987@gmail.com+34612345678";
+    String atCap = secret.repeat(Touchpoint.MAX_PAYLOAD_VALUE_LENGTH / secret.length() + 1)
+        .substring(0, Touchpoint.MAX_PAYLOAD_VALUE_LENGTH);
+    builder("t2").payload("cart", atCap).build();
+    OmniIdException value = assertThrows(OmniIdException.class,
+        () -> builder("t2").payload("cart", atCap + "x").build());
+    assertEquals(List.of(Reason.TOO_LARGE, "payload", "has a value longer than 16384"),
+        List.of(value.reason(), value.field(), value.detail()));
+    assertFalse(value.getMessage().contains("ana.lo"), value.getMessage());
+
+    String key = "k".repeat(Touchpoint.MAX_PAYLOAD_KEY_LENGTH);
+    builder("t3").payload(key, "v").build();
+    OmniIdException longKey = assertThrows(OmniIdException.class,
+        () -> builder("t3").payload(key + "k", "v").build());
+    assertEquals(List.of(Reason.TOO_LARGE, "payload"), List.of(longKey.reason(), longKey.field()));
+  }
+
   enum Where {
     EMAIL("identifiers[1] (email)"),
     PHONE("identifiers[1] (phone)"),
