@@ -3,7 +3,6 @@ package dev.omniid.matching;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.OmniIdException.Reason;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
