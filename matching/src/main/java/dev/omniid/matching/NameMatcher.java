@@ -98,6 +98,8 @@ public final class NameMatcher implements FieldMatcher {
   private final Mode mode;
   private final Nicknames nicknames;
 
+  private final ThreadLocal<Memo> lastLeft = ThreadLocal.withInitial(Memo::new);
+
   private NameMatcher(Mode mode, Nicknames nicknames) {
     this.mode = mode;
     this.nicknames = nicknames;
@@ -136,7 +138,7 @@ public final class NameMatcher implements FieldMatcher {
     if (a.equals(b)) {
       return ComparisonLevel.EXACT;
     }
-    List<String[]> as = variants(a);
+    List<String[]> as = leftVariants(a);
     List<String[]> bs = variants(b);
     int best = ComparisonLevel.DIFFERENT.ordinal();
     for (String[] x : as) {
@@ -158,6 +160,27 @@ public final class NameMatcher implements FieldMatcher {
   @Override
   public String toString() {
     return "NameMatcher[" + mode + "]";
+  }
+
+  /**
+   * The variants of {@code value}, reused while a thread keeps comparing the same left-hand value:
+   * the resolver scores one new touchpoint against hundreds of candidates in a row, and splitting
+   * and expanding its names each time was most of this matcher's allocation. The lists are
+   * never changed once built, so sharing them is safe.
+   */
+  private List<String[]> leftVariants(String value) {
+    Memo memo = lastLeft.get();
+    if (memo.value == null || !memo.value.equals(value)) {
+      memo.variants = variants(value);
+      memo.value = value;
+    }
+    return memo.variants;
+  }
+
+  /** A thread's last left-hand value and its variants. */
+  private static final class Memo {
+    String value;
+    List<String[]> variants;
   }
 
   private List<String[]> variants(String value) {
