@@ -445,12 +445,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
       requireWritable();
       Resolution resolution = delegate.resolve(touchpoint);
       if (resolution.outcome() != Resolution.Outcome.DUPLICATE) {
-        out.clear();
-        int start = out.beginFrame();
-        JournalCodec.touchpoint(out, touchpoint);
-        out.endFrame(start);
         state.add(touchpoint);
-        write(1);
+        appendOne(o -> JournalCodec.touchpoint(o, touchpoint));
         commit(1);
       }
       gate.deliver();
@@ -543,12 +539,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
             accepted++;
             problems.addAll(r.problems());
             events.addAll(r.events());
-            out.clear();
-            int start = out.beginFrame();
-            JournalCodec.touchpoint(out, t);
-            out.endFrame(start);
             state.add(t);
-            write(1);
+            appendOne(o -> JournalCodec.touchpoint(o, t));
             commitLater(1);
           }
         } catch (OmniIdException e) {
@@ -573,11 +565,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
       }
       List<ProfileEvent> events = delegate.remove(touchpointId);
       state.remove(touchpointId);
-      out.clear();
-      int start = out.beginFrame();
-      JournalCodec.remove(out, touchpointId);
-      out.endFrame(start);
-      write(1);
+      appendOne(o -> JournalCodec.remove(o, touchpointId));
       commit(1);
       gate.deliver();
       return events;
@@ -594,11 +582,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
       requireWritable();
       List<ProfileEvent> events = delegate.neverLink(touchpointId, otherTouchpointId);
       if (state.addRule(touchpointId, otherTouchpointId)) {
-        out.clear();
-        int start = out.beginFrame();
-        JournalCodec.pair(out, JournalCodec.NEVER_LINK, touchpointId, otherTouchpointId);
-        out.endFrame(start);
-        write(1);
+        appendOne(o -> JournalCodec.pair(o, JournalCodec.NEVER_LINK, touchpointId,
+            otherTouchpointId));
         commit(1);
       }
       gate.deliver();
@@ -616,11 +601,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
       requireWritable();
       List<ProfileEvent> events = delegate.allowLink(touchpointId, otherTouchpointId);
       if (state.removeRule(touchpointId, otherTouchpointId)) {
-        out.clear();
-        int start = out.beginFrame();
-        JournalCodec.pair(out, JournalCodec.ALLOW_LINK, touchpointId, otherTouchpointId);
-        out.endFrame(start);
-        write(1);
+        appendOne(o -> JournalCodec.pair(o, JournalCodec.ALLOW_LINK, touchpointId,
+            otherTouchpointId));
         commit(1);
       }
       gate.deliver();
@@ -653,11 +635,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
           state.addRule(a, b);
         }
       }
-      out.clear();
-      int start = out.beginFrame();
-      JournalCodec.split(out, side, rest);
-      out.endFrame(start);
-      write(1);
+      appendOne(o -> JournalCodec.split(o, side, rest));
       commit(1);
       gate.deliver();
       return result;
@@ -740,6 +718,15 @@ final class JournaledResolver implements IdentityResolver, Journal {
     LOG.log(System.Logger.Level.ERROR, "journal write failed in " + directory
         + "; the resolver refuses further changes", e);
     return new UncheckedIOException("journal write failed in " + directory, e);
+  }
+
+  /** Writes one record, encoded into a fresh frame of {@link #out}; the caller commits it. */
+  private void appendOne(java.util.function.Consumer<JournalCodec.Out> encode) {
+    out.clear();
+    int start = out.beginFrame();
+    encode.accept(out);
+    out.endFrame(start);
+    write(1);
   }
 
   /** Writes the frames in {@link #out}. */
