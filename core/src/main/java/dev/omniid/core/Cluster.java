@@ -11,14 +11,14 @@ import java.util.ArrayList;
  */
 final class Cluster {
   final ProfileId id;
-  final ArrayList<Entry> members;
+  final ArrayList<TouchpointNode> members;
   /** Its members' exclusive values, by slot. */
   String[] exclusive;
   boolean clean;
   /** Its position among the resolver's current profiles, or -1 when it is not one any more. */
   int liveIndex = -1;
 
-  Cluster(ProfileId id, ArrayList<Entry> members, String[] exclusive, boolean clean) {
+  Cluster(ProfileId id, ArrayList<TouchpointNode> members, String[] exclusive, boolean clean) {
     this.id = id;
     this.members = members;
     this.exclusive = exclusive;

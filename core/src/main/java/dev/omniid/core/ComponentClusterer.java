@@ -27,14 +27,14 @@ final class ComponentClusterer {
       Comparator.<ValueNode>comparingInt(v -> v.type.rank).thenComparing(v -> v.value);
 
   /** The partition of one component. */
-  record Result(List<List<Entry>> groups, int refused, List<Evidence> evidence) {}
+  record Result(List<List<TouchpointNode>> groups, int refused, List<Evidence> evidence) {}
 
   private ComponentClusterer() {}
 
   /**
    * Partitions a connected component; evidence is collected only if asked.
    */
-  static Result cluster(List<Entry> component, boolean withEvidence) {
+  static Result cluster(List<TouchpointNode> component, boolean withEvidence) {
     return cluster(component, withEvidence, null);
   }
 
@@ -43,11 +43,11 @@ final class ComponentClusterer {
    * {@code only} (all of it when null) if {@code withEvidence}: a resolve reports only its own
    * touchpoint's, and building the rest would allocate for nothing.
    */
-  static Result cluster(List<Entry> component, boolean withEvidence, Entry only) {
-    Entry[] entries = component.toArray(new Entry[0]);
-    Arrays.sort(entries, Entry.BY_ID);
+  static Result cluster(List<TouchpointNode> component, boolean withEvidence, TouchpointNode only) {
+    TouchpointNode[] entries = component.toArray(new TouchpointNode[0]);
+    Arrays.sort(entries, TouchpointNode.BY_ID);
     int n = entries.length;
-    IdentityHashMap<Entry, Integer> local = new IdentityHashMap<>(n * 2);
+    IdentityHashMap<TouchpointNode, Integer> local = new IdentityHashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
       local.put(entries[i], i);
     }
@@ -59,7 +59,7 @@ final class ComponentClusterer {
     List<ValueNode> shared = new ArrayList<>();
     IdentityHashMap<ValueNode, Boolean> seen = new IdentityHashMap<>();
     for (int i = 0; i < n; i++) {
-      Entry e = entries[i];
+      TouchpointNode e = entries[i];
       parent[i] = i;
       size[i] = 1;
       exclusive[i] = e.exclusive;
@@ -84,7 +84,7 @@ final class ComponentClusterer {
       linkEdges(entries, local, uf, evidence, withEvidence);
     }
 
-    List<List<Entry>> groups = new ArrayList<>();
+    List<List<TouchpointNode>> groups = new ArrayList<>();
     int[] groupOfRoot = new int[n];
     Arrays.fill(groupOfRoot, -1);
     for (int i = 0; i < n; i++) {
@@ -98,7 +98,7 @@ final class ComponentClusterer {
     return new Result(groups, uf.refused, evidence);
   }
 
-  private static void link(ValueNode v, Entry[] entries, IdentityHashMap<Entry, Integer> local,
+  private static void link(ValueNode v, TouchpointNode[] entries, IdentityHashMap<TouchpointNode, Integer> local,
       UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
     int[] members = new int[v.carrierCount()];
     for (int k = 0; k < members.length; k++) {
@@ -117,7 +117,7 @@ final class ComponentClusterer {
    * match.
    */
   private static void tryUnion(int first, int other, Identifier shared, double weight,
-      Entry[] entries, UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
+      TouchpointNode[] entries, UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
     int a = uf.find(first);
     int b = uf.find(other);
     if (a == b) {
@@ -162,10 +162,10 @@ final class ComponentClusterer {
   }
 
   /** Applies scored-match edges, strongest first, after every identifier. */
-  private static void linkEdges(Entry[] entries, IdentityHashMap<Entry, Integer> local,
+  private static void linkEdges(TouchpointNode[] entries, IdentityHashMap<TouchpointNode, Integer> local,
       UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
     List<Edge> edges = new ArrayList<>();
-    for (Entry e : entries) {
+    for (TouchpointNode e : entries) {
       if (e.hasEdges()) {
         for (Edge edge : e.edges()) {
           if (edge.first == e) {
@@ -182,8 +182,8 @@ final class ComponentClusterer {
   }
 
   /** The type of an exclusive slot, found on any touchpoint of the component that has it. */
-  private static IdentifierType exclusiveType(Entry[] entries, int slot) {
-    for (Entry e : entries) {
+  private static IdentifierType exclusiveType(TouchpointNode[] entries, int slot) {
+    for (TouchpointNode e : entries) {
       if (e.exclusive[slot] != null) {
         for (ValueNode v : e.values) {
           if (v.type.exclusiveSlot == slot) {
@@ -195,17 +195,17 @@ final class ComponentClusterer {
     throw new IllegalStateException("no touchpoint holds exclusive slot " + slot);
   }
 
-  private static int[][] neverLinkTable(Entry[] entries, IdentityHashMap<Entry, Integer> local) {
+  private static int[][] neverLinkTable(TouchpointNode[] entries, IdentityHashMap<TouchpointNode, Integer> local) {
     int[][] table = new int[entries.length][];
     for (int i = 0; i < entries.length; i++) {
-      Entry e = entries[i];
+      TouchpointNode e = entries[i];
       if (!e.hasNeverLinks()) {
         table[i] = new int[0];
         continue;
       }
       int[] partners = new int[e.neverLink().size()];
       int count = 0;
-      for (Entry other : e.neverLink()) {
+      for (TouchpointNode other : e.neverLink()) {
         Integer j = local.get(other);
         if (j != null) {
           partners[count++] = j;
@@ -223,7 +223,7 @@ final class ComponentClusterer {
     final String[][] exclusive;
     final int[][] forbidden;
     /** The entry whose evidence alone is wanted, or null for all. */
-    Entry only;
+    TouchpointNode only;
     int refused;
 
     UnionFind(int[] parent, int[] size, String[][] exclusive, int[][] forbidden) {

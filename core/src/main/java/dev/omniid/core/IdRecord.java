@@ -7,11 +7,11 @@ package dev.omniid.core;
  */
 final class IdRecord {
   final ProfileId id;
-  Entry anchor;
+  TouchpointNode anchor;
   /** The next record anchored on the same touchpoint. */
   IdRecord nextAnchored;
 
-  IdRecord(ProfileId id, Entry anchor) {
+  IdRecord(ProfileId id, TouchpointNode anchor) {
     this.id = id;
     this.anchor = anchor;
   }

@@ -2,7 +2,6 @@ package dev.omniid.core;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -41,8 +40,17 @@ import java.util.stream.Stream;
  * immutable snapshots. Listeners run synchronously on the thread that made the change, before the
  * next change starts (under the write lock; with a journal, under the journal's lock once the
  * change's record is written); see {@link ProfileListener}.
+ *
+ * <h2>Closing</h2>
+ * A resolver is {@link AutoCloseable}: closing one with a {@linkplain #journal() journal} forces
+ * and closes its files (see {@link Journal#close()}); closing an in-memory one does nothing. Use
+ * try-with-resources, or close it when the application stops.
+ *
+ * <p>The interface is sealed: the resolvers are built by {@link ResolverBuilder}, whose
+ * normalization {@link #forget(IdentifierType, String)} relies on.
  */
-public interface IdentityResolver {
+public sealed interface IdentityResolver extends AutoCloseable
+    permits InMemoryResolver, JournaledResolver {
 
   /** Starts configuring a resolver. */
   static ResolverBuilder newBuilder() {
@@ -161,16 +169,9 @@ public interface IdentityResolver {
    *
    * @return the ids of the touchpoints removed, in id order; empty if none carries the value (or
    *     the normalizer refuses it)
-   * @throws UnsupportedOperationException for an implementation not built by
-   *     {@link ResolverBuilder}, whose normalization this method cannot know
    * @throws java.io.UncheckedIOException if the journal cannot be written
    */
-  default List<String> forget(IdentifierType type, String rawValue) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(rawValue, "rawValue");
-    throw new UnsupportedOperationException(
-        "forget by identifier needs a resolver built by ResolverBuilder");
-  }
+  List<String> forget(IdentifierType type, String rawValue);
 
   /**
    * Erases a customer's profile: removes every touchpoint of the profile with this id or alias,
@@ -180,13 +181,7 @@ public interface IdentityResolver {
    * @return the ids of the touchpoints removed, in id order; empty if the profile is unknown
    * @throws java.io.UncheckedIOException if the journal cannot be written
    */
-  default List<String> forget(ProfileId profileId) {
-    Objects.requireNonNull(profileId, "profileId");
-    List<String> ids = profile(profileId)
-        .map(p -> List.copyOf(new java.util.TreeSet<>(p.touchpointIds()))).orElse(List.of());
-    ids.forEach(this::remove);
-    return ids;
-  }
+  List<String> forget(ProfileId profileId);
 
   /**
    * The durable journal behind this resolver, if it was built with
@@ -196,4 +191,14 @@ public interface IdentityResolver {
   default Optional<Journal> journal() {
     return Optional.empty();
   }
+
+  /**
+   * Releases what the resolver holds: with a journal, forces it and closes its files (as
+   * {@link Journal#close()}); the resolver keeps answering reads, and changes then fail with
+   * {@link IllegalStateException}. Without one, nothing. Closing twice does nothing.
+   *
+   * @throws java.io.UncheckedIOException if the journal's final force fails
+   */
+  @Override
+  void close();
 }

@@ -253,7 +253,7 @@ final class JournalCodec {
     }
   }
 
-  static void anchors(Out out, InMemoryResolver.IdAnchors anchors) {
+  static void anchors(Out out, ProfileIds.Anchors anchors) {
     out.writeByte(ANCHORS);
     out.writeVarLong(anchors.nextProfileId());
     out.writeVarLong(anchors.anchors().size());
@@ -263,7 +263,7 @@ final class JournalCodec {
     }
   }
 
-  static InMemoryResolver.IdAnchors readAnchors(In in) {
+  static ProfileIds.Anchors readAnchors(In in) {
     long next = in.readVarLong();
     long count = in.readVarLong();
     java.util.TreeMap<Long, String> anchors = new java.util.TreeMap<>();
@@ -273,7 +273,7 @@ final class JournalCodec {
         throw new MalformedRecordException("an anchored profile id is out of range or repeated");
       }
     }
-    return new InMemoryResolver.IdAnchors(next, anchors);
+    return new ProfileIds.Anchors(next, anchors);
   }
 
   static void batch(Out out, int count) {

@@ -180,7 +180,7 @@ final class JournalFiles {
    * @return the snapshot's size in bytes
    */
   static long writeSnapshot(Path directory, long generation, JournalState state,
-      InMemoryResolver.IdAnchors anchors) throws IOException {
+      ProfileIds.Anchors anchors) throws IOException {
     String name = snapshotName(generation);
     Path temp = directory.resolve(name.substring(0, name.length() - SUFFIX.length())
         + TEMP_SUFFIX);

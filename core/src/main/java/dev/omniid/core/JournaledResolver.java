@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +43,7 @@ import java.util.stream.Stream;
 final class JournaledResolver implements IdentityResolver, Journal {
   private static final System.Logger LOG = System.getLogger(IdentityResolver.class.getName());
 
-  private final IdentityResolver delegate;
+  private final InMemoryResolver delegate;
   private final Gate gate;
   private final Erasure erasure;
   private final Path directory;
@@ -61,11 +59,6 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private long generation;
   private long snapshotBytes;
   private RecoveryReport report;
-  /** The latest snapshot's profile-id anchors while recovering; null without one. */
-  private InMemoryResolver.IdAnchors snapshotAnchors;
-  /** During recovery, the touchpoints of a journaled batch still to come, and those read. */
-  private int batchRemaining;
-  private final List<Touchpoint> batch = new ArrayList<>();
   private Throwable failure;
   private boolean closed;
   /** Records written and not yet forced (group commit). */
@@ -74,7 +67,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
   /** How many times the journal was forced (read by tests). */
   volatile long forces;
 
-  private JournaledResolver(IdentityResolver delegate, Gate gate, ResolverBuilder builder) {
+  private JournaledResolver(InMemoryResolver delegate, Gate gate, ResolverBuilder builder) {
     this.delegate = delegate;
     this.gate = gate;
     this.erasure = new Erasure(builder);
@@ -96,17 +89,10 @@ final class JournaledResolver implements IdentityResolver, Journal {
 
   /** Builds the in-memory resolver, then recovers the directory's state into it. */
   static JournaledResolver open(ResolverBuilder builder) {
+    // The in-memory resolver's one listener is the gate, which holds each change's events until
+    // its record is written, then hands them to the builder's listeners.
     Gate gate = new Gate(List.copyOf(builder.listeners));
-    List<ProfileListener> saved = new ArrayList<>(builder.listeners);
-    builder.listeners.clear();
-    builder.listeners.add(gate);
-    IdentityResolver delegate;
-    try {
-      delegate = new InMemoryResolver(builder);
-    } finally {
-      builder.listeners.clear();
-      builder.listeners.addAll(saved);
-    }
+    InMemoryResolver delegate = new InMemoryResolver(builder, List.of(gate));
     JournaledResolver resolver = new JournaledResolver(delegate, gate, builder);
     resolver.lock.lock();
     try {
@@ -125,22 +111,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
 
   // ---------------------------------------------------------------- recovery
 
-  private void recover() throws IOException {
-    gate.muted = true;
-    try {
-      recoverMuted();
-    } finally {
-      gate.muted = false;
-      gate.buffered.clear();
-    }
-  }
-
   /**
-   * Restores the snapshot in one batch with its profile-id anchors, then applies the journal's
-   * changes in their order, as they were applied: the partition and the profile ids are the ones
-   * the resolver had (the resolver is deterministic, and a batch is replayed as a batch).
+   * Takes the directory's lock, then lets {@link JournalRecovery} rebuild the state, listeners
+   * muted, and finishes an erasure that was journaled but not yet compacted.
    */
-  private void recoverMuted() throws IOException {
+  private void recover() throws IOException {
     long started = System.nanoTime();
     Files.createDirectories(directory);
     lockChannel = FileChannel.open(directory.resolve(JournalFiles.LOCK),
@@ -154,284 +129,26 @@ final class JournaledResolver implements IdentityResolver, Journal {
       throw new IllegalStateException("the journal directory " + directory
           + " is in use by another resolver");
     }
-    Map<Long, Path> journals = new TreeMap<>();
-    Map<Long, Path> snapshots = new TreeMap<>();
-    List<Path> temporary = new ArrayList<>();
-    JournalFiles.scan(directory, journals, snapshots, temporary);
-    for (Path p : temporary) {
-      Files.delete(p); // An interrupted compaction's snapshot: its journal is still here.
+    JournalRecovery.Result recovered;
+    gate.muted = true;
+    try {
+      recovered = new JournalRecovery(directory, state, delegate).recover();
+    } finally {
+      gate.muted = false;
+      gate.buffered.clear();
     }
-    long snapshot = snapshots.isEmpty() ? -1 : ((TreeMap<Long, Path>) snapshots).lastKey();
-    generation = Math.max(snapshot, 0);
-    for (Map.Entry<Long, Path> e : journals.entrySet()) {
-      if (e.getKey() > generation) {
-        throw new IOException(e.getValue().getFileName() + " is newer than the latest snapshot: "
-            + (snapshot < 0 ? "no snapshot" : JournalFiles.snapshotName(snapshot))
-            + " (a snapshot is missing)");
-      }
-    }
-    int fromSnapshot = 0;
-    if (snapshot >= 0) {
-      fromSnapshot = readSnapshot(snapshots.get(snapshot), snapshot);
-      snapshotBytes = Files.size(snapshots.get(snapshot));
-    }
-    restoreSnapshot();
-    List<RecoveryReport.Damage> damage = new ArrayList<>();
-    boolean[] forgotten = new boolean[1];
-    Path current = journals.get(generation);
-    long replayed = 0;
-    if (current == null) {
-      journal = JournalFiles.Appender.create(directory, generation);
-    } else {
-      replayed = replayJournal(current, damage, forgotten);
-    }
-    // Older generations are covered by the snapshot: an interrupted compaction left them.
-    boolean deleted = false;
-    for (Map.Entry<Long, Path> e : journals.entrySet()) {
-      if (e.getKey() < generation) {
-        deleted |= Files.deleteIfExists(e.getValue());
-      }
-    }
-    for (Map.Entry<Long, Path> e : snapshots.entrySet()) {
-      if (e.getKey() < snapshot) {
-        deleted |= Files.deleteIfExists(e.getValue());
-      }
-    }
-    if (deleted) {
-      JournalFiles.syncDirectory(directory);
-    }
-    if (forgotten[0]) {
+    generation = recovered.generation();
+    snapshotBytes = recovered.snapshotBytes();
+    journal = recovered.journal();
+    if (recovered.erasurePending()) {
       // An erasure was journaled but its compaction did not finish: finish it now.
       compactLocked();
     }
-    report = new RecoveryReport(fromSnapshot, replayed, state.touchpoints.size(),
-        state.ruleCount(), damage, Duration.ofNanos(System.nanoTime() - started));
-    for (RecoveryReport.Damage d : damage) {
+    report = new RecoveryReport(recovered.fromSnapshot(), recovered.replayed(),
+        state.touchpoints.size(), state.ruleCount(), recovered.damage(),
+        Duration.ofNanos(System.nanoTime() - started));
+    for (RecoveryReport.Damage d : recovered.damage()) {
       LOG.log(System.Logger.Level.WARNING, "journal recovery in " + directory + ": " + d);
-    }
-  }
-
-  private int readSnapshot(Path path, long snapshotGeneration) throws IOException {
-    String name = path.getFileName().toString();
-    try (JournalFiles.FrameReader reader =
-        new JournalFiles.FrameReader(path, JournalFiles.SNAPSHOT, snapshotGeneration)) {
-      if (reader.headerTorn()) {
-        throw new IOException(name + " is cut short");
-      }
-      int touchpoints = 0;
-      while (true) {
-        JournalFiles.Step step = reader.next();
-        if (step != JournalFiles.Step.FRAME) {
-          throw new IOException(name + " is damaged at offset " + reader.offset + ": "
-              + (step == JournalFiles.Step.END ? "it has no END record" : reader.problem));
-        }
-        JournalCodec.In in = new JournalCodec.In(reader.payload, 0, reader.length);
-        try {
-          int type = in.readByte();
-          if (type == JournalCodec.TOUCHPOINT) {
-            if (!state.add(JournalCodec.readTouchpoint(in))) {
-              throw new JournalCodec.MalformedRecordException("a touchpoint id appears twice");
-            }
-            touchpoints++;
-          } else if (type == JournalCodec.NEVER_LINK) {
-            String a = in.readString();
-            addRuleChecked(a, in.readString());
-          } else if (type == JournalCodec.ANCHORS) {
-            snapshotAnchors = JournalCodec.readAnchors(in);
-          } else if (type == JournalCodec.END) {
-            long t = in.readVarLong();
-            long r = in.readVarLong();
-            if (t != state.touchpoints.size() || r != state.ruleCount()
-                || reader.next() != JournalFiles.Step.END) {
-              throw new JournalCodec.MalformedRecordException("its END record does not match");
-            }
-            return touchpoints;
-          } else {
-            throw new JournalCodec.MalformedRecordException("unknown record type " + type);
-          }
-          if (!in.atEnd()) {
-            throw new JournalCodec.MalformedRecordException("a record has trailing bytes");
-          }
-        } catch (JournalCodec.MalformedRecordException | IllegalStateException e) {
-          throw new IOException(name + " has an unreadable record before offset " + reader.offset
-              + ": " + e.getMessage(), e);
-        }
-      }
-    }
-  }
-
-  private void addRuleChecked(String a, String b) {
-    if (a.equals(b) || !state.contains(a) || !state.contains(b)) {
-      throw new JournalCodec.MalformedRecordException("a never-link rule names an unknown touchpoint");
-    }
-    state.addRule(a, b);
-  }
-
-  /**
-   * Replays the current journal into {@link #state}, cutting off a damaged tail, and opens it for
-   * appending after its last whole record.
-   */
-  private long replayJournal(Path path, List<RecoveryReport.Damage> damage, boolean[] forgotten)
-      throws IOException {
-    String name = path.getFileName().toString();
-    long records = 0;
-    long good;
-    long fileSize;
-    try (JournalFiles.FrameReader reader =
-        new JournalFiles.FrameReader(path, JournalFiles.JOURNAL, generation)) {
-      fileSize = reader.fileSize();
-      if (reader.headerTorn()) {
-        // Created, then cut short by a crash before its header was forced: start it again.
-        damage.add(new RecoveryReport.Damage(RecoveryReport.Kind.TORN_TAIL, name, 0, fileSize,
-            "the file ends inside its header"));
-        Files.delete(path);
-        journal = JournalFiles.Appender.create(directory, generation);
-        return 0;
-      }
-      while (true) {
-        JournalFiles.Step step = reader.next();
-        if (step == JournalFiles.Step.END) {
-          break;
-        }
-        if (step != JournalFiles.Step.FRAME) {
-          damage.add(new RecoveryReport.Damage(step == JournalFiles.Step.TORN
-              ? RecoveryReport.Kind.TORN_TAIL : RecoveryReport.Kind.CORRUPT_RECORD, name,
-              reader.offset, fileSize - reader.offset, reader.problem));
-          break;
-        }
-        try {
-          replay(new JournalCodec.In(reader.payload, 0, reader.length), forgotten);
-        } catch (JournalCodec.MalformedRecordException | IllegalStateException
-            | IllegalArgumentException e) {
-          // Its checksum holds, so the bytes are as written: cutting here would drop good data.
-          throw new IOException(name + " has a record that passes its checksum but cannot be "
-              + "replayed, ending at offset " + reader.offset + ": " + e.getMessage(), e);
-        }
-        records++;
-      }
-      good = reader.offset;
-    }
-    flushBatch();
-    if (good < fileSize) {
-      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-        channel.truncate(good);
-        channel.force(true);
-      }
-    }
-    journal = JournalFiles.Appender.reopen(path, good, records);
-    return records;
-  }
-
-  private void replay(JournalCodec.In in, boolean[] forgotten) {
-    int type = in.readByte();
-    if (type != JournalCodec.TOUCHPOINT) {
-      flushBatch();
-    }
-    switch (type) {
-      case JournalCodec.TOUCHPOINT -> {
-        Touchpoint t = JournalCodec.readTouchpoint(in);
-        if (!state.add(t)) {
-          throw new JournalCodec.MalformedRecordException("a live touchpoint id is added again");
-        }
-        if (batchRemaining > 0) {
-          batch.add(t);
-          if (--batchRemaining == 0) {
-            flushBatch();
-          }
-        } else {
-          Resolution r = delegate.resolve(t);
-          if (r.outcome() == Resolution.Outcome.DUPLICATE) {
-            throw new JournalCodec.MalformedRecordException("a journaled touchpoint is a duplicate");
-          }
-        }
-      }
-      case JournalCodec.BATCH -> {
-        long count = in.readVarLong();
-        if (count < 1 || count > Integer.MAX_VALUE) {
-          throw new JournalCodec.MalformedRecordException("a batch of " + count + " touchpoints");
-        }
-        batchRemaining = (int) count;
-      }
-      case JournalCodec.REMOVE -> {
-        String id = in.readString();
-        if (!state.remove(id)) {
-          throw new JournalCodec.MalformedRecordException("an unknown touchpoint is removed");
-        }
-        delegate.remove(id);
-      }
-      case JournalCodec.NEVER_LINK -> {
-        String a = in.readString();
-        String b = in.readString();
-        addRuleChecked(a, b);
-        delegate.neverLink(a, b);
-      }
-      case JournalCodec.ALLOW_LINK -> {
-        String a = in.readString();
-        String b = in.readString();
-        state.removeRule(a, b);
-        delegate.allowLink(a, b);
-      }
-      case JournalCodec.SPLIT -> {
-        List<String> side = JournalCodec.readIds(in);
-        List<String> rest = JournalCodec.readIds(in);
-        for (String a : side) {
-          for (String b : rest) {
-            addRuleChecked(a, b);
-          }
-        }
-        // The same call as when it happened, so that the same profile ids come out of it.
-        ProfileId profile = delegate.profileIdOf(side.get(0)).orElseThrow(
-            () -> new JournalCodec.MalformedRecordException("a split names an unknown touchpoint"));
-        delegate.split(profile, new HashSet<>(side));
-      }
-      case JournalCodec.FORGET -> {
-        for (String id : JournalCodec.readIds(in)) {
-          if (state.remove(id)) {
-            delegate.remove(id);
-          }
-        }
-        forgotten[0] = true;
-      }
-      default -> throw new JournalCodec.MalformedRecordException("unknown record type " + type);
-    }
-    if (!in.atEnd()) {
-      throw new JournalCodec.MalformedRecordException("a record has trailing bytes");
-    }
-  }
-
-  /**
-   * Resolves the touchpoints read of a journaled batch as one batch. A batch cut short (its tail
-   * torn off by a crash before it was forced) resolves what remains of it.
-   */
-  private void flushBatch() {
-    batchRemaining = 0;
-    if (batch.isEmpty()) {
-      return;
-    }
-    BatchResult result = delegate.resolveAll(batch);
-    batch.clear();
-    requireAllAccepted(result);
-  }
-
-  /** Rebuilds the snapshot's state with its profile ids (fresh ids for an older snapshot). */
-  private void restoreSnapshot() {
-    InMemoryResolver.IdAnchors anchors = snapshotAnchors != null ? snapshotAnchors
-        : new InMemoryResolver.IdAnchors(1, new java.util.TreeMap<>());
-    snapshotAnchors = null;
-    requireAllAccepted(((InMemoryResolver) delegate).restore(state.touchpoints.values(),
-        state.rulePairs(), anchors));
-  }
-
-  private static void requireAllAccepted(BatchResult result) {
-    if (result.rejected() > 0 || result.duplicates() > 0) {
-      Problem first = result.problems().stream()
-          .filter(p -> p.reason() == Reason.CONFLICTING_EXCLUSIVE_VALUES
-              || p.reason() == Reason.DUPLICATE_TOUCHPOINT)
-          .findFirst().orElse(result.problems().isEmpty() ? null : result.problems().get(0));
-      throw new IllegalStateException((result.rejected() + result.duplicates())
-          + " journaled touchpoints are refused by this configuration (for example " + first
-          + "): was an identifier type made exclusive? Build with the configuration that wrote "
-          + "the journal.");
     }
   }
 
@@ -801,7 +518,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private void compactLocked() throws IOException {
     long next = generation + 1;
     long bytes = JournalFiles.writeSnapshot(directory, next, state,
-        ((InMemoryResolver) delegate).idAnchors());
+        delegate.idAnchors());
     JournalFiles.Appender fresh = JournalFiles.Appender.create(directory, next);
     JournalFiles.Appender old = journal;
     journal = fresh;
@@ -812,6 +529,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
     generation = next;
     snapshotBytes = bytes;
     pending = 0;
+  }
+
+  /** The in-memory resolver it journals (for the graph's invariant checks). */
+  InMemoryResolver inMemory() {
+    return delegate;
   }
 
   @Override

@@ -16,14 +16,14 @@ final class PartitionDiff {
    * for a new entry), and removed entries are flagged.
    */
   static List<ProfileEvent> events(Set<Cluster> oldClusters, List<Cluster> newClusters,
-      Map<Entry, Cluster> previous) {
+      Map<TouchpointNode, Cluster> previous) {
     List<ProfileEvent> events = new ArrayList<>();
     List<Cluster> olds = new ArrayList<>(oldClusters);
     olds.sort(Comparator.comparing(c -> c.id));
     for (Cluster old : olds) {
       Map<ProfileId, Cluster> pieces = new java.util.TreeMap<>();
       List<String> gone = new ArrayList<>();
-      for (Entry e : old.members) {
+      for (TouchpointNode e : old.members) {
         if (e.removed) {
           gone.add(e.id);
         } else {
@@ -49,7 +49,7 @@ final class PartitionDiff {
     for (Cluster cluster : news) {
       Set<ProfileId> before = new java.util.TreeSet<>();
       List<String> joined = new ArrayList<>();
-      for (Entry e : cluster.members) {
+      for (TouchpointNode e : cluster.members) {
         Cluster was = previous.get(e);
         if (was == null) {
           joined.add(e.id);

@@ -32,6 +32,11 @@ public final class ResolverBuilder {
   Durability durability = Durability.syncEachWrite();
   long journalCompactionThreshold = 64L << 20;
   private boolean compactionThresholdSet;
+  /**
+   * Whether new touchpoints may take the fast path. Off only in the tests that hold the fast path
+   * against the full computation; never a user's choice (the answer is the same either way).
+   */
+  boolean fastPath = true;
 
   ResolverBuilder() {
     for (IdentifierType type : List.of(IdentifierType.CUSTOMER_ID, IdentifierType.NATIONAL_ID,

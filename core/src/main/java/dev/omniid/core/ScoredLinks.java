@@ -24,7 +24,7 @@ final class ScoredLinks {
   final MatchModel model;
   private final List<BlockingKey> blockingKeys;
   private final int maxBlockSize;
-  private final HashMap<String, ArrayList<Entry>> blocks = new HashMap<>();
+  private final HashMap<String, ArrayList<TouchpointNode>> blocks = new HashMap<>();
 
   ScoredLinks(MatchModel model, List<BlockingKey> blockingKeys, int maxBlockSize) {
     this.model = model;
@@ -36,9 +36,11 @@ final class ScoredLinks {
    * Scores a new touchpoint against every touchpoint sharing one of its blocking keys and keeps
    * the pairs at or above the threshold as edges. The candidates are those present, whichever
    * arrives second scores the pair, and the score is symmetric: the edge set is a function of the
-   * set of touchpoints.
+   * set of touchpoints. Returns the touchpoints whose components changed besides the new one's
+   * (a block it grew past the maximum dropped edges that held them together); usually none.
    */
-  void add(Entry entry, List<Entry> seeds) {
+  List<TouchpointNode> add(TouchpointNode entry) {
+    List<TouchpointNode> seeds = List.of();
     entry.extras().prepared = model.prepare(entry.touchpoint);
     LinkedHashSet<String> keys = new LinkedHashSet<>();
     for (int k = 0; k < blockingKeys.size(); k++) {
@@ -58,14 +60,14 @@ final class ScoredLinks {
     }
     entry.extras.blockKeys = keys.toArray(new String[0]);
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
-    IdentityHashMap<Entry, int[]> shared = new IdentityHashMap<>();
+    IdentityHashMap<TouchpointNode, int[]> shared = new IdentityHashMap<>();
     for (String key : entry.extras.blockKeys) {
-      ArrayList<Entry> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
+      ArrayList<TouchpointNode> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
       block.add(entry);
       if (block.size() == maxBlockSize + 1) {
-        retire(key, block, entry, seeds);
+        seeds = retire(key, block, entry, seeds);
       } else if (block.size() <= maxBlockSize) {
-        for (Entry other : block) {
+        for (TouchpointNode other : block) {
           if (other != entry) {
             shared.computeIfAbsent(other, x -> new int[1])[0]++;
           }
@@ -75,8 +77,8 @@ final class ScoredLinks {
     // Scored in any order (scoring is pure); only the few pairs that link are put in touchpoint-id
     // order before they become edges. Sorting every candidate cost a sixth of a fuzzy resolve.
     List<Edge> linked = new ArrayList<>(2);
-    for (Map.Entry<Entry, int[]> candidate : shared.entrySet()) {
-      Entry other = candidate.getKey();
+    for (Map.Entry<TouchpointNode, int[]> candidate : shared.entrySet()) {
+      TouchpointNode other = candidate.getKey();
       double weight = model.weightIfReaching(entry.extras.prepared, other.extras.prepared);
       if (weight >= model.threshold()) {
         Edge edge = new Edge(entry, other, weight);
@@ -84,48 +86,55 @@ final class ScoredLinks {
         linked.add(edge);
       }
     }
-    linked.sort((x, y) -> Entry.BY_ID.compare(x.other(entry), y.other(entry)));
+    linked.sort((x, y) -> TouchpointNode.BY_ID.compare(x.other(entry), y.other(entry)));
     for (Edge edge : linked) {
       addEdge(entry, edge);
       addEdge(edge.other(entry), edge);
     }
+    return seeds;
   }
 
   /**
    * A block grew past the maximum: it stops comparing. Edges it alone supported go, and the
-   * components they held together are recomputed.
+   * components they held together are recomputed: they are added to {@code seeds} (a new list
+   * when it is the immutable empty one), which is returned.
    */
-  private void retire(String key, ArrayList<Entry> block, Entry newcomer, List<Entry> seeds) {
-    for (Entry member : block) {
+  private static List<TouchpointNode> retire(String key, ArrayList<TouchpointNode> block,
+      TouchpointNode newcomer, List<TouchpointNode> seeds) {
+    for (TouchpointNode member : block) {
       if (member == newcomer || member.extras.edges == null) {
         continue;
       }
       for (int i = member.extras.edges.size() - 1; i >= 0; i--) {
         Edge edge = member.extras.edges.get(i);
-        Entry other = edge.other(member);
+        TouchpointNode other = edge.other(member);
         if (edge.first == member && carries(other, key)) {
           if (--edge.support == 0) {
             member.extras.edges.remove(i);
             other.extras.edges.remove(edge);
+            if (seeds.isEmpty()) {
+              seeds = new ArrayList<>();
+            }
             seeds.add(member);
             seeds.add(other);
           }
         }
       }
     }
+    return seeds;
   }
 
   /**
    * A block shrank back to the maximum: it compares again. Its pairs gain its support, and pairs
    * that now reach the threshold through it become edges.
    */
-  private void revive(String key, ArrayList<Entry> block, List<Entry> seeds) {
-    List<Entry> members = new ArrayList<>(block);
-    members.sort(Entry.BY_ID);
+  private void revive(ArrayList<TouchpointNode> block, List<TouchpointNode> seeds) {
+    List<TouchpointNode> members = new ArrayList<>(block);
+    members.sort(TouchpointNode.BY_ID);
     for (int a = 0; a < members.size(); a++) {
-      Entry x = members.get(a);
+      TouchpointNode x = members.get(a);
       for (int b = a + 1; b < members.size(); b++) {
-        Entry y = members.get(b);
+        TouchpointNode y = members.get(b);
         Edge existing = edgeBetween(x, y);
         if (existing != null) {
           existing.support++;
@@ -143,7 +152,7 @@ final class ScoredLinks {
     }
   }
 
-  private static Edge edgeBetween(Entry x, Entry y) {
+  private static Edge edgeBetween(TouchpointNode x, TouchpointNode y) {
     if (x.extras.edges == null || y.extras.edges == null) {
       return null;
     }
@@ -156,7 +165,7 @@ final class ScoredLinks {
     return null;
   }
 
-  private static boolean carries(Entry e, String key) {
+  private static boolean carries(TouchpointNode e, String key) {
     for (String k : e.extras.blockKeys) {
       if (k.equals(key)) {
         return true;
@@ -165,7 +174,7 @@ final class ScoredLinks {
     return false;
   }
 
-  private static void addEdge(Entry e, Edge edge) {
+  private static void addEdge(TouchpointNode e, Edge edge) {
     if (e.extras.edges == null) {
       e.extras.edges = new ArrayList<>(2);
     }
@@ -174,17 +183,19 @@ final class ScoredLinks {
 
   /**
    * Takes a removed touchpoint out of its blocks (its own edges are the caller's to drop); a block
-   * that shrinks back to the maximum compares again, and touchpoints it links go to {@code seeds}.
+   * that shrinks back to the maximum compares again. Returns the touchpoints it links anew.
    */
-  void removeFromBlocks(Entry entry, List<Entry> seeds) {
+  List<TouchpointNode> removeFromBlocks(TouchpointNode entry) {
+    List<TouchpointNode> seeds = new ArrayList<>();
     for (String key : entry.extras.blockKeys) {
-      ArrayList<Entry> block = blocks.get(key);
+      ArrayList<TouchpointNode> block = blocks.get(key);
       block.remove(entry);
       if (block.isEmpty()) {
         blocks.remove(key);
       } else if (block.size() == maxBlockSize) {
-        revive(key, block, seeds);
+        revive(block, seeds);
       }
     }
+    return seeds;
   }
 }

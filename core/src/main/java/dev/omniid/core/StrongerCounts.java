@@ -60,6 +60,20 @@ final class StrongerCounts {
     size++;
   }
 
+  /** The count of {@code node}: how many carriers hold it (0 when none). */
+  int count(ValueNode node) {
+    if (map != null) {
+      int[] n = map.get(node);
+      return n == null ? 0 : n[0];
+    }
+    for (int i = 0; i < size; i++) {
+      if (nodes[i] == node) {
+        return counts[i];
+      }
+    }
+    return 0;
+  }
+
   /** How many distinct nodes have a non-zero count. */
   int distinct() {
     return map != null ? map.size() : size;

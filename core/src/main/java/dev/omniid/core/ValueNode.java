@@ -11,10 +11,10 @@ final class ValueNode {
    * The touchpoints carrying it, in arrival order, the first {@link #carrierCount()} slots. An
    * array in the node rather than a list object: one object less for each of the graph's values.
    */
-  private Entry[] carriers = new Entry[1];
+  private TouchpointNode[] carriers = new TouchpointNode[1];
   private int carrierCount;
   /** Over its type's limit: its carriers hold too many distinct stronger identifiers. */
-  boolean overLimit;
+  private boolean overLimit;
   /**
    * For a limited type: for each stronger identifier value held by its carriers, how many of its
    * carriers hold it. The limit is judged on these counts alone, so it depends on this value's
@@ -39,33 +39,59 @@ final class ValueNode {
     return carrierCount;
   }
 
-  Entry carrier(int i) {
+  TouchpointNode carrier(int i) {
     return carriers[i];
   }
 
   /** A carrier other than {@code entry}; the value must have at least two carriers. */
-  Entry carrierOtherThan(Entry entry) {
+  TouchpointNode carrierOtherThan(TouchpointNode entry) {
     return carriers[0] != entry ? carriers[0] : carriers[1];
   }
 
-  void addEntry(Entry entry) {
+  /**
+   * Adds a carrier, and counts it toward the limit when the type has one. Returns whether this
+   * carrier pushed the value over its limit (it then stops linking the carriers it linked until
+   * now: their components must be recomputed).
+   */
+  boolean addCarrier(TouchpointNode carrier) {
     if (carrierCount == carriers.length) {
       carriers = java.util.Arrays.copyOf(carriers, carrierCount * 2);
     }
-    carriers[carrierCount++] = entry;
+    carriers[carrierCount++] = carrier;
+    if (!limited()) {
+      return false;
+    }
+    countIn(carrier);
+    if (!overLimit && exceedsLimit()) {
+      overLimit = true;
+      return true;
+    }
+    return false;
   }
 
-  void removeEntry(Entry entry) {
+  /**
+   * Removes a carrier and counts it out. Returns whether the value came back under its limit (it
+   * links its carriers again).
+   */
+  boolean removeCarrier(TouchpointNode carrier) {
     for (int i = 0; i < carrierCount; i++) {
-      if (carriers[i] == entry) {
+      if (carriers[i] == carrier) {
         System.arraycopy(carriers, i + 1, carriers, i, carrierCount - i - 1);
         carriers[--carrierCount] = null;
-        return;
+        break;
       }
     }
+    if (counted) {
+      countStronger(carrier, -1);
+    }
+    if (overLimit && !exceedsLimit()) {
+      overLimit = false;
+      return true;
+    }
+    return false;
   }
 
-  void addEntriesTo(java.util.Collection<Entry> out) {
+  void addCarriersTo(java.util.Collection<TouchpointNode> out) {
     for (int i = 0; i < carrierCount; i++) {
       out.add(carriers[i]);
     }
@@ -82,7 +108,7 @@ final class ValueNode {
   }
 
   /** Counts a carrier's stronger identifiers in (+1) or out (-1). */
-  private void countStronger(Entry carrier, int delta) {
+  private void countStronger(TouchpointNode carrier, int delta) {
     for (ValueNode w : carrier.values) {
       if (TypeInfo.compareStrength(w.type, type) < 0) {
         if (stronger == null) {
@@ -93,15 +119,15 @@ final class ValueNode {
     }
   }
 
-  /** Counts a new carrier in, starting to count when a second carrier arrives. */
-  void addCarrier(Entry carrier) {
+  /** Counts a new carrier's stronger values in, starting to count when a second carrier arrives. */
+  private void countIn(TouchpointNode carrier) {
     if (!counted && carrierCount == 1 && !exceedsAlone(carrier)) {
       return;
     }
     if (!counted) {
       counted = true;
       for (int i = 0; i < carrierCount; i++) {
-        Entry earlier = carriers[i];
+        TouchpointNode earlier = carriers[i];
         if (earlier != carrier) {
           countStronger(earlier, +1);
         }
@@ -110,15 +136,8 @@ final class ValueNode {
     countStronger(carrier, +1);
   }
 
-  /** Counts a carrier out, if carriers are being counted. */
-  void removeCarrier(Entry carrier) {
-    if (counted) {
-      countStronger(carrier, -1);
-    }
-  }
-
   /** Whether one touchpoint alone holds more than the limit of values of one stronger type. */
-  private boolean exceedsAlone(Entry carrier) {
+  private boolean exceedsAlone(TouchpointNode carrier) {
     // Allocation-free: it runs for every new value, and a touchpoint holds a handful of values.
     int limit = type.policy.limit();
     ValueNode[] held = carrier.values;
@@ -140,6 +159,11 @@ final class ValueNode {
   /** Whether some stronger type has more distinct values among the carriers than the limit. */
   boolean exceedsLimit() {
     return stronger != null && stronger.anyTypeOver(type.policy.limit());
+  }
+
+  /** Whether its carriers hold more distinct stronger values than its type's limit allows. */
+  boolean overLimit() {
+    return overLimit;
   }
 
   boolean generic() {

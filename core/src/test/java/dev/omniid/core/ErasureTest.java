@@ -125,16 +125,28 @@ class ErasureTest {
   }
 
   @Test
-  void anotherImplementationMayRefuseForgetByIdentifier() {
+  void onlyTheBuilderMakesResolversSoForgetAlwaysKnowsTheNormalization() {
+    assertTrue(IdentityResolver.class.isSealed(), "users cannot implement IdentityResolver");
+    assertEquals(Set.of(InMemoryResolver.class, JournaledResolver.class),
+        Set.of(IdentityResolver.class.getPermittedSubclasses()));
+  }
+
+  @Test
+  void closingAResolverClosesItsJournalAndAnInMemoryOneStaysUsable() {
     IdentityResolver plain = builder().build();
-    IdentityResolver foreign = (IdentityResolver) java.lang.reflect.Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {IdentityResolver.class},
-        (proxy, method, args) -> method.isDefault()
-            ? java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args)
-            : method.invoke(plain, args));
-    assertThrows(UnsupportedOperationException.class,
-        () -> foreign.forget(IdentifierType.EMAIL, RAW));
-    assertEquals(List.of(), foreign.forget(new ProfileId(99)));
+    plain.close();
+    plain.resolve(scene().get(0));
+    assertEquals(1, plain.touchpointCount());
+    Path dir = temp.resolve("closing");
+    try (IdentityResolver durable = builder().journal(dir).build()) {
+      durable.resolve(scene().get(0));
+      durable.close();
+      assertThrows(IllegalStateException.class, () -> durable.resolve(scene().get(1)));
+      assertEquals(1, durable.touchpointCount(), "reads go on after close");
+    }
+    try (IdentityResolver again = builder().journal(dir).build()) {
+      assertEquals(1, again.touchpointCount(), "the directory is free again after close");
+    }
   }
 
   private static Set<Set<String>> batchOf(List<String> ids) {

@@ -115,16 +115,25 @@ final class RandomTouchpoints {
 
   /** A resolver configured as in the property tests: a low device limit so kiosks turn generic. */
   static IdentityResolver resolver() {
-    return IdentityResolver.newBuilder()
+    return builder().build();
+  }
+
+  /** The property tests' scored configuration. */
+  static ResolverBuilder builder() {
+    return deterministicBuilder()
         .matchModel(model())
         .blockingKey(BY_FAMILY)
         .blockingKey(BY_GIVEN)
         // Small, so that blocks cross it both ways in the property tests.
-        .maxBlockSize(6)
+        .maxBlockSize(6);
+  }
+
+  /** The property tests' limits and junk, without a match model. */
+  static ResolverBuilder deterministicBuilder() {
+    return IdentityResolver.newBuilder()
         .identifierPolicy(IdentifierType.DEVICE_ID, IdentifierPolicy.shared(2, 50))
         .identifierPolicy(IdentifierType.COOKIE_ID, IdentifierPolicy.shared(1, 40))
-        .junkValues(IdentifierType.EMAIL, "test@test.com"::equals)
-        .build();
+        .junkValues(IdentifierType.EMAIL, "test@test.com"::equals);
   }
 
   /** The partition as sets of touchpoint ids, independent of profile ids. */

@@ -3,7 +3,6 @@ package dev.omniid.core;
 import static dev.omniid.core.RandomTouchpoints.describe;
 import static dev.omniid.core.RandomTouchpoints.generate;
 import static dev.omniid.core.RandomTouchpoints.partition;
-import static dev.omniid.core.RandomTouchpoints.resolver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,17 +23,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The invariants of the merge graph on random touchpoint sets. Each case is one seed; a failure
- * message starts with it, and {@code seeds()} can be narrowed to it to replay.
+ * The invariants of the merge graph on random touchpoint sets, over every {@link Configuration}.
+ * Each case is one configuration and seed; a failure message starts with the seed, and
+ * {@code seeds()} can be narrowed to it to replay. {@link GraphInvariants} checks the graph's
+ * structure after every step.
  */
-class ResolverPropertiesTest {
+public class ResolverPropertiesTest {
 
-  static LongStream seeds() {
-    return LongStream.range(0, 300).map(i -> 0x5EED_0000L + i);
+  public static Stream<Arguments> seeds() {
+    return Configuration.matrix(Configuration.core(), 0x5EED_0000L);
+  }
+
+  @AfterEach
+  void release() {
+    Configuration.releaseAll();
   }
 
   private static List<Touchpoint> shuffled(List<Touchpoint> touchpoints, Random random) {
@@ -43,35 +51,40 @@ class ResolverPropertiesTest {
     return copy;
   }
 
-  private static Set<Set<String>> batch(List<Touchpoint> touchpoints, Set<List<String>> neverLinks) {
-    IdentityResolver r = resolver();
+  private static Set<Set<String>> batch(Configuration config, List<Touchpoint> touchpoints,
+      Set<List<String>> neverLinks) {
+    IdentityResolver r = config.build();
     r.resolveAll(touchpoints);
+    GraphInvariants.check(r);
     for (List<String> pair : neverLinks) {
       r.neverLink(pair.get(0), pair.get(1));
     }
+    GraphInvariants.check(r);
     return partition(r);
   }
 
   /** Property 1: one at a time, in any order, equals the batch. */
   @ParameterizedTest
   @MethodSource("seeds")
-  void incrementalInAnyOrderEqualsBatch(long seed) {
+  void incrementalInAnyOrderEqualsBatch(Configuration config, long seed) {
     Random random = new Random(seed);
     List<Touchpoint> touchpoints = generate(random, 1 + random.nextInt(40));
-    Set<Set<String>> expected = batch(touchpoints, Set.of());
+    Set<Set<String>> expected = batch(config, touchpoints, Set.of());
     for (int order = 0; order < 3; order++) {
-      IdentityResolver r = resolver();
+      IdentityResolver r = config.build();
       for (Touchpoint t : shuffled(touchpoints, random)) {
         r.resolve(t);
+        GraphInvariants.check(r);
       }
       assertEquals(describe(expected), describe(partition(r)), "seed=" + seed + " order=" + order);
     }
     // A batch after a prefix resolved one at a time lands on the same partition too.
     List<Touchpoint> order = shuffled(touchpoints, random);
     int cut = random.nextInt(order.size() + 1);
-    IdentityResolver mixed = resolver();
+    IdentityResolver mixed = config.build();
     order.subList(0, cut).forEach(mixed::resolve);
     mixed.resolveAll(order.subList(cut, order.size()));
+    GraphInvariants.check(mixed);
     assertEquals(describe(expected), describe(partition(mixed)), "seed=" + seed + " mixed");
   }
 
@@ -82,10 +95,10 @@ class ResolverPropertiesTest {
    */
   @ParameterizedTest
   @MethodSource("seeds")
-  void anySequenceOfChangesKeepsOneProfilePerTouchpointAndMatchesBatch(long seed) {
+  void anySequenceOfChangesKeepsOneProfilePerTouchpointAndMatchesBatch(Configuration config, long seed) {
     Random random = new Random(seed);
     List<Touchpoint> pool = generate(random, 2 + random.nextInt(40));
-    IdentityResolver r = resolver();
+    IdentityResolver r = config.build();
     Map<String, Touchpoint> live = new LinkedHashMap<>();
     Set<List<String>> neverLinks = new HashSet<>();
     List<Touchpoint> waiting = shuffled(pool, random);
@@ -128,28 +141,30 @@ class ResolverPropertiesTest {
           }
         }
       }
+      GraphInvariants.check(r);
       assertOneProfilePerTouchpoint(r, live.keySet(), "seed=" + seed + " step=" + step);
     }
-    assertEquals(describe(batch(new ArrayList<>(live.values()), neverLinks)), describe(partition(r)),
+    assertEquals(describe(batch(config, new ArrayList<>(live.values()), neverLinks)), describe(partition(r)),
         "seed=" + seed);
   }
 
   /** Property 3: removing a touchpoint leaves the partition of never having ingested it. */
   @ParameterizedTest
   @MethodSource("seeds")
-  void removingEqualsNeverIngesting(long seed) {
+  void removingEqualsNeverIngesting(Configuration config, long seed) {
     Random random = new Random(seed);
     List<Touchpoint> touchpoints = generate(random, 2 + random.nextInt(40));
-    IdentityResolver r = resolver();
+    IdentityResolver r = config.build();
     r.resolveAll(touchpoints);
     List<Touchpoint> remaining = new ArrayList<>(touchpoints);
     int removals = 1 + random.nextInt(Math.min(5, touchpoints.size()));
     for (int i = 0; i < removals; i++) {
       Touchpoint gone = remaining.remove(random.nextInt(remaining.size()));
       List<ProfileEvent> events = r.remove(gone.id());
+      GraphInvariants.check(r);
       assertTrue(events.stream().anyMatch(e -> e.touchpointIds().contains(gone.id())),
           "seed=" + seed + " removal reported " + events);
-      assertEquals(describe(batch(remaining, Set.of())), describe(partition(r)),
+      assertEquals(describe(batch(config, remaining, Set.of())), describe(partition(r)),
           "seed=" + seed + " after removing " + gone.id());
     }
   }
@@ -157,12 +172,13 @@ class ResolverPropertiesTest {
   /** Property 4: no profile ever holds two distinct values of an exclusive type. */
   @ParameterizedTest
   @MethodSource("seeds")
-  void noProfileHoldsTwoValuesOfAnExclusiveType(long seed) {
+  void noProfileHoldsTwoValuesOfAnExclusiveType(Configuration config, long seed) {
     Random random = new Random(seed);
     List<Touchpoint> touchpoints = generate(random, 1 + random.nextInt(60));
-    IdentityResolver r = resolver();
+    IdentityResolver r = config.build();
     for (Touchpoint t : touchpoints) {
       r.resolve(t);
+      GraphInvariants.check(r);
       r.profiles().forEach(p -> {
         for (IdentifierType exclusive : List.of(IdentifierType.CUSTOMER_ID,
             IdentifierType.LOYALTY_ID, IdentifierType.PASSPORT)) {
@@ -177,11 +193,11 @@ class ResolverPropertiesTest {
   /** Property 5: several threads resolving a shuffled set give the partition of one thread. */
   @ParameterizedTest
   @MethodSource("concurrencySeeds")
-  void concurrentResolutionEqualsSingleThread(long seed) throws Exception {
+  void concurrentResolutionEqualsSingleThread(Configuration config, long seed) throws Exception {
     Random random = new Random(seed);
     List<Touchpoint> touchpoints = generate(random, 50 + random.nextInt(150));
-    Set<Set<String>> expected = batch(touchpoints, Set.of());
-    IdentityResolver r = resolver();
+    Set<Set<String>> expected = batch(config, touchpoints, Set.of());
+    IdentityResolver r = config.build();
     List<Touchpoint> order = shuffled(touchpoints, random);
     int threads = 4;
     CyclicBarrier start = new CyclicBarrier(threads);
@@ -207,19 +223,20 @@ class ResolverPropertiesTest {
       pool.shutdownNow();
     }
     assertEquals(describe(expected), describe(partition(r)), "seed=" + seed);
+    GraphInvariants.check(r);
   }
 
-  static Stream<Long> concurrencySeeds() {
-    return LongStream.range(0, 100).mapToObj(i -> 0xC0C0_0000L + i);
+  public static Stream<Arguments> concurrencySeeds() {
+    return LongStream.range(0, 100).mapToObj(i -> Arguments.of(Configuration.SCORED, 0xC0C0_0000L + i));
   }
 
   /** Idempotent delivery: resolving the same touchpoints again changes nothing. */
   @ParameterizedTest
   @MethodSource("seeds")
-  void redeliveryChangesNothing(long seed) {
+  void redeliveryChangesNothing(Configuration config, long seed) {
     Random random = new Random(seed);
     List<Touchpoint> touchpoints = generate(random, 1 + random.nextInt(30));
-    IdentityResolver r = resolver();
+    IdentityResolver r = config.build();
     r.resolveAll(touchpoints);
     Set<Set<String>> before = partition(r);
     for (Touchpoint t : shuffled(touchpoints, random)) {

@@ -3,10 +3,14 @@ package dev.omniid.core;
 import java.util.ArrayList;
 import java.util.HashSet;
 
-/** A touchpoint node of the merge graph. Mutable fields are guarded by the resolver's write lock. */
-final class Entry {
+/**
+ * A touchpoint node of the merge graph: the touchpoint, its value nodes, its profile. Mutable
+ * fields are guarded by the resolver's write lock. (Named apart from {@code Map.Entry}, which
+ * the code beside it uses.)
+ */
+final class TouchpointNode {
   /** Touchpoint-id order: the only order the partition may depend on. */
-  static final java.util.Comparator<Entry> BY_ID = java.util.Comparator.comparing(e -> e.id);
+  static final java.util.Comparator<TouchpointNode> BY_ID = java.util.Comparator.comparing(e -> e.id);
 
   final Touchpoint touchpoint;
   final String id;
@@ -25,8 +29,11 @@ final class Entry {
 
   Cluster cluster;
   boolean removed;
-  /** Its insertion pushed a value over its limit: its change reaches that value's carriers. */
-  boolean flipped;
+  /**
+   * Its insertion pushed a value over its limit: its change reaches that value's carriers, and
+   * the fast path cannot take it. Cleared once its change is applied.
+   */
+  boolean pushedOverLimit;
   /** Profile ids anchored on this touchpoint (usually none or one): a chain through the records. */
   IdRecord anchored;
   /**
@@ -44,7 +51,7 @@ final class Entry {
     /** Scored-match edges at or above the model's threshold. */
     ArrayList<Edge> edges;
     /** Touchpoints it must never share a profile with. */
-    HashSet<Entry> neverLink;
+    HashSet<TouchpointNode> neverLink;
   }
 
   private static final String[] NO_KEYS = new String[0];
@@ -65,7 +72,7 @@ final class Entry {
     return IN_ORDER[n];
   }
 
-  Entry(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive) {
+  TouchpointNode(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive) {
     this.touchpoint = touchpoint;
     this.id = touchpoint.id();
     this.sources = sources;
@@ -96,7 +103,7 @@ final class Entry {
   }
 
   /** The touchpoints it must never share a profile with, or null when none. */
-  HashSet<Entry> neverLink() {
+  HashSet<TouchpointNode> neverLink() {
     return extras == null ? null : extras.neverLink;
   }
 
@@ -106,7 +113,7 @@ final class Entry {
   }
 
   boolean hasNeverLinks() {
-    HashSet<Entry> neverLink = neverLink();
+    HashSet<TouchpointNode> neverLink = neverLink();
     return neverLink != null && !neverLink.isEmpty();
   }
 

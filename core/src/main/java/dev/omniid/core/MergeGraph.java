@@ -1,0 +1,413 @@
+package dev.omniid.core;
+
+import dev.omniid.core.OmniIdException.Reason;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The nodes of the merge graph and their indexes: touchpoint nodes by id, value nodes by type and
+ * normalized value, the generic values, never-link rules. Ingestion normalizes a touchpoint into
+ * nodes and keeps each value's limit verdict current; removal takes them out again. It decides
+ * nothing about the partition (that is {@link ComponentClusterer}'s) and owns no lock: the
+ * resolver's write lock guards it.
+ */
+final class MergeGraph {
+  private static final Predicate<String> NO_JUNK = v -> false;
+
+  private final Map<IdentifierType, IdentifierPolicy> policies;
+  private final Map<IdentifierType, Normalizer> normalizers;
+  private final Map<IdentifierType, Predicate<String>> junkPredicates;
+  private final List<ResolverBuilder.Derivation> derivations;
+  private final int exclusiveSlots;
+  /** The exclusive values of a touchpoint without any: one shared empty array. */
+  final String[] noExclusive;
+
+  private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
+  private final KeyedTable<TouchpointNode> touchpoints = new KeyedTable<>(e -> e.id);
+  private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
+  // Scratch, reused: the write lock makes the graph single-writer.
+  private final ArrayList<Identifier> scratchIdentifiers = new ArrayList<>();
+  private final ArrayList<TypeInfo> scratchInfos = new ArrayList<>();
+
+  MergeGraph(ResolverBuilder builder) {
+    this.policies = Map.copyOf(builder.policies);
+    this.normalizers = Map.copyOf(builder.normalizers);
+    this.junkPredicates = Map.copyOf(builder.junk);
+    this.derivations = List.copyOf(builder.derivations);
+    int slots = 0;
+    for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
+      if (e.getValue().exclusive()) {
+        registerType(e.getKey(), slots++);
+      }
+    }
+    this.exclusiveSlots = slots;
+    this.noExclusive = new String[slots];
+    for (IdentifierType type : builder.policies.keySet()) {
+      if (!types.containsKey(type)) {
+        registerType(type, -1);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- look-ups
+
+  TouchpointNode touchpoint(String id) {
+    return touchpoints.get(id);
+  }
+
+  int touchpointCount() {
+    return touchpoints.size();
+  }
+
+  void forEachTouchpoint(java.util.function.Consumer<TouchpointNode> action) {
+    touchpoints.forEach(action);
+  }
+
+  /** What the resolver knows of {@code type}, or null when no touchpoint or setting named it. */
+  TypeInfo knownType(IdentifierType type) {
+    return types.get(type);
+  }
+
+  Iterable<TypeInfo> types() {
+    return types.values();
+  }
+
+  /** The generic values (junk or over their limit), in no order. */
+  Set<ValueNode> generic() {
+    return Collections.unmodifiableSet(generic);
+  }
+
+  int exclusiveSlots() {
+    return exclusiveSlots;
+  }
+
+  // ---------------------------------------------------------------- ingestion
+
+  /**
+   * Normalizes a touchpoint's identifiers and adds it to the graph (not yet to the partition).
+   * Identifiers the normalizer refuses go to {@code problems}; a touchpoint with two values of an
+   * exclusive type is refused whole, before anything is changed. The node's
+   * {@link TouchpointNode#pushedOverLimit} tells whether it made a value generic.
+   */
+  TouchpointNode insert(Touchpoint touchpoint, List<Problem> problems) {
+    List<Identifier> input = touchpoint.identifiers();
+    List<Identifier> normalized = scratchIdentifiers;
+    List<TypeInfo> infos = scratchInfos;
+    normalized.clear();
+    infos.clear();
+    boolean inOrder = true;
+    String[] exclusive = noExclusive;
+    List<Problem> found = null;
+    for (int i = 0; i < input.size(); i++) {
+      Identifier raw = input.get(i);
+      TypeInfo info = typeInfo(raw.type());
+      String value;
+      try {
+        value = info.normalizer.normalize(raw.value(), touchpoint);
+        if (value == null || value.isEmpty()) {
+          throw new OmniIdException(Reason.INVALID_VALUE, fieldOf(i, raw), "normalizes to nothing");
+        }
+      } catch (OmniIdException e) {
+        found = add(found, new Problem(touchpoint.id(), fieldOf(i, raw), e.reason(), e.detail()));
+        inOrder = false;
+        continue;
+      } catch (RuntimeException e) {
+        // The message of a foreign exception may quote the value: report only its class.
+        found = add(found, new Problem(touchpoint.id(), fieldOf(i, raw), Reason.INVALID_VALUE,
+            "normalizer failed with " + e.getClass().getSimpleName()));
+        inOrder = false;
+        continue;
+      }
+      if (info.exclusiveSlot >= 0) {
+        String held = exclusive[info.exclusiveSlot];
+        if (held != null && !held.equals(value)) {
+          throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES, fieldOf(i, raw),
+              "a second, different value of exclusive type " + raw.type());
+        }
+        if (exclusive == noExclusive) {
+          exclusive = new String[exclusiveSlots];
+        }
+        exclusive[info.exclusiveSlot] = value;
+      }
+      if (containsValue(normalized, info, value)) {
+        inOrder = false;
+      } else {
+        // The touchpoint's own identifier when normalizing changed nothing: nothing new to keep.
+        normalized.add(value.equals(raw.value()) ? raw : new Identifier(raw.type(), value, raw.raw()));
+        infos.add(info);
+      }
+    }
+    int given = normalized.size();
+    found = derive(touchpoint, normalized, infos, found);
+    if (found != null) {
+      problems.addAll(found);
+    }
+    ValueNode[] values = new ValueNode[normalized.size()];
+    for (int i = 0; i < values.length; i++) {
+      TypeInfo info = infos.get(i);
+      Identifier identifier = normalized.get(i);
+      ValueNode node = info.values.get(identifier.value());
+      if (node == null) {
+        boolean junk = isJunk(info, identifier.value(), touchpoint, problems);
+        node = new ValueNode(info, identifier, junk);
+        info.values.add(node);
+        if (junk) {
+          generic.add(node);
+        }
+      }
+      values[i] = node;
+      if (i < given && info.exclusiveSlot >= 0) {
+        // The node's copy of the value, so the touchpoint node keeps no second copy of the string.
+        exclusive[info.exclusiveSlot] = node.value;
+      }
+    }
+    byte[] sources = inOrder && given == values.length ? TouchpointNode.inOrder(given)
+        : sourcesOf(input, normalized, given);
+    TouchpointNode node = new TouchpointNode(touchpoint, sources, values, exclusive);
+    for (ValueNode value : values) {
+      if (value.addCarrier(node)) {
+        // Over the limit now: it stops linking the carriers it linked until now.
+        generic.add(value);
+        node.pushedOverLimit = true;
+      }
+    }
+    touchpoints.add(node);
+    return node;
+  }
+
+  /**
+   * Takes a touchpoint node out of the graph: out of its values (a value back under its limit
+   * links again), its scored edges and its never-link rules. Returns the touchpoints whose
+   * components it may have held together; its profile is the caller's to recompute.
+   */
+  List<TouchpointNode> remove(TouchpointNode node) {
+    touchpoints.remove(node.id);
+    node.removed = true;
+    List<TouchpointNode> neighbours = new ArrayList<>();
+    for (ValueNode v : node.values) {
+      if (v.removeCarrier(node)) {
+        generic.remove(v);
+      }
+      if (v.carrierCount() == 0) {
+        v.type.values.remove(v.value);
+        generic.remove(v);
+      } else if (v.connects()) {
+        v.addCarriersTo(neighbours);
+      }
+    }
+    if (node.edges() != null) {
+      for (Edge edge : node.edges()) {
+        TouchpointNode other = edge.other(node);
+        other.edges().remove(edge);
+        neighbours.add(other);
+      }
+      node.extras.edges = null;
+    }
+    if (node.neverLink() != null) {
+      for (TouchpointNode partner : node.neverLink()) {
+        partner.neverLink().remove(node);
+        neighbours.add(partner);
+      }
+      node.extras.neverLink = null;
+    }
+    return neighbours;
+  }
+
+  /** Adds a never-link rule between two touchpoints; false when it was there already. */
+  static boolean addNeverLink(TouchpointNode a, TouchpointNode b) {
+    if (a.neverLink() == null) {
+      a.extras().neverLink = new HashSet<>(4);
+    }
+    if (b.neverLink() == null) {
+      b.extras().neverLink = new HashSet<>(4);
+    }
+    b.neverLink().add(a);
+    return a.neverLink().add(b);
+  }
+
+  /** Removes a never-link rule; false when there was none. */
+  static boolean removeNeverLink(TouchpointNode a, TouchpointNode b) {
+    if (a.neverLink() == null || !a.neverLink().remove(b)) {
+      return false;
+    }
+    b.neverLink().remove(a);
+    return true;
+  }
+
+  /**
+   * The touchpoints whose components a new node changes: itself, and when it pushed a value over
+   * its limit, every carrier of that value (they were connected through it and may now fall apart).
+   */
+  static List<TouchpointNode> changedBy(TouchpointNode node) {
+    if (!node.pushedOverLimit) {
+      return List.of(node);
+    }
+    List<TouchpointNode> seeds = new ArrayList<>();
+    seeds.add(node);
+    for (ValueNode v : node.values) {
+      if (v.overLimit()) {
+        v.addCarriersTo(seeds);
+      }
+    }
+    return seeds;
+  }
+
+  /** The connected component of {@code start} through values that can link and scored edges. */
+  static List<TouchpointNode> component(TouchpointNode start, Set<TouchpointNode> visited) {
+    List<TouchpointNode> out = new ArrayList<>();
+    ArrayDeque<TouchpointNode> queue = new ArrayDeque<>();
+    queue.add(start);
+    Set<ValueNode> seenValues = Collections.newSetFromMap(new IdentityHashMap<>());
+    while (!queue.isEmpty()) {
+      TouchpointNode e = queue.poll();
+      out.add(e);
+      for (ValueNode v : e.values) {
+        if (v.connects() && v.carrierCount() > 1 && seenValues.add(v)) {
+          for (int i = 0; i < v.carrierCount(); i++) {
+            TouchpointNode next = v.carrier(i);
+            if (visited.add(next)) {
+              queue.add(next);
+            }
+          }
+        }
+      }
+      if (e.edges() != null) {
+        for (Edge edge : e.edges()) {
+          TouchpointNode next = edge.other(e);
+          if (visited.add(next)) {
+            queue.add(next);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the type's junk predicate calls the value junk. A predicate that fails counts the
+   * value as junk (it then links nothing) and is reported by the class of its exception only:
+   * its message may quote the value, and the touchpoint is still resolved.
+   */
+  private static boolean isJunk(TypeInfo info, String value, Touchpoint touchpoint,
+      List<Problem> problems) {
+    try {
+      return info.junk.test(value);
+    } catch (RuntimeException e) {
+      if (problems != null) {
+        problems.add(new Problem(touchpoint.id(), "identifiers (" + info.type + ")",
+            Reason.INVALID_VALUE, "junk check failed with " + e.getClass().getSimpleName()));
+      }
+      return true;
+    }
+  }
+
+  private static String fieldOf(int position, Identifier raw) {
+    return "identifiers[" + position + "] (" + raw.type() + ")";
+  }
+
+  private static List<Problem> add(List<Problem> list, Problem problem) {
+    List<Problem> out = list == null ? new ArrayList<>(1) : list;
+    out.add(problem);
+    return out;
+  }
+
+  /**
+   * For each kept identifier, the position of the touchpoint identifier it came from, or -1 for a
+   * derived one (when some were refused, merged as duplicates, or derived).
+   */
+  private static byte[] sourcesOf(List<Identifier> input, List<Identifier> normalized, int given) {
+    byte[] sources = new byte[normalized.size()];
+    int next = 0;
+    for (int k = 0; k < sources.length; k++) {
+      if (k >= given) {
+        sources[k] = -1;
+        continue;
+      }
+      Identifier kept = normalized.get(k);
+      // Kept identifiers keep the touchpoint's order, so the search only moves forward.
+      while (!sameSource(input.get(next), kept)) {
+        next++;
+      }
+      sources[k] = (byte) next++;
+    }
+    return sources;
+  }
+
+  private static boolean sameSource(Identifier given, Identifier kept) {
+    return given == kept || (given.type().equals(kept.type()) && given.raw().equals(kept.raw()));
+  }
+
+  /** Adds the identifiers derived from the normalized ones (hashes of emails and phones). */
+  private List<Problem> derive(Touchpoint touchpoint, List<Identifier> normalized,
+      List<TypeInfo> infos, List<Problem> found) {
+    if (derivations.isEmpty()) {
+      return found;
+    }
+    int given = normalized.size();
+    for (ResolverBuilder.Derivation d : derivations) {
+      for (int i = 0; i < given; i++) {
+        Identifier source = normalized.get(i);
+        // A digest of a junk value (test@test.com) would link what the value itself may not.
+        if (!source.type().equals(d.from())
+            || isJunk(infos.get(i), source.value(), touchpoint, null)) {
+          continue;
+        }
+        TypeInfo info = typeInfo(d.to());
+        try {
+          String derived = d.function().apply(source.value());
+          String value = info.normalizer.normalize(derived, touchpoint);
+          if (value != null && !value.isEmpty() && !containsValue(normalized, info, value)) {
+            normalized.add(new Identifier(d.to(), value, derived));
+            infos.add(info);
+          }
+        } catch (RuntimeException e) {
+          found = add(found, new Problem(touchpoint.id(), "derived " + d.to() + " of " + d.from(),
+              Reason.INVALID_VALUE,
+              "derivation failed with " + e.getClass().getSimpleName()));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean containsValue(List<Identifier> identifiers, TypeInfo info, String value) {
+    for (int i = 0; i < identifiers.size(); i++) {
+      Identifier identifier = identifiers.get(i);
+      if (identifier.type().equals(info.type) && identifier.value().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private TypeInfo typeInfo(IdentifierType type) {
+    TypeInfo info = types.get(type);
+    return info != null ? info : registerType(type, -1);
+  }
+
+  private TypeInfo registerType(IdentifierType type, int exclusiveSlot) {
+    IdentifierPolicy policy = policies.getOrDefault(type, IdentifierPolicy.defaultFor(type));
+    if (exclusiveSlot < 0 && policy.exclusive()) {
+      // Only configured types have exclusive slots; an unconfigured one falls back to DEFAULT.
+      policy = IdentifierPolicy.DEFAULT;
+    }
+    TypeInfo info = new TypeInfo(type, policy,
+        normalizers.getOrDefault(type, Normalizer.defaultFor(type)),
+        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot);
+    types.put(type, info);
+    List<TypeInfo> ordered = new ArrayList<>(types.values());
+    ordered.sort(TypeInfo::compareStrength);
+    for (int i = 0; i < ordered.size(); i++) {
+      ordered.get(i).rank = i;
+    }
+    return info;
+  }
+}

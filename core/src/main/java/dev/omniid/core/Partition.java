@@ -1,0 +1,194 @@
+package dev.omniid.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The current profiles: the clusters of touchpoint nodes, each with its profile id. A change
+ * recomputes the connected components it touched with {@link ComponentClusterer} (the only code
+ * that decides a partition), gives each new group its id through {@link ProfileIds}, and reports
+ * the difference as events. Guarded by the resolver's write lock.
+ */
+final class Partition {
+  private final ProfileIds ids;
+  private final int exclusiveSlots;
+  private final String[] noExclusive;
+  /** The current profiles, in no order; each knows its position (swap-remove). */
+  private final ArrayList<Cluster> live = new ArrayList<>();
+
+  Partition(ProfileIds ids, int exclusiveSlots, String[] noExclusive) {
+    this.ids = ids;
+    this.exclusiveSlots = exclusiveSlots;
+    this.noExclusive = noExclusive;
+  }
+
+  /**
+   * What one recomputation did: its events, each touched node's cluster before it (none for a
+   * new node), and the refused links of the node whose evidence was asked for.
+   */
+  record Change(List<ProfileEvent> events, Map<TouchpointNode, Cluster> previous,
+      List<Evidence> refusals) {}
+
+  int size() {
+    return live.size();
+  }
+
+  /** The current profiles, in no order (a copy). */
+  List<Cluster> clusters() {
+    return new ArrayList<>(live);
+  }
+
+  /** The profile an id names (its own or an alias), or null when the id does not resolve. */
+  Cluster clusterOf(ProfileId id) {
+    TouchpointNode anchor = ids.anchorOf(id);
+    return anchor == null ? null : anchor.cluster;
+  }
+
+  /**
+   * Recomputes the components of {@code seeds}, gives the new groups their ids, and diffs the
+   * partition.
+   *
+   * @param refusalsOf a node whose refused links to return, or null
+   * @param removedFrom the cluster of a touchpoint just removed, or null
+   */
+  Change recompute(Collection<TouchpointNode> seeds, TouchpointNode refusalsOf,
+      Cluster removedFrom) {
+    Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<List<TouchpointNode>> components = new ArrayList<>();
+    for (TouchpointNode seed : seeds) {
+      if (!seed.removed && visited.add(seed)) {
+        components.add(MergeGraph.component(seed, visited));
+      }
+    }
+    Set<Cluster> oldClusters = Collections.newSetFromMap(new IdentityHashMap<>());
+    IdentityHashMap<TouchpointNode, Cluster> previous = new IdentityHashMap<>(visited.size());
+    for (List<TouchpointNode> component : components) {
+      for (TouchpointNode e : component) {
+        if (e.cluster != null) {
+          previous.put(e, e.cluster);
+          oldClusters.add(e.cluster);
+        }
+      }
+    }
+    if (removedFrom != null) {
+      oldClusters.add(removedFrom);
+    }
+    for (Cluster old : oldClusters) {
+      removeLive(old);
+    }
+    List<Cluster> newClusters = new ArrayList<>();
+    List<Evidence> refusals = List.of();
+    for (List<TouchpointNode> component : components) {
+      boolean wanted = refusalsOf != null && component.contains(refusalsOf);
+      ComponentClusterer.Result result = ComponentClusterer.cluster(component, wanted, refusalsOf);
+      boolean clean = result.groups().size() == 1 && result.refused() == 0;
+      for (List<TouchpointNode> group : result.groups()) {
+        newClusters.add(newCluster(new ArrayList<>(group), clean));
+      }
+      if (wanted) {
+        refusals = new ArrayList<>();
+        for (Evidence ev : result.evidence()) {
+          if (ev.kind() != Evidence.Kind.SHARED_IDENTIFIER
+              && ev.kind() != Evidence.Kind.SCORED_MATCH) {
+            refusals.add(ev);
+          }
+        }
+      }
+    }
+    return new Change(PartitionDiff.events(oldClusters, newClusters, previous), previous,
+        refusals);
+  }
+
+  /** Makes a group a current profile, with the oldest id anchored in it or a new one. */
+  Cluster newCluster(ArrayList<TouchpointNode> group, boolean clean) {
+    ProfileId id = ids.idFor(group);
+    String[] exclusive = noExclusive;
+    for (TouchpointNode e : group) {
+      for (int s = 0; s < exclusiveSlots; s++) {
+        if (e.exclusive[s] != null && exclusive[s] == null) {
+          if (exclusive == noExclusive) {
+            exclusive = new String[exclusiveSlots];
+          }
+          exclusive[s] = e.exclusive[s];
+        }
+      }
+    }
+    Cluster cluster = new Cluster(id, group, exclusive, clean);
+    for (TouchpointNode e : group) {
+      e.cluster = cluster;
+    }
+    cluster.liveIndex = live.size();
+    live.add(cluster);
+    return cluster;
+  }
+
+  /** Takes a cluster out of the current profiles, if it is one (swap-remove). */
+  void removeLive(Cluster cluster) {
+    int at = cluster.liveIndex;
+    if (at < 0) {
+      return;
+    }
+    Cluster last = live.remove(live.size() - 1);
+    if (last != cluster) {
+      live.set(at, last);
+      last.liveIndex = at;
+    }
+    cluster.liveIndex = -1;
+  }
+
+  /**
+   * The links that hold a touchpoint in its profile, by one rule whatever path placed it: for each
+   * of its values that links, a shared-identifier link to the carrier with the smallest id among
+   * the others in its profile; for each scored edge to a member of its profile, a scored match.
+   * Both ends in id order, as the clusterer writes them. The fast and the full path both report
+   * exactly these (plus, on the full path, the links the clusterer refused), so a resolution's
+   * evidence does not depend on which path ran.
+   */
+  static List<Evidence> linksOf(TouchpointNode node) {
+    Cluster cluster = node.cluster;
+    List<Evidence> out = null;
+    for (ValueNode v : node.values) {
+      if (!v.connects() || v.carrierCount() < 2) {
+        continue;
+      }
+      TouchpointNode partner = null;
+      for (int i = 0; i < v.carrierCount(); i++) {
+        TouchpointNode c = v.carrier(i);
+        if (c != node && c.cluster == cluster && (partner == null || c.id.compareTo(partner.id) < 0)) {
+          partner = c;
+        }
+      }
+      if (partner != null) {
+        out = add(out, sharedIdentifier(node, partner, v.identifier));
+      }
+    }
+    ArrayList<Edge> edges = node.edges();
+    if (edges != null) {
+      for (int i = 0; i < edges.size(); i++) {
+        Edge edge = edges.get(i);
+        if (edge.other(node).cluster == cluster) {
+          out = add(out, new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id,
+              List.of(), edge.weight));
+        }
+      }
+    }
+    return out == null ? List.of() : out;
+  }
+
+  private static Evidence sharedIdentifier(TouchpointNode a, TouchpointNode b, Identifier shared) {
+    boolean ordered = a.id.compareTo(b.id) < 0;
+    return new Evidence(Evidence.Kind.SHARED_IDENTIFIER, ordered ? a.id : b.id,
+        ordered ? b.id : a.id, List.of(shared), Double.POSITIVE_INFINITY);
+  }
+
+  private static List<Evidence> add(List<Evidence> list, Evidence evidence) {
+    List<Evidence> out = list == null ? new ArrayList<>(2) : list;
+    out.add(evidence);
+    return out;
+  }
+}

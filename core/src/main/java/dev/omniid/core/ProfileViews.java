@@ -1,0 +1,89 @@
+package dev.omniid.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Immutable {@link Profile} snapshots of clusters. Evidence is not stored in the graph: it is the
+ * clusterer's decision replayed on the profile's component, so it can never drift from the
+ * partition. Runs under the resolver's read lock and writes nothing shared.
+ */
+final class ProfileViews {
+  private static final Comparator<TouchpointNode> BY_TIME_THEN_ID =
+      Comparator.<TouchpointNode, java.time.Instant>comparing(e -> e.touchpoint.timestamp())
+          .thenComparing(e -> e.id);
+
+  private ProfileViews() {}
+
+  /** Snapshots of clusters, each component's evidence computed once for all its clusters. */
+  static List<Profile> of(List<Cluster> clusters) {
+    Map<Cluster, List<Evidence>> evidence = new IdentityHashMap<>();
+    Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Cluster cluster : clusters) {
+      TouchpointNode first = cluster.members.get(0);
+      if (!visited.add(first)) {
+        continue;
+      }
+      List<TouchpointNode> component = MergeGraph.component(first, visited);
+      Map<String, TouchpointNode> byId = new HashMap<>(component.size() * 2);
+      for (TouchpointNode e : component) {
+        byId.put(e.id, e);
+      }
+      for (Evidence ev : ComponentClusterer.cluster(component, true).evidence()) {
+        Cluster owner = byId.get(ev.touchpointId()).cluster;
+        Cluster other = byId.get(ev.otherTouchpointId()).cluster;
+        evidence.computeIfAbsent(owner, c -> new ArrayList<>()).add(ev);
+        if (other != owner) {
+          evidence.computeIfAbsent(other, c -> new ArrayList<>()).add(ev);
+        }
+      }
+    }
+    List<Profile> out = new ArrayList<>(clusters.size());
+    for (Cluster cluster : clusters) {
+      out.add(of(cluster, evidence.getOrDefault(cluster, List.of())));
+    }
+    return out;
+  }
+
+  private static Profile of(Cluster cluster, List<Evidence> evidence) {
+    List<TouchpointNode> journey = new ArrayList<>(cluster.members);
+    journey.sort(BY_TIME_THEN_ID);
+    LinkedHashMap<String, Identifier> identifiers = new LinkedHashMap<>();
+    Map<String, Integer> rank = new HashMap<>();
+    LinkedHashSet<Channel> channels = new LinkedHashSet<>();
+    List<ProfileId> aliases = new ArrayList<>();
+    List<Touchpoint> touchpoints = new ArrayList<>(journey.size());
+    for (TouchpointNode e : journey) {
+      touchpoints.add(e.touchpoint);
+      channels.add(e.touchpoint.channel());
+      for (int i = 0; i < e.values.length; i++) {
+        Identifier identifier = e.identifier(i);
+        String key = identifier.type().name() + '\u0000' + identifier.value();
+        if (identifiers.putIfAbsent(key, identifier) == null) {
+          rank.put(key, e.values[i].type.rank);
+        }
+      }
+      for (IdRecord record = e.anchored; record != null; record = record.nextAnchored) {
+        if (!record.id.equals(cluster.id)) {
+          aliases.add(record.id);
+        }
+      }
+    }
+    Collections.sort(aliases);
+    List<Map.Entry<String, Identifier>> sorted = new ArrayList<>(identifiers.entrySet());
+    sorted.sort(Comparator.<Map.Entry<String, Identifier>>comparingInt(x -> rank.get(x.getKey()))
+        .thenComparing(x -> x.getValue().value()));
+    List<Identifier> ids = sorted.stream().map(Map.Entry::getValue).toList();
+    return new Profile(cluster.id, aliases, ids, channels,
+        journey.get(0).touchpoint.timestamp(),
+        journey.get(journey.size() - 1).touchpoint.timestamp(), touchpoints, evidence);
+  }
+}
