@@ -49,9 +49,12 @@ public class RecoveryBenchmark {
   @Param({"100000", "1000000"})
   int size;
 
+  /** The values of {@link #layout}: JMH takes a constant's name, so a typo fails the trial. */
+  public enum Layout { SNAPSHOT, JOURNAL }
+
   /** What the directory holds. */
-  @Param({"SNAPSHOT", "JOURNAL"})
-  String layout;
+  @Param
+  Layout layout;
 
   Path directory;
   IdentityResolver recovered;
@@ -69,7 +72,7 @@ public class RecoveryBenchmark {
     IdentityResolver resolver = builder().build();
     resolver.resolveAll(touchpoints);
     Journal journal = resolver.journal().orElseThrow();
-    if (layout.equals("SNAPSHOT")) {
+    if (layout == Layout.SNAPSHOT) {
       journal.compact();
     }
     long bytes = journal.sizeInBytes();
