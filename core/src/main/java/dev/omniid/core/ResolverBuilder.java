@@ -27,6 +27,8 @@ public final class ResolverBuilder {
   /** An identifier computed from another: {@code to} = {@code function}(normalized {@code from}). */
   record Derivation(IdentifierType from, IdentifierType to, java.util.function.UnaryOperator<String> function) {}
   MatchModel matchModel;
+  /** Decides which touchpoints cannot be one person; null: none are kept apart by person traits. */
+  PersonRule personRule;
   int maxBlockSize = 1_000;
   java.nio.file.Path journalDirectory;
   Durability durability = Durability.syncEachWrite();
@@ -102,6 +104,16 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder matchModel(MatchModel model) {
     this.matchModel = Objects.requireNonNull(model, "model");
+    return this;
+  }
+
+  /**
+   * Keeps touchpoints of incompatible people apart (different given names, birth dates or
+   * generational suffixes), whatever identifier or score would link them: see {@link PersonRule}.
+   * No person rule unless set.
+   */
+  public ResolverBuilder personRule(PersonRule rule) {
+    this.personRule = Objects.requireNonNull(rule, "rule");
     return this;
   }
 
