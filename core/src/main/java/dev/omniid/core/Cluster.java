@@ -14,14 +14,18 @@ final class Cluster {
   final ArrayList<TouchpointNode> members;
   /** Its members' exclusive values, by slot. */
   String[] exclusive;
+  /** Its members' distinct person traits (empty without a person rule or when none is known). */
+  PersonTraits[] people;
   boolean clean;
   /** Its position among the resolver's current profiles, or -1 when it is not one any more. */
   int liveIndex = -1;
 
-  Cluster(ProfileId id, ArrayList<TouchpointNode> members, String[] exclusive, boolean clean) {
+  Cluster(ProfileId id, ArrayList<TouchpointNode> members, String[] exclusive,
+      PersonTraits[] people, boolean clean) {
     this.id = id;
     this.members = members;
     this.exclusive = exclusive;
+    this.people = people;
     this.clean = clean;
   }
 }

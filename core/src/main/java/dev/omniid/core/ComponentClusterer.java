@@ -18,6 +18,12 @@ import java.util.List;
  * type, or join touchpoints under a never-link rule: those are refused and reported as evidence.
  * Then scored-match edges (pairs a {@link MatchModel} scored at or above its threshold) link,
  * heaviest first, ties by the touchpoints' ids, under the same rules.
+ *
+ * <p>With a {@link PersonRule}, a union is also refused when the two groups would hold two
+ * incompatible people (given names that are not one name, birth dates beyond one keying error,
+ * different generational suffixes): a shared identifier is strong evidence, not a verdict. Each
+ * group carries the distinct traits of its members, so the check costs the product of the two
+ * groups' distinct people (one or two each, as a rule).
  */
 final class ComponentClusterer {
   private static final Comparator<Edge> BY_WEIGHT_THEN_IDS =
@@ -34,8 +40,8 @@ final class ComponentClusterer {
   /**
    * Partitions a connected component; evidence is collected only if asked.
    */
-  static Result cluster(List<TouchpointNode> component, boolean withEvidence) {
-    return cluster(component, withEvidence, null);
+  static Result cluster(List<TouchpointNode> component, boolean withEvidence, PersonRule rule) {
+    return cluster(component, withEvidence, null, rule);
   }
 
   /**
@@ -43,7 +49,8 @@ final class ComponentClusterer {
    * {@code only} (all of it when null) if {@code withEvidence}: a resolve reports only its own
    * touchpoint's, and building the rest would allocate for nothing.
    */
-  static Result cluster(List<TouchpointNode> component, boolean withEvidence, TouchpointNode only) {
+  static Result cluster(List<TouchpointNode> component, boolean withEvidence, TouchpointNode only,
+      PersonRule rule) {
     TouchpointNode[] entries = component.toArray(new TouchpointNode[0]);
     Arrays.sort(entries, TouchpointNode.BY_ID);
     int n = entries.length;
@@ -54,6 +61,7 @@ final class ComponentClusterer {
     int[] parent = new int[n];
     int[] size = new int[n];
     String[][] exclusive = new String[n][];
+    PersonTraits[][] people = rule == null ? null : new PersonTraits[n][];
     boolean anyNeverLink = false;
     boolean anyEdges = false;
     List<ValueNode> shared = new ArrayList<>();
@@ -63,6 +71,9 @@ final class ComponentClusterer {
       parent[i] = i;
       size[i] = 1;
       exclusive[i] = e.exclusive;
+      if (people != null) {
+        people[i] = e.person == null ? NO_PEOPLE : new PersonTraits[] {e.person};
+      }
       for (ValueNode v : e.values) {
         if (v.connects() && v.carrierCount() > 1 && seen.put(v, Boolean.TRUE) == null) {
           shared.add(v);
@@ -74,7 +85,7 @@ final class ComponentClusterer {
     int[][] forbidden = anyNeverLink ? neverLinkTable(entries, local) : null;
     shared.sort(BY_RANK_THEN_VALUE);
 
-    UnionFind uf = new UnionFind(parent, size, exclusive, forbidden);
+    UnionFind uf = new UnionFind(parent, size, exclusive, forbidden, people, rule);
     uf.only = only;
     List<Evidence> evidence = withEvidence ? new ArrayList<>() : List.of();
     for (ValueNode v : shared) {
@@ -149,6 +160,15 @@ final class ComponentClusterer {
       }
       return;
     }
+    PersonConflict conflict = uf.people == null ? PersonConflict.NONE : uf.personConflict(a, b);
+    if (conflict != PersonConflict.NONE) {
+      uf.refused++;
+      if (record) {
+        evidence.add(new Evidence(Evidence.Kind.PERSON_CONFLICT, entries[first].id,
+            entries[other].id, because(shared), weight, conflict));
+      }
+      return;
+    }
     uf.union(a, b);
     if (record) {
       evidence.add(new Evidence(shared == null ? Evidence.Kind.SCORED_MATCH
@@ -216,21 +236,37 @@ final class ComponentClusterer {
     return table;
   }
 
-  /** Union-find over local indices that also carries each group's exclusive values and never-links. */
+  private static final PersonTraits[] NO_PEOPLE = new PersonTraits[0];
+
+  /**
+   * Union-find over local indices that also carries each group's exclusive values, never-links
+   * and distinct people.
+   */
   private static final class UnionFind {
     final int[] parent;
     final int[] size;
     final String[][] exclusive;
     final int[][] forbidden;
+    /** Each root's distinct person traits (copy-on-write); null without a person rule. */
+    final PersonTraits[][] people;
+    final PersonRule rule;
     /** The entry whose evidence alone is wanted, or null for all. */
     TouchpointNode only;
     int refused;
 
-    UnionFind(int[] parent, int[] size, String[][] exclusive, int[][] forbidden) {
+    UnionFind(int[] parent, int[] size, String[][] exclusive, int[][] forbidden,
+        PersonTraits[][] people, PersonRule rule) {
       this.parent = parent;
       this.size = size;
       this.exclusive = exclusive;
       this.forbidden = forbidden;
+      this.people = people;
+      this.rule = rule;
+    }
+
+    /** The first disagreement between a person of one group and a person of the other. */
+    PersonConflict personConflict(int a, int b) {
+      return firstConflict(rule, people[a], people[b]);
     }
 
     int find(int i) {
@@ -280,6 +316,9 @@ final class ComponentClusterer {
       parent[b] = a;
       size[a] += size[b];
       exclusive[a] = mergeExclusive(exclusive[a], exclusive[b]);
+      if (people != null) {
+        people[a] = mergePeople(people[a], people[b]);
+      }
       if (forbidden != null && forbidden[b].length > 0) {
         int[] merged = Arrays.copyOf(forbidden[a], forbidden[a].length + forbidden[b].length);
         System.arraycopy(forbidden[b], 0, merged, forbidden[a].length, forbidden[b].length);
@@ -300,5 +339,52 @@ final class ComponentClusterer {
       }
       return out == null ? into : out;
     }
+  }
+
+  /**
+   * The first disagreement between a person of {@code a} and a person of {@code b}, in the
+   * arrays' order, or {@link PersonConflict#NONE}. A rule that fails counts as no conflict: it
+   * must not keep apart what the identifiers join, and the rule's contract says it never throws.
+   */
+  static PersonConflict firstConflict(PersonRule rule, PersonTraits[] a, PersonTraits[] b) {
+    for (PersonTraits x : a) {
+      for (PersonTraits y : b) {
+        PersonConflict c;
+        try {
+          c = rule.conflict(x, y);
+        } catch (RuntimeException e) {
+          c = PersonConflict.NONE;
+        }
+        if (c != null && c != PersonConflict.NONE) {
+          return c;
+        }
+      }
+    }
+    return PersonConflict.NONE;
+  }
+
+  /** The distinct traits of two groups together (equal traits once), sharing an input if it can. */
+  static PersonTraits[] mergePeople(PersonTraits[] into, PersonTraits[] from) {
+    if (from.length == 0) {
+      return into;
+    }
+    if (into.length == 0) {
+      return from;
+    }
+    PersonTraits[] out = null;
+    int n = into.length;
+    for (PersonTraits t : from) {
+      boolean present = false;
+      for (int i = 0; i < n && !present; i++) {
+        present = (out == null ? into[i] : out[i]).equals(t);
+      }
+      if (!present) {
+        if (out == null) {
+          out = java.util.Arrays.copyOf(into, into.length + from.length);
+        }
+        out[n++] = t;
+      }
+    }
+    return out == null ? into : java.util.Arrays.copyOf(out, n);
   }
 }

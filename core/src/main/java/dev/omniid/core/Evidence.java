@@ -13,10 +13,12 @@ import java.util.Objects;
  *     for a conflict, followed by the two clashing exclusive values
  * @param weight the strength of the evidence itself, linked or refused: positive infinity for a
  *     shared identifier, the match weight for a scored pair
+ * @param personConflict for a {@link Kind#PERSON_CONFLICT}, which trait of the two people
+ *     disagrees; {@link PersonConflict#NONE} for every other kind
  */
 public record Evidence(
     Kind kind, String touchpointId, String otherTouchpointId, List<Identifier> identifiers,
-    double weight) {
+    double weight, PersonConflict personConflict) {
 
   /** What an evidence edge says. */
   public enum Kind {
@@ -28,7 +30,19 @@ public record Evidence(
      *  exclusive type: kept apart. */
     EXCLUSIVE_CONFLICT,
     /** A never-link rule between their profiles' touchpoints kept them apart. */
-    NEVER_LINK
+    NEVER_LINK,
+    /**
+     * They share an identifier or score as a match, but their profiles would then hold two
+     * incompatible people (given names, birth dates or generational suffixes that cannot be one
+     * person's): kept apart, and related through what they share.
+     */
+    PERSON_CONFLICT
+  }
+
+  /** Evidence of any kind but a person conflict. */
+  public Evidence(Kind kind, String touchpointId, String otherTouchpointId,
+      List<Identifier> identifiers, double weight) {
+    this(kind, touchpointId, otherTouchpointId, identifiers, weight, PersonConflict.NONE);
   }
 
   public Evidence {
@@ -36,6 +50,11 @@ public record Evidence(
     Objects.requireNonNull(touchpointId, "touchpointId");
     Objects.requireNonNull(otherTouchpointId, "otherTouchpointId");
     identifiers = List.copyOf(identifiers);
+    Objects.requireNonNull(personConflict, "personConflict");
+    if ((kind == Kind.PERSON_CONFLICT) != (personConflict != PersonConflict.NONE)) {
+      throw new IllegalArgumentException(
+          "a person conflict, and only a person conflict, names the trait that disagrees");
+    }
     if (kind == Kind.SHARED_IDENTIFIER && identifiers.size() != 1) {
       throw new IllegalArgumentException("a shared-identifier link names the one identifier shared");
     }
@@ -65,6 +84,13 @@ public record Evidence(
           + identifiers.get(identifiers.size() - 2) + " and "
           + identifiers.get(identifiers.size() - 1) + " of an exclusive type: kept apart";
       case NEVER_LINK -> pair + because() + " but a never-link rule keeps their profiles apart";
+      case PERSON_CONFLICT -> pair + because() + " but their profiles name different people ("
+          + switch (personConflict) {
+            case GIVEN_NAME -> "given names";
+            case BIRTH_DATE -> "birth dates";
+            case SUFFIX -> "generational suffixes";
+            case NONE -> throw new IllegalStateException();
+          } + " disagree): kept apart, related";
     };
   }
 

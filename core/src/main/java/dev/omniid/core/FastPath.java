@@ -31,11 +31,14 @@ final class FastPath {
   private static final int MAX_CARRIERS_CHECKED = 64;
 
   private final Partition partition;
+  /** Null when no person attribute keeps people apart. */
+  private final PersonRule rule;
   /** The distinct clusters the new touchpoint connects to (scratch, reused). */
   private final Cluster[] targets = new Cluster[4];
 
-  FastPath(Partition partition) {
+  FastPath(Partition partition, PersonRule rule) {
     this.partition = partition;
+    this.rule = rule;
   }
 
   /** Places {@code node} and returns what happened, or null when only the full path can tell. */
@@ -84,6 +87,7 @@ final class FastPath {
       }
     }
     if (count == 0) {
+      // Alone: nothing to compare its person with.
       Cluster cluster = partition.newCluster(new ArrayList<>(List.of(node)), true);
       return new Resolution(node.id, Resolution.Outcome.CREATED, cluster.id, List.of(), List.of(),
           List.of(new ProfileEvent(ProfileEvent.Kind.CREATED, cluster.id, List.of(),
@@ -104,6 +108,9 @@ final class FastPath {
         target = c;
       }
     }
+    if (rule != null && !peopleAgree(node, count)) {
+      return null;
+    }
     if (count > 1) {
       for (int i = 0; i < count; i++) {
         ArrayList<TouchpointNode> members = targets[i].members;
@@ -115,6 +122,7 @@ final class FastPath {
       }
     }
     // Committed: from here on the outcome is the union of the clusters plus the touchpoint.
+    PersonTraits[] people = target.people;
     List<ProfileId> merged = List.of();
     if (count > 1) {
       ProfileId[] mergedIds = new ProfileId[count - 1];
@@ -125,6 +133,7 @@ final class FastPath {
           continue;
         }
         mergedIds[n++] = c.id;
+        people = ComponentClusterer.mergePeople(people, c.people);
         partition.removeLive(c);
         for (int m = 0; m < c.members.size(); m++) {
           c.members.get(m).cluster = target;
@@ -135,6 +144,10 @@ final class FastPath {
       merged = List.of(mergedIds);
     }
     target.exclusive = exclusive;
+    if (node.person != null) {
+      people = ComponentClusterer.mergePeople(people, new PersonTraits[] {node.person});
+    }
+    target.people = people;
     target.members.add(node);
     node.cluster = target;
     List<Evidence> evidence = Partition.linksOf(node);
@@ -147,6 +160,27 @@ final class FastPath {
     return new Resolution(node.id, Resolution.Outcome.MERGED, target.id, merged, evidence,
         List.of(new ProfileEvent(ProfileEvent.Kind.MERGED, target.id, merged, List.of()), attached),
         problems);
+  }
+
+  /**
+   * Whether the people of the touchpoint and of every target agree pairwise: then no union among
+   * them can be refused for a person conflict, as no union can for exclusive values.
+   */
+  private boolean peopleAgree(TouchpointNode node, int count) {
+    PersonTraits[] own = node.person == null ? null : new PersonTraits[] {node.person};
+    for (int i = 0; i < count; i++) {
+      if (own != null
+          && ComponentClusterer.firstConflict(rule, own, targets[i].people) != PersonConflict.NONE) {
+        return false;
+      }
+      for (int j = i + 1; j < count; j++) {
+        if (ComponentClusterer.firstConflict(rule, targets[i].people, targets[j].people)
+            != PersonConflict.NONE) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

@@ -48,8 +48,9 @@ final class InMemoryResolver implements IdentityResolver {
     this.graph = new MergeGraph(builder);
     this.scored = builder.matchModel == null ? null
         : new ScoredLinks(builder.matchModel, builder.blockingKeys, builder.maxBlockSize);
-    this.partition = new Partition(ids, graph.exclusiveSlots(), graph.noExclusive);
-    this.fastPath = builder.fastPath ? new FastPath(partition) : null;
+    this.partition = new Partition(ids, graph.personRule, graph.exclusiveSlots(),
+        graph.noExclusive);
+    this.fastPath = builder.fastPath ? new FastPath(partition, graph.personRule) : null;
   }
 
   // ---------------------------------------------------------------- changes
@@ -379,7 +380,7 @@ final class InMemoryResolver implements IdentityResolver {
     Objects.requireNonNull(profileId, "profileId");
     lock.readLock().lock();
     try {
-      return clusterOf(profileId).map(c -> ProfileViews.of(List.of(c)).get(0));
+      return clusterOf(profileId).map(c -> ProfileViews.of(List.of(c), graph.personRule).get(0));
     } finally {
       lock.readLock().unlock();
     }
@@ -391,7 +392,8 @@ final class InMemoryResolver implements IdentityResolver {
     lock.readLock().lock();
     try {
       TouchpointNode e = graph.touchpoint(touchpointId);
-      return e == null ? Optional.empty() : Optional.of(ProfileViews.of(List.of(e.cluster)).get(0));
+      return e == null ? Optional.empty()
+          : Optional.of(ProfileViews.of(List.of(e.cluster), graph.personRule).get(0));
     } finally {
       lock.readLock().unlock();
     }
@@ -435,7 +437,7 @@ final class InMemoryResolver implements IdentityResolver {
       }
       List<Cluster> sorted = new ArrayList<>(clusters);
       sorted.sort(Comparator.comparing(c -> c.id));
-      return ProfileViews.of(sorted);
+      return ProfileViews.of(sorted, graph.personRule);
     } finally {
       lock.readLock().unlock();
     }
@@ -447,7 +449,7 @@ final class InMemoryResolver implements IdentityResolver {
     try {
       List<Cluster> all = partition.clusters();
       all.sort(Comparator.comparing(c -> c.id));
-      return ProfileViews.of(all).stream();
+      return ProfileViews.of(all, graph.personRule).stream();
     } finally {
       lock.readLock().unlock();
     }
@@ -514,7 +516,7 @@ final class InMemoryResolver implements IdentityResolver {
       visited.add(a);
       List<TouchpointNode> component = MergeGraph.component(a, visited);
       if (visited.contains(b)) {
-        for (Evidence e : ComponentClusterer.cluster(component, true).evidence()) {
+        for (Evidence e : ComponentClusterer.cluster(component, true, graph.personRule).evidence()) {
           if ((e.touchpointId().equals(a.id) && e.otherTouchpointId().equals(b.id))
               || (e.touchpointId().equals(b.id) && e.otherTouchpointId().equals(a.id))) {
             between.add(e);

@@ -26,6 +26,8 @@ final class MergeGraph {
   private final Map<IdentifierType, Normalizer> normalizers;
   private final Map<IdentifierType, Predicate<String>> junkPredicates;
   private final List<ResolverBuilder.Derivation> derivations;
+  /** Reads the person a touchpoint names; null when no person attribute keeps people apart. */
+  final PersonRule personRule;
   private final int exclusiveSlots;
   /** The exclusive values of a touchpoint without any: one shared empty array. */
   final String[] noExclusive;
@@ -42,6 +44,7 @@ final class MergeGraph {
     this.normalizers = Map.copyOf(builder.normalizers);
     this.junkPredicates = Map.copyOf(builder.junk);
     this.derivations = List.copyOf(builder.derivations);
+    this.personRule = builder.personRule;
     int slots = 0;
     for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
       if (e.getValue().exclusive()) {
@@ -171,7 +174,8 @@ final class MergeGraph {
     }
     byte[] sources = inOrder && given == values.length ? TouchpointNode.inOrder(given)
         : sourcesOf(input, normalized, given);
-    TouchpointNode node = new TouchpointNode(touchpoint, sources, values, exclusive);
+    TouchpointNode node = new TouchpointNode(touchpoint, sources, values, exclusive,
+        personOf(touchpoint));
     for (ValueNode value : values) {
       if (value.addCarrier(node)) {
         // Over the limit now: it stops linking the carriers it linked until now.
@@ -289,6 +293,22 @@ final class MergeGraph {
       }
     }
     return out;
+  }
+
+  /**
+   * The person a touchpoint names, or null for nobody. A rule that fails (its contract says it
+   * does not) names nobody: the touchpoint is still resolved, on its identifiers.
+   */
+  private PersonTraits personOf(Touchpoint touchpoint) {
+    if (personRule == null) {
+      return null;
+    }
+    try {
+      PersonTraits traits = personRule.traits(touchpoint);
+      return traits == null || traits.isEmpty() ? null : traits;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

@@ -16,13 +16,17 @@ import java.util.Set;
  */
 final class Partition {
   private final ProfileIds ids;
+  /** Null when no person attribute keeps people apart. */
+  private final PersonRule rule;
   private final int exclusiveSlots;
   private final String[] noExclusive;
+  private static final PersonTraits[] NO_PEOPLE = new PersonTraits[0];
   /** The current profiles, in no order; each knows its position (swap-remove). */
   private final ArrayList<Cluster> live = new ArrayList<>();
 
-  Partition(ProfileIds ids, int exclusiveSlots, String[] noExclusive) {
+  Partition(ProfileIds ids, PersonRule rule, int exclusiveSlots, String[] noExclusive) {
     this.ids = ids;
+    this.rule = rule;
     this.exclusiveSlots = exclusiveSlots;
     this.noExclusive = noExclusive;
   }
@@ -85,7 +89,8 @@ final class Partition {
     List<Evidence> refusals = List.of();
     for (List<TouchpointNode> component : components) {
       boolean wanted = refusalsOf != null && component.contains(refusalsOf);
-      ComponentClusterer.Result result = ComponentClusterer.cluster(component, wanted, refusalsOf);
+      ComponentClusterer.Result result = ComponentClusterer.cluster(component, wanted, refusalsOf,
+          rule);
       boolean clean = result.groups().size() == 1 && result.refused() == 0;
       for (List<TouchpointNode> group : result.groups()) {
         newClusters.add(newCluster(new ArrayList<>(group), clean));
@@ -118,7 +123,13 @@ final class Partition {
         }
       }
     }
-    Cluster cluster = new Cluster(id, group, exclusive, clean);
+    PersonTraits[] people = NO_PEOPLE;
+    for (TouchpointNode e : group) {
+      if (e.person != null) {
+        people = ComponentClusterer.mergePeople(people, new PersonTraits[] {e.person});
+      }
+    }
+    Cluster cluster = new Cluster(id, group, exclusive, people, clean);
     for (TouchpointNode e : group) {
       e.cluster = cluster;
     }

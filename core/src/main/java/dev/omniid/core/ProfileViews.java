@@ -24,7 +24,7 @@ final class ProfileViews {
   private ProfileViews() {}
 
   /** Snapshots of clusters, each component's evidence computed once for all its clusters. */
-  static List<Profile> of(List<Cluster> clusters) {
+  static List<Profile> of(List<Cluster> clusters, PersonRule rule) {
     Map<Cluster, List<Evidence>> evidence = new IdentityHashMap<>();
     Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Cluster cluster : clusters) {
@@ -37,7 +37,7 @@ final class ProfileViews {
       for (TouchpointNode e : component) {
         byId.put(e.id, e);
       }
-      for (Evidence ev : ComponentClusterer.cluster(component, true).evidence()) {
+      for (Evidence ev : ComponentClusterer.cluster(component, true, rule).evidence()) {
         Cluster owner = byId.get(ev.touchpointId()).cluster;
         Cluster other = byId.get(ev.otherTouchpointId()).cluster;
         evidence.computeIfAbsent(owner, c -> new ArrayList<>()).add(ev);

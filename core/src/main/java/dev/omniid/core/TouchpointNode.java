@@ -27,6 +27,12 @@ final class TouchpointNode {
   /** Its value of each exclusive type, by slot; null where it has none. */
   final String[] exclusive;
 
+  /**
+   * The person it names, as the resolver's {@link PersonRule} reads it; null when there is no
+   * rule or it names nobody (no trait known).
+   */
+  final PersonTraits person;
+
   Cluster cluster;
   boolean removed;
   /**
@@ -72,8 +78,10 @@ final class TouchpointNode {
     return IN_ORDER[n];
   }
 
-  TouchpointNode(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive) {
+  TouchpointNode(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive,
+      PersonTraits person) {
     this.touchpoint = touchpoint;
+    this.person = person;
     this.id = touchpoint.id();
     this.sources = sources;
     this.values = values;

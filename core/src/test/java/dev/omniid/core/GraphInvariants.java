@@ -187,6 +187,22 @@ public final class GraphInvariants {
           require(java.util.Objects.equals(exclusive[s], c.exclusive[s]),
               c.id + ": its exclusive values are not its members'");
         }
+        Set<PersonTraits> people = new HashSet<>();
+        for (TouchpointNode m : c.members) {
+          if (m.person != null) {
+            people.add(m.person);
+          }
+        }
+        require(people.equals(new HashSet<>(java.util.Arrays.asList(c.people)))
+            && people.size() == c.people.length, c.id + ": its people are not its members' traits");
+        if (graph.personRule != null) {
+          for (PersonTraits a : c.people) {
+            for (PersonTraits b : c.people) {
+              require(graph.personRule.conflict(a, b) == PersonConflict.NONE,
+                  c.id + " holds two incompatible people");
+            }
+          }
+        }
         if (c.clean) {
           Set<TouchpointNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
           seen.add(c.members.get(0));
@@ -257,7 +273,7 @@ public final class GraphInvariants {
           continue;
         }
         List<TouchpointNode> component = MergeGraph.component(n, visited);
-        for (List<TouchpointNode> group : ComponentClusterer.cluster(component, false).groups()) {
+        for (List<TouchpointNode> group : ComponentClusterer.cluster(component, false, graph.personRule).groups()) {
           Cluster c = group.get(0).cluster;
           Set<String> expected = new TreeSet<>();
           group.forEach(m -> expected.add(m.id));

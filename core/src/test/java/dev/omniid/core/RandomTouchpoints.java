@@ -118,9 +118,39 @@ final class RandomTouchpoints {
     return builder().build();
   }
 
-  /** The property tests' scored configuration. */
+  /**
+   * A small person rule: given names conflict unless equal or one starts with the other's first
+   * three letters (so {@code ana} ~ {@code anabel} but not ~ {@code luis}: not transitive, like
+   * nicknames), birth dates conflict when their years differ.
+   */
+  static final PersonRule PEOPLE = new PersonRule() {
+    @Override
+    public PersonTraits traits(Touchpoint t) {
+      return new PersonTraits(t.attribute(AttributeKey.GIVEN_NAME).orElse(null),
+          t.attribute(AttributeKey.FAMILY_NAME).orElse(null),
+          t.attribute(AttributeKey.BIRTH_DATE).orElse(null), null);
+    }
+
+    @Override
+    public PersonConflict conflict(PersonTraits a, PersonTraits b) {
+      String x = a.givenName();
+      String y = b.givenName();
+      if (x != null && y != null && !x.equals(y) && !x.regionMatches(0, y, 0, 3)) {
+        return PersonConflict.GIVEN_NAME;
+      }
+      String d = a.birthDate();
+      String e = b.birthDate();
+      if (d != null && e != null && !d.regionMatches(0, e, 0, 4)) {
+        return PersonConflict.BIRTH_DATE;
+      }
+      return PersonConflict.NONE;
+    }
+  };
+
+  /** The property tests' scored configuration, with the small person rule. */
   static ResolverBuilder builder() {
     return deterministicBuilder()
+        .personRule(PEOPLE)
         .matchModel(model())
         .blockingKey(BY_FAMILY)
         .blockingKey(BY_GIVEN)
