@@ -25,8 +25,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *
  * <ul>
  *   <li>{@code EXACT} — equal values.
- *   <li>{@code STRONG} — same house numbers, street-name similarity at least 0.92, units equal or
- *       given on one side only, street types equal or given on one side only: "calle mayor 5" /
+ *   <li>{@code STRONG} — same house numbers, street-name similarity at least 0.92, units equal,
+ *       given on one side only or one a part of the other ("piso 3" / "piso 3 puerta a"), street types equal or given on one side only: "calle mayor 5" /
  *       "mayor 5 piso 2", "avenida constitucion 12" / "avenida constitucon 12".
  *   <li>{@code MEDIUM} — same house numbers and a street-name similarity of at least 0.75, or the
  *       same street and number with a different unit ("calle mayor 5 piso 2" / "calle mayor 5
@@ -69,7 +69,7 @@ public final class AddressMatcher implements FieldMatcher {
     Parts y = parse(b);
     double similarity = similarity(x.name, y.name);
     boolean sameNumbers = x.numbers.equals(y.numbers);
-    boolean unitsAgree = x.unit.isEmpty() || y.unit.isEmpty() || x.unit.equals(y.unit);
+    boolean unitsAgree = unitsAgree(x.unit, y.unit);
     boolean typesAgree =
         x.types.isEmpty() || y.types.isEmpty() || x.types.stream().anyMatch(y.types::contains);
     if (sameNumbers && similarity >= STRONG_NAME && unitsAgree && typesAgree) {
@@ -82,6 +82,16 @@ public final class AddressMatcher implements FieldMatcher {
       return ComparisonLevel.WEAK;
     }
     return ComparisonLevel.DIFFERENT;
+  }
+
+  /**
+   * Units agree when either is absent or one holds the other in order: "piso 3" is a part of
+   * "piso 3 puerta a", written without the door.
+   */
+  private static boolean unitsAgree(List<String> x, List<String> y) {
+    List<String> shorter = x.size() <= y.size() ? x : y;
+    List<String> longer = shorter == x ? y : x;
+    return shorter.isEmpty() || java.util.Collections.indexOfSubList(longer, shorter) >= 0;
   }
 
   @Override

@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
  *       {@code drive}, elsewhere {@code saint} and {@code doctor} ("St Kilda Rd", "Calle Dr.
  *       Fleming"); {@code pl} before a number is {@code piso}, elsewhere {@code plaza}.
  *   <li>A unit marker repeated at once ("piso 3º" → "piso piso 3") is kept once.
+ *   <li>The token right after the house number is a floor and door when shaped like one: {@code
+ *       3A} or {@code 3 A} → {@code piso 3 puerta a}, so "Calle Mayor 12, 3º A", "3º-A", "3ºA",
+ *       "3 A", "3A" and "piso 3 puerta A" all read the same. A bare number ("12 14", a range) or
+ *       a letter alone ("12 B", the house number 12B) is left.
  * </ol>
  *
  * <p>The result is idempotent. A value without letters or digits is refused with an {@link
@@ -58,7 +62,7 @@ public final class AddressNormalizer implements Normalizer {
   private static final Pattern NUMBER_SIGN = Pattern.compile(START + "[nN]\\s*[º°]");
   private static final Pattern PASEO = Pattern.compile(START + "[pP]\\s*[º°]");
   private static final Pattern FLOOR_DOOR =
-      Pattern.compile("(\\d+)\\s*[º°ª]\\s*([a-zA-Z])(?![\\p{L}\\p{N}])");
+      Pattern.compile("(\\d+)\\s*[º°ª]\\s*-?\\s*([a-zA-Z])(?![\\p{L}\\p{N}])");
   private static final Pattern FLOOR = Pattern.compile("(\\d+)\\s*[º°ª]");
 
   private final AddressVocabulary vocabulary;
@@ -98,7 +102,7 @@ public final class AddressNormalizer implements Normalizer {
     if (tokens.isEmpty()) {
       throw new OmniIdException(Reason.INVALID_VALUE, FIELD, "has no letters or digits");
     }
-    String normalized = String.join(" ", canonicalize(tokens));
+    String normalized = String.join(" ", floorAndDoor(canonicalize(tokens)));
     if (normalized.length() > MAX_LENGTH) {
       // Folding and spelled-out abbreviations lengthen a value: the bound holds for the form
       // returned too, or that form would be refused when normalized again (not idempotent).
@@ -173,6 +177,76 @@ public final class AddressNormalizer implements Normalizer {
       out.add(form);
     }
     return out;
+  }
+
+  /**
+   * Reads the token right after the house number as a Spanish floor and door when it has the
+   * shape of one: "12 3a" and "12 3 a" become "12 piso 3 puerta a", like "12, 3º A". A bare
+   * second number stays ("12 14" may be a range of house numbers), and so does a letter right
+   * after the house number ("12 b" is number 12B).
+   */
+  private List<String> floorAndDoor(List<String> tokens) {
+    int house = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (isNumber(tokens.get(i))) {
+        boolean unitValue = i > 0 && vocabulary.kind(tokens.get(i - 1)) == AddressVocabulary.Kind.UNIT;
+        if (!unitValue) {
+          house = i;
+        }
+        break;
+      }
+    }
+    int at = house + 1;
+    if (house < 0 || at >= tokens.size()) {
+      return tokens;
+    }
+    String next = tokens.get(at);
+    String floor;
+    String door;
+    int consumed;
+    if (isFloorWithDoor(next)) {
+      floor = next.substring(0, next.length() - 1);
+      door = next.substring(next.length() - 1);
+      consumed = 1;
+    } else if (isDigits(next) && at + 1 < tokens.size() && isDoorLetter(tokens.get(at + 1))) {
+      floor = next;
+      door = tokens.get(at + 1);
+      consumed = 2;
+    } else {
+      return tokens;
+    }
+    List<String> out = new ArrayList<>(tokens.size() + 2);
+    out.addAll(tokens.subList(0, at));
+    out.add("piso");
+    out.add(floor);
+    out.add("puerta");
+    out.add(door);
+    out.addAll(tokens.subList(at + consumed, tokens.size()));
+    return out;
+  }
+
+  /** "3a": digits and one letter. */
+  private static boolean isFloorWithDoor(String token) {
+    int n = token.length();
+    return n >= 2 && n <= 3 && isDigits(token.substring(0, n - 1)) && isDoorLetter(token.substring(n - 1));
+  }
+
+  /** One letter a-z, but not the Spanish conjunctions ("12 3 y 4"). */
+  private static boolean isDoorLetter(String token) {
+    return token.length() == 1 && Folding.isAsciiLetter(token.charAt(0))
+        && token.charAt(0) != 'y' && token.charAt(0) != 'e';
+  }
+
+  private static boolean isDigits(String token) {
+    if (token.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -4,8 +4,10 @@ import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.OmniIdException.Reason;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The normalizer for person names (given, family or full): folds the name to lower-case,
@@ -31,6 +33,13 @@ import java.util.Set;
  *   <li>Leading honorifics are dropped: {@code mr mrs ms mx miss dr dra sr sra srta prof lic ing
  *       dna} whenever a token follows them, and the ambiguous {@code don doña} only when at least
  *       two tokens follow ("Don José García" → "jose garcia", but "Don Johnson" stays).
+ *   <li>Generational suffixes are dropped from every position but the first, as long as a token
+ *       is left: {@code jr junior sr senior ii iii iv hijo padre}, and an Argentine {@code (h)}
+ *       (hijo, only in parentheses: a bare {@code h} is an initial). "Juan García Jr." and "Juan
+ *       García Sr." both become "juan garcia": the names are the same; what tells the two men
+ *       apart is the suffix, which {@link #generationalSuffix} reads for the person rule
+ *       ({@link PersonRules}). A lone {@code I} is kept: at the end of a name it is far more often
+ *       a middle initial than "the First".
  * </ol>
  *
  * <p>The result is idempotent. A value without any letter (or longer than {@value #MAX_LENGTH}
@@ -54,6 +63,14 @@ public final class NameNormalizer implements Normalizer {
           "de", "del", "la", "las", "los", "y", "da", "das", "dos", "di", "du", "van", "von", "der",
           "den");
 
+  /** Suffix tokens and the canonical generation they name. */
+  private static final Map<String, String> SUFFIXES =
+      Map.of(
+          "jr", "JR", "junior", "JR", "hijo", "JR", "sr", "SR", "senior", "SR", "padre", "SR",
+          "ii", "II", "iii", "III", "iv", "IV");
+  /** "(h)" or "(h.)": the Argentine and Uruguayan mark of a son named after his father. */
+  private static final Pattern HIJO_MARK = Pattern.compile("\\(\\s*[hH]\\s*\\.?\\s*\\)");
+
   private NameNormalizer() {}
 
   /** Returns the standard name normalizer (a shared immutable instance). */
@@ -73,10 +90,11 @@ public final class NameNormalizer implements Normalizer {
     if (value.length() > MAX_LENGTH) {
       throw new OmniIdException(Reason.TOO_LARGE, "name", "is longer than " + MAX_LENGTH);
     }
-    List<String> tokens = tokens(Folding.fold(value));
+    List<String> tokens = tokens(Folding.fold(stripHijoMark(value)));
     // Particles first: dropping them can bring an honorific to the front, never the reverse.
     dropParticles(tokens);
     dropHonorifics(tokens);
+    dropSuffixes(tokens);
     if (tokens.isEmpty()) {
       throw new OmniIdException(Reason.INVALID_VALUE, "name", "has no letters");
     }
@@ -94,10 +112,50 @@ public final class NameNormalizer implements Normalizer {
    * {@link #normalize} but never throws (no letters gives an empty string).
    */
   static String foldLenient(String value) {
-    List<String> tokens = tokens(Folding.fold(value));
+    List<String> tokens = tokens(Folding.fold(stripHijoMark(value)));
     dropParticles(tokens);
     dropHonorifics(tokens);
+    dropSuffixes(tokens);
     return String.join(" ", tokens);
+  }
+
+  /**
+   * The generational suffix a raw name carries, canonical: {@code JR} (Jr., Junior, hijo, (h)),
+   * {@code SR} (Sr. after the name, Senior, padre), {@code II}, {@code III}, {@code IV}; or null
+   * for none, for several different ones, or for a value {@link #normalize} would refuse (too
+   * long). Never throws.
+   */
+  public static String generationalSuffix(String rawName) {
+    if (rawName == null || rawName.length() > MAX_LENGTH) {
+      return null;
+    }
+    String found = HIJO_MARK.matcher(rawName).find() ? "JR" : null;
+    List<String> tokens = tokens(Folding.fold(rawName));
+    dropParticles(tokens);
+    dropHonorifics(tokens);
+    for (int i = 1; i < tokens.size(); i++) {
+      String suffix = SUFFIXES.get(tokens.get(i));
+      if (suffix != null) {
+        if (found != null && !found.equals(suffix)) {
+          return null;
+        }
+        found = suffix;
+      }
+    }
+    return found;
+  }
+
+  private static String stripHijoMark(String value) {
+    return value.indexOf('(') < 0 ? value : HIJO_MARK.matcher(value).replaceAll(" ");
+  }
+
+  /** Drops suffix tokens after the first token, keeping at least one token. */
+  private static void dropSuffixes(List<String> tokens) {
+    for (int i = tokens.size() - 1; i >= 1 && tokens.size() > 1; i--) {
+      if (SUFFIXES.containsKey(tokens.get(i))) {
+        tokens.remove(i);
+      }
+    }
   }
 
   private static List<String> tokens(String folded) {

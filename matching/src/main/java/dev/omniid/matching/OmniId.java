@@ -32,6 +32,8 @@ import java.util.Objects;
  * }</pre>
  *
  * The default weights are set by hand; {@link #estimate} fits them to your own data without labels.
+ * Touchpoints of incompatible people (different given names, birth dates or generational
+ * suffixes) are kept apart by {@link PersonRules#standard(boolean)}.
  */
 public final class OmniId {
   private OmniId() {}
@@ -286,7 +288,8 @@ public final class OmniId {
           .identifierPolicy(HashedIdentifiers.PHONE_SHA256, IdentifierPolicy.shared(5, 69))
           .derivedIdentifier(IdentifierType.EMAIL, HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers::sha256)
           .derivedIdentifier(IdentifierType.PHONE, HashedIdentifiers.PHONE_SHA256, HashedIdentifiers::sha256)
-          .matchModel(model != null ? model : defaultMatchModel(region, monthFirst, phones));
+          .matchModel(model != null ? model : defaultMatchModel(region, monthFirst, phones))
+          .personRule(PersonRules.standard(monthFirst));
       for (BlockingKey key : defaultBlockingKeys()) {
         b.blockingKey(key);
       }

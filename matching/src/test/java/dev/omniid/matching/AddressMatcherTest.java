@@ -26,6 +26,17 @@ class AddressMatcherTest {
         "123 Main St | 125 Main St | WEAK",
         "Calle Mayor 5 | Calle Alcalá 5 | DIFFERENT",
         "123 Main St | 9 Oak Ln | DIFFERENT",
+        "Calle Mayor 12, 3º A | Calle Mayor 12 3A | EXACT",
+        "Calle Mayor 12, 3º A | Calle Mayor 12, 3º-A | EXACT",
+        "Calle Mayor 12, 3º A | Calle Mayor 12 3 A | EXACT",
+        "Calle Mayor 12, 3º A | Calle Mayor 12 piso 3 puerta A | EXACT",
+        "Calle Mayor 12, 3º A | Calle Mayor 12, 3ºA | EXACT",
+        "Calle Mayor 12, 3º A | calle mayor 12 | STRONG",
+        "Calle Mayor 12, 3º A | Calle Mayor 12, 3º | STRONG",
+        "Calle Mayor 12 3A | Calle Mayor 12 3B | MEDIUM",
+        "Calle Mayor 12 3A | Calle Mayor 12 4A | MEDIUM",
+        "Calle Mayor 12B | Calle Mayor 12 | WEAK",
+        "Calle Mayor 12 14 | Calle Mayor 12 | WEAK",
       })
   void grades(String a, String b, ComparisonLevel expected) {
     AddressNormalizer normalizer = AddressNormalizer.standard();
@@ -34,5 +45,22 @@ class AddressMatcherTest {
     AddressMatcher matcher = AddressMatcher.standard();
     assertEquals(expected, matcher.compare(na, nb));
     assertEquals(expected, matcher.compare(nb, na));
+  }
+
+  /**
+   * Issue 11 item 8: writing the floor and door another way must never grade below leaving them
+   * out ("3º A" against "3A" graded WEAK while against no floor at all it graded STRONG).
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Calle Mayor 12 3A", "Calle Mayor 12, 3º-A", "Calle Mayor 12 3 A", "Calle Mayor 12, 3ºA",
+      "Calle Mayor 12 piso 3 puerta A", "Calle Mayor 12, planta 3, puerta A", "C/ Mayor, 12 - 3º A"})
+  void floorAndDoorWrittenAnotherWayGradeAtLeastAsHighAsLeftOut(String other) {
+    AddressNormalizer normalizer = AddressNormalizer.standard();
+    AddressMatcher matcher = AddressMatcher.standard();
+    String reference = normalizer.normalize("Calle Mayor 12, 3º A");
+    ComparisonLevel leftOut = matcher.compare(reference, normalizer.normalize("calle mayor 12"));
+    ComparisonLevel written = matcher.compare(reference, normalizer.normalize(other));
+    assertEquals(true, written.ordinal() <= leftOut.ordinal(), other + ": " + written + " vs " + leftOut);
   }
 }

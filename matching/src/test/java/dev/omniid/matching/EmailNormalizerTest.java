@@ -56,4 +56,31 @@ class EmailNormalizerTest {
       assertFalse(e.getMessage().contains(local), e.getMessage());
     }
   }
+
+  /** Issue 11 item 9: a display name in an email column ("María Pérez <mperez@x.com>"). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "María Pérez <mperez@x.com>            | mperez@x.com",
+      "\"Pérez, María\" <MPerez@X.com>       | mperez@x.com",
+      "  María Pérez   <  mperez@x.com  >    | mperez@x.com",
+      "María Pérez<mperez@x.com>             | mperez@x.com",
+      "mailto:María Pérez <mperez@x.com>     | mperez@x.com",
+      "María <m.perez+tienda@gmail.com>      | mperez@gmail.com",
+  })
+  void displayNamesGiveTheAddressInAngleBrackets(String raw, String expected) {
+    assertEquals(expected, normalizer.normalize(raw));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"María Pérez <mperez@x>", "María Pérez <mperez@x.com", "María Pérez mperez@x.com",
+      "María Pérez <mperez@x.com> Ventas", "María Pérez <>", "María Pérez <mperez@@x.com>",
+      "María Pérez <mperez x@x.com>"})
+  void invalidDisplayNameFormsNeverEchoTheNameOrTheAddress(String raw) {
+    OmniIdException e = assertThrows(OmniIdException.class, () -> normalizer.normalize(raw));
+    assertEquals(OmniIdException.Reason.INVALID_VALUE, e.reason());
+    for (String pii : new String[] {"María", "maría", "Pérez", "pérez", "mperez", "x.com"}) {
+      assertFalse(e.getMessage().contains(pii), "message echoes the value: " + e.getMessage().length() + " chars");
+    }
+    Leaks.assertNoEcho(raw, e, "email");
+  }
 }

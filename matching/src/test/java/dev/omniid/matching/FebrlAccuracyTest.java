@@ -2,6 +2,7 @@ package dev.omniid.matching;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omniid.core.ComparisonLevel;
 import dev.omniid.core.EvaluationReport;
 import dev.omniid.core.FieldSource;
 import dev.omniid.core.IdentityResolver;
@@ -42,13 +43,29 @@ class FebrlAccuracyTest {
         label, records.size(), resolver.profileCount(), estimate.pairs(), estimate.iterations(),
         report.format());
     estimate.model().fields().forEach(f -> System.out.println("  " + f));
+    estimate.model().fields().forEach(FebrlAccuracyTest::assertLevelsOrdered);
     return report;
+  }
+
+  /**
+   * Issue 11 item 7: unconstrained EM fitted a different birth date at +13.59 and an exact family
+   * name at -0.25 on dataset3. Each level must weigh at least as much as the next, and
+   * disagreement never for a match.
+   */
+  static void assertLevelsOrdered(MatchField field) {
+    ComparisonLevel[] levels = {ComparisonLevel.EXACT, ComparisonLevel.STRONG,
+        ComparisonLevel.MEDIUM, ComparisonLevel.WEAK, ComparisonLevel.DIFFERENT};
+    for (int l = 0; l + 1 < levels.length; l++) {
+      assertTrue(field.weight(levels[l]) >= field.weight(levels[l + 1]) - 1e-9,
+          levels[l] + " weighs less than " + levels[l + 1] + ": " + field);
+    }
+    assertTrue(field.weight(ComparisonLevel.DIFFERENT) <= 1e-9, "disagreement weighs for: " + field);
   }
 
   @Test
   void dataset3Deduplication() {
     EvaluationReport report = run("dataset3", FebrlData.load("dataset3.csv", ""));
-    assertTrue(report.pairwiseF1() >= 0.95, report.format());
+    assertTrue(report.pairwiseF1() >= 0.99, report.format());
   }
 
   @Test
@@ -56,6 +73,6 @@ class FebrlAccuracyTest {
     List<Touchpoint> records = new ArrayList<>(FebrlData.load("dataset4a.csv", "A:"));
     records.addAll(FebrlData.load("dataset4b.csv", "B:"));
     EvaluationReport report = run("dataset4", records);
-    assertTrue(report.pairwiseF1() >= 0.95, report.format());
+    assertTrue(report.pairwiseF1() >= 0.99, report.format());
   }
 }

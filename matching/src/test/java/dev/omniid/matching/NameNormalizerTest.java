@@ -60,9 +60,57 @@ class NameNormalizerTest {
         "Nguyen Van Do | nguyen do",
         "Le Thi | le thi",
         "de Dr. García | garcia",
+        "Juan García Jr. | juan garcia",
+        "Juan García Sr | juan garcia",
+        "Juan García, Jr | juan garcia",
+        "Juan García hijo | juan garcia",
+        "Juan García padre | juan garcia",
+        "Juan García (h) | juan garcia",
+        "Juan García (h.) | juan garcia",
+        "John Smith II | john smith",
+        "John Smith III | john smith",
+        "John Smith IV | john smith",
+        "John Smith Junior | john smith",
+        "Ana I. Smith | ana i smith",
+        "Ana Smith I | ana smith i",
+        "Juan H. García | juan h garcia",
+        "Jr | jr",
+        "Junior Silva | junior silva",
+        "Sr. Jr. | jr",
       })
   void normalizes(String raw, String expected) {
     assertEquals(expected, normalizer.normalize(raw));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Juan García Jr. | JR",
+        "Juan García Junior | JR",
+        "Juan García hijo | JR",
+        "Juan García (h) | JR",
+        "Juan García Sr. | SR",
+        "Juan García Senior | SR",
+        "Juan García padre | SR",
+        "John Smith II | II",
+        "John Smith iii | III",
+        "John Smith IV | IV",
+        "García Jr | JR",
+        "Sr. Juan García | ''",
+        "Juan García | ''",
+        "Ana Smith I | ''",
+        "Junior Silva | ''",
+        "Juan García Jr Sr | ''",
+      })
+  void readsGenerationalSuffixes(String raw, String expected) {
+    assertEquals(expected.isEmpty() ? null : expected, NameNormalizer.generationalSuffix(raw));
+  }
+
+  @Test
+  void suffixOfNothingOrOfAValueTooLongIsUnknown() {
+    assertEquals(null, NameNormalizer.generationalSuffix(null));
+    assertEquals(null, NameNormalizer.generationalSuffix("Juan Jr " + "a".repeat(NameNormalizer.MAX_LENGTH)));
   }
 
   @Test
