@@ -22,7 +22,8 @@ public record Identifier(IdentifierType type, String value, String raw) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(raw, "raw");
     if (value.isEmpty()) {
-      throw new IllegalArgumentException("identifier value of type " + type + " is empty");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "value",
+          "is empty (identifier type " + type + ")");
     }
   }
 

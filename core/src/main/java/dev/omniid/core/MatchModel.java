@@ -217,7 +217,8 @@ public final class MatchModel {
     /** The prior probability λ that a blocked pair is a match, in (0, 1); 0.01 unless set. */
     public Builder priorMatchProbability(double probability) {
       if (!(probability > 0 && probability < 1)) {
-        throw new IllegalArgumentException("priorMatchProbability must be in (0, 1)");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "priorMatchProbability",
+            "must be in (0, 1)");
       }
       this.prior = probability;
       return this;
@@ -226,7 +227,8 @@ public final class MatchModel {
     /** The total weight at or above which a pair links; {@code log2(9)} (probability 0.9) unless set. */
     public Builder threshold(double weight) {
       if (!Double.isFinite(weight)) {
-        throw new IllegalArgumentException("threshold must be finite");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "threshold",
+            "must be finite");
       }
       this.threshold = weight;
       return this;
@@ -235,7 +237,8 @@ public final class MatchModel {
     /** Sets the threshold as a match probability in (0, 1). */
     public Builder thresholdProbability(double probability) {
       if (!(probability > 0 && probability < 1)) {
-        throw new IllegalArgumentException("thresholdProbability must be in (0, 1)");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "thresholdProbability",
+            "must be in (0, 1)");
       }
       this.threshold = MatchField.log2(probability / (1 - probability));
       return this;

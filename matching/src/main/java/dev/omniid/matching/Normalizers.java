@@ -45,7 +45,8 @@ public final class Normalizers {
         }
       });
       if (result instanceof OmniIdException e) {
-        throw new OmniIdException(e.reason(), e.field(), e.detail());
+        throw new OmniIdException(e.reason(), e.field(), e.detail(),
+            e.identifierIndex().orElse(-1));
       }
       return (String) result;
     }
