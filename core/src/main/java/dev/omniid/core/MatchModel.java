@@ -127,6 +127,15 @@ public final class MatchModel {
     }
     FieldMatcher matcher = fields.get(f).matcher();
     ComparisonLevel best = ComparisonLevel.DIFFERENT;
+    // The left argument is the value that repeats, and a matcher may keep per-thread work for it:
+    // NameMatcher keeps the split and expanded form of the last left-hand name its thread saw. So
+    // callers pass as x the touchpoint compared with many, and one vx stays while vy runs.
+    // ScoredLinks.add passes the new touchpoint first, against hundreds of candidates in a row;
+    // ScoredLinks.revive passes the smaller-id member first and keeps it over its inner loop;
+    // ModelEstimator passes the smaller sample index first, which is its outer loop's member as
+    // blocks list members in index order; why() and score(Touchpoint, Touchpoint) score one pair
+    // in the order asked. Another order is only slower, never wrong: the reuse is a cache keyed by the value (equals, not identity), and a
+    // FieldMatcher is symmetric, so every order gives the same level and weight.
     for (String vx : x) {
       for (String vy : y) {
         ComparisonLevel level = matcher.compare(vx, vy);
