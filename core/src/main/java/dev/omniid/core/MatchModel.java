@@ -134,8 +134,9 @@ public final class MatchModel {
     // ScoredLinks.revive passes the smaller-id member first and keeps it over its inner loop;
     // ModelEstimator passes the smaller sample index first, which is its outer loop's member as
     // blocks list members in index order; why() and score(Touchpoint, Touchpoint) score one pair
-    // in the order asked. Another order is only slower, never wrong: the reuse is a cache keyed by the value (equals, not identity), and a
-    // FieldMatcher is symmetric, so every order gives the same level and weight.
+    // in the order asked. Another order is only slower, never wrong: the reuse is a cache keyed by
+    // the value (equals, not identity), and a FieldMatcher is symmetric, so every order gives the
+    // same level and weight.
     for (String vx : x) {
       for (String vy : y) {
         ComparisonLevel level = matcher.compare(vx, vy);

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A progress bar on a command's error stream that appears only once a task has run for {@link #DELAY_NANOS}: short
- * runs stay quiet, long ones show they are alive. On a terminal the bar redraws in place; when
- * stderr is a file or a pipe, a plain line is printed every ten seconds instead, so logs stay
- * readable. Not thread-safe.
+ * A progress bar on a command's error writer that appears only once a task has run for
+ * {@link #DELAY_NANOS}: short runs stay quiet, long ones show they are alive. On a terminal the
+ * bar redraws in place; when stderr is a file or a pipe, a plain line is printed every ten seconds
+ * instead, so logs stay readable. Not thread-safe.
  */
 final class Progress {
   static final long DELAY_NANOS = 2_000_000_000L;
