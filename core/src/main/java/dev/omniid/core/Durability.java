@@ -52,20 +52,24 @@ public record Durability(Mode mode, Duration maxDelay, int maxRecords) {
     switch (mode) {
       case SYNC_EACH_WRITE -> {
         if (!maxDelay.isZero() || maxRecords != 1) {
-          throw new IllegalArgumentException("SYNC_EACH_WRITE takes maxDelay 0 and maxRecords 1");
+          throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maxDelay, maxRecords",
+              "must be 0 and 1 for SYNC_EACH_WRITE");
         }
       }
       case GROUP_COMMIT -> {
         if (maxDelay.isNegative() || maxDelay.isZero()) {
-          throw new IllegalArgumentException("groupCommit maxDelay must be positive");
+          throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maxDelay",
+              "must be positive for GROUP_COMMIT");
         }
         if (maxRecords < 1) {
-          throw new IllegalArgumentException("groupCommit maxRecords must be >= 1");
+          throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maxRecords",
+              "must be >= 1 for GROUP_COMMIT");
         }
       }
       case NONE -> {
         if (!maxDelay.isZero() || maxRecords != 0) {
-          throw new IllegalArgumentException("NONE takes maxDelay 0 and maxRecords 0");
+          throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maxDelay, maxRecords",
+              "must both be 0 for NONE");
         }
       }
     }
@@ -80,8 +84,8 @@ public record Durability(Mode mode, Duration maxDelay, int maxRecords) {
    * Forces the journal at most {@code maxDelay} after a change returned, or as soon as
    * {@code maxRecords} records wait, sharing one force among them.
    *
-   * @throws IllegalArgumentException if {@code maxDelay} is not positive or {@code maxRecords}
-   *     is below 1
+   * @throws OmniIdException ({@code INVALID_VALUE}) if {@code maxDelay} is not positive or
+   *     {@code maxRecords} is below 1
    */
   public static Durability groupCommit(Duration maxDelay, int maxRecords) {
     return new Durability(Mode.GROUP_COMMIT, Objects.requireNonNull(maxDelay, "maxDelay"),

@@ -78,7 +78,7 @@ public sealed interface FieldSource
     public OfAttributes {
       keys = List.copyOf(keys);
       if (keys.isEmpty()) {
-        throw new IllegalArgumentException("keys must not be empty");
+        throw new OmniIdException(OmniIdException.Reason.MISSING_FIELD, "keys", "is empty");
       }
     }
 

@@ -5,14 +5,20 @@ import java.util.Objects;
 /**
  * A typed value that points at a person: an email, a phone, a device id...
  *
- * <p>{@code value} is the form the resolver compares (after normalization, e.g. an email in
- * lower case, a phone in E.164); {@code raw} is what the source system sent. A touchpoint's
- * identifiers carry the raw value with surrounding whitespace stripped as their value; the
- * resolver's normalizer produces the compared value. {@link #toString()} masks both, so an
- * identifier can be logged without leaking personal data.
+ * <p>{@code raw} is what the source system sent. What {@code value} holds depends on who made the
+ * identifier. On a touchpoint ({@link #of}, {@link Touchpoint.Builder#identifier}) it is
+ * {@code raw} stripped of surrounding whitespace, not yet normalized: the resolver passes it to
+ * the type's {@link Normalizer} and compares what that returns. In what the resolver hands back
+ * (evidence, {@link Profile#identifiers()}, generic values) it is that normalized form (an email
+ * in lower case, a phone in E.164), with the raw form that one of the touchpoints carrying it
+ * sent; no touchpoint sent a derived identifier (an email's SHA-256), so its raw form is a derived
+ * value too. {@link #toString()} masks both, so an identifier can be logged without leaking
+ * personal data.
  *
  * @param type the identifier's type
- * @param value the value compared, never empty
+ * @param value on a touchpoint, the stripped raw value the normalizer receives; from the
+ *     resolver, the normalized value it compared; never empty (an {@link OmniIdException},
+ *     {@code INVALID_VALUE}, names the field {@code value})
  * @param raw the value as received
  */
 public record Identifier(IdentifierType type, String value, String raw) {
@@ -22,11 +28,17 @@ public record Identifier(IdentifierType type, String value, String raw) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(raw, "raw");
     if (value.isEmpty()) {
-      throw new IllegalArgumentException("identifier value of type " + type + " is empty");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "value",
+          "is empty (identifier type " + type + ")");
     }
   }
 
-  /** An identifier whose compared value is {@code raw} stripped of surrounding whitespace. */
+  /**
+   * An identifier as a touchpoint carries it: its value is {@code raw} stripped of surrounding
+   * whitespace, which the resolver then normalizes.
+   *
+   * @throws OmniIdException ({@code INVALID_VALUE}) if {@code raw} is blank
+   */
   public static Identifier of(IdentifierType type, String raw) {
     Objects.requireNonNull(raw, "raw");
     return new Identifier(type, raw.strip(), raw);

@@ -25,10 +25,12 @@ public record IdentifierPolicy(boolean exclusive, int limit, boolean linksAlone,
 
   public IdentifierPolicy {
     if (limit < 0) {
-      throw new IllegalArgumentException("limit must be >= 0 (0 = no limit)");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "limit",
+          "must be >= 0 (0 = no limit)");
     }
     if (strength < 0 || strength > 1000) {
-      throw new IllegalArgumentException("strength must be in 0..1000");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "strength",
+          "must be in 0..1000");
     }
   }
 

@@ -168,7 +168,7 @@ final class InMemoryResolver implements IdentityResolver {
               }
             }
           } catch (OmniIdException e) {
-            problems.add(new Problem(touchpoint.id(), e.field(), e.reason(), e.detail()));
+            problems.add(Problem.of(touchpoint.id(), e));
             rejected++;
           }
         }
@@ -235,7 +235,7 @@ final class InMemoryResolver implements IdentityResolver {
             scoredSeeds.addAll(scored.add(node));
           }
         } catch (OmniIdException e) {
-          problems.add(new Problem(touchpoint.id(), e.field(), e.reason(), e.detail()));
+          problems.add(Problem.of(touchpoint.id(), e));
           rejected++;
         }
       }

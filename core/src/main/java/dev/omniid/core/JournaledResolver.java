@@ -261,7 +261,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
             commitLater(1);
           }
         } catch (OmniIdException e) {
-          problems.add(new Problem(t.id(), e.field(), e.reason(), e.detail()));
+          problems.add(Problem.of(t.id(), e));
           rejected++;
         }
       }

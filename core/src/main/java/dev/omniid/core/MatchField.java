@@ -141,7 +141,8 @@ public final class MatchField {
   private static int index(ComparisonLevel level) {
     Objects.requireNonNull(level, "level");
     if (level == ComparisonLevel.MISSING) {
-      throw new IllegalArgumentException("MISSING has no probabilities: it weighs 0");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "level",
+          "MISSING has no probabilities: it weighs 0");
     }
     return level.ordinal();
   }
@@ -178,7 +179,7 @@ public final class MatchField {
 
     private Builder(String name, FieldSource source) {
       if (Objects.requireNonNull(name, "name").isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "name", "is blank");
       }
       this.name = name;
       this.source = Objects.requireNonNull(source, "source");
@@ -200,10 +201,12 @@ public final class MatchField {
     public Builder probabilities(ComparisonLevel level, double m, double u) {
       int i = index(level);
       if (!(m > 0 && m <= 1)) {
-        throw new IllegalArgumentException("m of " + level + " must be in (0, 1]");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "m of " + level,
+            "must be in (0, 1]");
       }
       if (!(u > 0 && u <= 1)) {
-        throw new IllegalArgumentException("u of " + level + " must be in (0, 1]");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "u of " + level,
+            "must be in (0, 1]");
       }
       this.m[i] = m;
       this.u[i] = u;
@@ -218,11 +221,13 @@ public final class MatchField {
       for (Map.Entry<String, Double> e : frequencies.entrySet()) {
         double f = Objects.requireNonNull(e.getValue(), "frequency");
         if (!(f > 0 && f <= 1)) {
-          throw new IllegalArgumentException("term frequencies must be in (0, 1]");
+          throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "frequencies",
+              "must be in (0, 1]");
         }
       }
       if (!(floor > 0 && floor <= 1)) {
-        throw new IllegalArgumentException("floor must be in (0, 1]");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "floor",
+            "must be in (0, 1]");
       }
       termFrequencies.clear();
       termFrequencies.putAll(frequencies);

@@ -127,6 +127,16 @@ public final class MatchModel {
     }
     FieldMatcher matcher = fields.get(f).matcher();
     ComparisonLevel best = ComparisonLevel.DIFFERENT;
+    // The left argument is the value that repeats, and a matcher may keep per-thread work for it:
+    // NameMatcher keeps the split and expanded form of the last left-hand name its thread saw. So
+    // callers pass as x the touchpoint compared with many, and one vx stays while vy runs.
+    // ScoredLinks.add passes the new touchpoint first, against hundreds of candidates in a row;
+    // ScoredLinks.revive passes the smaller-id member first and keeps it over its inner loop;
+    // ModelEstimator passes the smaller sample index first, which is its outer loop's member as
+    // blocks list members in index order; why() and score(Touchpoint, Touchpoint) score one pair
+    // in the order asked. Another order is only slower, never wrong: the reuse is a cache keyed by
+    // the value (equals, not identity), and a FieldMatcher is symmetric, so every order gives the
+    // same level and weight.
     for (String vx : x) {
       for (String vy : y) {
         ComparisonLevel level = matcher.compare(vx, vy);
@@ -217,7 +227,8 @@ public final class MatchModel {
     /** The prior probability λ that a blocked pair is a match, in (0, 1); 0.01 unless set. */
     public Builder priorMatchProbability(double probability) {
       if (!(probability > 0 && probability < 1)) {
-        throw new IllegalArgumentException("priorMatchProbability must be in (0, 1)");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "priorMatchProbability",
+            "must be in (0, 1)");
       }
       this.prior = probability;
       return this;
@@ -226,7 +237,8 @@ public final class MatchModel {
     /** The total weight at or above which a pair links; {@code log2(9)} (probability 0.9) unless set. */
     public Builder threshold(double weight) {
       if (!Double.isFinite(weight)) {
-        throw new IllegalArgumentException("threshold must be finite");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "threshold",
+            "must be finite");
       }
       this.threshold = weight;
       return this;
@@ -235,7 +247,8 @@ public final class MatchModel {
     /** Sets the threshold as a match probability in (0, 1). */
     public Builder thresholdProbability(double probability) {
       if (!(probability > 0 && probability < 1)) {
-        throw new IllegalArgumentException("thresholdProbability must be in (0, 1)");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "thresholdProbability",
+            "must be in (0, 1)");
       }
       this.threshold = MatchField.log2(probability / (1 - probability));
       return this;

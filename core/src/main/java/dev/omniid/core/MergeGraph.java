@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -38,6 +39,9 @@ final class MergeGraph {
   // Scratch, reused: the write lock makes the graph single-writer.
   private final ArrayList<Identifier> scratchIdentifiers = new ArrayList<>();
   private final ArrayList<TypeInfo> scratchInfos = new ArrayList<>();
+  // For each of scratchIdentifiers, the position of the touchpoint identifier it comes from (for a
+  // derived one, its source's), so that a problem found later names that identifier.
+  private int[] scratchOrigins = new int[Touchpoint.MAX_IDENTIFIERS];
 
   MergeGraph(ResolverBuilder builder) {
     this.policies = Map.copyOf(builder.policies);
@@ -119,13 +123,14 @@ final class MergeGraph {
           throw new OmniIdException(Reason.INVALID_VALUE, fieldOf(i, raw), "normalizes to nothing");
         }
       } catch (OmniIdException e) {
-        found = add(found, new Problem(touchpoint.id(), fieldOf(i, raw), e.reason(), e.detail()));
+        found = add(found, new Problem(touchpoint.id(), fieldOf(i, raw), e.reason(), e.detail(),
+            OptionalInt.of(i)));
         inOrder = false;
         continue;
       } catch (RuntimeException e) {
         // The message of a foreign exception may quote the value: report only its class.
         found = add(found, new Problem(touchpoint.id(), fieldOf(i, raw), Reason.INVALID_VALUE,
-            "normalizer failed with " + e.getClass().getSimpleName()));
+            "normalizer failed with " + e.getClass().getSimpleName(), OptionalInt.of(i)));
         inOrder = false;
         continue;
       }
@@ -133,7 +138,7 @@ final class MergeGraph {
         String held = exclusive[info.exclusiveSlot];
         if (held != null && !held.equals(value)) {
           throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES, fieldOf(i, raw),
-              "a second, different value of exclusive type " + raw.type());
+              "a second, different value of exclusive type " + raw.type(), i);
         }
         if (exclusive == noExclusive) {
           exclusive = new String[exclusiveSlots];
@@ -144,6 +149,7 @@ final class MergeGraph {
         inOrder = false;
       } else {
         // The touchpoint's own identifier when normalizing changed nothing: nothing new to keep.
+        origin(normalized.size(), i);
         normalized.add(value.equals(raw.value()) ? raw : new Identifier(raw.type(), value, raw.raw()));
         infos.add(info);
       }
@@ -159,7 +165,7 @@ final class MergeGraph {
       Identifier identifier = normalized.get(i);
       ValueNode node = info.values.get(identifier.value());
       if (node == null) {
-        boolean junk = isJunk(info, identifier.value(), touchpoint, problems);
+        boolean junk = isJunk(info, identifier.value(), touchpoint, problems, scratchOrigins[i]);
         node = new ValueNode(info, identifier, junk);
         info.values.add(node);
         if (junk) {
@@ -317,16 +323,24 @@ final class MergeGraph {
    * its message may quote the value, and the touchpoint is still resolved.
    */
   private static boolean isJunk(TypeInfo info, String value, Touchpoint touchpoint,
-      List<Problem> problems) {
+      List<Problem> problems, int identifierIndex) {
     try {
       return info.junk.test(value);
     } catch (RuntimeException e) {
       if (problems != null) {
         problems.add(new Problem(touchpoint.id(), "identifiers (" + info.type + ")",
-            Reason.INVALID_VALUE, "junk check failed with " + e.getClass().getSimpleName()));
+            Reason.INVALID_VALUE, "junk check failed with " + e.getClass().getSimpleName(),
+            OptionalInt.of(identifierIndex)));
       }
       return true;
     }
+  }
+
+  private void origin(int kept, int identifierIndex) {
+    if (kept == scratchOrigins.length) {
+      scratchOrigins = java.util.Arrays.copyOf(scratchOrigins, 2 * kept);
+    }
+    scratchOrigins[kept] = identifierIndex;
   }
 
   private static String fieldOf(int position, Identifier raw) {
@@ -377,7 +391,7 @@ final class MergeGraph {
         Identifier source = normalized.get(i);
         // A digest of a junk value (test@test.com) would link what the value itself may not.
         if (!source.type().equals(d.from())
-            || isJunk(infos.get(i), source.value(), touchpoint, null)) {
+            || isJunk(infos.get(i), source.value(), touchpoint, null, -1)) {
           continue;
         }
         TypeInfo info = typeInfo(d.to());
@@ -385,13 +399,15 @@ final class MergeGraph {
           String derived = d.function().apply(source.value());
           String value = info.normalizer.normalize(derived, touchpoint);
           if (value != null && !value.isEmpty() && !containsValue(normalized, info, value)) {
+            origin(normalized.size(), scratchOrigins[i]);
             normalized.add(new Identifier(d.to(), value, derived));
             infos.add(info);
           }
         } catch (RuntimeException e) {
           found = add(found, new Problem(touchpoint.id(), "derived " + d.to() + " of " + d.from(),
               Reason.INVALID_VALUE,
-              "derivation failed with " + e.getClass().getSimpleName()));
+              "derivation failed with " + e.getClass().getSimpleName(),
+              OptionalInt.of(scratchOrigins[i])));
         }
       }
     }

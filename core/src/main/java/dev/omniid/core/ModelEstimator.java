@@ -49,7 +49,7 @@ public final class ModelEstimator {
    * Estimates from {@code sample}. Blocks larger than {@code maxBlockSize} are skipped (they would
    * add mostly non-matches and quadratic cost).
    *
-   * @throws IllegalArgumentException if the keys give no pair to learn from
+   * @throws OmniIdException ({@code INVALID_VALUE}) if the keys give no pair to learn from
    */
   public static Estimate estimate(MatchModel start, Collection<Touchpoint> sample,
       List<BlockingKey> blockingKeys, int maxBlockSize, int maxIterations) {
@@ -57,10 +57,12 @@ public final class ModelEstimator {
     Objects.requireNonNull(sample, "sample");
     Objects.requireNonNull(blockingKeys, "blockingKeys");
     if (maxBlockSize < 2) {
-      throw new IllegalArgumentException("maxBlockSize must be >= 2");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maxBlockSize",
+          "must be >= 2");
     }
     if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be >= 1");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maxIterations",
+          "must be >= 1");
     }
     List<Touchpoint> records = new ArrayList<>(sample);
     records.sort(java.util.Comparator.comparing(Touchpoint::id));
@@ -104,7 +106,8 @@ public final class ModelEstimator {
       }
     }
     if (patternCounts.isEmpty()) {
-      throw new IllegalArgumentException("the blocking keys give no pair of sample touchpoints to learn from");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "sample",
+          "the blocking keys give no pair of sample touchpoints to learn from");
     }
     int patterns = patternCounts.size();
     int[][] patternLevels = new int[patterns][fieldCount];

@@ -13,8 +13,8 @@ final class Names {
   static String requireToken(String name, String what) {
     Objects.requireNonNull(name, what);
     if (!TOKEN.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          what + " must be 1-64 characters of [a-z0-9_.:-] starting with a letter or digit");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, what,
+          "must be 1-64 characters of [a-z0-9_.:-] starting with a letter or digit");
     }
     return name;
   }

@@ -1,6 +1,7 @@
 package dev.omniid.core;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The one exception OmniID throws for data it cannot accept: it names the field and its
@@ -28,17 +29,38 @@ public final class OmniIdException extends IllegalArgumentException {
   private final Reason reason;
   private final String field;
   private final String detail;
+  // -1 for none: a plain int keeps the exception serializable (OptionalInt is not).
+  private final int identifierIndex;
 
   /**
+   * An exception about no one identifier of a touchpoint.
+   *
    * @param reason why the data was refused
-   * @param field the field and position, e.g. {@code identifiers[2] (email)}
+   * @param field the field or setting, e.g. {@code id} or {@code maxBlockSize}
    * @param detail what is wrong, without the personal value
    */
   public OmniIdException(Reason reason, String field, String detail) {
+    this(reason, field, detail, -1);
+  }
+
+  /**
+   * An exception about one identifier of a touchpoint.
+   *
+   * @param reason why the data was refused
+   * @param field the field and position, e.g. {@code identifiers[2] (email)}
+   * @param detail what is wrong, without the personal value
+   * @param identifierIndex the identifier's position in {@link Touchpoint#identifiers()}, or -1
+   *     when the exception is about no one identifier
+   */
+  public OmniIdException(Reason reason, String field, String detail, int identifierIndex) {
     super(field + ": " + detail + " [" + reason + "]");
     this.reason = Objects.requireNonNull(reason, "reason");
     this.field = Objects.requireNonNull(field, "field");
     this.detail = Objects.requireNonNull(detail, "detail");
+    if (identifierIndex < -1) {
+      throw new IllegalArgumentException("identifierIndex must be >= -1");
+    }
+    this.identifierIndex = identifierIndex;
   }
 
   /** What is wrong, without the field name or the personal value. */
@@ -51,8 +73,16 @@ public final class OmniIdException extends IllegalArgumentException {
     return reason;
   }
 
-  /** The field and its position, e.g. {@code identifiers[2] (email)}. */
+  /** The field and its position, e.g. {@code identifiers[2] (email)}, for people to read. */
   public String field() {
     return field;
+  }
+
+  /**
+   * The position in {@link Touchpoint#identifiers()} of the identifier refused, or empty when the
+   * exception is about no one identifier: read this rather than parsing {@link #field()}.
+   */
+  public OptionalInt identifierIndex() {
+    return identifierIndex < 0 ? OptionalInt.empty() : OptionalInt.of(identifierIndex);
   }
 }

@@ -10,7 +10,8 @@ public record ProfileId(long value) implements Comparable<ProfileId> {
 
   public ProfileId {
     if (value <= 0) {
-      throw new IllegalArgumentException("profile id must be positive");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "profileId",
+          "must be positive");
     }
   }
 
@@ -20,7 +21,9 @@ public record ProfileId(long value) implements Comparable<ProfileId> {
     try {
       return new ProfileId(Long.parseLong(digits));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("profile id must look like P-42", e);
+      // The cause is left out: its message quotes the text, which may be anything a user typed.
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "profileId",
+          "must look like P-42");
     }
   }
 

@@ -85,7 +85,8 @@ public final class ResolverBuilder {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(function, "function");
     if (from.equals(to)) {
-      throw new IllegalArgumentException("derivedIdentifier: from and to must differ");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "derivedIdentifier",
+          "from and to must differ");
     }
     derivations.add(new Derivation(from, to, function));
     return this;
@@ -125,7 +126,8 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder maxBlockSize(int maxBlockSize) {
     if (maxBlockSize < 2) {
-      throw new IllegalArgumentException("maxBlockSize must be >= 2");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maxBlockSize",
+          "must be >= 2");
     }
     this.maxBlockSize = maxBlockSize;
     return this;
@@ -175,7 +177,8 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder journalCompactionThreshold(long bytes) {
     if (bytes < 1) {
-      throw new IllegalArgumentException("journalCompactionThreshold must be >= 1");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "journalCompactionThreshold",
+          "must be >= 1");
     }
     this.journalCompactionThreshold = bytes;
     this.compactionThresholdSet = true;

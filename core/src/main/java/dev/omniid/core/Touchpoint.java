@@ -115,12 +115,12 @@ public record Touchpoint(
     for (int i = 0; i < identifiers.size(); i++) {
       Identifier identifier = identifiers.get(i);
       if (identifier == null) {
-        throw new OmniIdException(Reason.MISSING_FIELD, "identifiers[" + i + "]", "is null");
+        throw new OmniIdException(Reason.MISSING_FIELD, "identifiers[" + i + "]", "is null", i);
       }
       if (identifier.raw().length() > MAX_VALUE_LENGTH) {
         throw new OmniIdException(Reason.TOO_LARGE,
             "identifiers[" + i + "] (" + identifier.type() + ")",
-            "is longer than " + MAX_VALUE_LENGTH);
+            "is longer than " + MAX_VALUE_LENGTH, i);
       }
     }
     return List.copyOf(identifiers);
@@ -213,19 +213,21 @@ public record Touchpoint(
      */
     public Builder identifier(IdentifierType type, String raw) {
       Objects.requireNonNull(type, "type");
-      String field = "identifiers[" + identifiers.size() + "] (" + type + ")";
+      int index = identifiers.size();
+      String field = "identifiers[" + index + "] (" + type + ")";
       if (raw == null) {
-        throw new OmniIdException(Reason.MISSING_FIELD, field, "is null");
+        throw new OmniIdException(Reason.MISSING_FIELD, field, "is null", index);
       }
       if (raw.isBlank()) {
-        throw new OmniIdException(Reason.INVALID_VALUE, field, "is blank");
+        throw new OmniIdException(Reason.INVALID_VALUE, field, "is blank", index);
       }
       if (identifiers.size() == MAX_IDENTIFIERS) {
         throw new OmniIdException(
             Reason.TOO_LARGE, "identifiers", "has more than " + MAX_IDENTIFIERS + " entries");
       }
       if (raw.length() > MAX_VALUE_LENGTH) {
-        throw new OmniIdException(Reason.TOO_LARGE, field, "is longer than " + MAX_VALUE_LENGTH);
+        throw new OmniIdException(Reason.TOO_LARGE, field, "is longer than " + MAX_VALUE_LENGTH,
+            index);
       }
       identifiers.add(Identifier.of(type, raw));
       return this;

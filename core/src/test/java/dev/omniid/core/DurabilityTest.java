@@ -90,13 +90,12 @@ class DurabilityTest {
 
   @Test
   void settingsAreCheckedAtOnce() {
-    assertThrows(IllegalArgumentException.class, () -> Durability.groupCommit(Duration.ZERO, 1));
-    assertThrows(IllegalArgumentException.class,
-        () -> Durability.groupCommit(Duration.ofMillis(1), 0));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(OmniIdException.class, () -> Durability.groupCommit(Duration.ZERO, 1));
+    assertThrows(OmniIdException.class, () -> Durability.groupCommit(Duration.ofMillis(1), 0));
+    assertThrows(OmniIdException.class,
         () -> new Durability(Durability.Mode.NONE, Duration.ofMillis(1), 0));
     assertThrows(NullPointerException.class, () -> IdentityResolver.newBuilder().journal(null));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(OmniIdException.class,
         () -> IdentityResolver.newBuilder().journalCompactionThreshold(0));
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> IdentityResolver.newBuilder().journalCompactionThreshold(10).build());

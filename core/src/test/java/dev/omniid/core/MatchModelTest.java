@@ -124,13 +124,15 @@ class MatchModelTest {
   @Test
   void buildersRefuseBadSettingsNamingThem() {
     MatchField.Builder f = MatchField.newBuilder("x", FieldSource.attribute(AttributeKey.CITY));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> f.probabilities(ComparisonLevel.EXACT, 0, 0.5)).getMessage().contains("m of EXACT"));
-    assertThrows(IllegalArgumentException.class, () -> f.probabilities(ComparisonLevel.MISSING, 0.5, 0.5));
+    assertEquals("m of EXACT", assertThrows(OmniIdException.class,
+        () -> f.probabilities(ComparisonLevel.EXACT, 0, 0.5)).field());
+    assertEquals("level", assertThrows(OmniIdException.class,
+        () -> f.probabilities(ComparisonLevel.MISSING, 0.5, 0.5)).field());
     assertThrows(IllegalStateException.class, () -> MatchModel.newBuilder().build());
     assertThrows(IllegalStateException.class,
         () -> MatchModel.newBuilder().field(f.build()).field(f.build()));
-    assertThrows(IllegalArgumentException.class, () -> MatchModel.newBuilder().priorMatchProbability(1));
+    assertEquals("priorMatchProbability", assertThrows(OmniIdException.class,
+        () -> MatchModel.newBuilder().priorMatchProbability(1)).field());
     assertThrows(IllegalStateException.class,
         () -> IdentityResolver.newBuilder().matchModel(MatchModel.newBuilder().field(f.build()).build()).build());
   }

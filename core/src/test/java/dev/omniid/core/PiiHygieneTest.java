@@ -163,9 +163,7 @@ class PiiHygieneTest {
       refused(Reason.MISSING_FIELD, missing::get);
     }
     // An identifier with nothing but spaces has no value to compare.
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-        () -> new Identifier(IdentifierType.EMAIL, "", EMAIL));
-    assertNoLeak("identifier", empty.getMessage());
+    refused(Reason.INVALID_VALUE, () -> new Identifier(IdentifierType.EMAIL, "", EMAIL));
   }
 
   private static Touchpoint touchpoint(List<Identifier> identifiers,

@@ -309,8 +309,8 @@ class ResolverTest {
         .identifier(hashed, hash.apply("ana@mail.com").toUpperCase(java.util.Locale.ROOT)).build());
     assertEquals(Resolution.Outcome.ATTACHED, ad.outcome());
     assertEquals(hashed, ad.evidence().get(0).identifiers().get(0).type());
-    assertThrows(IllegalArgumentException.class,
-        () -> IdentityResolver.newBuilder().derivedIdentifier(hashed, hashed, hash));
+    assertEquals("derivedIdentifier", assertThrows(OmniIdException.class,
+        () -> IdentityResolver.newBuilder().derivedIdentifier(hashed, hashed, hash)).field());
   }
 
   @Test

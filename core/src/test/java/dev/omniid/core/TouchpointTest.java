@@ -79,10 +79,10 @@ class TouchpointTest {
   void channelsAndTypesAreAnOpenSetOfTokens() {
     assertEquals(Channel.WHATSAPP, Channel.of("whatsapp"));
     assertEquals("tiktok", Channel.of("tiktok").name());
-    assertThrows(IllegalArgumentException.class, () -> Channel.of("Tik Tok"));
-    assertThrows(IllegalArgumentException.class, () -> IdentifierType.of(""));
+    assertThrows(OmniIdException.class, () -> Channel.of("Tik Tok"));
+    assertThrows(OmniIdException.class, () -> IdentifierType.of(""));
     assertEquals(List.of(true, 0), List.of(IdentifierPolicy.defaultFor(IdentifierType.CUSTOMER_ID).exclusive(),
         IdentifierPolicy.defaultFor(IdentifierType.CUSTOMER_ID).limit()));
-    assertThrows(IllegalArgumentException.class, () -> new IdentifierPolicy(false, -1, true, 1));
+    assertThrows(OmniIdException.class, () -> new IdentifierPolicy(false, -1, true, 1));
   }
 }

@@ -5,13 +5,16 @@ import dev.omniid.examples.ConversationContinues;
 import dev.omniid.examples.MultichannelVsOmnichannel;
 import dev.omniid.examples.QuickStart;
 import dev.omniid.examples.WholesaleReorder;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code omniid demo}: plays one of the example scenarios, the shoe-store story by default. */
@@ -26,6 +29,9 @@ import picocli.CommandLine.TypeConversionException;
         "  multichannel-vs-omnichannel  5,000 generated people: silos, profiles, truth",
         "", "Example:", "  omniid demo --scenario abandoned-cart"})
 final class DemoCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "shoe-store",
       converter = ScenarioConverter.class, completionCandidates = ScenarioNames.class,
       description = "Which scenario to play (default ${DEFAULT-VALUE}).")
@@ -33,21 +39,23 @@ final class DemoCommand implements Runnable {
 
   @Override
   public void run() {
-    scenario.main.accept(new String[0]);
+    PrintStream out = Output.stream(spec.commandLine().getOut());
+    scenario.play.accept(out);
+    out.flush();
   }
 
   /** The example programs, in the order of the README. */
   enum Scenario {
-    SHOE_STORE(QuickStart::main),
-    CONVERSATION(ConversationContinues::main),
-    ABANDONED_CART(AbandonedCart::main),
-    WHOLESALE(WholesaleReorder::main),
-    MULTICHANNEL_VS_OMNICHANNEL(MultichannelVsOmnichannel::main);
+    SHOE_STORE(QuickStart::run),
+    CONVERSATION(ConversationContinues::run),
+    ABANDONED_CART(AbandonedCart::run),
+    WHOLESALE(WholesaleReorder::run),
+    MULTICHANNEL_VS_OMNICHANNEL(MultichannelVsOmnichannel::run);
 
-    final Consumer<String[]> main;
+    final Consumer<PrintStream> play;
 
-    Scenario(Consumer<String[]> main) {
-      this.main = main;
+    Scenario(Consumer<PrintStream> play) {
+      this.play = play;
     }
 
     /** The name on the command line: {@code abandoned-cart}. */

@@ -18,7 +18,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code omniid evaluate}: how close a clusters file is to the ground truth. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,6 +30,9 @@ import picocli.CommandLine.Option;
         + "(record_id,profile_id as written by resolve; record_id,cluster_id for the truth)."},
     footer = {"", "Example:", "  omniid evaluate --clusters clusters.csv --truth truth.csv"})
 final class EvaluateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--clusters", required = true, paramLabel = "CLUSTERS.csv",
       description = "The predicted partition, as written by resolve.")
   Path clusters;
@@ -60,11 +65,11 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new CliException("the clusters and the truth hold different records (" + e.field()
           + ": " + e.detail() + "); --common evaluates on the records in both");
     }
-    System.out.println(report.format());
+    spec.commandLine().getOut().println(report.format());
     return 0;
   }
 
-  static Map<String, String> read(Path file, String what) {
+  Map<String, String> read(Path file, String what) {
     Map<String, String> partition = new HashMap<>();
     long repeated = 0;
     try (Reader reader = skipBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
@@ -91,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new CliException(what + " " + file + ": cannot read (" + e.getClass().getSimpleName() + ")");
     }
     if (repeated > 0) {
-      System.err.println("omniid evaluate: " + what + " " + file + ": " + repeated
+      spec.commandLine().getErr().println("omniid evaluate: " + what + " " + file + ": " + repeated
           + " repeated record ids, the first line of each kept");
     }
     return partition;

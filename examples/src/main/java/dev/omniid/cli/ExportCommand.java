@@ -5,6 +5,7 @@ import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Profile;
 import dev.omniid.core.RecoveryReport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -12,7 +13,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code omniid export}: the profiles a journal holds, in the {@code resolve} output format. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
@@ -26,6 +29,9 @@ import picocli.CommandLine.Option;
     footer = {"", "Example:",
         "  omniid export --journal customers.journal --out clusters.csv"})
 final class ExportCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--journal", required = true, paramLabel = "DIR",
       description = "The journal directory written by ingest.")
   Path journal;
@@ -36,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Progress progress = Progress.onStderr();
+    Progress progress = Progress.to(spec.commandLine().getErr());
     JournalSettings settings = JournalAccess.settings(journal);
     IdentityResolver resolver = JournalAccess.open(journal, settings, Durability.none());
     long records = 0;
@@ -61,8 +67,9 @@ final class ExportCommand implements Callable<Integer> {
       JournalAccess.close(journal, resolver);
     }
     progress.finish();
-    JournalAccess.printRecovery(System.err, "export", journal, report, false);
-    System.err.printf(Locale.ROOT, "omniid export: %d records -> %d profiles -> %s; %.1f s%n", records,
+    PrintWriter err = spec.commandLine().getErr();
+    JournalAccess.printRecovery(err, "export", journal, report, false);
+    err.printf(Locale.ROOT, "omniid export: %d records -> %d profiles -> %s; %.1f s%n", records,
         profiles, out, progress.seconds());
     return 0;
   }

@@ -4,7 +4,7 @@ import dev.omniid.core.Durability;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.ProfileId;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code omniid forget}: erases a customer from a journal (the right to be forgotten), by an
@@ -31,6 +33,9 @@ import picocli.CommandLine.Option;
         "  omniid forget --journal customers.journal --identifier 'phone:+34 612 345 678'",
         "  omniid forget --journal customers.journal --profile P-12"})
 final class ForgetCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--journal", required = true, paramLabel = "DIR",
       description = "The journal directory written by ingest.")
   Path journal;
@@ -91,18 +96,20 @@ final class ForgetCommand implements Callable<Integer> {
     } finally {
       JournalAccess.close(journal, resolver);
     }
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     out.println("removed " + removed.size());
     if (verbose) {
       removed.forEach(out::println);
     }
     out.flush();
     if (removed.isEmpty()) {
-      System.err.println("omniid forget: nothing carries " + what + " in journal " + journal
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("omniid forget: nothing carries " + what + " in journal " + journal
           + (profileId != null ? " (profile ids are those of the latest export)" : "")
           + "; the journal is unchanged");
     } else {
-      System.err.printf(Locale.ROOT, "omniid forget: %s: %d record%s removed from %d profile%s; journal"
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(Locale.ROOT, "omniid forget: %s: %d record%s removed from %d profile%s; journal"
               + " %s rewritten: none of its files holds them any more%n", what, removed.size(),
           removed.size() == 1 ? "" : "s", profiles, profiles == 1 ? "" : "s", journal);
     }

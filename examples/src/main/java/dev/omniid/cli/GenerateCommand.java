@@ -3,10 +3,13 @@ package dev.omniid.cli;
 import dev.omniid.datagen.GeneratedDataWriter;
 import dev.omniid.datagen.OmniChannelGenerator;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code omniid generate}: a synthetic omnichannel data set with its ground truth. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -20,6 +23,9 @@ import picocli.CommandLine.Option;
         "  omniid resolve --input data/touchpoints.csv --mapping data/mapping.json --out data/clusters.csv",
         "  omniid evaluate --clusters data/clusters.csv --truth data/truth.csv"})
 final class GenerateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--people", required = true, paramLabel = "N",
       description = "How many people to generate (about 5 records each).")
   int people;
@@ -44,9 +50,10 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException("--out " + out + ": cannot write (" + e.getClass().getSimpleName() + ")");
     }
-    System.out.printf("wrote %d records of %d people to %s: touchpoints.csv, touchpoints.jsonl, "
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf("wrote %d records of %d people to %s: touchpoints.csv, touchpoints.jsonl, "
         + "truth.csv, mapping.json%n", rows, people, out);
-    System.out.printf("next: omniid resolve --input %1$s --mapping %2$s --out %3$s%n"
+    stdout.printf("next: omniid resolve --input %1$s --mapping %2$s --out %3$s%n"
         + "      omniid evaluate --clusters %3$s --truth %4$s%n", out.resolve("touchpoints.csv"),
         out.resolve("mapping.json"), out.resolve("clusters.csv"), out.resolve("truth.csv"));
     return 0;

@@ -7,7 +7,7 @@ import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Journal;
 import dev.omniid.core.Problem;
 import dev.omniid.core.Touchpoint;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code omniid ingest}: resolves a customer file into a durable journal, reporting on stdout how
@@ -53,6 +55,9 @@ import picocli.CommandLine.Option;
         "  omniid ingest --journal customers.journal --input customers.csv --mapping mapping.json",
         "  omniid export --journal customers.journal --out clusters.csv"})
 final class IngestCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   /** The longest a write waits for its force under {@code --durability group}. */
   static final long GROUP_DELAY_MS = 200;
   /** How often the tool forces and reports under {@code --durability group}. */
@@ -127,7 +132,7 @@ final class IngestCommand implements Callable<Integer> {
       throw new CliException("--journal " + journal + ": holds other files and no journal; give a new"
           + " or empty directory");
     }
-    Progress progress = Progress.onStderr();
+    Progress progress = Progress.to(spec.commandLine().getErr());
     Optional<JournalSettings> stored = Files.isDirectory(journal) ? JournalSettings.read(journal)
         : Optional.empty();
     Mapping map = MappingReader.read(mapping);
@@ -165,7 +170,7 @@ final class IngestCommand implements Callable<Integer> {
         settings.write(journal); // New identifier types.
       }
       Journal j = JournalAccess.journal(resolver);
-      JournalAccess.printRecovery(System.err, "ingest", journal, j.recoveryReport(), true);
+      JournalAccess.printRecovery(spec.commandLine().getErr(), "ingest", journal, j.recoveryReport(), true);
       // What recovery found may have been written without a force (a run with --durability none):
       // forced here, a record found again as a duplicate is durable.
       j.sync();
@@ -204,7 +209,7 @@ final class IngestCommand implements Callable<Integer> {
         ResolveCommand.writeRejects(warnings, rejects);
       }
       progress.finish();
-      printSummary(System.err, read, warnings, added, refused, touchpoints, profiles, size,
+      printSummary(spec.commandLine().getErr(), read, warnings, added, refused, touchpoints, profiles, size,
           progress.seconds(), ingestSeconds);
       return 0;
     } finally {
@@ -219,9 +224,10 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** Prints {@code durable N} and makes sure it leaves the process at once. */
-  private static int announce(int n) {
-    System.out.println("durable " + n);
-    System.out.flush();
+  private int announce(int n) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("durable " + n);
+    out.flush();
     return n;
   }
 
@@ -253,7 +259,7 @@ final class IngestCommand implements Callable<Integer> {
             refused++;
           }
         }
-        default -> warnings.add(Pipeline.warning(r, p.field(), p.detail()));
+        default -> warnings.add(Pipeline.warning(r, p));
       }
     }
     for (Problem p : conflicting) {
@@ -304,7 +310,7 @@ final class IngestCommand implements Callable<Integer> {
     }
   }
 
-  private void printSummary(PrintStream err, Pipeline.Read read, List<Warning> warnings, int added,
+  private void printSummary(PrintWriter err, Pipeline.Read read, List<Warning> warnings, int added,
       int refused, int touchpoints, int profiles, long size, double seconds, double ingestSeconds) {
     int records = read.records().size();
     long warningCount = warnings.stream().filter(w -> !w.rejected()).count();

@@ -5,7 +5,7 @@ import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Journal;
 import dev.omniid.core.RecoveryReport;
 import dev.omniid.core.ResolverBuilder;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ final class JournalAccess {
    * Prints what recovery found: one line of counts, then one line per damaged stretch cut off.
    * With {@code quietWhenEmpty}, says nothing for an empty journal found clean (a first ingest).
    */
-  static void printRecovery(PrintStream err, String command, Path directory, RecoveryReport r,
+  static void printRecovery(PrintWriter err, String command, Path directory, RecoveryReport r,
       boolean quietWhenEmpty) {
     if (quietWhenEmpty && r.clean() && r.touchpoints() == 0 && r.journalRecords() == 0) {
       return;

@@ -18,6 +18,26 @@ public final class OmniIdCli {
 
   /** Runs the tool on {@code args} with stdout and stderr; returns the exit code. */
   static int run(String... args) {
+    CommandLine cli = commandLine();
+    // One writer per stream for the whole command tree, flushed before the process exits.
+    PrintWriter out = cli.getOut();
+    PrintWriter err = cli.getErr();
+    cli.setOut(out);
+    cli.setErr(err);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /**
+   * The tool, ready to {@link CommandLine#execute execute}: its commands print only through
+   * {@link CommandLine#getOut()} and {@link CommandLine#getErr()}, so a caller that sets those
+   * (a test) reads everything they print.
+   */
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new RootCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((e, a) -> {
@@ -42,6 +62,6 @@ public final class OmniIdCli {
       err.flush();
       return 1;
     });
-    return cli.execute(args);
+    return cli;
   }
 }

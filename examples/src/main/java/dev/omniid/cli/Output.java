@@ -1,7 +1,11 @@
 package dev.omniid.cli;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +29,36 @@ final class Output {
     } catch (IOException e) {
       throw new CliException(what + " " + file + ": cannot write (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * A stream that prints to {@code writer}, for the example programs, which print to a
+   * {@link PrintStream}: the demo then goes where the command's output goes (a test's writer too).
+   * The bytes are passed on at each flush; the stream flushes at each line and when closed.
+   */
+  static PrintStream stream(PrintWriter writer) {
+    OutputStream bytes = new OutputStream() {
+      private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+      @Override
+      public void write(int b) {
+        pending.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        pending.write(b, off, len);
+      }
+
+      @Override
+      public void flush() {
+        // PrintStream encodes whole strings before it flushes, so no character is cut in two.
+        writer.write(pending.toString(StandardCharsets.UTF_8));
+        pending.reset();
+        writer.flush();
+      }
+    };
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
   }
 
   /** A CSV printer with a header row. */

@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads an input file through a mapping and resolves every record: the part that {@code resolve},
@@ -37,7 +35,6 @@ final class Pipeline {
   static final int CHUNK = 25_000;
   /** The region used when neither the command line nor the mapping sets one. */
   static final String FALLBACK_REGION = "ES";
-  private static final Pattern IDENTIFIER_FIELD = Pattern.compile("identifiers\\[(\\d+)\\].*");
 
   private Pipeline() {}
 
@@ -244,7 +241,7 @@ final class Pipeline {
             || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
           refused.add(p);
         } else {
-          warnings.add(warning(byTouchpoint.get(p.touchpointId()), p.field(), p.detail()));
+          warnings.add(warning(byTouchpoint.get(p.touchpointId()), p));
         }
       }
       progress.update("resolving", Math.min(records.size(), from + CHUNK), records.size());
@@ -268,8 +265,7 @@ final class Pipeline {
     List<String> columns = new ArrayList<>(record.identifierColumns());
     Problem p = problem;
     while (true) {
-      Matcher m = IDENTIFIER_FIELD.matcher(p.field());
-      int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+      int index = p.identifierIndex().orElse(-1);
       if (index >= 0 && index < identifiers.size()) {
         warnings.add(new Warning(record.row(), record.recordId(), columns.get(index),
             Warning.mask(identifiers.get(index).raw()), p.detail() + " in one record: ignored", false));
@@ -285,7 +281,7 @@ final class Pipeline {
           identifiers, t.attributes(), t.payload());
       try {
         MappedRecord narrowed = new MappedRecord(record.row(), record.recordId(), retry, columns);
-        resolver.resolve(retry).problems().forEach(q -> warnings.add(warning(narrowed, q.field(), q.detail())));
+        resolver.resolve(retry).problems().forEach(q -> warnings.add(warning(narrowed, q)));
         return true;
       } catch (OmniIdException e) {
         if (e.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
@@ -294,21 +290,19 @@ final class Pipeline {
               + ": not resolved", true));
           return false;
         }
-        p = new Problem(t.id(), e.field(), e.reason(), e.detail());
+        p = Problem.of(t.id(), e);
       }
     }
   }
 
   /** A resolver problem as a warning: the identifier's column and masked value, the reason. */
-  static Warning warning(MappedRecord record, String field, String detail) {
-    Matcher m = IDENTIFIER_FIELD.matcher(field);
-    if (m.matches()) {
-      int index = Integer.parseInt(m.group(1));
-      if (index < record.identifierColumns().size()) {
-        return new Warning(record.row(), record.recordId(), record.identifierColumns().get(index),
-            Warning.mask(record.touchpoint().identifiers().get(index).raw()), detail + ": ignored", false);
-      }
+  static Warning warning(MappedRecord record, Problem problem) {
+    int index = problem.identifierIndex().orElse(-1);
+    if (index >= 0 && index < record.identifierColumns().size()) {
+      return new Warning(record.row(), record.recordId(), record.identifierColumns().get(index),
+          Warning.mask(record.touchpoint().identifiers().get(index).raw()),
+          problem.detail() + ": ignored", false);
     }
-    return new Warning(record.row(), record.recordId(), field, "", detail, false);
+    return new Warning(record.row(), record.recordId(), problem.field(), "", problem.detail(), false);
   }
 }

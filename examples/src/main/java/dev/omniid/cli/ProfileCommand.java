@@ -6,7 +6,7 @@ import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Profile;
 import dev.omniid.core.Touchpoint;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code omniid profile}: one customer, looked up by any identifier or record id.
@@ -32,6 +34,9 @@ import picocli.CommandLine.Option;
         "  omniid profile --input customers.csv --mapping mapping.json --identifier phone:+34612345678",
         "  omniid profile --input customers.csv --mapping mapping.json --record crm-17"})
 final class ProfileCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   /** How many profiles a generic value may list before the rest are only counted. */
   static final int MAX_SHOWN = 5;
 
@@ -70,7 +75,7 @@ final class ProfileCommand implements Callable<Integer> {
       }
       value = lookup.identifier.substring(colon + 1).strip();
     }
-    Progress progress = Progress.onStderr();
+    Progress progress = Progress.to(spec.commandLine().getErr());
     Pipeline.Result result = Pipeline.run(input.settings(), progress);
     progress.finish();
     IdentityResolver resolver = result.resolver();
@@ -85,12 +90,12 @@ final class ProfileCommand implements Callable<Integer> {
       found = resolver.profileOfTouchpoint(touchpointId).stream().toList();
       what = "record " + lookup.record;
     }
-    StatsCommand.printWarnings(System.err, result);
+    StatsCommand.printWarnings(spec.commandLine().getErr(), result);
     if (found.isEmpty()) {
-      System.err.println("omniid profile: no profile holds " + what);
+      spec.commandLine().getErr().println("omniid profile: no profile holds " + what);
       return 1;
     }
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     if (found.size() > 1) {
       out.printf(Locale.ROOT, "%s is generic: %d profiles share it, so it links none of them.%n%n",
           what, found.size());
@@ -104,7 +109,7 @@ final class ProfileCommand implements Callable<Integer> {
     return 0;
   }
 
-  static void print(PrintStream out, IdentityResolver resolver, Profile p, boolean mask) {
+  static void print(PrintWriter out, IdentityResolver resolver, Profile p, boolean mask) {
     out.printf(Locale.ROOT, "Profile %s: %d record%s on %s, %s .. %s%n", p.id(), p.size(),
         p.size() == 1 ? "" : "s",
         p.channels().stream().map(Object::toString).collect(Collectors.joining(", ")),

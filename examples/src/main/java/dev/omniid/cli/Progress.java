@@ -1,33 +1,33 @@
 package dev.omniid.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A progress bar on stderr that appears only once a task has run for {@link #DELAY_NANOS}: short
- * runs stay quiet, long ones show they are alive. On a terminal the bar redraws in place; when
- * stderr is a file or a pipe, a plain line is printed every ten seconds instead, so logs stay
- * readable. Not thread-safe.
+ * A progress bar on a command's error writer that appears only once a task has run for
+ * {@link #DELAY_NANOS}: short runs stay quiet, long ones show they are alive. On a terminal the
+ * bar redraws in place; when stderr is a file or a pipe, a plain line is printed every ten seconds
+ * instead, so logs stay readable. Not thread-safe.
  */
 final class Progress {
   static final long DELAY_NANOS = 2_000_000_000L;
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;
   private static final int WIDTH = 30;
 
-  private final PrintStream err;
+  private final PrintWriter err;
   private final boolean terminal;
   private final long start = System.nanoTime();
   private long lastShown;
   private boolean shown;
 
-  Progress(PrintStream err, boolean terminal) {
+  Progress(PrintWriter err, boolean terminal) {
     this.err = err;
     this.terminal = terminal;
   }
 
-  /** For stderr: a terminal when the JVM has a console. */
-  static Progress onStderr() {
-    return new Progress(System.err, System.console() != null);
+  /** On a command's error stream: redrawn in place when the JVM has a console. */
+  static Progress to(PrintWriter err) {
+    return new Progress(err, System.console() != null);
   }
 
   /** Reports {@code done} of {@code total} for the phase named {@code phase}. */

@@ -9,7 +9,7 @@ import dev.omniid.core.MatchScore;
 import dev.omniid.core.ProfileId;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code omniid resolve}: a customer file in, the profile of every record out. */
 @Command(name = "resolve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,6 +33,9 @@ import picocli.CommandLine.Option;
     footer = {"", "Example:",
         "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv --explain why.jsonl"})
 final class ResolveCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Mixin
   InputOptions input;
 
@@ -48,7 +53,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Progress progress = Progress.onStderr();
+    Progress progress = Progress.to(spec.commandLine().getErr());
     Pipeline.Settings settings = input.settings();
     Path rejectsFile = rejects != null ? rejects : defaultRejects(out);
     Pipeline.Result result = Pipeline.run(settings, progress);
@@ -59,7 +64,7 @@ final class ResolveCommand implements Callable<Integer> {
       writeExplain(result);
     }
     progress.finish();
-    printSummary(System.err, result, rejectsFile, progress.seconds());
+    printSummary(spec.commandLine().getErr(), result, rejectsFile, progress.seconds());
     return 0;
   }
 
@@ -152,7 +157,7 @@ final class ResolveCommand implements Callable<Integer> {
     return Math.round(x * 10_000) / 10_000.0;
   }
 
-  static void printSummary(PrintStream err, Pipeline.Result result, Path rejectsFile, double seconds) {
+  static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, double seconds) {
     IdentityResolver resolver = result.resolver();
     long[] links = new long[Evidence.Kind.values().length];
     long[] multi = {0};

@@ -1,7 +1,11 @@
 package dev.omniid.cli;
 
 import dev.omniid.examples.QuickStart;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code omniid} command: without a subcommand, the demo and a hint. */
 @Command(name = "omniid", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
@@ -16,14 +20,20 @@ import picocli.CommandLine.Command;
         "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv",
         "  omniid ingest --journal customers.journal --input customers.csv --mapping mapping.json"})
 final class RootCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
   static final String HINT = "Run 'java -jar omniid.jar --help' for the command-line tool "
       + "(resolve, evaluate, generate, stats, profile, ingest, export, forget).";
 
   @Override
   public void run() {
-    QuickStart.main(new String[0]);
-    System.out.println();
-    System.out.println(HINT);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintStream demo = Output.stream(out);
+    QuickStart.run(demo);
+    demo.flush();
+    out.println();
+    out.println(HINT);
   }
 
   /** The version, from the jar's manifest when packaged. */

@@ -4,7 +4,7 @@ import dev.omniid.core.Channel;
 import dev.omniid.core.GenericValue;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Profile;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code omniid stats}: the shape of the resolved profiles. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,6 +24,9 @@ import picocli.CommandLine.Option;
         "Identifier values are masked."},
     footer = {"", "Example:", "  omniid stats --input customers.csv --mapping mapping.json --top 5"})
 final class StatsCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Mixin
   InputOptions input;
 
@@ -31,15 +36,15 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Progress progress = Progress.onStderr();
+    Progress progress = Progress.to(spec.commandLine().getErr());
     Pipeline.Result result = Pipeline.run(input.settings(), progress);
     progress.finish();
-    print(System.out, result, Math.max(0, top));
-    printWarnings(System.err, result);
+    print(spec.commandLine().getOut(), result, Math.max(0, top));
+    printWarnings(spec.commandLine().getErr(), result);
     return 0;
   }
 
-  static void print(PrintStream out, Pipeline.Result result, int top) {
+  static void print(PrintWriter out, Pipeline.Result result, int top) {
     IdentityResolver resolver = result.resolver();
     List<Profile> profiles = resolver.profiles().toList();
     long multi = profiles.stream().filter(p -> p.size() > 1).count();
@@ -85,7 +90,7 @@ final class StatsCommand implements Callable<Integer> {
     return t.equals(TouchpointMapper.NO_TIME) ? "-" : t.toString().substring(0, 10);
   }
 
-  static void printWarnings(PrintStream err, Pipeline.Result result) {
+  static void printWarnings(PrintWriter err, Pipeline.Result result) {
     long warnings = result.warnings().size();
     if (warnings > 0) {
       err.printf(Locale.ROOT, "omniid: %d rejected rows, %d warnings (resolve writes them to a rejects file)%n",

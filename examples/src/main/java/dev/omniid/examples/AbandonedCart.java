@@ -124,7 +124,8 @@ public final class AbandonedCart {
     run(System.out);
   }
 
-  static void run(PrintStream out) {
+  /** Plays the scenario, printing to {@code out} (the CLI's {@code demo} passes its own stream). */
+  public static void run(PrintStream out) {
     ClerkView view = clerkView();
     out.println("Saturday morning, Madrid Gran Vía: a customer gives the clerk her phone number.");
     out.println();

@@ -106,7 +106,8 @@ public final class ConversationContinues {
     run(System.out);
   }
 
-  static void run(PrintStream out) {
+  /** Plays the scenario, printing to {@code out} (the CLI's {@code demo} passes its own stream). */
+  public static void run(PrintStream out) {
     AgentView view = agentView();
     out.println("Thursday morning, a WhatsApp message arrives: \"Hello, any news about my size?\"");
     out.println();

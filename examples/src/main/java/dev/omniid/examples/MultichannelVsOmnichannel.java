@@ -165,7 +165,8 @@ public final class MultichannelVsOmnichannel {
     run(System.out, compare(people, seed));
   }
 
-  static void run(PrintStream out) {
+  /** Plays the scenario, printing to {@code out} (the CLI's {@code demo} passes its own stream). */
+  public static void run(PrintStream out) {
     run(out, compare(PEOPLE, SEED));
   }
 

@@ -63,7 +63,8 @@ public final class QuickStart {
     run(System.out);
   }
 
-  static void run(PrintStream out) {
+  /** Plays the scenario, printing to {@code out} (the CLI's {@code demo} passes its own stream). */
+  public static void run(PrintStream out) {
     List<Touchpoint> touchpoints = story();
 
     out.println("== Multichannel: each channel keeps its own customers ==");

@@ -135,7 +135,8 @@ public final class WholesaleReorder {
     run(System.out);
   }
 
-  static void run(PrintStream out) {
+  /** Plays the scenario, printing to {@code out} (the CLI's {@code demo} passes its own stream). */
+  public static void run(PrintStream out) {
     CombinedOrder order = combinedOrder();
     out.println("Monday afternoon, Café Norte's buyer checks out " + order.orderNumber()
         + " on the web portal.");

@@ -227,7 +227,7 @@ class IngestCrashIT {
     Path subset = dir.resolve("subset.csv");
     Files.write(subset, lines, StandardCharsets.UTF_8);
     Pipeline.Result result = Pipeline.run(new Pipeline.Settings(subset, mapping, Optional.empty(),
-        Optional.empty(), Optional.empty(), false), new Progress(System.err, false));
+        Optional.empty(), Optional.empty(), false), new Progress(new java.io.PrintWriter(System.err, true), false));
     Map<String, Set<String>> byProfile = new HashMap<>();
     for (MappedRecord r : result.records()) {
       String profile = result.resolver().profileIdOf(r.touchpoint().id()).orElseThrow().toString();

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omniid.core.IdentifierPolicy;
 import dev.omniid.core.IdentifierType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,21 +25,13 @@ class JournalCommandsTest {
 
   record Run(int exit, String out, String err) {}
 
-  /** Runs the tool in this JVM, capturing stdout and stderr. */
-  private static synchronized Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = OmniIdCli.run(args);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  /** Runs the tool in this JVM, reading what it prints to its output and error streams. */
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = OmniIdCli.commandLine().setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true)).execute(args);
+    return new Run(exit, out.toString(), err.toString());
   }
 
   private static Mapping mapping(String json) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +24,7 @@ class PipelineTest {
     Files.writeString(in, input);
     Files.writeString(map, mapping);
     return Pipeline.run(new Pipeline.Settings(in, map, Optional.empty(), Optional.empty(),
-        Optional.empty(), false), new Progress(System.err, false));
+        Optional.empty(), false), new Progress(new PrintWriter(Writer.nullWriter()), false));
   }
 
   private static String profileOf(Pipeline.Result result, String recordId) {
@@ -39,6 +41,19 @@ class PipelineTest {
     assertTrue(!profileOf(result, "a").equals(profileOf(result, "b")));
     assertEquals(List.of(new Warning(2, "a", "c2", "***", "a second, different value of exclusive type"
         + " customer_id in one record: ignored", false)), result.warnings());
+  }
+
+  /** The resolver names the refused identifier by its index: the warning names its column. */
+  @Test
+  void aRefusedIdentifierIsReportedInItsOwnColumnWithItsValueMasked() throws IOException {
+    Pipeline.Result result = run("id,phone,email,email2\na,,ana@@correo.es,ana@correo.es\n", "in.csv",
+        "{\"id\": \"id\", \"fields\": {\"phone\": \"phone\", \"email\": [\"email\", \"email2\"]}}");
+    assertEquals(1, result.warnings().size(), result.warnings().toString());
+    Warning w = result.warnings().get(0);
+    assertEquals("email", w.column());
+    assertEquals(Warning.mask("ana@@correo.es"), w.maskedValue());
+    assertTrue(w.reason().endsWith(": ignored"), w.reason());
+    assertEquals(2, result.records().get(0).touchpoint().identifiers().size());
   }
 
   @Test

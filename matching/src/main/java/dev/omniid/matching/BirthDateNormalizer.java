@@ -315,11 +315,11 @@ public final class BirthDateNormalizer implements Normalizer {
      * Sets the two-digit year pivot: {@code yy <= pivot} is {@code 20yy}, above is {@code 19yy}.
      * Default: the clock's current year modulo 100.
      *
-     * @throws IllegalArgumentException if {@code pivot} is not in 0..99
+     * @throws OmniIdException ({@code INVALID_VALUE}) if {@code pivot} is not in 0..99
      */
     public Builder twoDigitYearPivot(int pivot) {
       if (pivot < 0 || pivot > 99) {
-        throw new IllegalArgumentException("twoDigitYearPivot must be in 0..99");
+        throw new OmniIdException(Reason.INVALID_VALUE, "twoDigitYearPivot", "must be in 0..99");
       }
       this.pivot = pivot;
       return this;

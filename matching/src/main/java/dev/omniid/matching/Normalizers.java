@@ -21,7 +21,8 @@ public final class Normalizers {
   public static Normalizer cached(Normalizer delegate, long maximumSize) {
     Objects.requireNonNull(delegate, "delegate");
     if (maximumSize < 1) {
-      throw new IllegalArgumentException("maximumSize must be >= 1");
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maximumSize",
+          "must be >= 1");
     }
     return new CachingNormalizer(delegate, maximumSize);
   }
@@ -45,7 +46,8 @@ public final class Normalizers {
         }
       });
       if (result instanceof OmniIdException e) {
-        throw new OmniIdException(e.reason(), e.field(), e.detail());
+        throw new OmniIdException(e.reason(), e.field(), e.detail(),
+            e.identifierIndex().orElse(-1));
       }
       return (String) result;
     }

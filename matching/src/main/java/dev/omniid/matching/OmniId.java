@@ -13,6 +13,7 @@ import dev.omniid.core.MatchField;
 import dev.omniid.core.MatchModel;
 import dev.omniid.core.ModelEstimator;
 import dev.omniid.core.Normalizer;
+import dev.omniid.core.OmniIdException;
 import dev.omniid.core.ProfileListener;
 import dev.omniid.core.ResolverBuilder;
 import dev.omniid.core.Touchpoint;
@@ -246,7 +247,8 @@ public final class OmniId {
     public Builder defaultRegion(String region) {
       Objects.requireNonNull(region, "region");
       if (!region.matches("[A-Za-z]{2}")) {
-        throw new IllegalArgumentException("defaultRegion must be an ISO 3166 alpha-2 code");
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "defaultRegion",
+            "must be an ISO 3166 alpha-2 code");
       }
       this.region = region.toUpperCase(Locale.ROOT);
       return this;

@@ -58,7 +58,7 @@ public final class PhoneNormalizer implements Normalizer {
   /** As {@link #forRegion(String)} with a cache of {@code cacheSize} results; 0 disables it. */
   public static PhoneNormalizer forRegion(String region, long cacheSize) {
     if (cacheSize < 0) {
-      throw new IllegalArgumentException("cacheSize must be >= 0");
+      throw new OmniIdException(Reason.INVALID_VALUE, "cacheSize", "must be >= 0");
     }
     return new PhoneNormalizer(checkRegion(region), cacheSize);
   }
@@ -131,7 +131,8 @@ public final class PhoneNormalizer implements Normalizer {
     Objects.requireNonNull(region, "region");
     String upper = region.toUpperCase(Locale.ROOT);
     if (!UTIL.getSupportedRegions().contains(upper)) {
-      throw new IllegalArgumentException("region must be an ISO 3166 code libphonenumber supports");
+      throw new OmniIdException(Reason.INVALID_VALUE, "region",
+          "must be an ISO 3166 code libphonenumber supports");
     }
     return upper;
   }

@@ -89,7 +89,8 @@ class BirthDateNormalizerTest {
         BirthDateNormalizer.newBuilder().clock(CLOCK).twoDigitYearPivot(10).build();
     assertEquals("1924-01-01", pivot50.normalize("1/1/24"));
     assertEquals("2010-01-01", pivot50.normalize("1/1/10"));
-    assertThrows(IllegalArgumentException.class, () -> BirthDateNormalizer.newBuilder().twoDigitYearPivot(100));
+    assertEquals("twoDigitYearPivot", assertThrows(OmniIdException.class,
+        () -> BirthDateNormalizer.newBuilder().twoDigitYearPivot(100)).field());
   }
 
   @ParameterizedTest

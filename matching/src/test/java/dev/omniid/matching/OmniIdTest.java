@@ -1,6 +1,7 @@
 package dev.omniid.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omniid.core.AttributeKey;
@@ -8,6 +9,8 @@ import dev.omniid.core.Channel;
 import dev.omniid.core.GenericValue;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.Normalizer;
+import dev.omniid.core.OmniIdException;
 import dev.omniid.core.PairExplanation;
 import dev.omniid.core.Resolution;
 import dev.omniid.core.Touchpoint;
@@ -27,6 +30,16 @@ class OmniIdTest {
 
   private static Touchpoint.Builder tp(String id, Channel channel) {
     return Touchpoint.newBuilder(id).channel(channel).timestamp(T0);
+  }
+
+  @Test
+  void badSettingsAreOmniIdExceptionsNamingTheSetting() {
+    OmniIdException region = assertThrows(OmniIdException.class,
+        () -> OmniId.newBuilder().defaultRegion("Spain"));
+    assertEquals(OmniIdException.Reason.INVALID_VALUE, region.reason());
+    assertEquals("defaultRegion", region.field());
+    assertEquals("maximumSize", assertThrows(OmniIdException.class,
+        () -> Normalizers.cached(Normalizer.identity(), 0)).field());
   }
 
   @Test

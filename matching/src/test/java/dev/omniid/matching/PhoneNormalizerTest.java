@@ -65,6 +65,10 @@ class PhoneNormalizerTest {
 
   @Test
   void anUnsupportedDefaultRegionIsRefusedAtOnce() {
-    assertThrows(IllegalArgumentException.class, () -> PhoneNormalizer.forRegion("XX"));
+    OmniIdException e = assertThrows(OmniIdException.class, () -> PhoneNormalizer.forRegion("XX"));
+    assertEquals(OmniIdException.Reason.INVALID_VALUE, e.reason());
+    assertEquals("region", e.field());
+    assertEquals("cacheSize", assertThrows(OmniIdException.class,
+        () -> PhoneNormalizer.forRegion("ES", -1)).field());
   }
 }
