@@ -84,8 +84,16 @@ final class ComponentClusterer {
     }
     int[][] forbidden = anyNeverLink ? neverLinkTable(entries, local) : null;
     shared.sort(BY_RANK_THEN_VALUE);
+    java.util.Set<ValueNode> contested = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    if (rule != null) {
+      for (ValueNode v : shared) {
+        if (!v.type.personal && contested(v, rule)) {
+          contested.add(v);
+        }
+      }
+    }
 
-    UnionFind uf = new UnionFind(parent, size, exclusive, forbidden, people, rule);
+    UnionFind uf = new UnionFind(parent, size, exclusive, forbidden, people, rule, contested);
     uf.only = only;
     List<Evidence> evidence = withEvidence ? new ArrayList<>() : List.of();
     for (ValueNode v : shared) {
@@ -116,9 +124,28 @@ final class ComponentClusterer {
       members[k] = local.get(v.carrier(k));
     }
     Arrays.sort(members);
+    // A value of an exclusive or personal type names one person (its issuer says so), so sharing
+    // it outweighs the person attributes; other values are strong evidence, not a verdict.
+    boolean vouchesForOnePerson = v.type.personal;
+    // Shared by incompatible people (a family's email, an office's mailbox), the value cannot say
+    // whose a touchpoint that names nobody is: it joins none of them (a function of the value's
+    // carriers, so the same in any order).
+    boolean contested = uf.contested.contains(v);
     for (int k = 1; k < members.length; k++) {
-      tryUnion(members[0], members[k], v.identifier, Double.POSITIVE_INFINITY, entries, uf,
-          evidence, withEvidence);
+      if (contested && (uf.people[uf.find(members[0])].length == 0
+          || uf.people[uf.find(members[k])].length == 0)) {
+        if (uf.find(members[0]) != uf.find(members[k])) {
+          uf.refused++;
+          if (withEvidence && (uf.only == null || entries[members[0]] == uf.only
+              || entries[members[k]] == uf.only)) {
+            evidence.add(new Evidence(Evidence.Kind.AMBIGUOUS, entries[members[0]].id,
+                entries[members[k]].id, List.of(v.identifier), Double.POSITIVE_INFINITY));
+          }
+        }
+        continue;
+      }
+      tryUnion(members[0], members[k], v.identifier, vouchesForOnePerson,
+          Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence);
     }
   }
 
@@ -127,8 +154,9 @@ final class ComponentClusterer {
    * link or the refusal. {@code shared} is the identifier that links them, or null for a scored
    * match.
    */
-  private static void tryUnion(int first, int other, Identifier shared, double weight,
-      TouchpointNode[] entries, UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
+  private static void tryUnion(int first, int other, Identifier shared,
+      boolean vouchesForOnePerson, double weight, TouchpointNode[] entries, UnionFind uf,
+      List<Evidence> evidence, boolean withEvidence) {
     int a = uf.find(first);
     int b = uf.find(other);
     if (a == b) {
@@ -160,7 +188,8 @@ final class ComponentClusterer {
       }
       return;
     }
-    PersonConflict conflict = uf.people == null ? PersonConflict.NONE : uf.personConflict(a, b);
+    PersonConflict conflict = uf.people == null || vouchesForOnePerson ? PersonConflict.NONE
+        : uf.personConflict(a, b);
     if (conflict != PersonConflict.NONE) {
       uf.refused++;
       if (record) {
@@ -196,8 +225,23 @@ final class ComponentClusterer {
     }
     edges.sort(BY_WEIGHT_THEN_IDS);
     for (Edge edge : edges) {
-      tryUnion(local.get(edge.first), local.get(edge.second), null, edge.weight, entries, uf,
-          evidence, withEvidence);
+      int a = local.get(edge.first);
+      int b = local.get(edge.second);
+      if (!uf.contested.isEmpty() && !edge.vouchesForOnePerson
+          && (uf.people[uf.find(a)].length == 0 || uf.people[uf.find(b)].length == 0)
+          && shareContested(edge.first, edge.second, uf.contested)) {
+        // The score rests on a value several people share, and one side names nobody.
+        if (uf.find(a) != uf.find(b)) {
+          uf.refused++;
+          if (withEvidence && (uf.only == null || edge.first == uf.only || edge.second == uf.only)) {
+            evidence.add(new Evidence(Evidence.Kind.AMBIGUOUS, edge.first.id, edge.second.id,
+                List.of(), edge.weight));
+          }
+        }
+        continue;
+      }
+      tryUnion(local.get(edge.first), local.get(edge.second), null, edge.vouchesForOnePerson,
+          edge.weight, entries, uf, evidence, withEvidence);
     }
   }
 
@@ -250,12 +294,15 @@ final class ComponentClusterer {
     /** Each root's distinct person traits (copy-on-write); null without a person rule. */
     final PersonTraits[][] people;
     final PersonRule rule;
+    /** The linking values that incompatible people share (see {@link #contested(ValueNode, PersonRule)}). */
+    final java.util.Set<ValueNode> contested;
     /** The entry whose evidence alone is wanted, or null for all. */
     TouchpointNode only;
     int refused;
 
     UnionFind(int[] parent, int[] size, String[][] exclusive, int[][] forbidden,
-        PersonTraits[][] people, PersonRule rule) {
+        PersonTraits[][] people, PersonRule rule, java.util.Set<ValueNode> contested) {
+      this.contested = contested;
       this.parent = parent;
       this.size = size;
       this.exclusive = exclusive;
@@ -339,6 +386,49 @@ final class ComponentClusterer {
       }
       return out == null ? into : out;
     }
+  }
+
+  private static boolean shareContested(TouchpointNode x, TouchpointNode y,
+      java.util.Set<ValueNode> contested) {
+    for (ValueNode v : x.values) {
+      if (contested.contains(v)) {
+        for (ValueNode w : y.values) {
+          if (v == w) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether two carriers of {@code v} name incompatible people. */
+  static boolean contested(ValueNode v, PersonRule rule) {
+    PersonTraits[] people = new PersonTraits[0];
+    for (int i = 0; i < v.carrierCount(); i++) {
+      PersonTraits p = v.carrier(i).person;
+      if (p != null) {
+        PersonTraits[] one = {p};
+        if (firstConflict(rule, one, people) != PersonConflict.NONE) {
+          return true;
+        }
+        people = mergePeople(people, one);
+      }
+    }
+    return false;
+  }
+
+  /** Whether two of {@code people} are incompatible (joined by an identifier that vouches). */
+  static boolean anyConflict(PersonRule rule, PersonTraits[] people) {
+    for (int i = 0; i < people.length; i++) {
+      for (int j = i + 1; j < people.length; j++) {
+        if (firstConflict(rule, new PersonTraits[] {people[i]}, new PersonTraits[] {people[j]})
+            != PersonConflict.NONE) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -5,6 +5,12 @@ final class Edge {
   final TouchpointNode first;
   final TouchpointNode second;
   final double weight;
+  /**
+   * Whether the pair agrees on an identifier that names one person (a field over a personal or
+   * exclusive type, at least STRONG): then, like a shared such value, it outweighs the person
+   * attributes.
+   */
+  boolean vouchesForOnePerson;
   /** How many blocks of normal size both touchpoints share: the edge lives while this is > 0. */
   int support;
 

@@ -36,7 +36,12 @@ public record Evidence(
      * incompatible people (given names, birth dates or generational suffixes that cannot be one
      * person's): kept apart, and related through what they share.
      */
-    PERSON_CONFLICT
+    PERSON_CONFLICT,
+    /**
+     * They share a value that several incompatible people share (a family's email, an office's
+     * mailbox), and one side names nobody: it cannot tell whose it is, so it joins none of them.
+     */
+    AMBIGUOUS
   }
 
   /** Evidence of any kind but a person conflict. */
@@ -84,6 +89,8 @@ public record Evidence(
           + identifiers.get(identifiers.size() - 2) + " and "
           + identifiers.get(identifiers.size() - 1) + " of an exclusive type: kept apart";
       case NEVER_LINK -> pair + because() + " but a never-link rule keeps their profiles apart";
+      case AMBIGUOUS -> pair + because() + ", a value several different people share, and one of"
+          + " them names nobody: kept apart";
       case PERSON_CONFLICT -> pair + because() + " but their profiles name different people ("
           + switch (personConflict) {
             case GIVEN_NAME -> "given names";

@@ -169,6 +169,11 @@ final class FastPath {
   private boolean peopleAgree(TouchpointNode node, int count) {
     PersonTraits[] own = node.person == null ? null : new PersonTraits[] {node.person};
     for (int i = 0; i < count; i++) {
+      if (own == null && ComponentClusterer.anyConflict(rule, targets[i].people)) {
+        // Incompatible people joined by an identifier that vouches: a value they share may be
+        // one that links nobody who names nobody (see ComponentClusterer). The full path tells.
+        return false;
+      }
       if (own != null
           && ComponentClusterer.firstConflict(rule, own, targets[i].people) != PersonConflict.NONE) {
         return false;

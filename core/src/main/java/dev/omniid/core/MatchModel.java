@@ -119,6 +119,22 @@ public final class MatchModel {
     return total;
   }
 
+  /**
+   * Whether some field of {@code fields} (indices of fields over an identifier that names one
+   * person) agrees at least {@link ComparisonLevel#STRONG} for the pair: a mistyped
+   * social-security number still names the person, whatever the names say.
+   */
+  boolean agreesOnAny(int[] fields, Prepared a, Prepared b) {
+    String[] agreed = new String[1];
+    for (int f : fields) {
+      ComparisonLevel level = level(f, a.values[f], b.values[f], agreed);
+      if (level == ComparisonLevel.EXACT || level == ComparisonLevel.STRONG) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The level of field {@code f} for two value lists, and the exact value agreed on, if any. */
   private ComparisonLevel level(int f, String[] x, String[] y, String[] agreed) {
     agreed[0] = null;

@@ -27,6 +27,7 @@ final class MergeGraph {
   private final Map<IdentifierType, Normalizer> normalizers;
   private final Map<IdentifierType, Predicate<String>> junkPredicates;
   private final List<ResolverBuilder.Derivation> derivations;
+  private final java.util.Set<IdentifierType> personalTypes;
   /** Reads the person a touchpoint names; null when no person attribute keeps people apart. */
   final PersonRule personRule;
   private final int exclusiveSlots;
@@ -48,6 +49,7 @@ final class MergeGraph {
     this.normalizers = Map.copyOf(builder.normalizers);
     this.junkPredicates = Map.copyOf(builder.junk);
     this.derivations = List.copyOf(builder.derivations);
+    this.personalTypes = java.util.Set.copyOf(builder.personalTypes);
     this.personRule = builder.personRule;
     int slots = 0;
     for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
@@ -437,7 +439,7 @@ final class MergeGraph {
     }
     TypeInfo info = new TypeInfo(type, policy,
         normalizers.getOrDefault(type, Normalizer.defaultFor(type)),
-        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot);
+        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot, personalTypes.contains(type));
     types.put(type, info);
     List<TypeInfo> ordered = new ArrayList<>(types.values());
     ordered.sort(TypeInfo::compareStrength);

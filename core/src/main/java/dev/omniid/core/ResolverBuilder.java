@@ -29,6 +29,8 @@ public final class ResolverBuilder {
   MatchModel matchModel;
   /** Decides which touchpoints cannot be one person; null: none are kept apart by person traits. */
   PersonRule personRule;
+  /** Non-exclusive types whose shared value names one person despite person attributes. */
+  final java.util.Set<IdentifierType> personalTypes = new java.util.HashSet<>();
   int maxBlockSize = 1_000;
   java.nio.file.Path journalDirectory;
   Durability durability = Durability.syncEachWrite();
@@ -105,6 +107,19 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder matchModel(MatchModel model) {
     this.matchModel = Objects.requireNonNull(model, "model");
+    return this;
+  }
+
+  /**
+   * Declares that a shared value of {@code type} names one person, like a value of an exclusive
+   * type does, without making the type exclusive: a social-security-like number that files
+   * sometimes mistype. Two touchpoints that share such a value are linked even when their person
+   * attributes disagree (a {@linkplain #personRule person rule} does not keep them apart); a
+   * shared email, phone or device is strong evidence, not a verdict. Exclusive types always
+   * name one person.
+   */
+  public ResolverBuilder personalIdentifier(IdentifierType type) {
+    personalTypes.add(Objects.requireNonNull(type, "type"));
     return this;
   }
 

@@ -26,8 +26,16 @@ final class ScoredLinks {
   private final int maxBlockSize;
   private final HashMap<String, ArrayList<TouchpointNode>> blocks = new HashMap<>();
 
-  ScoredLinks(MatchModel model, List<BlockingKey> blockingKeys, int maxBlockSize) {
+  /** The model's fields over an identifier type that names one person. */
+  private final int[] personalFields;
+
+  ScoredLinks(MatchModel model, List<BlockingKey> blockingKeys, int maxBlockSize,
+      java.util.function.Predicate<IdentifierType> personal) {
     this.model = model;
+    this.personalFields = java.util.stream.IntStream.range(0, model.fields().size())
+        .filter(f -> model.fields().get(f).source() instanceof FieldSource.OfIdentifier id
+            && personal.test(id.type()))
+        .toArray();
     this.blockingKeys = List.copyOf(blockingKeys);
     this.maxBlockSize = maxBlockSize;
   }
@@ -83,6 +91,8 @@ final class ScoredLinks {
       if (weight >= model.threshold()) {
         Edge edge = new Edge(entry, other, weight);
         edge.support = candidate.getValue()[0];
+        edge.vouchesForOnePerson = personalFields.length > 0
+            && model.agreesOnAny(personalFields, entry.extras.prepared, other.extras.prepared);
         linked.add(edge);
       }
     }
@@ -143,6 +153,8 @@ final class ScoredLinks {
           if (weight >= model.threshold()) {
             Edge edge = new Edge(x, y, weight);
             edge.support = 1;
+            edge.vouchesForOnePerson = personalFields.length > 0
+                && model.agreesOnAny(personalFields, x.extras.prepared, y.extras.prepared);
             addEdge(x, edge);
             addEdge(y, edge);
             seeds.add(x);

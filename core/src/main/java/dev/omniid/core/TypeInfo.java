@@ -10,12 +10,15 @@ final class TypeInfo {
   final Predicate<String> junk;
   /** Index into an entry's exclusive-value array, or -1 for a non-exclusive type. */
   final int exclusiveSlot;
+  /** Whether a shared value names one person whatever the person attributes say. */
+  final boolean personal;
   /** Position in the strongest-first order of all known types; reassigned when a type is added. */
   int rank;
   final KeyedTable<ValueNode> values = new KeyedTable<>(v -> v.value);
 
   TypeInfo(IdentifierType type, IdentifierPolicy policy, Normalizer normalizer,
-      Predicate<String> junk, int exclusiveSlot) {
+      Predicate<String> junk, int exclusiveSlot, boolean personal) {
+    this.personal = personal || exclusiveSlot >= 0;
     this.type = type;
     this.policy = policy;
     this.normalizer = normalizer;

@@ -195,14 +195,6 @@ public final class GraphInvariants {
         }
         require(people.equals(new HashSet<>(java.util.Arrays.asList(c.people)))
             && people.size() == c.people.length, c.id + ": its people are not its members' traits");
-        if (graph.personRule != null) {
-          for (PersonTraits a : c.people) {
-            for (PersonTraits b : c.people) {
-              require(graph.personRule.conflict(a, b) == PersonConflict.NONE,
-                  c.id + " holds two incompatible people");
-            }
-          }
-        }
         if (c.clean) {
           Set<TouchpointNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
           seen.add(c.members.get(0));

@@ -20,7 +20,8 @@ class StrongerCountsTest {
     List<TypeInfo> types = new ArrayList<>();
     for (int t = 0; t < 3; t++) {
       IdentifierType type = IdentifierType.of("t" + t);
-      types.add(new TypeInfo(type, IdentifierPolicy.DEFAULT, Normalizer.identity(), v -> false, -1));
+      types.add(new TypeInfo(type, IdentifierPolicy.DEFAULT, Normalizer.identity(), v -> false, -1,
+          false));
     }
     List<ValueNode> nodes = new ArrayList<>();
     int distinctNodes = 1 + random.nextInt(40);

@@ -34,7 +34,11 @@ class FebrlAccuracyTest {
   static EvaluationReport run(String label, List<Touchpoint> records) {
     ModelEstimator.Estimate estimate = OmniId.estimate(startModel(), records);
     IdentityResolver resolver = OmniId.newBuilder().defaultRegion("AU")
-        .matchModel(estimate.model()).build();
+        .matchModel(estimate.model()).resolverBuilder()
+        // A social-security number names one person: a shared one outweighs the names (not
+        // exclusive: the file mistypes some, and a typo must not keep a person apart).
+        .personalIdentifier(FebrlData.SOC_SEC_ID)
+        .build();
     resolver.resolveAll(records);
     Map<String, String> predicted = new HashMap<>();
     resolver.profiles().forEach((Profile p) -> p.touchpointIds().forEach(id -> predicted.put(id, p.id().toString())));
