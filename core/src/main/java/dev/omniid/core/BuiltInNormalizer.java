@@ -54,6 +54,25 @@ enum BuiltInNormalizer implements Normalizer {
       return out.toString();
     }
   },
+  COMPACT_ID {
+    @Override
+    public String normalize(String value) {
+      // Upper case first: no upper-case mapping yields a separator, so the result is stable.
+      String upper = value.strip().toUpperCase(Locale.ROOT);
+      StringBuilder out = new StringBuilder(upper.length());
+      for (int i = 0; i < upper.length(); i++) {
+        char c = upper.charAt(i);
+        if (!isIdSeparator(c)) {
+          out.append(c);
+        }
+      }
+      if (out.length() == 0) {
+        throw new OmniIdException(Reason.INVALID_VALUE, "identifier",
+            "has nothing but spaces, dashes, dots or slashes");
+      }
+      return out.length() == upper.length() ? upper : out.toString();
+    }
+  },
   HANDLE {
     @Override
     public String normalize(String value) {
@@ -67,5 +86,14 @@ enum BuiltInNormalizer implements Normalizer {
       }
       return v;
     }
+  };
+
+  /**
+   * What people put between the groups of an id: any space (including no-break ones), any dash
+   * ({@code -}, en and em dashes, the minus sign), dots and slashes.
+   */
+  static boolean isIdSeparator(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '.' || c == '/'
+        || c == '\\' || c == '\u2212' || Character.getType(c) == Character.DASH_PUNCTUATION;
   }
 }

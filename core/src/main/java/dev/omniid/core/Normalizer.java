@@ -56,19 +56,35 @@ public interface Normalizer {
     return BuiltInNormalizer.DIGITS;
   }
 
+  /**
+   * An exact id as people write it: upper case ({@link Locale#ROOT}), without spaces, dashes,
+   * dots and slashes, so that {@code 123-45-6789} is {@code 123456789} and {@code ab 12.34/5} is
+   * {@code AB12345}. A value of nothing but separators is refused. The default of customer,
+   * national, passport and loyalty ids and of any type the core has no other default for; use
+   * {@link #identity()} for ids whose case or punctuation tells values apart.
+   */
+  static Normalizer compactId() {
+    return BuiltInNormalizer.COMPACT_ID;
+  }
+
   /** A social handle: lower case without a leading {@code @}. */
   static Normalizer handle() {
     return BuiltInNormalizer.HANDLE;
   }
 
-  /** The core's default normalizer for a type. */
+  /**
+   * The core's default normalizer for a type: {@link #basicEmail()} for emails, {@link #digits()}
+   * for phones, {@link #handle()} for social handles, {@link #lowerCase()} for device and cookie
+   * ids, and {@link #compactId()} for every other type (customer, national, passport and loyalty
+   * ids, and the types a caller names).
+   */
   static Normalizer defaultFor(IdentifierType type) {
     return switch (type.name()) {
       case "email" -> basicEmail();
       case "phone" -> digits();
       case "social_handle" -> handle();
       case "device_id", "cookie_id" -> lowerCase();
-      default -> identity();
+      default -> compactId();
     };
   }
 }

@@ -24,7 +24,8 @@ class HostileInputPropertiesTest {
       IdentifierType.PHONE, IdentifierType.SOCIAL_HANDLE, IdentifierType.DEVICE_ID,
       IdentifierType.COOKIE_ID, IdentifierType.CUSTOMER_ID, IdentifierType.of("loyalty_id"));
   private static final List<Normalizer> BUILT_INS = List.of(Normalizer.identity(),
-      Normalizer.lowerCase(), Normalizer.basicEmail(), Normalizer.digits(), Normalizer.handle());
+      Normalizer.lowerCase(), Normalizer.basicEmail(), Normalizer.digits(), Normalizer.handle(),
+      Normalizer.compactId());
 
   private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z _]+");
 

@@ -47,13 +47,17 @@ import java.util.stream.Stream;
  * @param threshold the match probability threshold, when one was set
  * @param policies the identifier policies the mappings set, by type name
  * @param types every identifier type the mappings mapped, by name
+ * @param asWritten the identifier types compared as written ({@code "normalize": false}), by name
  */
 record JournalSettings(String region, boolean monthFirst, Optional<Double> threshold,
-    Map<String, IdentifierPolicy> policies, Set<String> types) {
+    Map<String, IdentifierPolicy> policies, Set<String> types, Set<String> asWritten) {
   /** The file's name inside the journal directory. */
   static final String FILE_NAME = "omniid-cli.json";
-  /** The version of the file's layout. */
-  static final int VERSION = 1;
+  /**
+   * The version of the file's layout. Version 1 predates normalized exact ids: its journals were
+   * written comparing every exact id as written, and are read so.
+   */
+  static final int VERSION = 2;
   private static final String TEMP_NAME = FILE_NAME + ".tmp";
 
   JournalSettings {
@@ -61,6 +65,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     Objects.requireNonNull(threshold, "threshold");
     policies = Collections.unmodifiableMap(new TreeMap<>(policies));
     types = Collections.unmodifiableSet(new TreeSet<>(types));
+    asWritten = Collections.unmodifiableSet(new TreeSet<>(asWritten));
   }
 
   /** The settings that ingesting through {@code mapping} with these choices sets. */
@@ -70,7 +75,9 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     Pipeline.policies(mapping).forEach((type, policy) -> policies.put(type.name(), policy));
     Set<String> types = new TreeSet<>();
     mapping.identifiers().forEach(f -> types.add(f.type().name()));
-    return new JournalSettings(region, monthFirst, threshold, policies, types);
+    Set<String> asWritten = new TreeSet<>();
+    Pipeline.asWritten(mapping).forEach(type -> asWritten.add(type.name()));
+    return new JournalSettings(region, monthFirst, threshold, policies, types, asWritten);
   }
 
   /** A resolver builder with this configuration (the journal is added by the caller). */
@@ -79,7 +86,9 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
         .toBuilder().thresholdProbability(t).build());
     Map<IdentifierType, IdentifierPolicy> byType = new TreeMap<>(Comparator.comparing(IdentifierType::name));
     policies.forEach((name, policy) -> byType.put(IdentifierType.of(name), policy));
-    return Pipeline.resolverBuilder(region, monthFirst, model, byType);
+    Set<IdentifierType> raw = new java.util.LinkedHashSet<>();
+    asWritten.forEach(name -> raw.add(IdentifierType.of(name)));
+    return Pipeline.resolverBuilder(region, monthFirst, model, byType, raw);
   }
 
   /**
@@ -121,9 +130,22 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
             + ": a journal is always read with the configuration that wrote it");
       }
     }
+    Set<String> allAsWritten = new TreeSet<>(asWritten);
+    for (String type : requested.types) {
+      boolean raw = requested.asWritten.contains(type);
+      if (types.contains(type) && raw != asWritten.contains(type)) {
+        throw new CliException("mapping " + mappingName + ": identifier type \"" + type + "\" is"
+            + (raw ? " compared as written (\"normalize\": false)" : " normalized") + " but the journal"
+            + " was written with it " + (raw ? "normalized" : "compared as written")
+            + ": a journal is always read with the configuration that wrote it");
+      }
+      if (raw) {
+        allAsWritten.add(type);
+      }
+    }
     Set<String> allTypes = new TreeSet<>(types);
     allTypes.addAll(requested.types);
-    return new JournalSettings(region, monthFirst, threshold, policies, allTypes);
+    return new JournalSettings(region, monthFirst, threshold, policies, allTypes, allAsWritten);
   }
 
   /** Reads the settings of the journal in {@code directory}; empty if it has none. */
@@ -140,7 +162,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     try {
       JsonNode root = new ObjectMapper().readTree(json);
       int version = root.path("version").asInt(-1);
-      if (version != VERSION) {
+      if (version != VERSION && version != 1) {
         throw new CliException("journal " + file + ": version " + version + " of the settings is not"
             + " known to this omniid (it reads version " + VERSION + ")");
       }
@@ -158,8 +180,17 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
       for (JsonNode n : root.path("identifierTypes")) {
         types.add(IdentifierType.of(n.asText()).name());
       }
+      Set<String> asWritten = new TreeSet<>();
+      if (version == 1) {
+        // Written before exact ids were normalized: its ids keep being compared as written.
+        types.stream().filter(type -> !MappingReader.OWN_NORMALIZER_KEYS.contains(type))
+            .forEach(asWritten::add);
+      }
+      for (JsonNode n : root.path("identifiersAsWritten")) {
+        asWritten.add(IdentifierType.of(n.asText()).name());
+      }
       return Optional.of(new JournalSettings(region, root.path("monthFirstDates").asBoolean(),
-          threshold, policies, types));
+          threshold, policies, types, asWritten));
     } catch (JsonProcessingException | IllegalArgumentException | CliException e) {
       throw new CliException("journal " + file + ": damaged or edited by hand; it must hold the"
           + " settings its first ingest wrote (" + oneLine(e) + ")");
@@ -194,6 +225,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
       node.put("strength", p.strength());
     });
     types.forEach(root.putArray("identifierTypes")::add);
+    asWritten.forEach(root.putArray("identifiersAsWritten")::add);
     Path temp = directory.resolve(TEMP_NAME);
     Path file = directory.resolve(FILE_NAME);
     try {

@@ -80,8 +80,11 @@ record Mapping(
    * @param type the identifier type
    * @param source its columns
    * @param policy the policy the long form sets, if it sets one
+   * @param normalize false when the long form says {@code "normalize": false}: an exact id then
+   *     compares as written, case and separators kept
    */
-  record IdentifierField(IdentifierType type, Source source, Optional<IdentifierPolicy> policy) {
+  record IdentifierField(IdentifierType type, Source source, Optional<IdentifierPolicy> policy,
+      boolean normalize) {
     IdentifierField {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(source, "source");

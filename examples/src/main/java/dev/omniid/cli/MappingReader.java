@@ -38,7 +38,14 @@ final class MappingReader {
       "email_sha256", "phone_sha256");
   static final List<String> ATTRIBUTE_KEYS = List.of("given_name", "family_name", "full_name",
       "birth_date", "address", "address_line", "city", "region", "postal_code", "country");
-  private static final List<String> IDENTIFIER_LONG_FORM_KEYS = List.of("column", "exclusive", "limit");
+  private static final List<String> IDENTIFIER_LONG_FORM_KEYS =
+      List.of("column", "exclusive", "limit", "normalize");
+  /**
+   * The identifier keys whose values are compared by a normalizer of their own (email rules,
+   * libphonenumber...): {@code "normalize": false} applies only to the exact ids, the others.
+   */
+  static final List<String> OWN_NORMALIZER_KEYS = List.of("email", "phone", "social_handle",
+      "device_id", "cookie_id", "email_sha256", "phone_sha256");
   private static final String ID_PREFIX = "id:";
 
   private final String name;
@@ -144,17 +151,18 @@ final class MappingReader {
 
   private IdentifierField identifier(IdentifierType type, JsonNode node, String where) {
     if (!node.isObject()) {
-      return new IdentifierField(type, source(node, where, true), Optional.empty());
+      return new IdentifierField(type, source(node, where, true), Optional.empty(), true);
     }
     checkKeys(node, IDENTIFIER_LONG_FORM_KEYS, where);
     if (!node.has("column")) {
       throw fail("\"" + where + "\" needs \"column\": the column (or list of columns) to read");
     }
     Source source = source(node.get("column"), where + ".column", true);
+    boolean normalize = normalize(type, node.get("normalize"), where);
     JsonNode exclusiveNode = node.get("exclusive");
     JsonNode limitNode = node.get("limit");
     if (exclusiveNode == null && limitNode == null) {
-      return new IdentifierField(type, source, Optional.empty());
+      return new IdentifierField(type, source, Optional.empty(), normalize);
     }
     if (exclusiveNode != null && !exclusiveNode.isBoolean()) {
       throw fail("\"" + where + ".exclusive\" must be true or false");
@@ -170,7 +178,27 @@ final class MappingReader {
     // Exclusive ids rank with the core's exclusive types (customer id, passport: 100).
     int strength = exclusive && !base.exclusive() ? 100 : base.strength();
     return new IdentifierField(type, source,
-        Optional.of(new IdentifierPolicy(exclusive, limit, true, strength)));
+        Optional.of(new IdentifierPolicy(exclusive, limit, true, strength)), normalize);
+  }
+
+  /**
+   * The long form's {@code "normalize"}: true unless set to false, which compares an exact id as
+   * written (case and separators kept) rather than upper-cased without spaces, dashes, dots and
+   * slashes. Emails, phones and the other types with rules of their own cannot turn it off.
+   */
+  private boolean normalize(IdentifierType type, JsonNode node, String where) {
+    if (node == null) {
+      return true;
+    }
+    if (!node.isBoolean()) {
+      throw fail("\"" + where + ".normalize\" must be true or false");
+    }
+    if (!node.booleanValue() && OWN_NORMALIZER_KEYS.contains(type.name())) {
+      throw fail("\"" + where + ".normalize\": only exact ids (customer_id, loyalty_id,"
+          + " national_id, passport, id:NAME) can be compared as written; " + type.name()
+          + " is always normalized by its own rules");
+    }
+    return node.booleanValue();
   }
 
   private Optional<Source> optionalSource(JsonNode root, String key) {

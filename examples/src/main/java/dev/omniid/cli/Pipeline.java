@@ -8,11 +8,13 @@ import dev.omniid.core.IdentifierPolicy;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.MatchModel;
+import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.Problem;
 import dev.omniid.core.ResolverBuilder;
 import dev.omniid.core.Touchpoint;
 import dev.omniid.matching.OmniId;
+import dev.omniid.matching.PhoneNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +113,7 @@ final class Pipeline {
     // US files write dates month first; elsewhere day first is the norm.
     boolean monthFirst = region.equals("US");
     TouchpointMapper mapper = new TouchpointMapper(mapping, monthFirst);
+    PhoneNormalizer phones = PhoneNormalizer.forRegion(region);
     Format format = settings.format().orElse(Format.of(settings.input()));
     long size = size(settings.input());
 
@@ -135,6 +138,7 @@ final class Pipeline {
           seenColumns.addAll(r.values().keySet());
         }
         MappedRecord m = mapper.map(r, warnings::add);
+        unverifiedPhones(m, phones, warnings);
         Integer first = firstById.putIfAbsent(m.touchpoint().id(), records.size());
         if (first != null && !records.get(first).touchpoint().equals(m.touchpoint())) {
           // Same id, other content: resolved as a record of its own, written under its own id.
@@ -159,6 +163,35 @@ final class Pipeline {
     }
 
     return new Read(mapping, region, monthFirst, records, warnings, rejected);
+  }
+
+  /**
+   * Tells of each phone that libphonenumber cannot validate (a range its metadata does not list, a
+   * national number of another country read in this region): it is kept, and links records with
+   * the same digits, but the user should know it was not verified. Refused phones are told of by
+   * the resolver.
+   */
+  private static void unverifiedPhones(MappedRecord m, PhoneNormalizer phones, List<Warning> warnings) {
+    List<Identifier> identifiers = m.touchpoint().identifiers();
+    for (int i = 0; i < identifiers.size(); i++) {
+      Identifier identifier = identifiers.get(i);
+      if (!identifier.type().equals(IdentifierType.PHONE)) {
+        continue;
+      }
+      String normalized;
+      try {
+        normalized = phones.normalize(identifier.value(), m.touchpoint());
+      } catch (OmniIdException e) {
+        continue;
+      }
+      if (PhoneNormalizer.form(normalized) == PhoneNormalizer.Form.UNVERIFIED) {
+        warnings.add(new Warning(m.row(), m.recordId(), m.identifierColumns().get(i),
+            Warning.mask(identifier.raw()), "is not a number libphonenumber can"
+            + " validate (a national number is read in the record's country, else in region "
+            + phones.defaultRegion() + "): kept as unverified, it links records with the same"
+            + " digits and is scored against full numbers", false));
+      }
+    }
   }
 
   private static long size(Path input) {
@@ -197,7 +230,18 @@ final class Pipeline {
       }
       model = Optional.of(m);
     }
-    return resolverBuilder(region, monthFirst, model, policies(mapping)).build();
+    return resolverBuilder(region, monthFirst, model, policies(mapping), asWritten(mapping)).build();
+  }
+
+  /** The identifier types a mapping compares as written ({@code "normalize": false}). */
+  static Set<IdentifierType> asWritten(Mapping mapping) {
+    Set<IdentifierType> types = new LinkedHashSet<>();
+    for (IdentifierField f : mapping.identifiers()) {
+      if (!f.normalize()) {
+        types.add(f.type());
+      }
+    }
+    return types;
   }
 
   /** The identifier policies a mapping sets, by type, in mapping order. */
@@ -214,7 +258,7 @@ final class Pipeline {
    * journal commands add their journal to it.
    */
   static ResolverBuilder resolverBuilder(String region, boolean monthFirst, Optional<MatchModel> model,
-      Map<IdentifierType, IdentifierPolicy> policies) {
+      Map<IdentifierType, IdentifierPolicy> policies, Set<IdentifierType> asWritten) {
     OmniId.Builder builder = OmniId.newBuilder().defaultRegion(region);
     if (monthFirst) {
       builder.monthFirstDates();
@@ -222,6 +266,7 @@ final class Pipeline {
     model.ifPresent(builder::matchModel);
     ResolverBuilder rb = builder.resolverBuilder();
     policies.forEach(rb::identifierPolicy);
+    asWritten.forEach(type -> rb.normalizer(type, Normalizer.identity()));
     return rb;
   }
 

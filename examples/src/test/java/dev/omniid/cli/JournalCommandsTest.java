@@ -53,6 +53,25 @@ class JournalCommandsTest {
   }
 
   @Test
+  void idsComparedAsWrittenAreKeptAndAVersionOneJournalReadsItsIdsAsWritten() throws IOException {
+    Mapping m = mapping("{\"id\": \"id\", \"fields\": {\"email\": \"e\", \"national_id\": {\"column\":"
+        + " \"n\", \"normalize\": false}, \"customer_id\": \"c\"}}");
+    JournalSettings s = JournalSettings.of("ES", false, Optional.empty(), m);
+    assertEquals(Set.of("national_id"), s.asWritten());
+    s.write(dir);
+    assertEquals(Optional.of(s), JournalSettings.read(dir));
+    JournalSettings normalized = JournalSettings.of("ES", false, Optional.empty(),
+        mapping("{\"id\": \"id\", \"fields\": {\"national_id\": \"n\"}}"));
+    assertTrue(assertThrows(CliException.class, () -> s.admit(normalized, false, "m.json")).getMessage()
+        .contains("identifier type \"national_id\" is normalized but the journal was written with it"
+            + " compared as written"));
+    // Written before exact ids were normalized: its exact ids stay compared as written.
+    Files.writeString(dir.resolve(JournalSettings.FILE_NAME), "{\"version\": 1, \"defaultRegion\": \"ES\","
+        + " \"identifierTypes\": [\"email\", \"customer_id\", \"member\"]}");
+    assertEquals(Set.of("customer_id", "member"), JournalSettings.read(dir).orElseThrow().asWritten());
+  }
+
+  @Test
   void aDamagedSettingsFileIsAOneLineProblem() throws IOException {
     Files.writeString(dir.resolve(JournalSettings.FILE_NAME), "{\"version\": 1, \"defaultRegion\": \"Spain\"}");
     CliException e = assertThrows(CliException.class, () -> JournalSettings.read(dir));

@@ -93,6 +93,16 @@ class MappingReaderTest {
   }
 
   @Test
+  void normalizeFalseComparesAnExactIdAsWritten() {
+    Mapping m = parse("{\"id\": \"id\", \"fields\": {\"national_id\": {\"column\": \"NID\","
+        + " \"normalize\": false}, \"id:vat\": {\"column\": \"VAT\", \"normalize\": true,"
+        + " \"exclusive\": true}, \"passport\": \"P\", \"email\": {\"column\": \"E\", \"normalize\": true}}}");
+    assertEquals(List.of(false, true, true, true),
+        m.identifiers().stream().map(IdentifierField::normalize).toList());
+    assertEquals(java.util.Set.of(IdentifierType.NATIONAL_ID), Pipeline.asWritten(m));
+  }
+
+  @Test
   void exclusiveWithoutLimitHasNone() {
     Mapping m = parse("{\"id\": \"id\", \"fields\": {\"id:vat\": {\"column\": \"VAT\", \"exclusive\": true}}}");
     assertEquals(IdentifierPolicy.exclusive(100), m.identifiers().get(0).policy().orElseThrow());
@@ -138,7 +148,9 @@ class MappingReaderTest {
       "unknown field | {\"id\": \"id\", \"fields\": {\"emial\": \"E\"}} | mapping m.json: unknown field \"emial\" in \"fields\" (known: email, phone, social_handle, device_id, cookie_id, customer_id, loyalty_id, national_id, passport, email_sha256, phone_sha256, given_name, family_name, full_name, birth_date, address, address_line, city, region, postal_code, country, or id:NAME for another identifier type)",
       "bad type name | {\"id\": \"id\", \"fields\": {\"id:Tax Id\": \"T\"}} | mapping m.json: \"fields.id:Tax Id\": the identifier type after \"id:\" must be 1-64 characters of a-z 0-9 _ . : - starting with a letter or digit",
       "type twice | {\"id\": \"id\", \"fields\": {\"email\": \"E\", \"id:email\": \"F\"}} | mapping m.json: \"fields.id:email\": identifier type \"email\" is mapped twice; give one key a list of columns instead",
-      "long form key | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"limt\": 3}}} | mapping m.json: unknown key \"limt\" in \"fields.id:p\" (known: column, exclusive, limit)",
+      "long form key | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"limt\": 3}}} | mapping m.json: unknown key \"limt\" in \"fields.id:p\" (known: column, exclusive, limit, normalize)",
+      "normalize type | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"normalize\": \"no\"}}} | mapping m.json: \"fields.id:p.normalize\" must be true or false",
+      "normalize email | {\"id\": \"id\", \"fields\": {\"email\": {\"column\": \"E\", \"normalize\": false}}} | mapping m.json: \"fields.email.normalize\": only exact ids (customer_id, loyalty_id, national_id, passport, id:NAME) can be compared as written; email is always normalized by its own rules",
       "long form column | {\"id\": \"id\", \"fields\": {\"id:p\": {\"exclusive\": true}}} | mapping m.json: \"fields.id:p\" needs \"column\": the column (or list of columns) to read",
       "exclusive type | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"exclusive\": \"yes\"}}} | mapping m.json: \"fields.id:p.exclusive\" must be true or false",
       "negative limit | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"limit\": -1}}} | mapping m.json: \"fields.id:p.limit\" must be a whole number >= 0 (0 = no limit)",

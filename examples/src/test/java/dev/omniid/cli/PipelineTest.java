@@ -57,6 +57,35 @@ class PipelineTest {
   }
 
   @Test
+  void anUnverifiedPhoneIsKeptLinksTheSameDigitsAndIsToldOf() throws IOException {
+    // (818) 555 0199 is a US national number: in a Spanish file libphonenumber cannot validate it.
+    Pipeline.Result result = run("id,phone\na,(818) 555 0199\nb,818-555-0199\nc,12\n", "in.csv",
+        "{\"id\": \"id\", \"defaultRegion\": \"ES\", \"fields\": {\"phone\": \"phone\"}}");
+    assertEquals(profileOf(result, "a"), profileOf(result, "b"));
+    List<String> reasons = result.warnings().stream().map(w -> w.recordId() + ": " + w.reason()).toList();
+    assertEquals(3, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).startsWith("a: is not a number libphonenumber can validate")
+        && reasons.get(0).endsWith("kept as unverified, it links records with the same digits and is"
+        + " scored against full numbers"), reasons.get(0));
+    assertTrue(reasons.get(1).startsWith("b: ") && reasons.get(1).contains("kept as unverified"));
+    // Two digits are no phone: that one is still ignored.
+    assertTrue(reasons.get(2).startsWith("c: ") && reasons.get(2).endsWith(": ignored"), reasons.get(2));
+  }
+
+  @Test
+  void exactIdsWrittenDifferentlyAreOneUnlessTheMappingSaysNotToNormalize() throws IOException {
+    String input = "id,nid,email\na,123-45-6789,ana@correo.es\nb,123456789,ana@correo.es\n";
+    Pipeline.Result normalized = run(input, "in.csv",
+        "{\"id\": \"id\", \"fields\": {\"national_id\": \"nid\", \"email\": \"email\"}}");
+    assertEquals(profileOf(normalized, "a"), profileOf(normalized, "b"));
+    assertEquals(List.of(), normalized.warnings());
+    Pipeline.Result asWritten = run(input, "in.csv", "{\"id\": \"id\", \"fields\": {\"national_id\":"
+        + " {\"column\": \"nid\", \"normalize\": false}, \"email\": \"email\"}}");
+    assertTrue(!profileOf(asWritten, "a").equals(profileOf(asWritten, "b")),
+        "compared as written, two ids: an exclusive conflict keeps them apart");
+  }
+
+  @Test
   void repeatedIdsAreOneRecordWhenEqualAndSeparateRecordsOtherwise() throws IOException {
     Pipeline.Result result = run("id,email\na,ana@correo.es\na,ana@correo.es\na,luis@correo.es\nb,luis@correo.es\n",
         "in.csv", "{\"id\": \"id\", \"fields\": {\"email\": \"email\"}}");

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Match's rule for most addresses and numbers. Limits: a platform hash of an address with a
  * {@code +tag}, or of a Gmail address with dots under Meta's rules (which keep them), or of a
  * phone without {@code +} (Meta), is a different digest and will not link; nothing can recover the
- * plain value from a digest to reconcile them.
+ * plain value from a digest to reconcile them. An unverified or local-only phone
+ * ({@code +34~8185550199}) is hashed in that form: it links OmniID's own digests only.
  */
 public final class HashedIdentifiers {
   /** The type of SHA-256 digests of normalized emails. */

@@ -57,8 +57,9 @@ public final class JunkValues {
   }
 
   /**
-   * One repeated digit, or an ascending or descending run, in the national number (libphonenumber
-   * tells the country code apart), or in all digits when it cannot parse the value.
+   * One repeated digit, or an ascending or descending run, of 6 digits or more in the national
+   * number (libphonenumber tells the country code apart; a local-only or unverified form writes it
+   * after its {@code ?} or {@code ~}), or in all digits when it cannot parse the value.
    */
   static boolean isJunkPhone(String phone) {
     // A run in the national number ends the whole number: when the last six digits are no run,
@@ -69,7 +70,8 @@ public final class JunkValues {
 
   /** {@link #isJunkPhone} without the shortcut: kept for the test that holds them equal. */
   static boolean isJunkPhoneParsed(String phone) {
-    int local = phone.indexOf('?');
+    // The national digits follow the '?' of a local-only number or the '~' of an unverified one.
+    int local = Math.max(phone.indexOf('?'), phone.indexOf('~'));
     String national = local >= 0 ? phone.substring(local + 1) : nationalNumber(phone);
     return national.length() >= 6 && isRun(national);
   }

@@ -100,15 +100,21 @@ public final class OmniId {
 
   /**
    * The default blocking keys: an email's local part (typos in the domain, a second provider),
-   * a phone's last 7 digits, phonetic family name with birth year, phonetic given and family
+   * a phone's last 7 digits as normalized (so a national number read in the wrong region, or a
+   * local 7-digit number, meets the full international number), phonetic family name with birth year, phonetic given and family
    * names with the city, postal code with phonetic family name, and the full birth date with the
    * given name's initial. A key shared by more than the resolver's {@code maxBlockSize}
    * touchpoints compares nothing. Each needs the fields it reads; a touchpoint without them gets no key from it.
    */
   public static List<BlockingKey> defaultBlockingKeys() {
+    return defaultBlockingKeys(BLOCKING_PHONES);
+  }
+
+  /** The default blocking keys, reading phones with {@code phones} (the resolver's own, one cache). */
+  static List<BlockingKey> defaultBlockingKeys(PhoneNormalizer phones) {
     return List.of(
         t -> emailLocalParts(t),
-        t -> phoneTails(t),
+        t -> phoneTails(t, phones),
         t -> join(phonetic(t, AttributeKey.FAMILY_NAME), year(t)),
         t -> join(join(phonetic(t, AttributeKey.GIVEN_NAME), phonetic(t, AttributeKey.FAMILY_NAME)),
             folded(t, AttributeKey.CITY)),
@@ -147,6 +153,8 @@ public final class OmniId {
 
   private static final NameNormalizer NAMES = NameNormalizer.standard();
   private static final Normalizer EMAILS = Normalizers.cached(EmailNormalizer.standard(), 100_000);
+  /** The phone reader of {@link #defaultBlockingKeys()}: the tail it keys on needs no region. */
+  private static final PhoneNormalizer BLOCKING_PHONES = PhoneNormalizer.forRegion("ES", 10_000);
 
   private static List<String> emailLocalParts(Touchpoint t) {
     List<String> keys = new ArrayList<>(1);
@@ -166,13 +174,30 @@ public final class OmniId {
     return keys;
   }
 
-  private static List<String> phoneTails(Touchpoint t) {
+  /**
+   * The last 7 digits of each phone as normalized: the tail of a number is the same whatever
+   * region it was read in and whatever its form (E.164, local-only, unverified), an extension is
+   * not in it, and junk numbers (a block of every 0000000 there is) give no key.
+   */
+  private static List<String> phoneTails(Touchpoint t, PhoneNormalizer phones) {
     List<String> keys = new ArrayList<>(1);
     for (Identifier identifier : t.identifiers()) {
       if (identifier.type().equals(IdentifierType.PHONE)) {
-        String digits = identifier.value().replaceAll("[^0-9]", "");
-        if (digits.length() >= 7) {
-          keys.add(digits.substring(digits.length() - 7));
+        String phone;
+        try {
+          phone = phones.normalize(identifier.value(), t);
+        } catch (RuntimeException e) {
+          continue; // a refused phone gives no key
+        }
+        int digits = 0;
+        for (int i = phone.length() - 1; i >= 0 && Character.isDigit(phone.charAt(i)); i--) {
+          digits++;
+        }
+        if (digits >= 7 && !JunkValues.isJunkPhone(phone)) {
+          String tail = phone.substring(phone.length() - 7);
+          if (!keys.contains(tail)) {
+            keys.add(tail);
+          }
         }
       }
     }
@@ -292,7 +317,7 @@ public final class OmniId {
           .derivedIdentifier(IdentifierType.PHONE, HashedIdentifiers.PHONE_SHA256, HashedIdentifiers::sha256)
           .matchModel(model != null ? model : defaultMatchModel(region, monthFirst, phones))
           .personRule(PersonRules.standard(monthFirst));
-      for (BlockingKey key : defaultBlockingKeys()) {
+      for (BlockingKey key : defaultBlockingKeys(phones)) {
         b.blockingKey(key);
       }
       listeners.forEach(b::listener);

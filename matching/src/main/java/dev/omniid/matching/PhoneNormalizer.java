@@ -25,18 +25,39 @@ import java.util.regex.Pattern;
  * libphonenumber knows, else the normalizer's. Extensions ({@code ext. 12}) are dropped from the
  * compared value: they reach a desk, not a person.
  *
- * <p>A number that is too short to be valid but could be dialled locally (a US number without its
- * area code) is kept as {@code +<country code>?<digits>} — for example {@code +1?5552671} — so
- * that {@link PhoneMatcher} can match it, at a weaker level, against the full number. Anything
- * else that libphonenumber cannot parse, or does not judge valid, throws
- * {@link OmniIdException} ({@code INVALID_VALUE}) without the value.
+ * <p>A phone is never dropped for want of a verdict. Three forms come out, told apart by
+ * {@link #form(String)}:
+ * <ul>
+ *   <li>{@link Form#VALID}: E.164, {@code +34612345678}, for a number libphonenumber judges valid.
+ *   <li>{@link Form#LOCAL_ONLY}: {@code +<country code>?<digits>}, for a number too short to be
+ *       valid that can be dialled locally (a US number without its area code): {@code +1?5552671}.
+ *   <li>{@link Form#UNVERIFIED}: {@code +<country code>~<national digits>}, for a number that
+ *       parses, has at least {@value #MIN_UNVERIFIED_DIGITS} national digits, and that the metadata
+ *       does not list: a range opened after this libphonenumber was released, or a national number
+ *       of another country read in the wrong region ({@code (818) 555 0199} in a Spanish file is
+ *       {@code +34~8185550199}). The {@code ~} keeps it from ever equalling a verified E.164 value,
+ *       while the same digits in the same region always give the same value, so two such records
+ *       still link exactly.
+ * </ul>
+ * {@link PhoneMatcher} compares the unverified and local forms with full numbers at weaker levels.
+ *
+ * <p>Only what is no phone at all throws {@link OmniIdException} ({@code INVALID_VALUE}, without
+ * the value): text with letters that libphonenumber does not read as a number, fewer digits than
+ * the forms above need (6 national digits; 4 for a local-only number), or more than 17.
+ * Repeated digits ({@code 0000000000}) normalize like any number; {@link JunkValues#phones()}
+ * keeps them from linking.
  *
  * <p>Results are cached per region and value in a bounded Caffeine cache (parsing costs
- * microseconds; the same numbers recur). Idempotent; thread-safe.
+ * microseconds; the same numbers recur). Idempotent, and a normalized value reads back as itself
+ * in any region; thread-safe.
  */
 public final class PhoneNormalizer implements Normalizer {
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private static final Pattern LOCAL_ONLY = Pattern.compile("\\+\\d{1,3}\\?\\d{4,14}");
+  /** The fewest national digits an unverified number keeps: fewer is no one's full number. */
+  static final int MIN_UNVERIFIED_DIGITS = 6;
+  private static final Pattern UNVERIFIED =
+      Pattern.compile("\\+\\d{1,3}~\\d{" + MIN_UNVERIFIED_DIGITS + ",17}");
   private static final int MAX_LENGTH = 64;
 
   private final String defaultRegion;
@@ -68,6 +89,28 @@ public final class PhoneNormalizer implements Normalizer {
     return defaultRegion;
   }
 
+  /** What a value normalized by a {@code PhoneNormalizer} is, by its form. */
+  public enum Form {
+    /** A number libphonenumber judges valid, in E.164: {@code +34612345678}. */
+    VALID,
+    /** A number that can only be dialled locally, country code known: {@code +1?5552671}. */
+    LOCAL_ONLY,
+    /** A number the metadata does not list, kept with its digits: {@code +34~8185550199}. */
+    UNVERIFIED
+  }
+
+  /**
+   * The form of a value this normalizer returned (a {@code ~} marks an unverified number, a
+   * {@code ?} a local-only one). Cheap: it reads the separator, it does not parse.
+   */
+  public static Form form(String normalized) {
+    Objects.requireNonNull(normalized, "normalized");
+    if (normalized.indexOf('~') >= 0) {
+      return Form.UNVERIFIED;
+    }
+    return normalized.indexOf('?') >= 0 ? Form.LOCAL_ONLY : Form.VALID;
+  }
+
   @Override
   public String normalize(String value) {
     return normalizeIn(value, defaultRegion);
@@ -97,20 +140,22 @@ public final class PhoneNormalizer implements Normalizer {
     return (String) cached;
   }
 
-  /** The E.164 form, or a local-only form, or the reason it was refused (cached too). */
+  /**
+   * The E.164 form, or a local-only or unverified form, or the reason it was refused (cached too).
+   */
   private static Object compute(String value, String region) {
     String s = value.strip();
     if (s.length() > MAX_LENGTH) {
       return Reason.TOO_LARGE;
     }
-    if (LOCAL_ONLY.matcher(s).matches()) {
+    if (LOCAL_ONLY.matcher(s).matches() || UNVERIFIED.matcher(s).matches()) {
       return s;
     }
     PhoneNumber number;
     try {
       number = UTIL.parse(s, region);
     } catch (NumberParseException e) {
-      return Reason.INVALID_VALUE;
+      return digitsAsWritten(s, region);
     }
     number.clearExtension();
     if (UTIL.isValidNumber(number)) {
@@ -124,7 +169,50 @@ public final class PhoneNormalizer implements Normalizer {
         return local;
       }
     }
-    return Reason.INVALID_VALUE;
+    // Parsed but not listed: kept with its digits rather than dropped (see the class comment),
+    // if they are digits the value wrote: libphonenumber reads letters as a keypad's digits, and
+    // "612-345-678-ANALOPEZ" is text around a number, not a vanity number it failed to validate.
+    String national = UTIL.getNationalSignificantNumber(number);
+    String unverified = "+" + number.getCountryCode() + "~" + national;
+    if (UNVERIFIED.matcher(unverified).matches() && digitsOf(s).contains(national)) {
+      return unverified;
+    }
+    // "+34 612 34" wrote its country and too few digits after it; but without a '+', reading the
+    // region's international prefix ("00 61 2345" in DE) may be what left too few.
+    return s.indexOf('+') >= 0 ? Reason.INVALID_VALUE : digitsAsWritten(s, region);
+  }
+
+  /**
+   * The last resort for a value libphonenumber cannot place (a {@code +} country code that does
+   * not exist, an international prefix that leaves too few digits): its digits as written, under
+   * the region's country code, if it has 6 to 17 of them and no letter. A letter means text, not
+   * a number that libphonenumber failed to read.
+   */
+  private static Object digitsAsWritten(String s, String region) {
+    StringBuilder digits = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int digit = Character.digit(c, 10);
+      if (digit >= 0) {
+        digits.append((char) ('0' + digit));
+      } else if (Character.isLetter(c)) {
+        return Reason.INVALID_VALUE;
+      }
+    }
+    String unverified = "+" + UTIL.getCountryCodeForRegion(region) + "~" + digits;
+    return UNVERIFIED.matcher(unverified).matches() ? unverified : Reason.INVALID_VALUE;
+  }
+
+  private static String digitsOf(String s) {
+    StringBuilder digits = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      // Any script's digits, as libphonenumber reads them (full-width, Arabic-Indic...).
+      int digit = Character.digit(s.charAt(i), 10);
+      if (digit >= 0) {
+        digits.append((char) ('0' + digit));
+      }
+    }
+    return digits.toString();
   }
 
   private static String checkRegion(String region) {

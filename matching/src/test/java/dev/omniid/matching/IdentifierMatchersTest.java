@@ -30,7 +30,20 @@ class IdentifierMatchersTest {
   @ParameterizedTest(name = "{0} ~ {1} = {2}")
   @CsvSource({
       "+34612345678, +34612345678, EXACT",
-      "+14155552671, +1?5552671, STRONG",
+      "+14155552671, +1?5552671, MEDIUM",
+      "+18185550199, +34~8185550199, STRONG",
+      "+18185550199, +1~8185550199, STRONG",
+      "+34~8185550199, +52~8185550199, STRONG",
+      "+447911123456, +34~07911123456, STRONG",
+      "+390612345678, +34~0612345678, STRONG",
+      "+18185550199, +34~5550199, MEDIUM",
+      "+1?5552671, +34~4155552671, MEDIUM",
+      "+34~5552671, +34~4155552671, MEDIUM",
+      "+34612345678, +1?5552671, DIFFERENT",
+      "+525555552671, +1?5552671, WEAK",
+      "+18185550199, +34~81855501, DIFFERENT",
+      "+18185550199, +34~1235550199, WEAK",
+      "+34~8185550199, +34~8185550198, MEDIUM",
       "+34612345678, +34612345679, MEDIUM",
       "+34612345678, +34612354678, MEDIUM",
       "+34612345678, +525598765432, DIFFERENT",
@@ -71,10 +84,11 @@ class IdentifierMatchersTest {
     for (String fine : List.of("ana@test.es", "noreplyana@x.com", "info@shop.es")) {
       assertFalse(JunkValues.emails().test(fine), fine);
     }
-    for (String junk : List.of("+34666666666", "+11234567890", "+34123456789", "+529876543210")) {
+    for (String junk : List.of("+34666666666", "+11234567890", "+34123456789", "+529876543210",
+        "+34~0000000000", "+34~000000", "+1?5555555")) {
       assertTrue(JunkValues.phones().test(junk), junk);
     }
-    for (String fine : List.of("+34612345678", "+14155552671")) {
+    for (String fine : List.of("+34612345678", "+14155552671", "+34~8185550199")) {
       assertFalse(JunkValues.phones().test(fine), fine);
     }
     assertTrue(JunkValues.deviceIds().test("00000000-0000-0000-0000-000000000000"));

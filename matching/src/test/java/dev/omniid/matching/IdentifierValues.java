@@ -27,6 +27,12 @@ final class IdentifierValues {
     for (int i = 0; i < 9; i++) {
       digits.append(random.nextInt(3));
     }
-    return random.nextInt(5) == 0 ? cc + "?" + digits.substring(2) : cc + digits;
+    // E.164, local-only (+1?5552671) and unverified (+34~08185550199) forms, often sharing digits.
+    return switch (random.nextInt(6)) {
+      case 0 -> cc + "?" + digits.substring(2);
+      case 1 -> cc + "~" + digits;
+      case 2 -> cc + "~0" + digits.substring(random.nextInt(3));
+      default -> cc + digits;
+    };
   }
 }

@@ -82,7 +82,7 @@ class NormalizerPiiHygieneTest {
         Arguments.of("email", email, "ana.lopez.1987@" + "gmail".repeat(60) + ".com"),
         Arguments.of("email (cached)", cached, "ana.lopez.1987@@gmail.com"),
         Arguments.of("email (cached)", cached, "ana.lopez.1987@@gmail.com"),
-        Arguments.of("phone", phone, "+34 612 345"),
+        Arguments.of("phone", phone, "+34 612 34"),
         Arguments.of("phone", phone, PHONE + " 999 000 111 222"),
         Arguments.of("phone", phone, "612-345-678-ANALOPEZ"),
         Arguments.of("phone", phone, "+34 612 345 678".repeat(10)),

@@ -77,6 +77,48 @@ class OmniIdTest {
   }
 
   @Test
+  void phonesTheMetadataCannotValidateAreNeverDropped() {
+    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    // A US national number in a Spanish file: unverified, yet the same digits link exactly.
+    Resolution a = r.resolve(tp("a", Channel.WEB).identifier(IdentifierType.PHONE, "(818) 555 0199")
+        .attribute(AttributeKey.GIVEN_NAME, "Mary").attribute(AttributeKey.FAMILY_NAME, "Johnson").build());
+    assertTrue(a.problems().isEmpty(), a.problems().toString());
+    assertEquals(Resolution.Outcome.ATTACHED, r.resolve(tp("b", Channel.STORE)
+        .identifier(IdentifierType.PHONE, "818-555-0199").build()).outcome());
+    // The full international number is a weaker match, which the same name carries over the threshold.
+    assertEquals(Resolution.Outcome.ATTACHED, r.resolve(tp("c", Channel.CALL_CENTER)
+        .identifier(IdentifierType.PHONE, "+1 818 555 0199")
+        .attribute(AttributeKey.GIVEN_NAME, "Mary").attribute(AttributeKey.FAMILY_NAME, "Johnson").build())
+        .outcome(), r.why("a", "c").explain());
+    // So is a local 7-digit number, the tail of the full one.
+    assertEquals(Resolution.Outcome.ATTACHED, r.resolve(tp("d", Channel.STORE)
+        .identifier(IdentifierType.PHONE, "555 0199")
+        .attribute(AttributeKey.GIVEN_NAME, "Mary").attribute(AttributeKey.FAMILY_NAME, "Johnson").build())
+        .outcome(), r.why("c", "d").explain());
+    assertEquals(1, r.profileCount());
+    // The same tail alone, under another name, is not enough.
+    IdentityResolver other = OmniId.newBuilder().defaultRegion("ES").build();
+    other.resolve(tp("c", Channel.CALL_CENTER).identifier(IdentifierType.PHONE, "+1 818 555 0199")
+        .attribute(AttributeKey.GIVEN_NAME, "Mary").attribute(AttributeKey.FAMILY_NAME, "Johnson").build());
+    assertEquals(Resolution.Outcome.CREATED, other.resolve(tp("e", Channel.STORE)
+        .identifier(IdentifierType.PHONE, "555 0199")
+        .attribute(AttributeKey.GIVEN_NAME, "Pedro").attribute(AttributeKey.FAMILY_NAME, "Gómez").build())
+        .outcome(), other.why("c", "e").explain());
+  }
+
+  @Test
+  void unverifiedJunkPhonesStayJunk() {
+    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    for (int i = 0; i < 3; i++) {
+      r.resolve(tp("j" + i, Channel.STORE).identifier(IdentifierType.EMAIL, "c" + i + "@shop.es")
+          .identifier(IdentifierType.PHONE, "0000000000").build());
+    }
+    assertEquals(3, r.profileCount());
+    assertTrue(r.genericValues().stream().anyMatch(g -> g.identifier().type().equals(IdentifierType.PHONE)
+        && g.reason() == GenericValue.Reason.JUNK));
+  }
+
+  @Test
   void junkAndKiosksNeverMergeStrangers() {
     IdentityResolver r = OmniId.newBuilder().build();
     for (int i = 0; i < 8; i++) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Coverage-guided fuzzing of {@link PhoneNormalizer} (Jazzer) in a few default regions, uncached so
- * that every input reaches libphonenumber. The contract: E.164 or local-only form, idempotent, or
+ * that every input reaches libphonenumber. The contract: E.164, local-only or unverified form,
+ * idempotent and read back as itself in every region, or
  * {@link OmniIdException} without the value in its message.
  *
  * <p>{@code mvn verify} replays the seeds under {@code PhoneFuzzTestInputs/}; to fuzz:
