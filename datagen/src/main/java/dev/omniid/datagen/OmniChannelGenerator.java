@@ -253,11 +253,9 @@ public final class OmniChannelGenerator {
   private LocalDate birth(int i) {
     SplittableRandom r = randomFor(i, 11);
     int head = householdHead[i];
-    if (junior(i)) {
-      LocalDate father = birth(head);
-      return LocalDate.of(Math.min(2007, father.getYear() + 22 + r.nextInt(14)), 1 + r.nextInt(12), 1 + r.nextInt(28));
-    }
-    LocalDate d = LocalDate.of(senior(i) ? 1940 + r.nextInt(30) : 1940 + r.nextInt(66), 1 + r.nextInt(12), 1 + r.nextInt(28));
+    LocalDate d = junior(i)
+        ? LocalDate.of(Math.min(2007, birth(head).getYear() + 22 + r.nextInt(14)), 1 + r.nextInt(12), 1 + r.nextInt(28))
+        : LocalDate.of(senior(i) ? 1940 + r.nextInt(30) : 1940 + r.nextInt(66), 1 + r.nextInt(12), 1 + r.nextInt(28));
     for (int k = head; k < i; k++) {
       if (birth(k).equals(d)) {
         return d.plusDays(1 + r.nextInt(300));  // members of a household are born on different days
