@@ -560,9 +560,12 @@ public final class OmniChannelGenerator {
     };
   }
 
-  /** A household's landline: Spanish fixed lines start with 9; elsewhere a number of the same form. */
+  /**
+   * A household's landline: Spanish fixed lines of Madrid, Barcelona, Seville or Valencia (91, 93,
+   * 95, 96: every number of those ranges is valid); elsewhere a number of the same form as a mobile.
+   */
   private static String landline(SplittableRandom r, String country) {
-    return country.equals("ES") ? "+349" + (1 + r.nextInt(8)) + digits(r, 7) : phone(r, country);
+    return country.equals("ES") ? "+349" + "1356".charAt(r.nextInt(4)) + digits(r, 7) : phone(r, country);
   }
 
   /** A number in a range libphonenumber's metadata does not list (never called for MX). */
