@@ -12,32 +12,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes a generated data set as files a customer file would come in: {@code touchpoints.csv}
  * (RFC 4180, header, UTF-8), the same as {@code touchpoints.jsonl} (JSON Lines), the ground truth
- * {@code truth.csv} ({@code record_id,cluster_id}) and a {@code mapping.json} for the command-line
- * tool. Not thread-safe.
+ * {@code truth.csv} ({@code record_id,cluster_id}), the labels {@code labels.csv}
+ * ({@code record_id,household_id,patterns}: the person's household and {@link Pattern}s, labels
+ * joined by {@code |}) and a {@code mapping.json} for the command-line tool. Not thread-safe.
  */
 public final class GeneratedDataWriter {
   /** The CSV columns, in order. */
   public static final List<String> COLUMNS = List.of("record_id", "channel", "timestamp", "event",
       "email", "phone", "given_name", "family_name", "birth_date", "address", "city", "postal_code",
-      "country", "device_id", "cookie_id", "customer_id", "loyalty_id", "email_sha256");
+      "country", "device_id", "cookie_id", "customer_id", "loyalty_id", "email_sha256", "national_id");
 
   private GeneratedDataWriter() {}
 
-  /** Writes the four files into {@code directory} (created if needed); returns the rows written. */
+  /** Writes the five files into {@code directory} (created if needed); returns the rows written. */
   public static long write(OmniChannelGenerator generator, Path directory) throws IOException {
     Objects.requireNonNull(generator, "generator");
     Files.createDirectories(directory);
     long[] rows = {0};
     try (BufferedWriter csv = Files.newBufferedWriter(directory.resolve("touchpoints.csv"), StandardCharsets.UTF_8);
         BufferedWriter jsonl = Files.newBufferedWriter(directory.resolve("touchpoints.jsonl"), StandardCharsets.UTF_8);
-        BufferedWriter truth = Files.newBufferedWriter(directory.resolve("truth.csv"), StandardCharsets.UTF_8)) {
+        BufferedWriter truth = Files.newBufferedWriter(directory.resolve("truth.csv"), StandardCharsets.UTF_8);
+        BufferedWriter labels = Files.newBufferedWriter(directory.resolve("labels.csv"), StandardCharsets.UTF_8)) {
       csv.write(String.join(",", COLUMNS));
       csv.write("\r\n");
       truth.write("record_id,cluster_id\r\n");
+      labels.write("record_id,household_id,patterns\r\n");
       IOException[] failure = {null};
       generator.forEach(g -> {
         if (failure[0] != null) {
@@ -48,6 +52,8 @@ public final class GeneratedDataWriter {
           writeCsvRow(csv, values);
           writeJsonLine(jsonl, values);
           truth.write(csvField(g.touchpoint().id()) + "," + csvField(g.personId()) + "\r\n");
+          labels.write(csvField(g.touchpoint().id()) + "," + csvField(g.householdId()) + ","
+              + labels(g.patterns()) + "\r\n");
           rows[0]++;
         } catch (IOException e) {
           failure[0] = e;
@@ -59,6 +65,17 @@ public final class GeneratedDataWriter {
     }
     Files.writeString(directory.resolve("mapping.json"), mappingJson(), StandardCharsets.UTF_8);
     return rows[0];
+  }
+
+  /** The labels of {@code patterns} in declaration order, joined by {@code |}. */
+  static String labels(Set<Pattern> patterns) {
+    StringBuilder s = new StringBuilder();
+    for (Pattern p : Pattern.values()) {
+      if (patterns.contains(p)) {
+        s.append(s.length() == 0 ? "" : "|").append(p.label());
+      }
+    }
+    return s.toString();
   }
 
   /** The mapping of the CSV columns to OmniID fields, for {@code omniid resolve}. */
@@ -84,7 +101,8 @@ public final class GeneratedDataWriter {
             "cookie_id": "cookie_id",
             "customer_id": "customer_id",
             "loyalty_id": "loyalty_id",
-            "id:email_sha256": "email_sha256"
+            "id:email_sha256": "email_sha256",
+            "national_id": "national_id"
           }
         }
         """;
@@ -111,6 +129,7 @@ public final class GeneratedDataWriter {
     v[15] = first(t, IdentifierType.CUSTOMER_ID);
     v[16] = first(t, IdentifierType.LOYALTY_ID);
     v[17] = first(t, OmniChannelGenerator.EMAIL_SHA256);
+    v[18] = first(t, IdentifierType.NATIONAL_ID);
     return v;
   }
 

@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -26,12 +29,40 @@ import java.util.stream.Stream;
  * Generates synthetic omnichannel customers and their touchpoints, with ground truth, with the
  * messiness of real data: email typos and provider variants, phones in national and international
  * forms, missing fields, swapped day and month, nicknames, dropped second surnames and accents,
- * households sharing an address, a landline and a tablet, store kiosks shared by many, junk
- * values, SHA-256 hashed emails from ad platforms, and namesakes who are different people.
+ * store kiosks shared by many, junk values, SHA-256 hashed emails from ad platforms, and the
+ * {@link Pattern}s of real customer files, each given to a seeded share of people and labelled on
+ * their touchpoints:
  *
- * <p>Deterministic: each person is generated from the seed and the person's index alone, so the
- * same settings give the same touchpoints, in the same order, whether streamed or listed.
- * Immutable and thread-safe.
+ * <ul>
+ *   <li>{@link Pattern#HOUSEHOLD households} of 2 to 5 people (one family name, different given
+ *       names and birth dates) sharing an address, a landline, a family mailbox and sometimes a
+ *       tablet; {@link Pattern#JUNIOR_SENIOR father and son} of the same full name in some of them;
+ *   <li>{@link Pattern#SHARED_MAILBOX an office's shared mailbox} given by a dozen colleagues;
+ *   <li>{@link Pattern#NAMESAKE namesakes}: another person with the same full name;
+ *   <li>phones libphonenumber cannot validate as they are written: {@link Pattern#FOREIGN_PHONE
+ *       another country's number without its country code}, {@link Pattern#UNLISTED_PHONE_RANGE
+ *       unlisted ranges}, {@link Pattern#LOCAL_PHONE 7-digit local numbers};
+ *   <li>{@link Pattern#ID_SEPARATORS ids written with and without separators},
+ *       {@link Pattern#SURNAME_FIRST names surname first}, {@link Pattern#DISPLAY_NAME_EMAIL display
+ *       names in the email column}, {@link Pattern#MONTH_FIRST_DATE birth dates in the other
+ *       order}.
+ * </ul>
+ *
+ * <p><b>Who shares what.</b> Precision may only fall for reasons real files have. A personal
+ * mailbox belongs to exactly one person (its local part ends in the person's number, so two
+ * namesakes get {@code jyoung12@} and {@code jyoung57@}, never one {@code jyoung@}); a family
+ * mailbox belongs to one household, an office mailbox to one company; customer, loyalty and
+ * national ids are one person's each. The one deliberate exception is
+ * {@link Pattern#MISTYPED_EMAIL}: a namesake who typed the other's address (0.2 % of people by
+ * default). Values shared across households otherwise are only the kiosks' device ids and the
+ * junk values ({@code test@test.com}, {@code 0000000000}, a zeroed ad id).
+ *
+ * <p><b>Phones.</b> Every phone is in a range libphonenumber validates for its country (mobiles,
+ * and landlines for households) unless a phone pattern says otherwise.
+ *
+ * <p>Deterministic: each person is generated from the seed and the person's index alone (and the
+ * household layout, drawn once from the seed), so the same settings give the same touchpoints, in
+ * the same order, whether streamed or listed. Immutable and thread-safe.
  */
 public final class OmniChannelGenerator {
   /** The identifier type of SHA-256 hashed emails, as ad platforms send them. */
@@ -43,6 +74,8 @@ public final class OmniChannelGenerator {
       EventKind.PURCHASE, EventKind.INQUIRY, EventKind.MESSAGE, EventKind.SURVEY, EventKind.TRY_ON,
       EventKind.RETURN, EventKind.LOGIN};
   private static final int STORES = 25;
+  /** About this many colleagues share one office mailbox. */
+  private static final int PEOPLE_PER_OFFICE = 12;
 
   private final int people;
   private final long seed;
@@ -52,11 +85,12 @@ public final class OmniChannelGenerator {
   private final double typoRate;
   private final double missingRate;
   private final double nicknameRate;
-  private final double householdRate;
   private final double kioskRate;
   private final double junkRate;
   private final double hashedRate;
-  private final double namesakeRate;
+  private final double nationalIdRate;
+  private final EnumMap<Pattern, Double> rates;
+  private final int offices;
   private final int[] householdHead;
 
   private OmniChannelGenerator(Builder b) {
@@ -68,11 +102,12 @@ public final class OmniChannelGenerator {
     this.typoRate = b.typoRate;
     this.missingRate = b.missingRate;
     this.nicknameRate = b.nicknameRate;
-    this.householdRate = b.householdRate;
     this.kioskRate = b.kioskRate;
     this.junkRate = b.junkRate;
     this.hashedRate = b.hashedRate;
-    this.namesakeRate = b.namesakeRate;
+    this.nationalIdRate = b.nationalIdRate;
+    this.rates = new EnumMap<>(b.rates);
+    this.offices = (int) Math.max(1, Math.round(people * rate(Pattern.SHARED_MAILBOX) / PEOPLE_PER_OFFICE));
     this.householdHead = households();
   }
 
@@ -84,6 +119,11 @@ public final class OmniChannelGenerator {
   /** The number of people. */
   public int people() {
     return people;
+  }
+
+  /** The rate of {@code pattern} in this configuration. */
+  public double rate(Pattern pattern) {
+    return rates.get(Objects.requireNonNull(pattern, "pattern"));
   }
 
   /** Every touchpoint, person by person, generated lazily. */
@@ -109,44 +149,153 @@ public final class OmniChannelGenerator {
   private int[] households() {
     int[] head = new int[people];
     SplittableRandom random = new SplittableRandom(seed ^ 0x5A5A_5A5AL);
+    double householdRate = rate(Pattern.HOUSEHOLD);
     int i = 0;
     while (i < people) {
-      int size = random.nextDouble() < householdRate ? 2 + random.nextInt(3) : 1;
+      int size = random.nextDouble() < householdRate ? 2 + random.nextInt(4) : 1;
+      int first = i;
       for (int k = 0; k < size && i < people; k++) {
-        head[i++] = i - 1 - k;
+        head[i++] = first;
       }
     }
     return head;
+  }
+
+  private boolean alone(int i) {
+    return householdHead[i] == i && (i + 1 >= people || householdHead[i + 1] != i);
   }
 
   private SplittableRandom randomFor(int person, long salt) {
     return new SplittableRandom(seed * 0x9E37_79B9_7F4A_7C15L + person * 0xBF58_476D_1CE4_E5B9L + salt);
   }
 
+  /** A person's name as drawn, before any spelling of it: given, first and second family name. */
+  private record Names(boolean hispanic, String given, String family1, String family2) {}
+
   /** A person's stable facts. */
-  private record Person(int index, String id, String country, boolean hispanic, String given,
-      String family1, String family2, LocalDate birth, String email, String phone, String street,
-      int number, String floor, String city, String postal, String device, String customerId,
-      String loyaltyId, String landline, String tablet) {}
+  private record Person(int index, String id, String household, Set<Pattern> patterns,
+      String country, Names names, String suffix, LocalDate birth, String email,
+      String familyEmail, String officeEmail, String mistypedEmail, String phone,
+      String phoneCountry, boolean foreignPhone, String street, int number, String floor,
+      String city, String postal, String device, String customerId, String loyaltyId,
+      String nationalId, String landline, String tablet) {
+    boolean has(Pattern p) {
+      return patterns.contains(p);
+    }
+  }
+
+  /** The household's country: everybody at one address lives in one country. */
+  private String countryOf(int i) {
+    return pick(randomFor(householdHead[i], 14), Vocabulary.COUNTRIES);
+  }
+
+  /** Whether {@code i} is the son in a father-and-son household (the father is the head). */
+  private boolean junior(int i) {
+    int head = householdHead[i];
+    return i == head + 1 && randomFor(head, 6).nextDouble() < rate(Pattern.JUNIOR_SENIOR);
+  }
+
+  private boolean senior(int i) {
+    return householdHead[i] == i && !alone(i) && junior(i + 1);
+  }
+
+  /** Whether {@code i} is a namesake of {@code i - 1}: only people heading their household. */
+  private boolean namesake(int i) {
+    if (i == 0 || householdHead[i] != i) {
+      return false;
+    }
+    SplittableRandom r = randomFor(i, 8);
+    return r.nextDouble() < rate(Pattern.NAMESAKE) || mistyped(i);
+  }
+
+  private boolean mistyped(int i) {
+    return i > 0 && householdHead[i] == i && randomFor(i, 9).nextDouble() < rate(Pattern.MISTYPED_EMAIL);
+  }
+
+  private Names names(int i) {
+    int head = householdHead[i];
+    if (junior(i)) {
+      return names(head);
+    }
+    if (namesake(i)) {
+      // A namesake takes the names of the previous person: same name, another person.
+      return names(i - 1);
+    }
+    String country = countryOf(i);
+    SplittableRandom r = randomFor(i, 5);
+    boolean hispanic = !country.equals("US") || randomFor(head, 10).nextInt(5) == 0;
+    String family1 = pick(r, hispanic ? Vocabulary.SPANISH_FAMILY : Vocabulary.ENGLISH_FAMILY);
+    String family2 = hispanic ? pick(r, Vocabulary.SPANISH_FAMILY) : null;
+    if (head != i) {
+      family1 = names(head).family1();  // one family name per household
+    }
+    String given;
+    do {
+      boolean female = r.nextBoolean();
+      given = hispanic ? pick(r, female ? Vocabulary.SPANISH_GIVEN_F : Vocabulary.SPANISH_GIVEN_M)
+          : pick(r, female ? Vocabulary.ENGLISH_GIVEN_F : Vocabulary.ENGLISH_GIVEN_M);
+    } while (givenTakenInHousehold(i, given));
+    return new Names(hispanic, given, family1, family2);
+  }
+
+  /** Whether an earlier member of i's household has {@code given} (or its nickname): members differ. */
+  private boolean givenTakenInHousehold(int i, String given) {
+    for (int k = householdHead[i]; k < i; k++) {
+      String other = names(k).given();
+      if (other.equals(given) || given.equals(Vocabulary.NICKNAMES.get(other))
+          || other.equals(Vocabulary.NICKNAMES.get(given))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private LocalDate birth(int i) {
+    SplittableRandom r = randomFor(i, 11);
+    int head = householdHead[i];
+    LocalDate d = junior(i)
+        ? LocalDate.of(Math.min(2007, birth(head).getYear() + 22 + r.nextInt(14)), 1 + r.nextInt(12), 1 + r.nextInt(28))
+        : LocalDate.of(senior(i) ? 1940 + r.nextInt(30) : 1940 + r.nextInt(66), 1 + r.nextInt(12), 1 + r.nextInt(28));
+    for (int k = head; k < i; k++) {
+      if (birth(k).equals(d)) {
+        return d.plusDays(1 + r.nextInt(300));  // members of a household are born on different days
+      }
+    }
+    return d;
+  }
+
+  private Set<Pattern> patternsOf(int i) {
+    EnumSet<Pattern> set = EnumSet.noneOf(Pattern.class);
+    if (!alone(i)) {
+      set.add(Pattern.HOUSEHOLD);
+    }
+    if (junior(i) || senior(i)) {
+      set.add(Pattern.JUNIOR_SENIOR);
+    }
+    if (namesake(i)) {
+      set.add(Pattern.NAMESAKE);
+    }
+    if (mistyped(i)) {
+      set.add(Pattern.MISTYPED_EMAIL);
+    }
+    // One draw per pattern from one stream: adding a pattern at the end changes no earlier one.
+    SplittableRandom r = randomFor(i, 12);
+    for (Pattern p : new Pattern[] {Pattern.SHARED_MAILBOX, Pattern.FOREIGN_PHONE,
+        Pattern.UNLISTED_PHONE_RANGE, Pattern.LOCAL_PHONE, Pattern.ID_SEPARATORS,
+        Pattern.SURNAME_FIRST, Pattern.DISPLAY_NAME_EMAIL, Pattern.MONTH_FIRST_DATE}) {
+      if (r.nextDouble() < rate(p)) {
+        set.add(p);
+      }
+    }
+    return set;
+  }
 
   private Person person(int i) {
     SplittableRandom r = randomFor(i, 1);
-    String country = pick(r, Vocabulary.COUNTRIES);
-    boolean hispanic = !country.equals("US") || r.nextInt(5) == 0;
-    // A namesake takes the names drawn for the previous person: same name, another person.
-    String[] names = drawnNames(i > 0 && r.nextDouble() < namesakeRate ? i - 1 : i, hispanic);
-    String given = names[0];
-    String family1 = names[1];
-    String family2 = names[2];
-    LocalDate birth = LocalDate.of(1940 + r.nextInt(66), 1 + r.nextInt(12), 1 + r.nextInt(28));
-    String local = switch (r.nextInt(4)) {
-      case 0 -> ascii(given) + "." + ascii(family1);
-      case 1 -> ascii(given) + ascii(family1) + (10 + r.nextInt(90));
-      case 2 -> ascii(given).charAt(0) + ascii(family1) + (family2 == null ? "" : ascii(family2).substring(0, 1));
-      default -> ascii(given) + "_" + ascii(family1) + r.nextInt(1000);
-    };
-    String email = local.replace(" ", "") + "@" + pick(r, Vocabulary.providers(country));
-    String phone = phone(r, country);
+    String country = countryOf(i);
+    Set<Pattern> patterns = patternsOf(i);
+    Names names = names(i);
+    String email = personalEmail(r, names, country, i);
     int head = householdHead[i];
     SplittableRandom household = randomFor(head, 2);
     String street = pick(household, Vocabulary.streets(country));
@@ -155,27 +304,81 @@ public final class OmniChannelGenerator {
         : (1 + household.nextInt(8)) + "º " + (char) ('A' + household.nextInt(4));
     String city = pick(household, Vocabulary.cities(country));
     String postal = postal(household, country);
-    String landline = household.nextBoolean() ? phone(household, country) : null;
+    String landline = landline(household, country);
     String tablet = household.nextInt(3) == 0 ? uuid(household) : null;
-    if (head == i) {
+    String familyEmail = familyEmail(household, names(head), country, head);
+    if (!patterns.contains(Pattern.HOUSEHOLD)) {
       landline = null;  // a household of one shares nothing
       tablet = null;
+      familyEmail = null;
+    }
+    String phoneCountry = country;
+    boolean foreign = patterns.contains(Pattern.FOREIGN_PHONE);
+    if (foreign) {
+      phoneCountry = country.equals("US") ? "ES" : "US";
+    }
+    String phone;
+    if (patterns.contains(Pattern.UNLISTED_PHONE_RANGE) && !phoneCountry.equals("MX")) {
+      phone = unlistedPhone(r, phoneCountry);
+    } else {
+      patterns = without(patterns, Pattern.UNLISTED_PHONE_RANGE);
+      phone = phone(r, phoneCountry);
     }
     String device = uuid(r);
     String customerId = r.nextBoolean() ? "C" + (1_000_000 + i) : null;
     String loyaltyId = r.nextInt(3) == 0 ? "LOY-" + Long.toString(Math.abs(seed * 31 + i) % 10_000_000 + 10_000_000L, 36).toUpperCase(Locale.ROOT) : null;
-    return new Person(i, "P" + i, country, hispanic, given, family1, family2, birth, email, phone,
-        street, number, floor, city, postal, device, customerId, loyaltyId, landline, tablet);
+    String nationalId = r.nextDouble() < nationalIdRate ? nationalId(country, i) : null;
+    String officeEmail = patterns.contains(Pattern.SHARED_MAILBOX) ? officeEmail(randomFor(i, 7).nextInt(offices)) : null;
+    String mistypedEmail = patterns.contains(Pattern.MISTYPED_EMAIL) ? person(i - 1).email() : null;
+    String suffix = null;
+    if (patterns.contains(Pattern.JUNIOR_SENIOR)) {
+      boolean son = junior(i);
+      suffix = names.hispanic() ? (son ? "hijo" : "padre")
+          : son ? (randomFor(head, 6).nextBoolean() ? "Jr" : "II") : "Sr";
+    }
+    return new Person(i, "P" + i, "H" + head, Set.copyOf(patterns), country, names, suffix, birth(i),
+        email, familyEmail, officeEmail, mistypedEmail, phone, phoneCountry, foreign, street, number,
+        floor, city, postal, device, customerId, loyaltyId, nationalId, landline, tablet);
   }
 
-  private String[] drawnNames(int i, boolean hispanic) {
-    SplittableRandom r = randomFor(i, 5);
-    boolean female = r.nextBoolean();
-    String given = hispanic ? pick(r, female ? Vocabulary.SPANISH_GIVEN_F : Vocabulary.SPANISH_GIVEN_M)
-        : pick(r, female ? Vocabulary.ENGLISH_GIVEN_F : Vocabulary.ENGLISH_GIVEN_M);
-    String family1 = pick(r, hispanic ? Vocabulary.SPANISH_FAMILY : Vocabulary.ENGLISH_FAMILY);
-    String family2 = hispanic ? pick(r, Vocabulary.SPANISH_FAMILY) : null;
-    return new String[] {given, family1, family2};
+  private static Set<Pattern> without(Set<Pattern> set, Pattern p) {
+    if (!set.contains(p)) {
+      return set;
+    }
+    EnumSet<Pattern> copy = EnumSet.copyOf(set);
+    copy.remove(p);
+    return copy;
+  }
+
+  /**
+   * A personal mailbox: the local part ends in the person's number, so no two people share one
+   * (names hold no digits, so the trailing number identifies the person even after a provider's
+   * dots are dropped).
+   */
+  private static String personalEmail(SplittableRandom r, Names n, String country, int i) {
+    String given = ascii(n.given()).replace(" ", "");
+    String family = ascii(n.family1()).replace(" ", "");
+    String number = Integer.toString(i + 1);
+    String local = switch (r.nextInt(4)) {
+      case 0 -> given + "." + family + number;
+      case 1 -> given + family + number;
+      case 2 -> given.charAt(0) + family + (n.family2() == null ? "" : ascii(n.family2()).substring(0, 1)) + number;
+      default -> given + "_" + family + number;
+    };
+    return local + "@" + pick(r, Vocabulary.providers(country));
+  }
+
+  /** A family mailbox: "casa" or "the ...s" with the family name and the household's number. */
+  private static String familyEmail(SplittableRandom r, Names head, String country, int headIndex) {
+    String family = ascii(head.family1()).replace(" ", "");
+    String local = head.hispanic() ? "casa" + family + (headIndex + 1) : "the" + family + "s" + (headIndex + 1);
+    return local + "@" + pick(r, Vocabulary.providers(country));
+  }
+
+  private String officeEmail(int office) {
+    SplittableRandom r = new SplittableRandom(seed * 0x9E37_79B9_7F4A_7C15L + office * 0x94D0_49BB_1331_11EBL + 13);
+    return pick(r, Vocabulary.OFFICE_MAILBOXES) + "@" + pick(r, Vocabulary.COMPANY_WORDS) + "-"
+        + pick(r, Vocabulary.COMPANY_WORDS2) + (office + 1) + pick(r, new String[] {".com", ".es", ".com.mx"});
   }
 
   private List<GeneratedTouchpoint> touchpointsOf(int i) {
@@ -188,7 +391,7 @@ public final class OmniChannelGenerator {
     }
     List<GeneratedTouchpoint> out = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
-      out.add(new GeneratedTouchpoint(touchpoint(p, k, r), p.id()));
+      out.add(new GeneratedTouchpoint(touchpoint(p, k, r), p.id(), p.household(), p.patterns()));
     }
     return out;
   }
@@ -199,24 +402,54 @@ public final class OmniChannelGenerator {
     Touchpoint.Builder b = Touchpoint.newBuilder(touchpointId(p.index(), k))
         .channel(channel).timestamp(start.plusSeconds(offset)).eventKind(pick(r, EVENTS))
         .attribute(AttributeKey.COUNTRY, p.country());
+    // The pattern draws come from their own stream, so the common fields are drawn as before.
+    SplittableRandom q = randomFor(p.index(), 100 + k);
     String ch = channel.name();
     boolean named = !ch.equals("sms") && !ch.equals("whatsapp") && !ch.equals("messenger");
     if (named && present(r)) {
-      b.attribute(AttributeKey.GIVEN_NAME, givenName(p, r));
-      b.attribute(AttributeKey.FAMILY_NAME, familyName(p, r));
+      String given = givenName(p, r);
+      String family = familyName(p, r);
+      if (p.suffix() != null && q.nextInt(5) < 2) {
+        family = family + " " + p.suffix();
+      }
+      boolean swap = p.has(Pattern.SURNAME_FIRST) && q.nextBoolean();
+      b.attribute(AttributeKey.GIVEN_NAME, swap ? family : given);
+      b.attribute(AttributeKey.FAMILY_NAME, swap ? given : family);
     }
     boolean emailChannel = ch.equals("web") || ch.equals("email") || ch.equals("mobile_app")
         || ch.equals("marketplace") || ch.equals("sales_rep");
     if (ch.equals("social") && r.nextDouble() < hashedRate * 4) {
       b.identifier(EMAIL_SHA256, sha256(p.email().toLowerCase(Locale.ROOT)));
     } else if ((emailChannel || r.nextInt(6) == 0) && present(r)) {
-      b.identifier(IdentifierType.EMAIL, r.nextDouble() < junkRate ? "test@test.com" : emailVariant(p, r));
+      String mailbox = p.email();
+      if (p.officeEmail() != null && q.nextInt(5) < 2) {
+        mailbox = p.officeEmail();
+      } else if (p.familyEmail() != null && q.nextInt(3) == 0) {
+        mailbox = p.familyEmail();
+      } else if (p.mistypedEmail() != null && q.nextInt(3) == 0) {
+        mailbox = p.mistypedEmail();
+      }
+      String email = r.nextDouble() < junkRate ? "test@test.com" : emailVariant(mailbox, r);
+      if (p.has(Pattern.DISPLAY_NAME_EMAIL) && q.nextBoolean()) {
+        email = p.names().given() + " " + p.names().family1() + " <" + email.strip() + ">";
+      }
+      b.identifier(IdentifierType.EMAIL, email);
     }
     boolean phoneChannel = ch.equals("store") || ch.equals("call_center") || ch.equals("sms")
         || ch.equals("whatsapp") || ch.equals("sales_rep");
     if ((phoneChannel || r.nextInt(5) == 0) && present(r)) {
-      String phone = p.landline() != null && r.nextInt(4) == 0 ? p.landline() : p.phone();
-      b.identifier(IdentifierType.PHONE, r.nextDouble() < junkRate ? "0000000000" : phoneVariant(phone, p.country(), r));
+      boolean landline = p.landline() != null && r.nextInt(4) == 0;
+      String phone = landline ? p.landline() : p.phone();
+      String phoneCountry = landline ? p.country() : p.phoneCountry();
+      String written = phoneVariant(phone, phoneCountry, r);
+      if (!landline && p.foreignPhone() && q.nextInt(3) < 2) {
+        written = nationalForm(phone, phoneCountry, q);
+      }
+      if (p.has(Pattern.LOCAL_PHONE) && q.nextInt(3) == 0) {
+        String digits = phone.substring(phone.length() - 7);
+        written = q.nextBoolean() ? digits : digits.substring(0, 3) + "-" + digits.substring(3);
+      }
+      b.identifier(IdentifierType.PHONE, r.nextDouble() < junkRate ? "0000000000" : written);
     }
     boolean deviceChannel = ch.equals("mobile_app") || ch.equals("messenger") || ch.equals("web")
         || ch.equals("store");
@@ -236,10 +469,19 @@ public final class OmniChannelGenerator {
       b.identifier(IdentifierType.CUSTOMER_ID, p.customerId());
     }
     if (ch.equals("store") && p.loyaltyId() != null && present(r)) {
-      b.identifier(IdentifierType.LOYALTY_ID, p.loyaltyId());
+      String loyalty = p.loyaltyId();
+      if (p.has(Pattern.ID_SEPARATORS) && q.nextBoolean()) {
+        loyalty = q.nextBoolean() ? loyalty.replace("-", "") : loyalty.replace("-", " ");
+      }
+      b.identifier(IdentifierType.LOYALTY_ID, loyalty);
+    }
+    if ((ch.equals("call_center") || ch.equals("sales_rep") || ch.equals("marketplace"))
+        && p.nationalId() != null && present(q)) {
+      boolean separated = p.has(Pattern.ID_SEPARATORS) && q.nextBoolean();
+      b.identifier(IdentifierType.NATIONAL_ID, separated ? separatedId(p.nationalId(), p.country()) : p.nationalId());
     }
     if ((ch.equals("call_center") || ch.equals("sales_rep") || ch.equals("web")) && present(r)) {
-      b.attribute(AttributeKey.BIRTH_DATE, birthDate(p, r));
+      b.attribute(AttributeKey.BIRTH_DATE, birthDate(p, r, q));
     }
     if ((ch.equals("web") || ch.equals("catalog") || ch.equals("marketplace") || ch.equals("sales_rep")) && present(r)) {
       b.attribute(AttributeKey.ADDRESS, address(p, r));
@@ -262,7 +504,7 @@ public final class OmniChannelGenerator {
   }
 
   private String givenName(Person p, SplittableRandom r) {
-    String given = p.given();
+    String given = p.names().given();
     String nickname = Vocabulary.NICKNAMES.get(given);
     if (nickname != null && r.nextDouble() < nicknameRate) {
       given = nickname;
@@ -271,7 +513,8 @@ public final class OmniChannelGenerator {
   }
 
   private String familyName(Person p, SplittableRandom r) {
-    String family = p.family2() != null && r.nextInt(3) > 0 ? p.family1() + " " + p.family2() : p.family1();
+    Names n = p.names();
+    String family = n.family2() != null && r.nextInt(3) > 0 ? n.family1() + " " + n.family2() : n.family1();
     return style(family, r);
   }
 
@@ -280,8 +523,7 @@ public final class OmniChannelGenerator {
     return v == 0 ? ascii(s) : v == 1 ? s.toUpperCase(Locale.ROOT) : s;
   }
 
-  private String emailVariant(Person p, SplittableRandom r) {
-    String email = p.email();
+  private String emailVariant(String email, SplittableRandom r) {
     int at = email.indexOf('@');
     String local = email.substring(0, at);
     String domain = email.substring(at + 1);
@@ -290,10 +532,16 @@ public final class OmniChannelGenerator {
     }
     if (r.nextDouble() < typoRate) {
       String typo = Vocabulary.DOMAIN_TYPOS.get(domain);
+      // Letters swap only before the trailing number: swapping its digits could give another
+      // person's mailbox, a collision the generator makes only on purpose (MISTYPED_EMAIL).
+      int letters = local.length();
+      while (letters > 0 && Character.isDigit(local.charAt(letters - 1))) {
+        letters--;
+      }
       if (typo != null) {
         domain = typo;
-      } else if (local.length() > 3) {
-        int i = 1 + r.nextInt(local.length() - 2);
+      } else if (letters > 3) {
+        int i = 1 + r.nextInt(letters - 2);
         local = local.substring(0, i) + local.charAt(i + 1) + local.charAt(i) + local.substring(i + 2);
       }
     }
@@ -301,14 +549,44 @@ public final class OmniChannelGenerator {
     return r.nextInt(8) == 0 ? out.toUpperCase(Locale.ROOT) : r.nextInt(8) == 0 ? " " + out + " " : out;
   }
 
+  /** A mobile in a range libphonenumber validates (Spain 6 and 71-74/78, Argentina 11 1-8). */
   private static String phone(SplittableRandom r, String country) {
     return switch (country) {
-      case "ES" -> "+34" + (6 + r.nextInt(2)) + digits(r, 8);
+      case "ES" -> "+34" + (r.nextBoolean() ? "6" + digits(r, 8) : "7" + "12348".charAt(r.nextInt(5)) + digits(r, 7));
       case "MX" -> "+52" + pick(r, new String[] {"55", "33", "81"}) + digits(r, 8);
-      case "AR" -> "+54911" + (1 + r.nextInt(9)) + digits(r, 7);
+      case "AR" -> "+54911" + (1 + r.nextInt(8)) + digits(r, 7);
       case "CO" -> "+573" + (r.nextInt(3) + 10) + digits(r, 7);
       default -> "+1" + pick(r, Vocabulary.US_AREA_CODES) + (2 + r.nextInt(8)) + digits(r, 6);
     };
+  }
+
+  /**
+   * A household's landline: Spanish fixed lines of Madrid, Barcelona, Seville or Valencia (91, 93,
+   * 95, 96: every number of those ranges is valid); elsewhere a number of the same form as a mobile.
+   */
+  private static String landline(SplittableRandom r, String country) {
+    return country.equals("ES") ? "+349" + "1356".charAt(r.nextInt(4)) + digits(r, 7) : phone(r, country);
+  }
+
+  /** A number in a range libphonenumber's metadata does not list (never called for MX). */
+  private static String unlistedPhone(SplittableRandom r, String country) {
+    return switch (country) {
+      case "ES" -> "+347" + "569".charAt(r.nextInt(3)) + digits(r, 7);
+      case "AR" -> "+549119" + digits(r, 7);
+      case "CO" -> "+5738" + digits(r, 8);
+      default -> "+1" + pick(r, Vocabulary.US_AREA_CODES) + r.nextInt(2) + digits(r, 6);
+    };
+  }
+
+  /** The number as written at home, without the country code. */
+  private static String nationalForm(String e164, String country, SplittableRandom r) {
+    if (country.equals("US")) {
+      String n = e164.substring(2);
+      return r.nextBoolean() ? "(" + n.substring(0, 3) + ") " + n.substring(3, 6) + " " + n.substring(6)
+          : n.substring(0, 3) + "-" + n.substring(3, 6) + "-" + n.substring(6);
+    }
+    String n = e164.substring(3);
+    return r.nextBoolean() ? n : n.replaceAll("(\\d{3})(?=\\d)", "$1 ");
   }
 
   /** The same number as people type it: international, 00-prefixed or national, with separators. */
@@ -347,7 +625,7 @@ public final class OmniChannelGenerator {
     return s.toString();
   }
 
-  private String birthDate(Person p, SplittableRandom r) {
+  private String birthDate(Person p, SplittableRandom r, SplittableRandom q) {
     LocalDate d = p.birth();
     int day = d.getDayOfMonth();
     int month = d.getMonthValue();
@@ -357,12 +635,38 @@ public final class OmniChannelGenerator {
       month = t;
     }
     boolean us = p.country().equals("US");
+    if (p.has(Pattern.MONTH_FIRST_DATE) && q.nextBoolean()) {
+      us = !us;  // a source system set to the other locale
+    }
     return switch (r.nextInt(4)) {
       case 0 -> String.format(Locale.ROOT, "%04d-%02d-%02d", d.getYear(), month, day);
       case 1 -> us ? month + "/" + day + "/" + d.getYear() : day + "/" + month + "/" + d.getYear();
       case 2 -> us ? String.format(Locale.ROOT, "%02d/%02d/%04d", month, day, d.getYear())
           : String.format(Locale.ROOT, "%02d/%02d/%04d", day, month, d.getYear());
       default -> String.format(Locale.ROOT, "%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    };
+  }
+
+  /** A national id, one per person: a Spanish DNI with its letter, a US SSN, or digits. */
+  private static String nationalId(String country, int i) {
+    return switch (country) {
+      case "ES" -> {
+        int n = 10_000_000 + i;
+        yield n + String.valueOf("TRWAGMYFPDXBNJZSQVHLCKE".charAt(n % 23));
+      }
+      case "US" -> Integer.toString(100_000_000 + i);
+      case "AR" -> Integer.toString(20_000_000 + i);
+      default -> Long.toString(1_000_000_000L + i);
+    };
+  }
+
+  /** The id as some systems print it: {@code 12.345.678-Z}, {@code 123-45-6789}, {@code 1.000.000.005}. */
+  private static String separatedId(String id, String country) {
+    return switch (country) {
+      case "ES" -> id.substring(0, 2) + "." + id.substring(2, 5) + "." + id.substring(5, 8) + "-" + id.substring(8);
+      case "US" -> id.substring(0, 3) + "-" + id.substring(3, 5) + "-" + id.substring(5);
+      case "AR" -> id.substring(0, 2) + "." + id.substring(2, 5) + "." + id.substring(5);
+      default -> id.substring(0, 1) + "." + id.substring(1, 4) + "." + id.substring(4, 7) + "." + id.substring(7);
     };
   }
 
@@ -432,13 +736,17 @@ public final class OmniChannelGenerator {
     private double typoRate = 0.05;
     private double missingRate = 0.15;
     private double nicknameRate = 0.3;
-    private double householdRate = 0.15;
     private double kioskRate = 0.02;
     private double junkRate = 0.01;
     private double hashedRate = 0.05;
-    private double namesakeRate = 0.02;
+    private double nationalIdRate = 0.4;
+    private final EnumMap<Pattern, Double> rates = new EnumMap<>(Pattern.class);
 
-    private Builder() {}
+    private Builder() {
+      for (Pattern p : Pattern.values()) {
+        rates.put(p, p.defaultRate());
+      }
+    }
 
     /** How many people, at least 1. */
     public Builder people(int people) {
@@ -492,10 +800,9 @@ public final class OmniChannelGenerator {
       return this;
     }
 
-    /** The share of people who live with 1 to 3 others, sharing address, landline and tablet. */
+    /** The rate of {@link Pattern#HOUSEHOLD}, as {@link #rate(Pattern, double)}. */
     public Builder householdRate(double rate) {
-      this.householdRate = rate(rate, "householdRate");
-      return this;
+      return rate(Pattern.HOUSEHOLD, rate);
     }
 
     /** The share of store visits made on a store's shared kiosk (times 5, capped by 1). */
@@ -516,9 +823,23 @@ public final class OmniChannelGenerator {
       return this;
     }
 
-    /** The share of people who share another person's full name. */
+    /** The rate of {@link Pattern#NAMESAKE}, as {@link #rate(Pattern, double)}. */
     public Builder namesakeRate(double rate) {
-      this.namesakeRate = rate(rate, "namesakeRate");
+      return rate(Pattern.NAMESAKE, rate);
+    }
+
+    /**
+     * The rate of {@code pattern}, in 0..1: what it is a share of (people, households) is said on
+     * each {@link Pattern}. 0 turns the pattern off.
+     */
+    public Builder rate(Pattern pattern, double rate) {
+      rates.put(Objects.requireNonNull(pattern, "pattern"), rate(rate, pattern.label() + " rate"));
+      return this;
+    }
+
+    /** The share of people with a national id (DNI, SSN, ...), given on call-center, sales and marketplace records; 0.4 unless set. */
+    public Builder nationalIdRate(double rate) {
+      this.nationalIdRate = rate(rate, "nationalIdRate");
       return this;
     }
 

@@ -71,4 +71,9 @@ final class Vocabulary {
       "outlook.com", "outlok.com", "yahoo.es", "yaho.es", "icloud.com", "iclod.com");
 
   static final String[] US_AREA_CODES = {"212", "305", "415", "512", "617", "713", "312", "206", "404", "602"};
+
+  /** The local parts of shared office mailboxes. */
+  static final String[] OFFICE_MAILBOXES = {"info", "ventas", "oficina", "contacto", "admin", "office", "sales"};
+  static final String[] COMPANY_WORDS = {"grupo", "talleres", "distribuciones", "consultores", "acme", "logistica", "clinica"};
+  static final String[] COMPANY_WORDS2 = {"norte", "sur", "levante", "central", "iberica", "andina", "pacifico"};
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ class OmniChannelGeneratorTest {
     GeneratedDataWriter.write(g, dir.resolve("a"));
     GeneratedDataWriter.write(OmniChannelGenerator.newBuilder().people(300).seed(42).build(), dir.resolve("b"));
     GeneratedDataWriter.write(OmniChannelGenerator.newBuilder().people(300).seed(43).build(), dir.resolve("c"));
-    for (String file : List.of("touchpoints.csv", "touchpoints.jsonl", "truth.csv", "mapping.json")) {
+    for (String file : List.of("touchpoints.csv", "touchpoints.jsonl", "truth.csv", "labels.csv", "mapping.json")) {
       assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)),
           Files.readAllBytes(dir.resolve("b").resolve(file)), file);
     }
@@ -88,6 +89,172 @@ class OmniChannelGeneratorTest {
             Collectors.mapping(GeneratedTouchpoint::personId, Collectors.toSet())));
     assertTrue(byName.values().stream().anyMatch(s -> s.size() > 1), "namesakes");
     assertTrue(data.stream().anyMatch(g -> "Pepe".equals(g.touchpoint().attributes().get(dev.omniid.core.AttributeKey.GIVEN_NAME))), "nicknames");
+  }
+
+  /** Item 6 of issue 11: unrelated namesakes were given one address (jyoung@gmail.com). */
+  @Test
+  void aMailboxBelongsToOnePersonOneHouseholdOrOneOfficeUnlessMistypedOnPurpose() {
+    List<GeneratedTouchpoint> data = OmniChannelGenerator.newBuilder().people(20_000).seed(5).build().generate();
+    Map<String, Set<String>> people = new HashMap<>();
+    Map<String, Set<String>> households = new HashMap<>();
+    Map<String, GeneratedTouchpoint> carrier = new HashMap<>();
+    Map<String, Set<Pattern>> patterns = new HashMap<>();
+    for (GeneratedTouchpoint g : data) {
+      for (var i : g.touchpoint().identifiers()) {
+        if (i.type().equals(IdentifierType.EMAIL)) {
+          String mailbox = mailbox(i.raw());
+          people.computeIfAbsent(mailbox, k -> new HashSet<>()).add(g.personId());
+          households.computeIfAbsent(mailbox, k -> new HashSet<>()).add(g.householdId());
+          patterns.computeIfAbsent(mailbox, k -> EnumSet.noneOf(Pattern.class)).addAll(g.patterns());
+          carrier.putIfAbsent(mailbox, g);
+        }
+      }
+    }
+    int family = 0;
+    int office = 0;
+    int mistyped = 0;
+    for (var e : people.entrySet()) {
+      String mailbox = e.getKey();
+      if (e.getValue().size() == 1 || mailbox.equals("test@test.com")) {
+        continue;
+      }
+      if (households.get(mailbox).size() == 1) {
+        family++;
+      } else if (mailbox.matches("[a-z]+@[a-z]+-[a-z]+[0-9]+\\.(com|es|com\\.mx)")) {
+        // a company's domain: its shared mailbox, or the same typo of it by two colleagues
+        office++;
+        assertTrue(data.stream().filter(g -> e.getValue().contains(g.personId()))
+            .allMatch(g -> g.patterns().contains(Pattern.SHARED_MAILBOX)), mailbox);
+      } else {
+        mistyped++;
+        assertEquals(2, e.getValue().size(), "a mistyped mailbox joins two namesakes: " + mailbox);
+        assertTrue(patterns.get(mailbox).contains(Pattern.MISTYPED_EMAIL), "unlabelled collision: " + mailbox);
+      }
+    }
+    assertTrue(family > 500, "family mailboxes " + family);
+    assertTrue(office > 10, "office mailboxes " + office);
+    assertTrue(mistyped >= 5 && mistyped < 100, "mistyped mailboxes " + mistyped);
+  }
+
+  @Test
+  void customerLoyaltyAndNationalIdsAreOnePersonEach() {
+    List<GeneratedTouchpoint> data = OmniChannelGenerator.newBuilder().people(20_000).seed(6).build().generate();
+    Map<String, Set<String>> owners = new HashMap<>();
+    for (GeneratedTouchpoint g : data) {
+      for (var i : g.touchpoint().identifiers()) {
+        if (i.type().equals(IdentifierType.CUSTOMER_ID) || i.type().equals(IdentifierType.LOYALTY_ID)
+            || i.type().equals(IdentifierType.NATIONAL_ID)) {
+          String compact = i.raw().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+          owners.computeIfAbsent(i.type().name() + ":" + compact, k -> new HashSet<>()).add(g.personId());
+        }
+      }
+    }
+    assertTrue(owners.size() > 10_000);
+    owners.forEach((id, who) -> assertEquals(1, who.size(), id));
+  }
+
+  @Test
+  void everyPatternIsThereAtAboutItsRateAndOnlyOnItsPeople() {
+    List<GeneratedTouchpoint> data = OmniChannelGenerator.newBuilder().people(40_000).seed(8).build().generate();
+    Map<Pattern, Set<String>> labelled = new java.util.EnumMap<>(Pattern.class);
+    data.forEach(g -> g.patterns().forEach(p -> labelled.computeIfAbsent(p, k -> new HashSet<>()).add(g.personId())));
+    for (Pattern p : List.of(Pattern.SHARED_MAILBOX, Pattern.FOREIGN_PHONE, Pattern.LOCAL_PHONE,
+        Pattern.ID_SEPARATORS, Pattern.SURNAME_FIRST, Pattern.DISPLAY_NAME_EMAIL, Pattern.MONTH_FIRST_DATE,
+        Pattern.NAMESAKE)) {
+      double share = labelled.getOrDefault(p, Set.of()).size() / 40_000.0;
+      assertTrue(share > p.defaultRate() * 0.6 && share < p.defaultRate() * 1.4, p + " " + share);
+    }
+    double inHouseholds = labelled.get(Pattern.HOUSEHOLD).size() / 40_000.0;
+    assertTrue(inHouseholds > 0.25 && inHouseholds < 0.45, "people in households " + inHouseholds);
+    assertTrue(labelled.get(Pattern.JUNIOR_SENIOR).size() > 500, "fathers and sons");
+    assertTrue(labelled.get(Pattern.UNLISTED_PHONE_RANGE).size() > 400, "unlisted ranges");
+    assertTrue(labelled.get(Pattern.MISTYPED_EMAIL).size() > 20, "mistyped mailboxes");
+    for (GeneratedTouchpoint g : data) {
+      var t = g.touchpoint();
+      String family = t.attributes().getOrDefault(dev.omniid.core.AttributeKey.FAMILY_NAME, "");
+      if (family.matches(".* (Jr|Sr|II|hijo|padre)")) {
+        assertTrue(g.patterns().contains(Pattern.JUNIOR_SENIOR), family);
+      }
+      for (var i : t.identifiers()) {
+        if (i.type().equals(IdentifierType.EMAIL) && i.raw().contains("<")) {
+          assertTrue(g.patterns().contains(Pattern.DISPLAY_NAME_EMAIL), "display name");
+        }
+        if (i.type().equals(IdentifierType.PHONE) && i.raw().replaceAll("[^0-9]", "").length() == 7) {
+          assertTrue(g.patterns().contains(Pattern.LOCAL_PHONE), "a 7-digit phone");
+        }
+        if (i.type().equals(IdentifierType.NATIONAL_ID) && !i.raw().matches("[0-9]+[A-Z]?")) {
+          assertTrue(g.patterns().contains(Pattern.ID_SEPARATORS), i.raw());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aHouseholdSharesAFamilyNameButNotAGivenNameOrABirthDate() {
+    OmniChannelGenerator all = OmniChannelGenerator.newBuilder().people(5_000).seed(4).missingRate(0)
+        .nicknameRate(0).typoRate(0).rate(Pattern.SURNAME_FIRST, 0).rate(Pattern.MONTH_FIRST_DATE, 0).build();
+    Map<String, Map<String, Set<String>>> givenByHousehold = new HashMap<>();
+    Map<String, Set<String>> familyByHousehold = new HashMap<>();
+    Map<String, Set<String>> birthsOfPerson = new HashMap<>();
+    Map<String, String> householdOf = new HashMap<>();
+    for (GeneratedTouchpoint g : all.generate()) {
+      var a = g.touchpoint().attributes();
+      householdOf.put(g.personId(), g.householdId());
+      if (a.containsKey(dev.omniid.core.AttributeKey.GIVEN_NAME)) {
+        givenByHousehold.computeIfAbsent(g.householdId(), k -> new HashMap<>())
+            .computeIfAbsent(OmniChannelGenerator.ascii(a.get(dev.omniid.core.AttributeKey.GIVEN_NAME)), k -> new HashSet<>())
+            .add(g.personId());
+        familyByHousehold.computeIfAbsent(g.householdId(), k -> new HashSet<>())
+            .add(OmniChannelGenerator.ascii(a.get(dev.omniid.core.AttributeKey.FAMILY_NAME)).split(" ")[0]);
+      }
+      if (a.containsKey(dev.omniid.core.AttributeKey.BIRTH_DATE) && a.get(dev.omniid.core.AttributeKey.BIRTH_DATE).contains("-")) {
+        birthsOfPerson.computeIfAbsent(g.personId(), k -> new HashSet<>()).add(a.get(dev.omniid.core.AttributeKey.BIRTH_DATE));
+      }
+    }
+    familyByHousehold.forEach((h, f) -> assertEquals(1, f.size(), h + " " + f));
+    // Only a father and son share a given name inside a household.
+    givenByHousehold.forEach((h, byGiven) -> byGiven.forEach((given, who) -> assertTrue(who.size() == 1
+        || who.size() == 2, h + " " + given)));
+    Map<String, Set<String>> birthsByHousehold = new HashMap<>();
+    birthsOfPerson.forEach((person, births) -> {
+      assertEquals(1, births.size(), person + " has one birth date");
+      assertTrue(birthsByHousehold.computeIfAbsent(householdOf.get(person), k -> new HashSet<>()).addAll(births),
+          "two members of " + householdOf.get(person) + " born the same day");
+    });
+  }
+
+  @Test
+  void withEveryPatternOffNobodyIsLabelled() {
+    OmniChannelGenerator.Builder b = OmniChannelGenerator.newBuilder().people(2_000).seed(2);
+    for (Pattern p : Pattern.values()) {
+      b.rate(p, 0);
+    }
+    List<GeneratedTouchpoint> data = b.build().generate();
+    assertTrue(data.stream().allMatch(g -> g.patterns().isEmpty()));
+    assertEquals(2_000, data.stream().map(GeneratedTouchpoint::householdId).distinct().count());
+  }
+
+  /** A mailbox as a provider delivers it: display name, case, Gmail dots and tags, domain typos undone. */
+  private static String mailbox(String raw) {
+    String s = raw.strip();
+    if (s.contains("<")) {
+      s = s.substring(s.indexOf('<') + 1, s.indexOf('>'));
+    }
+    s = s.toLowerCase(java.util.Locale.ROOT);
+    String local = s.substring(0, s.indexOf('@'));
+    String domain = s.substring(s.indexOf('@') + 1);
+    for (var e : Vocabulary.DOMAIN_TYPOS.entrySet()) {
+      if (e.getValue().equals(domain)) {
+        domain = e.getKey();
+      }
+    }
+    if (local.contains("+")) {
+      local = local.substring(0, local.indexOf('+'));
+    }
+    if (domain.equals("gmail.com")) {
+      local = local.replace(".", "");
+    }
+    return local + "@" + domain;
   }
 
   @Test

@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 /** {@code omniid generate}: a synthetic omnichannel data set with its ground truth. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Writes a synthetic omnichannel data set with ground truth: DIR/touchpoints.csv "
-        + "(and .jsonl), DIR/truth.csv (record_id,cluster_id) and DIR/mapping.json, ready for "
-        + "resolve and evaluate.",
+        + "(and .jsonl), DIR/truth.csv (record_id,cluster_id), DIR/labels.csv (record_id,household_id,"
+        + "patterns) and DIR/mapping.json, ready for resolve and evaluate.",
         "The data is messy like real data: typos, phone formats, nicknames, households, shared "
-        + "kiosks, junk values, hashed emails, namesakes."},
+        + "kiosks, junk values, hashed emails, namesakes, office mailboxes, father and son of one name, "
+        + "phones without their country code, ids with separators."},
     footer = {"", "Example:",
         "  omniid generate --people 1000 --out data",
         "  omniid resolve --input data/touchpoints.csv --mapping data/mapping.json --out data/clusters.csv",
@@ -52,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf("wrote %d records of %d people to %s: touchpoints.csv, touchpoints.jsonl, "
-        + "truth.csv, mapping.json%n", rows, people, out);
+        + "truth.csv, labels.csv, mapping.json%n", rows, people, out);
     stdout.printf("next: omniid resolve --input %1$s --mapping %2$s --out %3$s%n"
         + "      omniid evaluate --clusters %3$s --truth %4$s%n", out.resolve("touchpoints.csv"),
         out.resolve("mapping.json"), out.resolve("clusters.csv"), out.resolve("truth.csv"));
