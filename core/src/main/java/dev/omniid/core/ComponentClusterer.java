@@ -132,41 +132,58 @@ final class ComponentClusterer {
     // carriers, so the same in any order).
     boolean contested = uf.contested.contains(v);
     for (int k = 1; k < members.length; k++) {
-      if (contested && (uf.people[uf.find(members[0])].length == 0
-          || uf.people[uf.find(members[k])].length == 0)) {
-        if (uf.find(members[0]) != uf.find(members[k])) {
-          uf.refused++;
-          if (withEvidence && (uf.only == null || entries[members[0]] == uf.only
-              || entries[members[k]] == uf.only)) {
-            evidence.add(new Evidence(Evidence.Kind.AMBIGUOUS, entries[members[0]].id,
-                entries[members[k]].id, List.of(v.identifier), Double.POSITIVE_INFINITY));
-          }
+      // Each carrier joins the group of the first earlier carrier it may join: a household's
+      // landline links the father's records with each other even when the first carrier is the
+      // son's. Only when it may join none is the refusal (against the first carrier) evidence.
+      boolean joined = false;
+      for (int j = 0; j < k && !joined; j++) {
+        if (contested && (uf.people[uf.find(members[j])].length == 0
+            || uf.people[uf.find(members[k])].length == 0)
+            && uf.find(members[j]) != uf.find(members[k])) {
+          continue;
         }
+        joined = tryUnion(members[j], members[k], v.identifier, vouchesForOnePerson,
+            Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, false);
+      }
+      if (joined) {
         continue;
       }
-      tryUnion(members[0], members[k], v.identifier, vouchesForOnePerson,
-          Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence);
+      if (contested && (uf.people[uf.find(members[0])].length == 0
+          || uf.people[uf.find(members[k])].length == 0)) {
+        uf.refused++;
+        if (withEvidence && (uf.only == null || entries[members[0]] == uf.only
+            || entries[members[k]] == uf.only)) {
+          evidence.add(new Evidence(Evidence.Kind.AMBIGUOUS, entries[members[0]].id,
+              entries[members[k]].id, List.of(v.identifier), Double.POSITIVE_INFINITY));
+        }
+      } else {
+        tryUnion(members[0], members[k], v.identifier, vouchesForOnePerson,
+            Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, true);
+      }
     }
   }
 
   /**
    * Unites the groups of {@code first} and {@code other} unless a rule forbids it, recording the
-   * link or the refusal. {@code shared} is the identifier that links them, or null for a scored
-   * match.
+   * link, and the refusal if {@code refusalCounts}. {@code shared} is the identifier that links
+   * them, or null for a scored match. Returns whether they are in one group now.
    */
-  private static void tryUnion(int first, int other, Identifier shared,
+  private static boolean tryUnion(int first, int other, Identifier shared,
       boolean vouchesForOnePerson, double weight, TouchpointNode[] entries, UnionFind uf,
-      List<Evidence> evidence, boolean withEvidence) {
+      List<Evidence> evidence, boolean withEvidence, boolean refusalCounts) {
     int a = uf.find(first);
     int b = uf.find(other);
     if (a == b) {
-      return;
+      return true;
     }
-    boolean record = withEvidence
+    boolean linked = withEvidence
         && (uf.only == null || entries[first] == uf.only || entries[other] == uf.only);
+    boolean record = linked && refusalCounts;
     int slot = uf.exclusiveClash(a, b);
     if (slot >= 0) {
-      uf.refused++;
+      if (refusalCounts) {
+        uf.refused++;
+      }
       if (record) {
         IdentifierType exclusiveType = exclusiveType(entries, slot);
         List<Identifier> identifiers = new ArrayList<>(3);
@@ -178,32 +195,37 @@ final class ComponentClusterer {
         evidence.add(new Evidence(Evidence.Kind.EXCLUSIVE_CONFLICT, entries[first].id,
             entries[other].id, identifiers, weight));
       }
-      return;
+      return false;
     }
     if (uf.forbidden != null && uf.neverLinked(a, b)) {
-      uf.refused++;
+      if (refusalCounts) {
+        uf.refused++;
+      }
       if (record) {
         evidence.add(new Evidence(Evidence.Kind.NEVER_LINK, entries[first].id, entries[other].id,
             because(shared), weight));
       }
-      return;
+      return false;
     }
     PersonConflict conflict = uf.people == null || vouchesForOnePerson ? PersonConflict.NONE
         : uf.personConflict(a, b);
     if (conflict != PersonConflict.NONE) {
-      uf.refused++;
+      if (refusalCounts) {
+        uf.refused++;
+      }
       if (record) {
         evidence.add(new Evidence(Evidence.Kind.PERSON_CONFLICT, entries[first].id,
             entries[other].id, because(shared), weight, conflict));
       }
-      return;
+      return false;
     }
     uf.union(a, b);
-    if (record) {
+    if (linked) {
       evidence.add(new Evidence(shared == null ? Evidence.Kind.SCORED_MATCH
           : Evidence.Kind.SHARED_IDENTIFIER, entries[first].id, entries[other].id, because(shared),
           weight));
     }
+    return true;
   }
 
   private static List<Identifier> because(Identifier shared) {
@@ -241,7 +263,7 @@ final class ComponentClusterer {
         continue;
       }
       tryUnion(local.get(edge.first), local.get(edge.second), null, edge.vouchesForOnePerson,
-          edge.weight, entries, uf, evidence, withEvidence);
+          edge.weight, entries, uf, evidence, withEvidence, true);
     }
   }
 

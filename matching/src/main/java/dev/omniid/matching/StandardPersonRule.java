@@ -213,7 +213,18 @@ final class StandardPersonRule implements PersonRule {
       return true;
     }
     if (x.length() == 1 || y.length() == 1) {
-      return x.charAt(0) == y.charAt(0);
+      // An initial stands for the name or for any name it is a nickname of: "J." for Pepe (José).
+      String initial = x.length() == 1 ? x : y;
+      String name = initial == x ? y : x;
+      if (name.charAt(0) == initial.charAt(0)) {
+        return true;
+      }
+      for (String form : nicknames.canonicalForms(name)) {
+        if (!form.isEmpty() && form.charAt(0) == initial.charAt(0)) {
+          return true;
+        }
+      }
+      return false;
     }
     return typo(x, y);
   }
