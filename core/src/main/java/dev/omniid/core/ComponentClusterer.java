@@ -136,6 +136,7 @@ final class ComponentClusterer {
       // landline links the father's records with each other even when the first carrier is the
       // son's. Only when it may join none is the refusal (against the first carrier) evidence.
       boolean joined = false;
+      int refusedBy = -1;
       for (int j = 0; j < k && !joined; j++) {
         if (contested && (uf.people[uf.find(members[j])].length == 0
             || uf.people[uf.find(members[k])].length == 0)
@@ -144,21 +145,24 @@ final class ComponentClusterer {
         }
         joined = tryUnion(members[j], members[k], v.identifier, vouchesForOnePerson,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, false);
+        if (!joined && refusedBy < 0) {
+          refusedBy = j;
+        }
       }
       if (joined) {
         continue;
       }
-      if (contested && (uf.people[uf.find(members[0])].length == 0
-          || uf.people[uf.find(members[k])].length == 0)) {
+      if (refusedBy >= 0) {
+        // The first carrier that refused it for a reason of its own (a clash, a rule, a person).
+        tryUnion(members[refusedBy], members[k], v.identifier, vouchesForOnePerson,
+            Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, true);
+      } else if (contested) {
         uf.refused++;
         if (withEvidence && (uf.only == null || entries[members[0]] == uf.only
             || entries[members[k]] == uf.only)) {
           evidence.add(new Evidence(Evidence.Kind.AMBIGUOUS, entries[members[0]].id,
               entries[members[k]].id, List.of(v.identifier), Double.POSITIVE_INFINITY));
         }
-      } else {
-        tryUnion(members[0], members[k], v.identifier, vouchesForOnePerson,
-            Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, true);
       }
     }
   }

@@ -150,6 +150,14 @@ public sealed interface IdentityResolver extends AutoCloseable
   PairExplanation why(String touchpointId, String otherTouchpointId);
 
   /**
+   * The profiles related to a profile: those it shares identifier values with but was kept apart
+   * from (a household's members, the people of an office mailbox, two customer ids on one
+   * email), each with the shared values and why they were kept apart. Ordered by profile id;
+   * empty for an unknown profile or one related to none.
+   */
+  List<Relation> related(ProfileId profileId);
+
+  /**
    * Erases a customer's identifier (the right to be forgotten): removes, as {@link #remove} does,
    * every touchpoint that carries the value, together with its never-link rules. "Carries" means
    * that the resolver's normalizer for {@code type}, applied to one of the touchpoint's identifiers

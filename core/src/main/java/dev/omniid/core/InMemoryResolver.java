@@ -533,6 +533,128 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
 
+  @Override
+  public List<Relation> related(ProfileId profileId) {
+    Objects.requireNonNull(profileId, "profileId");
+    lock.readLock().lock();
+    try {
+      Cluster cluster = partition.clusterOf(profileId);
+      if (cluster == null) {
+        return List.of();
+      }
+      // Every other profile of its component that it shares a value or a scored edge with; why
+      // they are apart is read off the two profiles by the rules the clusterer applies.
+      Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+      visited.add(cluster.members.get(0));
+      List<TouchpointNode> component = MergeGraph.component(cluster.members.get(0), visited);
+      java.util.TreeMap<ProfileId, Cluster> others = new java.util.TreeMap<>();
+      for (TouchpointNode n : component) {
+        if (n.cluster != cluster) {
+          others.put(n.cluster.id, n.cluster);
+        }
+      }
+      List<Relation> out = new ArrayList<>();
+      for (Cluster other : others.values()) {
+        List<Identifier> shared = sharedValues(cluster, other);
+        boolean edge = scoredEdgeBetween(cluster, other);
+        if (shared.isEmpty() && !edge) {
+          continue;
+        }
+        List<Evidence.Kind> reasons = new ArrayList<>();
+        List<PersonConflict> conflicts = new ArrayList<>();
+        if (exclusiveClash(cluster.exclusive, other.exclusive)) {
+          reasons.add(Evidence.Kind.EXCLUSIVE_CONFLICT);
+        }
+        if (neverLinked(cluster, other)) {
+          reasons.add(Evidence.Kind.NEVER_LINK);
+        }
+        if (graph.personRule != null) {
+          java.util.EnumSet<PersonConflict> traits = java.util.EnumSet.noneOf(PersonConflict.class);
+          for (PersonTraits x : cluster.people) {
+            for (PersonTraits y : other.people) {
+              PersonConflict c = ComponentClusterer.firstConflict(graph.personRule,
+                  new PersonTraits[] {x}, new PersonTraits[] {y});
+              if (c != PersonConflict.NONE) {
+                traits.add(c);
+              }
+            }
+          }
+          if (!traits.isEmpty()) {
+            reasons.add(Evidence.Kind.PERSON_CONFLICT);
+            conflicts.addAll(traits);
+          }
+        }
+        if (reasons.isEmpty()) {
+          // Nothing about the two people clashes: one side names nobody, and what they share is
+          // shared by people who do clash.
+          reasons.add(Evidence.Kind.AMBIGUOUS);
+        }
+        out.add(new Relation(other.id, shared, reasons, conflicts));
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private static boolean exclusiveClash(String[] a, String[] b) {
+    for (int s = 0; s < Math.min(a.length, b.length); s++) {
+      if (a[s] != null && b[s] != null && !a[s].equals(b[s])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean neverLinked(Cluster a, Cluster b) {
+    for (TouchpointNode n : a.members) {
+      if (n.neverLink() != null) {
+        for (TouchpointNode m : n.neverLink()) {
+          if (m.cluster == b) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean scoredEdgeBetween(Cluster a, Cluster b) {
+    for (TouchpointNode n : a.members) {
+      if (n.edges() != null) {
+        for (Edge e : n.edges()) {
+          if (e.other(n).cluster == b) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The values both clusters' touchpoints carry, strongest type first, then by value. */
+  private static List<Identifier> sharedValues(Cluster a, Cluster b) {
+    Set<ValueNode> inA = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (TouchpointNode n : a.members) {
+      inA.addAll(java.util.Arrays.asList(n.values));
+    }
+    Set<ValueNode> both = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (TouchpointNode n : b.members) {
+      for (ValueNode v : n.values) {
+        if (inA.contains(v)) {
+          both.add(v);
+        }
+      }
+    }
+    List<ValueNode> sorted = new ArrayList<>(both);
+    sorted.sort(Comparator.<ValueNode>comparingInt(v -> v.type.rank).thenComparing(v -> v.value));
+    List<Identifier> out = new ArrayList<>(sorted.size());
+    for (ValueNode v : sorted) {
+      out.add(Identifier.of(v.type.type, v.value));
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private void requireSameContent(TouchpointNode existing, Touchpoint touchpoint) {

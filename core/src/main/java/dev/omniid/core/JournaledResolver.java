@@ -688,6 +688,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
     return delegate.why(touchpointId, otherTouchpointId);
   }
 
+  @Override
+  public List<Relation> related(ProfileId profileId) {
+    return delegate.related(profileId);
+  }
+
   /**
    * The one listener of the in-memory resolver: holds each change's events until its record is
    * written, then hands them to the builder's listeners; silent during recovery.

@@ -267,6 +267,14 @@ public class ResolverPropertiesTest {
     for (String id : live) {
       assertEquals(owner.get(id), r.profileIdOf(id).orElseThrow(), context + ": " + id);
     }
+    for (Profile p : profiles) {
+      for (Relation related : r.related(p.id())) {
+        assertTrue(r.related(related.profileId()).stream()
+            .anyMatch(back -> back.profileId().equals(p.id())), context + ": " + p.id()
+            + " is related to " + related.profileId() + " but not the other way round");
+        assertTrue(!related.profileId().equals(p.id()), context + ": related to itself");
+      }
+    }
   }
 
   private static List<String> pair(String a, String b) {

@@ -1,0 +1,35 @@
+package dev.omniid.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Another profile a profile is related to: they share identifier values but were kept apart,
+ * such as a household whose members share a family mailbox and a landline, or an office's shared
+ * mailbox. Relations are not merges: each profile keeps its own journey. {@link #toString()}
+ * masks the shared values.
+ *
+ * @param profileId the related profile
+ * @param shared the identifier values the two profiles share (their touchpoints' normalized
+ *     values, strongest type first); may be empty for a kept-apart scored match
+ * @param reasons why they were kept apart: the kinds of the refused links between them
+ *     ({@link Evidence.Kind#PERSON_CONFLICT}, {@link Evidence.Kind#EXCLUSIVE_CONFLICT},
+ *     {@link Evidence.Kind#NEVER_LINK}, {@link Evidence.Kind#AMBIGUOUS}), in that enum's order
+ * @param conflicts for person conflicts, which traits disagree, in enum order; empty otherwise
+ */
+public record Relation(ProfileId profileId, List<Identifier> shared, List<Evidence.Kind> reasons,
+    List<PersonConflict> conflicts) {
+
+  public Relation {
+    Objects.requireNonNull(profileId, "profileId");
+    shared = List.copyOf(shared);
+    reasons = List.copyOf(reasons);
+    conflicts = List.copyOf(conflicts);
+  }
+
+  @Override
+  public String toString() {
+    return "Relation[" + profileId + " shares " + shared + ", kept apart by " + reasons
+        + (conflicts.isEmpty() ? "" : " " + conflicts) + "]";
+  }
+}
