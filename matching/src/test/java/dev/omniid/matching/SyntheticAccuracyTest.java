@@ -161,6 +161,12 @@ class SyntheticAccuracyTest {
     // About 0.7 on this data: many records carry nothing but a first name or a single channel's
     // id. Far below means a key of the ceiling broke.
     assertTrue(ceiling.pairwiseRecall() > 0.6, "the records of a person mostly share evidence");
+    // Precision must not fall as files grow (issue 11): households, office mailboxes and
+    // namesakes multiply with size, and person conflicts keep them apart. 0.98 at every size
+    // measured (1,000 to 200,000 people); no profile larger than the largest true person.
+    assertTrue(omniId.pairwisePrecision() >= 0.98, "precision " + omniId.pairwisePrecision());
+    assertTrue(largest(predicted) <= largest(truth),
+        "a profile of " + largest(predicted) + " records, the largest person has " + largest(truth));
   }
 
   /** The evidence ceiling as a partition: record id to "person#component" (see the class Javadoc). */
