@@ -5,6 +5,7 @@ import dev.omniid.core.Identifier;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Profile;
+import dev.omniid.core.Relation;
 import dev.omniid.core.Touchpoint;
 import java.io.PrintWriter;
 import java.util.List;
@@ -23,13 +24,16 @@ import picocli.CommandLine.Spec;
  *
  * <p>Masking: the profile's own identifiers are shown in full. The user named this customer and
  * holds the file; a support agent who looks a customer up needs to read the phone they will
- * call. Everything that reaches other customers (evidence sentences) stays masked, and
- * {@code --mask} masks everything, for output that will be pasted into a ticket.
+ * call. Everything that reaches other customers (evidence sentences, the values shared with
+ * related profiles) stays masked, and {@code --mask} masks everything, for output that will be
+ * pasted into a ticket.
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Resolves a customer file and shows one profile: its identifiers, its journey "
         + "across channels in time order, and the evidence that holds it together.",
-        "The profile's identifiers are shown in full unless --mask is given; evidence is always masked."},
+        "Related profiles (kept apart, such as a household sharing a mailbox) follow, one a line.",
+        "The profile's identifiers are shown in full unless --mask is given; evidence and related"
+        + " profiles' shared values are always masked."},
     footer = {"", "Examples:",
         "  omniid profile --input customers.csv --mapping mapping.json --identifier phone:+34612345678",
         "  omniid profile --input customers.csv --mapping mapping.json --record crm-17"})
@@ -140,6 +144,18 @@ final class ProfileCommand implements Callable<Integer> {
       if (e.kind() == Evidence.Kind.SCORED_MATCH) {
         resolver.why(e.touchpointId(), e.otherTouchpointId()).score()
             .ifPresent(s -> out.println(s.explain().replaceAll("(?m)^", "    ")));
+      }
+    }
+    List<Relation> related = resolver.related(p.id());
+    if (!related.isEmpty()) {
+      // Other customers' values (a household's shared mailbox): masked even without --mask.
+      out.println("Related profiles (kept apart, sharing values):");
+      for (Relation r : related) {
+        out.printf(Locale.ROOT, "  %-10s %s%s  shares %s%n", r.profileId(),
+            ResolveCommand.joined(r.reasons()),
+            r.conflicts().isEmpty() ? "" : " (" + ResolveCommand.joined(r.conflicts()) + ")",
+            r.shared().isEmpty() ? "nothing (a scored match)"
+                : r.shared().stream().map(ResolveCommand::masked).collect(Collectors.joining(" ")));
       }
     }
     out.println();

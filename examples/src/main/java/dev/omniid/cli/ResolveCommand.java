@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniid.core.Evidence;
+import dev.omniid.core.Identifier;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.MatchScore;
+import dev.omniid.core.Profile;
 import dev.omniid.core.ProfileId;
+import dev.omniid.core.Relation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +33,9 @@ import picocli.CommandLine.Spec;
     description = {"Resolves every record of a customer file into profiles and writes "
         + "record_id,profile_id for each, in input order.",
         "Malformed rows never stop the run: each is resolved on its valid fields and its problems "
-        + "go to the rejects file (row, column, masked value, reason)."},
+        + "go to the rejects file (row, column, masked value, reason).",
+        "--relations writes the related profiles: people kept apart (a household, an office "
+        + "mailbox) who share values, each pair once, smaller profile id first, values masked."},
     footer = {"", "Example:",
         "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv --explain why.jsonl"})
 final class ResolveCommand implements Callable<Integer> {
@@ -47,6 +53,11 @@ final class ResolveCommand implements Callable<Integer> {
       description = "Also write, per record, the evidence that links it to its profile (JSON Lines).")
   Path explain;
 
+  @Option(names = "--relations", paramLabel = "RELATIONS.csv",
+      description = "Also write the related profiles: pairs kept apart that share values, as "
+          + "profile_id,related_profile_id,reasons,conflicts,shared (shared values masked).")
+  Path relations;
+
   @Option(names = "--rejects", paramLabel = "REJECTS.csv",
       description = "Where to write the problems found (default: next to --out, NAME.rejects.csv).")
   Path rejects;
@@ -63,8 +74,10 @@ final class ResolveCommand implements Callable<Integer> {
     if (explain != null) {
       writeExplain(result);
     }
+    long related = relations != null ? writeRelations(resolver, relations) : -1;
     progress.finish();
-    printSummary(spec.commandLine().getErr(), result, rejectsFile, progress.seconds());
+    printSummary(spec.commandLine().getErr(), result, rejectsFile, related, relations,
+        progress.seconds());
     return 0;
   }
 
@@ -98,6 +111,43 @@ final class ResolveCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw Output.failed(file, "--rejects", e);
     }
+  }
+
+  /**
+   * Writes every pair of related profiles once, the smaller profile id first, sorted by the two
+   * ids. A relation is mutual, so the other direction would only repeat the row. Shared values
+   * are always masked: the file describes two customers, and each one's values reach the other.
+   *
+   * @return the number of pairs written
+   */
+  static long writeRelations(IdentityResolver resolver, Path file) {
+    List<ProfileId> ids = resolver.profiles().map(Profile::id).sorted().toList();
+    long count = 0;
+    try (CSVPrinter csv = Output.csv(file, "--relations", "profile_id", "related_profile_id",
+        "reasons", "conflicts", "shared")) {
+      for (ProfileId id : ids) {
+        for (Relation r : resolver.related(id)) {
+          if (r.profileId().compareTo(id) <= 0) {
+            continue;
+          }
+          csv.printRecord(id, r.profileId(), joined(r.reasons()), joined(r.conflicts()),
+              r.shared().stream().map(ResolveCommand::masked).collect(Collectors.joining("|")));
+          count++;
+        }
+      }
+    } catch (IOException e) {
+      throw Output.failed(file, "--relations", e);
+    }
+    return count;
+  }
+
+  /** An identifier as {@code type:masked value}, as relations are written and shown. */
+  static String masked(Identifier i) {
+    return i.type() + ":" + i.masked();
+  }
+
+  static String joined(List<? extends Enum<?>> values) {
+    return values.stream().map(Enum::name).collect(Collectors.joining("|"));
   }
 
   private void writeExplain(Pipeline.Result result) {
@@ -157,7 +207,9 @@ final class ResolveCommand implements Callable<Integer> {
     return Math.round(x * 10_000) / 10_000.0;
   }
 
-  static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, double seconds) {
+  /** The summary on stderr; {@code relations} is -1 when no relations file was asked for. */
+  static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, long relations,
+      Path relationsFile, double seconds) {
     IdentityResolver resolver = result.resolver();
     long[] links = new long[Evidence.Kind.values().length];
     long[] multi = {0};
@@ -174,12 +226,18 @@ final class ResolveCommand implements Callable<Integer> {
             + " 2+ records)%n", result.records().size(), resolver.profileCount(),
         resolver.touchpointCount() - resolver.profileCount(), multi[0]);
     err.printf(Locale.ROOT, "  links: %d shared identifier, %d scored match; kept apart: %d by an"
-            + " exclusive id%n", links[Evidence.Kind.SHARED_IDENTIFIER.ordinal()],
-        links[Evidence.Kind.SCORED_MATCH.ordinal()], links[Evidence.Kind.EXCLUSIVE_CONFLICT.ordinal()]);
+            + " exclusive id, %d by a person conflict, %d ambiguous%n",
+        links[Evidence.Kind.SHARED_IDENTIFIER.ordinal()], links[Evidence.Kind.SCORED_MATCH.ordinal()],
+        links[Evidence.Kind.EXCLUSIVE_CONFLICT.ordinal()],
+        links[Evidence.Kind.PERSON_CONFLICT.ordinal()], links[Evidence.Kind.AMBIGUOUS.ordinal()]);
     err.printf(Locale.ROOT, "  generic values (shared too widely or junk, link nothing): %d%n",
         resolver.genericValues().size());
     err.printf(Locale.ROOT, "  rejected rows: %d; warnings: %d on %d rows -> %s%n", result.rejectedRows(),
         warnings, rowsWithWarnings, rejectsFile);
+    if (relations >= 0) {
+      err.printf(Locale.ROOT, "  relations (profiles kept apart that share values): %d -> %s%n",
+          relations, relationsFile);
+    }
     err.printf(Locale.ROOT, "  default region %s; %.1f s%n", result.region(), seconds);
   }
 }

@@ -35,6 +35,7 @@ class CliIT {
   private static final Path JAR = Path.of(System.getProperty("omniid.jar", "target/omniid.jar"));
   private static final Path FIXTURES = Path.of("src/test/resources/cli");
   private static final Path FEBRL = Path.of("../matching/src/test/resources/febrl/dataset3.csv");
+  private static final Path HARD_CASES = Path.of("../matching/src/test/resources/hardcases");
   private static final Pattern PAIRWISE_F1 = Pattern.compile("pairwise .* F1 (\\d\\.\\d+)");
 
   @TempDir
@@ -251,6 +252,44 @@ class CliIT {
     Run none = run(concat(new String[] {"profile", "--identifier", "email:nobody@correo.es"}, input));
     assertEquals(1, none.exit());
     assertTrue(none.err().contains("no profile holds email:n***@c***.es"), none.err());
+  }
+
+  /** The labelled hard cases hold households and an office mailbox: they come out related, masked. */
+  @Test
+  void resolveWritesTheRelatedProfilesOfTheHardCasesMasked() throws Exception {
+    Path input = HARD_CASES.resolve("hard-cases.csv");
+    Path relations = dir.resolve("relations.csv");
+    Run r = run("resolve", "--input", input.toString(), "--mapping",
+        HARD_CASES.resolve("hard-cases.mapping.json").toString(), "--out",
+        dir.resolve("clusters.csv").toString(), "--relations", relations.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<CSVRecord> rows = csv(relations);
+    assertTrue(rows.stream().anyMatch(row -> row.get("reasons").contains("PERSON_CONFLICT")
+        && row.get("shared").startsWith("email:")), rows.toString());
+    Matcher count = Pattern.compile("relations \\(profiles kept apart that share values\\): (\\d+)")
+        .matcher(r.err());
+    assertTrue(count.find(), r.err());
+    assertEquals(rows.size(), Integer.parseInt(count.group(1)));
+    Set<String> pairs = new TreeSet<>();
+    for (CSVRecord row : rows) {
+      long a = Long.parseLong(row.get("profile_id").substring(2));
+      long b = Long.parseLong(row.get("related_profile_id").substring(2));
+      assertTrue(a < b, row.toString());
+      assertTrue(pairs.add(a + "-" + b), "each pair once: " + row);
+    }
+    String written = Files.readString(relations, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+    for (CSVRecord record : csv(input)) {
+      for (String column : List.of("email", "phone")) {
+        String value = record.get(column).strip().toLowerCase(java.util.Locale.ROOT);
+        String digits = value.replaceAll("[^0-9]", "");
+        if (value.length() > 4) {
+          assertFalse(written.contains(value), "a raw " + column + " of " + record.get("record_id"));
+        }
+        if (column.equals("phone") && digits.length() > 6) {
+          assertFalse(written.contains(digits), "the digits of the phone of " + record.get("record_id"));
+        }
+      }
+    }
   }
 
   private static String[] concat(String[] a, String[] b) {
