@@ -48,9 +48,11 @@ import java.util.stream.Stream;
  * @param policies the identifier policies the mappings set, by type name
  * @param types every identifier type the mappings mapped, by name
  * @param asWritten the identifier types compared as written ({@code "normalize": false}), by name
+ * @param personal the identifier types declared personal ({@code "personal": true}), by name
  */
 record JournalSettings(String region, boolean monthFirst, Optional<Double> threshold,
-    Map<String, IdentifierPolicy> policies, Set<String> types, Set<String> asWritten) {
+    Map<String, IdentifierPolicy> policies, Set<String> types, Set<String> asWritten,
+    Set<String> personal) {
   /** The file's name inside the journal directory. */
   static final String FILE_NAME = "omniid-cli.json";
   /**
@@ -66,6 +68,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     policies = Collections.unmodifiableMap(new TreeMap<>(policies));
     types = Collections.unmodifiableSet(new TreeSet<>(types));
     asWritten = Collections.unmodifiableSet(new TreeSet<>(asWritten));
+    personal = Collections.unmodifiableSet(new TreeSet<>(personal));
   }
 
   /** The settings that ingesting through {@code mapping} with these choices sets. */
@@ -77,7 +80,9 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     mapping.identifiers().forEach(f -> types.add(f.type().name()));
     Set<String> asWritten = new TreeSet<>();
     Pipeline.asWritten(mapping).forEach(type -> asWritten.add(type.name()));
-    return new JournalSettings(region, monthFirst, threshold, policies, types, asWritten);
+    Set<String> personal = new TreeSet<>();
+    Pipeline.personal(mapping).forEach(type -> personal.add(type.name()));
+    return new JournalSettings(region, monthFirst, threshold, policies, types, asWritten, personal);
   }
 
   /** A resolver builder with this configuration (the journal is added by the caller). */
@@ -88,7 +93,9 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     policies.forEach((name, policy) -> byType.put(IdentifierType.of(name), policy));
     Set<IdentifierType> raw = new java.util.LinkedHashSet<>();
     asWritten.forEach(name -> raw.add(IdentifierType.of(name)));
-    return Pipeline.resolverBuilder(region, monthFirst, model, byType, raw);
+    Set<IdentifierType> vouching = new java.util.LinkedHashSet<>();
+    personal.forEach(name -> vouching.add(IdentifierType.of(name)));
+    return Pipeline.resolverBuilder(region, monthFirst, model, byType, raw, vouching);
   }
 
   /**
@@ -143,9 +150,20 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
         allAsWritten.add(type);
       }
     }
+    for (String type : requested.types) {
+      if (types.contains(type) && requested.personal.contains(type) != personal.contains(type)) {
+        throw new CliException("mapping " + mappingName + ": identifier type \"" + type + "\" is"
+            + (requested.personal.contains(type) ? "" : " not") + " personal but the journal was"
+            + " written with it" + (personal.contains(type) ? "" : " not") + " personal"
+            + ": a journal is always read with the configuration that wrote it");
+      }
+    }
+    Set<String> allPersonal = new TreeSet<>(personal);
+    allPersonal.addAll(requested.personal);
     Set<String> allTypes = new TreeSet<>(types);
     allTypes.addAll(requested.types);
-    return new JournalSettings(region, monthFirst, threshold, policies, allTypes, allAsWritten);
+    return new JournalSettings(region, monthFirst, threshold, policies, allTypes, allAsWritten,
+        allPersonal);
   }
 
   /** Reads the settings of the journal in {@code directory}; empty if it has none. */
@@ -189,8 +207,12 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
       for (JsonNode n : root.path("identifiersAsWritten")) {
         asWritten.add(IdentifierType.of(n.asText()).name());
       }
+      Set<String> personal = new TreeSet<>();
+      for (JsonNode n : root.path("personalIdentifiers")) {
+        personal.add(IdentifierType.of(n.asText()).name());
+      }
       return Optional.of(new JournalSettings(region, root.path("monthFirstDates").asBoolean(),
-          threshold, policies, types, asWritten));
+          threshold, policies, types, asWritten, personal));
     } catch (JsonProcessingException | IllegalArgumentException | CliException e) {
       throw new CliException("journal " + file + ": damaged or edited by hand; it must hold the"
           + " settings its first ingest wrote (" + oneLine(e) + ")");
@@ -226,6 +248,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     });
     types.forEach(root.putArray("identifierTypes")::add);
     asWritten.forEach(root.putArray("identifiersAsWritten")::add);
+    personal.forEach(root.putArray("personalIdentifiers")::add);
     Path temp = directory.resolve(TEMP_NAME);
     Path file = directory.resolve(FILE_NAME);
     try {

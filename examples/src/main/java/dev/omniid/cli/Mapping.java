@@ -84,7 +84,13 @@ record Mapping(
    *     compares as written, case and separators kept
    */
   record IdentifierField(IdentifierType type, Source source, Optional<IdentifierPolicy> policy,
-      boolean normalize) {
+      boolean normalize, boolean personal) {
+    /** A field whose shared value is evidence, not a verdict, against the person attributes. */
+    IdentifierField(IdentifierType type, Source source, Optional<IdentifierPolicy> policy,
+        boolean normalize) {
+      this(type, source, policy, normalize, false);
+    }
+
     IdentifierField {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(source, "source");

@@ -39,7 +39,7 @@ final class MappingReader {
   static final List<String> ATTRIBUTE_KEYS = List.of("given_name", "family_name", "full_name",
       "birth_date", "address", "address_line", "city", "region", "postal_code", "country");
   private static final List<String> IDENTIFIER_LONG_FORM_KEYS =
-      List.of("column", "exclusive", "limit", "normalize");
+      List.of("column", "exclusive", "limit", "normalize", "personal");
   /**
    * The identifier keys whose values are compared by a normalizer of their own (email rules,
    * libphonenumber...): {@code "normalize": false} applies only to the exact ids, the others.
@@ -159,10 +159,17 @@ final class MappingReader {
     }
     Source source = source(node.get("column"), where + ".column", true);
     boolean normalize = normalize(type, node.get("normalize"), where);
+    JsonNode personalNode = node.get("personal");
+    if (personalNode != null && !personalNode.isBoolean()) {
+      throw fail("\"" + where + ".personal\" must be true or false");
+    }
+    // A value that names one person (a social-security number): shared, it links whatever the
+    // names say (ResolverBuilder.personalIdentifier).
+    boolean personal = personalNode != null && personalNode.booleanValue();
     JsonNode exclusiveNode = node.get("exclusive");
     JsonNode limitNode = node.get("limit");
     if (exclusiveNode == null && limitNode == null) {
-      return new IdentifierField(type, source, Optional.empty(), normalize);
+      return new IdentifierField(type, source, Optional.empty(), normalize, personal);
     }
     if (exclusiveNode != null && !exclusiveNode.isBoolean()) {
       throw fail("\"" + where + ".exclusive\" must be true or false");
@@ -178,7 +185,7 @@ final class MappingReader {
     // Exclusive ids rank with the core's exclusive types (customer id, passport: 100).
     int strength = exclusive && !base.exclusive() ? 100 : base.strength();
     return new IdentifierField(type, source,
-        Optional.of(new IdentifierPolicy(exclusive, limit, true, strength)), normalize);
+        Optional.of(new IdentifierPolicy(exclusive, limit, true, strength)), normalize, personal);
   }
 
   /**

@@ -230,7 +230,8 @@ final class Pipeline {
       }
       model = Optional.of(m);
     }
-    return resolverBuilder(region, monthFirst, model, policies(mapping), asWritten(mapping)).build();
+    return resolverBuilder(region, monthFirst, model, policies(mapping), asWritten(mapping),
+        personal(mapping)).build();
   }
 
   /** The identifier types a mapping compares as written ({@code "normalize": false}). */
@@ -238,6 +239,17 @@ final class Pipeline {
     Set<IdentifierType> types = new LinkedHashSet<>();
     for (IdentifierField f : mapping.identifiers()) {
       if (!f.normalize()) {
+        types.add(f.type());
+      }
+    }
+    return types;
+  }
+
+  /** The identifier types a mapping declares personal ({@code "personal": true}). */
+  static Set<IdentifierType> personal(Mapping mapping) {
+    Set<IdentifierType> types = new LinkedHashSet<>();
+    for (IdentifierField f : mapping.identifiers()) {
+      if (f.personal()) {
         types.add(f.type());
       }
     }
@@ -258,7 +270,8 @@ final class Pipeline {
    * journal commands add their journal to it.
    */
   static ResolverBuilder resolverBuilder(String region, boolean monthFirst, Optional<MatchModel> model,
-      Map<IdentifierType, IdentifierPolicy> policies, Set<IdentifierType> asWritten) {
+      Map<IdentifierType, IdentifierPolicy> policies, Set<IdentifierType> asWritten,
+      Set<IdentifierType> personal) {
     OmniId.Builder builder = OmniId.newBuilder().defaultRegion(region);
     if (monthFirst) {
       builder.monthFirstDates();
@@ -267,6 +280,7 @@ final class Pipeline {
     ResolverBuilder rb = builder.resolverBuilder();
     policies.forEach(rb::identifierPolicy);
     asWritten.forEach(type -> rb.normalizer(type, Normalizer.identity()));
+    personal.forEach(rb::personalIdentifier);
     return rb;
   }
 
