@@ -38,8 +38,9 @@ enum PeerEngine {
         touchpoints.add(touchpoint(row));
       }
       ModelEstimator.Estimate estimate = OmniId.estimate(startModel(), touchpoints);
+      // The social-security number names one person: shared, it outweighs the names.
       IdentityResolver resolver = OmniId.newBuilder().defaultRegion("AU")
-          .matchModel(estimate.model()).build();
+          .matchModel(estimate.model()).resolverBuilder().personalIdentifier(SOC_SEC_ID).build();
       resolver.resolveAll(touchpoints);
       Map<String, String> predicted = new HashMap<>(touchpoints.size() * 2);
       resolver.profiles().forEach(p -> {
