@@ -6,8 +6,10 @@ import java.util.Optional;
 /**
  * The PII-hygiene check shared by the property and fuzz tests: an exception message must not echo
  * the raw input. "Echo" means any run of six or more consecutive characters of the input appearing
- * in the message. Runs made only of ASCII letters, spaces and underscores are exempt, because the
- * messages are English ("is not a valid phone number") and an input may contain those words; so
+ * in the message. Runs made only of ASCII letters, spaces, underscores and prose punctuation
+ * ({@code , ; : . ( ) -}) are exempt, because the messages are English ("an unquoted field; kept
+ * as text") and an input may contain those words; a run with a digit or an {@code @} (a phone,
+ * an email) never is; so
  * are an {@link OmniIdException}'s field name and reason, which are fixed words too ("email",
  * "INVALID_VALUE": a fuzzer that learns them from the comparisons here puts them in its inputs).
  */
@@ -50,7 +52,7 @@ final class Leaks {
   private static boolean isWordLike(String window) {
     for (int i = 0; i < window.length(); i++) {
       char c = window.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '_')) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || " _,;:.()-".indexOf(c) >= 0)) {
         return false;
       }
     }
