@@ -78,13 +78,15 @@ class MappingReaderTest {
     Mapping m = parse("""
         {"id": "id", "fields": {
           "id:passport_no": {"column": "PASSPORT", "exclusive": true, "limit": 5},
-          "id:soc_sec_id": {"column": "soc_sec_id", "exclusive": false},
+          "id:soc_sec_id": {"column": "soc_sec_id", "exclusive": false, "personal": true},
           "id:member": {"column": ["M1", "M2"]},
           "email": {"column": "EMAIL", "limit": 10},
           "city": {"column": "TOWN"}
         }}""");
     assertEquals(new IdentifierPolicy(true, 5, true, 100), m.identifiers().get(0).policy().orElseThrow());
     assertEquals(IdentifierPolicy.DEFAULT, m.identifiers().get(1).policy().orElseThrow());
+    assertEquals(List.of(false, true, false), m.identifiers().stream().limit(3)
+        .map(Mapping.IdentifierField::personal).toList(), "only soc_sec_id names one person");
     assertEquals(Optional.empty(), m.identifiers().get(2).policy());
     assertEquals(List.of("M1", "M2"), m.identifiers().get(2).source().columns().toList());
     assertEquals(IdentifierPolicy.defaultFor(IdentifierType.EMAIL).withLimit(10),
@@ -148,11 +150,12 @@ class MappingReaderTest {
       "unknown field | {\"id\": \"id\", \"fields\": {\"emial\": \"E\"}} | mapping m.json: unknown field \"emial\" in \"fields\" (known: email, phone, social_handle, device_id, cookie_id, customer_id, loyalty_id, national_id, passport, email_sha256, phone_sha256, given_name, family_name, full_name, birth_date, address, address_line, city, region, postal_code, country, or id:NAME for another identifier type)",
       "bad type name | {\"id\": \"id\", \"fields\": {\"id:Tax Id\": \"T\"}} | mapping m.json: \"fields.id:Tax Id\": the identifier type after \"id:\" must be 1-64 characters of a-z 0-9 _ . : - starting with a letter or digit",
       "type twice | {\"id\": \"id\", \"fields\": {\"email\": \"E\", \"id:email\": \"F\"}} | mapping m.json: \"fields.id:email\": identifier type \"email\" is mapped twice; give one key a list of columns instead",
-      "long form key | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"limt\": 3}}} | mapping m.json: unknown key \"limt\" in \"fields.id:p\" (known: column, exclusive, limit, normalize)",
+      "long form key | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"limt\": 3}}} | mapping m.json: unknown key \"limt\" in \"fields.id:p\" (known: column, exclusive, limit, normalize, personal)",
       "normalize type | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"normalize\": \"no\"}}} | mapping m.json: \"fields.id:p.normalize\" must be true or false",
       "normalize email | {\"id\": \"id\", \"fields\": {\"email\": {\"column\": \"E\", \"normalize\": false}}} | mapping m.json: \"fields.email.normalize\": only exact ids (customer_id, loyalty_id, national_id, passport, id:NAME) can be compared as written; email is always normalized by its own rules",
       "long form column | {\"id\": \"id\", \"fields\": {\"id:p\": {\"exclusive\": true}}} | mapping m.json: \"fields.id:p\" needs \"column\": the column (or list of columns) to read",
       "exclusive type | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"exclusive\": \"yes\"}}} | mapping m.json: \"fields.id:p.exclusive\" must be true or false",
+      "personal type | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"personal\": 1}}} | mapping m.json: \"fields.id:p.personal\" must be true or false",
       "negative limit | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"limit\": -1}}} | mapping m.json: \"fields.id:p.limit\" must be a whole number >= 0 (0 = no limit)",
       "attribute policy | {\"id\": \"id\", \"fields\": {\"city\": {\"column\": \"C\", \"exclusive\": true}}} | mapping m.json: unknown key \"exclusive\" in \"fields.city\" (known: column)",
       "list of numbers | {\"id\": \"id\", \"fields\": {\"phone\": [\"P\", 2]}} | mapping m.json: \"fields.phone\" must list column names (strings)",
