@@ -632,17 +632,24 @@ final class InMemoryResolver implements IdentityResolver {
     return false;
   }
 
-  /** The values both clusters' touchpoints carry, strongest type first, then by value. */
+  /**
+   * The values both clusters' touchpoints carry as given, strongest type first, then by value. A
+   * derived value (an email's SHA-256) is left out: it only repeats the value it came from.
+   */
   private static List<Identifier> sharedValues(Cluster a, Cluster b) {
     Set<ValueNode> inA = Collections.newSetFromMap(new IdentityHashMap<>());
     for (TouchpointNode n : a.members) {
-      inA.addAll(java.util.Arrays.asList(n.values));
+      for (int i = 0; i < n.values.length; i++) {
+        if (n.sources[i] >= 0) {
+          inA.add(n.values[i]);
+        }
+      }
     }
     Set<ValueNode> both = Collections.newSetFromMap(new IdentityHashMap<>());
     for (TouchpointNode n : b.members) {
-      for (ValueNode v : n.values) {
-        if (inA.contains(v)) {
-          both.add(v);
+      for (int i = 0; i < n.values.length; i++) {
+        if (n.sources[i] >= 0 && inA.contains(n.values[i])) {
+          both.add(n.values[i]);
         }
       }
     }

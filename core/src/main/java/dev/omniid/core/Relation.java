@@ -10,8 +10,9 @@ import java.util.Objects;
  * masks the shared values.
  *
  * @param profileId the related profile
- * @param shared the identifier values the two profiles share (their touchpoints' normalized
- *     values, strongest type first); may be empty for a kept-apart scored match
+ * @param shared the identifier values the two profiles' touchpoints share, normalized, strongest
+ *     type first; derived values (an email's SHA-256) are left out, as they only repeat their
+ *     source; empty for profiles related by a kept-apart scored match alone
  * @param reasons why they were kept apart: the kinds of the refused links between them
  *     ({@link Evidence.Kind#PERSON_CONFLICT}, {@link Evidence.Kind#EXCLUSIVE_CONFLICT},
  *     {@link Evidence.Kind#NEVER_LINK}, {@link Evidence.Kind#AMBIGUOUS}), in that enum's order
