@@ -48,8 +48,7 @@ final class InMemoryResolver implements IdentityResolver {
     this.graph = new MergeGraph(builder);
     this.scored = builder.matchModel == null ? null
         : new ScoredLinks(builder.matchModel, builder.blockingKeys, builder.maxBlockSize,
-            type -> builder.personalTypes.contains(type)
-                || (builder.policies.containsKey(type) && builder.policies.get(type).exclusive()));
+            graph::namesOnePerson);
     this.partition = new Partition(ids, graph.personRule, graph.exclusiveSlots(),
         graph.noExclusive);
     this.fastPath = builder.fastPath ? new FastPath(partition, graph.personRule) : null;

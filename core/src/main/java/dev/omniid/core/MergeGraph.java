@@ -89,6 +89,16 @@ final class MergeGraph {
     return types.values();
   }
 
+  /**
+   * Whether a value of {@code type} names one person, whatever the person attributes say: a type
+   * declared personal, or a configured exclusive type. The one rule for shared values and for
+   * scored fields over such a type.
+   */
+  boolean namesOnePerson(IdentifierType type) {
+    IdentifierPolicy policy = policies.get(type);
+    return personalTypes.contains(type) || (policy != null && policy.exclusive());
+  }
+
   /** The generic values (junk or over their limit), in no order. */
   Set<ValueNode> generic() {
     return Collections.unmodifiableSet(generic);
@@ -439,7 +449,7 @@ final class MergeGraph {
     }
     TypeInfo info = new TypeInfo(type, policy,
         normalizers.getOrDefault(type, Normalizer.defaultFor(type)),
-        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot, personalTypes.contains(type));
+        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot, namesOnePerson(type));
     types.put(type, info);
     List<TypeInfo> ordered = new ArrayList<>(types.values());
     ordered.sort(TypeInfo::compareStrength);

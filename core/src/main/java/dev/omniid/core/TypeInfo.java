@@ -18,7 +18,7 @@ final class TypeInfo {
 
   TypeInfo(IdentifierType type, IdentifierPolicy policy, Normalizer normalizer,
       Predicate<String> junk, int exclusiveSlot, boolean personal) {
-    this.personal = personal || exclusiveSlot >= 0;
+    this.personal = personal;
     this.type = type;
     this.policy = policy;
     this.normalizer = normalizer;

@@ -97,7 +97,8 @@ public final class BirthDateMatcher implements FieldMatcher {
         && a.charAt(first + 1) == b.charAt(first);
   }
 
-  private static boolean isIsoShape(String s) {
+  /** Whether {@code s} has the shape of an ISO date, {@code yyyy-MM-dd}, digits only. */
+  static boolean isIsoShape(String s) {
     if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
       return false;
     }

@@ -299,7 +299,7 @@ final class StandardPersonRule implements PersonRule {
    * that are not ISO dates are unknown, never a conflict.
    */
   static boolean datesAgree(String x, String y) {
-    if (x.equals(y) || !isIsoDate(x) || !isIsoDate(y)) {
+    if (x.equals(y) || !BirthDateMatcher.isIsoShape(x) || !BirthDateMatcher.isIsoShape(y)) {
       return true;
     }
     if (x.regionMatches(0, y, 0, 5) && x.regionMatches(5, y, 8, 2) && x.regionMatches(8, y, 5, 2)) {
@@ -327,18 +327,6 @@ final class StandardPersonRule implements PersonRule {
       next++;
     }
     return next < 10 && x.charAt(first) == y.charAt(next) && x.charAt(next) == y.charAt(first);
-  }
-
-  private static boolean isIsoDate(String s) {
-    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-      return false;
-    }
-    for (int i = 0; i < 10; i++) {
-      if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
