@@ -253,9 +253,9 @@ final class ComponentClusterer {
     for (Edge edge : edges) {
       int a = local.get(edge.first);
       int b = local.get(edge.second);
-      if (!uf.contested.isEmpty() && !edge.vouchesForOnePerson
+      if (uf.rule != null && !edge.vouchesForOnePerson
           && (uf.people[uf.find(a)].length == 0 || uf.people[uf.find(b)].length == 0)
-          && shareContested(edge.first, edge.second, uf.contested)) {
+          && shareContestedOrGeneric(edge.first, edge.second, uf.contested)) {
         // The score rests on a value several people share, and one side names nobody.
         if (uf.find(a) != uf.find(b)) {
           uf.refused++;
@@ -414,10 +414,14 @@ final class ComponentClusterer {
     }
   }
 
-  private static boolean shareContested(TouchpointNode x, TouchpointNode y,
+  /**
+   * Whether two touchpoints share a value that incompatible people share (contested) or that too
+   * many people share (generic: a shop's placeholder email typed for every walk-in).
+   */
+  static boolean shareContestedOrGeneric(TouchpointNode x, TouchpointNode y,
       java.util.Set<ValueNode> contested) {
     for (ValueNode v : x.values) {
-      if (contested.contains(v)) {
+      if (v.generic() || contested.contains(v)) {
         for (ValueNode w : y.values) {
           if (v == w) {
             return true;

@@ -84,7 +84,13 @@ final class FastPath {
     }
     if (edges != null) {
       for (int i = 0; i < edges.size(); i++) {
-        count = addTarget(count, edges.get(i).other(node).cluster);
+        Edge edge = edges.get(i);
+        if (rule != null && !edge.vouchesForOnePerson && ComponentClusterer
+            .shareContestedOrGeneric(edge.first, edge.second, java.util.Set.of())) {
+          // A score resting on a value many people share may be refused: the full path decides.
+          return null;
+        }
+        count = addTarget(count, edge.other(node).cluster);
         if (count < 0) {
           return null;
         }

@@ -4,16 +4,24 @@ package dev.omniid.core;
  * How the resolver treats the values of one {@link IdentifierType}.
  *
  * <p><b>Strength</b> orders the evidence: the resolver applies the strongest identifier types
- * first, and judges whether a value is over-shared by how many distinct values of each
- * <em>stronger</em> type the touchpoints that carry it hold (see {@link IdentityResolver}).
+ * first, and judges whether a value is over-shared by how many people the touchpoints that carry
+ * it hold, telling people apart by their <em>stronger</em> identifiers and by the person they name
+ * (see {@link #limit()}).
  * Ties in strength are broken by the type's name, so the order is total and never depends on
  * the order touchpoints arrive in.
  *
  * @param exclusive whether a profile may hold at most one distinct value of the type (a customer
  *     id, a national id): two different values mean two different people
- * @param limit how many distinct profiles may share one value before it becomes <em>generic</em>
- *     and stops linking (a store kiosk's device id), profiles being told apart by the distinct
- *     values of a stronger identifier type among its carriers; {@code 0} means no limit
+ * @param limit how many people may share one value before it becomes <em>generic</em> and stops
+ *     linking (a store kiosk's device id, an office's {@code info@} mailbox). The people among its
+ *     carriers are counted three ways, and the value is generic when any count exceeds the
+ *     limit: the distinct values of one stronger type (twenty emails typed at a kiosk); the
+ *     distinct strongest stronger values, one per carrier and across types (five email-only and
+ *     five phone-only visitors of one device are ten); and, with a {@link PersonRule}, the
+ *     distinct {@linkplain PersonRule#countingKey people named} (twenty differently named people
+ *     writing to one mailbox). Carriers that carry no stronger value and name nobody count as
+ *     nobody new: six anonymous visits on one device are one unknown person. {@code 0} means no
+ *     limit
  * @param linksAlone whether two touchpoints that share a value of this type are linked on that
  *     evidence alone
  * @param strength the rank of the type's evidence, {@code 0..1000}; higher is stronger

@@ -192,8 +192,9 @@ final class MergeGraph {
     }
     byte[] sources = inOrder && given == values.length ? TouchpointNode.inOrder(given)
         : sourcesOf(input, normalized, given);
-    TouchpointNode node = new TouchpointNode(touchpoint, sources, values, exclusive,
-        personOf(touchpoint));
+    PersonTraits person = personOf(touchpoint);
+    TouchpointNode node = new TouchpointNode(touchpoint, sources, values, exclusive, person,
+        personKeyOf(person));
     for (ValueNode value : values) {
       if (value.addCarrier(node)) {
         // Over the limit now: it stops linking the carriers it linked until now.
@@ -326,6 +327,26 @@ final class MergeGraph {
       return traits == null || traits.isEmpty() ? null : traits;
     } catch (RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * The hash of the rule's counting key for a person, never 0 for a key (0 is "nobody"); 0 for
+   * nobody, or when the rule fails (its contract says it does not).
+   */
+  private int personKeyOf(PersonTraits person) {
+    if (person == null) {
+      return 0;
+    }
+    try {
+      String key = personRule.countingKey(person);
+      if (key == null) {
+        return 0;
+      }
+      int hash = key.hashCode();
+      return hash == 0 ? 1 : hash;
+    } catch (RuntimeException e) {
+      return 0;
     }
   }
 

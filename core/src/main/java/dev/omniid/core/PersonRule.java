@@ -24,4 +24,20 @@ public interface PersonRule {
    * {@code conflict(a, a)}. Never returns null.
    */
   PersonConflict conflict(PersonTraits a, PersonTraits b);
+
+  /**
+   * A key for counting people among the carriers of a shared value: a value turns generic when
+   * its carriers hold more than its type's limit of people (see {@link IdentifierPolicy#limit()}),
+   * and carriers whose traits give different keys count as different people. Keys need not be
+   * exact: one person whose name is written a few ways may give a few keys (the limit leaves room
+   * for that, as it does for a person's several emails), and two people may share one (they then
+   * count once). Null when the traits cannot tell people apart (no given name, only an initial).
+   * The default counts nobody: without it only stronger identifiers count.
+   *
+   * @param traits the traits of one touchpoint, never {@link PersonTraits#NONE}
+   * @return the key, or null
+   */
+  default String countingKey(PersonTraits traits) {
+    return null;
+  }
 }

@@ -32,6 +32,12 @@ final class TouchpointNode {
    * rule or it names nobody (no trait known).
    */
   final PersonTraits person;
+  /**
+   * The hash of its person's {@linkplain PersonRule#countingKey counting key}, 0 when it names
+   * nobody the rule can tell apart. A hash, not the key: it only counts people toward a value's
+   * limit, where a collision counts two people once, and an int costs no object per touchpoint.
+   */
+  final int personKey;
 
   Cluster cluster;
   boolean removed;
@@ -79,9 +85,10 @@ final class TouchpointNode {
   }
 
   TouchpointNode(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive,
-      PersonTraits person) {
+      PersonTraits person, int personKey) {
     this.touchpoint = touchpoint;
     this.person = person;
+    this.personKey = personKey;
     this.id = touchpoint.id();
     this.sources = sources;
     this.values = values;

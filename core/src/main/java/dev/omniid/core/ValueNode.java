@@ -13,7 +13,7 @@ final class ValueNode {
    */
   private TouchpointNode[] carriers = new TouchpointNode[1];
   private int carrierCount;
-  /** Over its type's limit: its carriers hold too many distinct stronger identifiers. */
+  /** Over its type's limit: its carriers hold too many people (see {@link #exceedsLimit}). */
   private boolean overLimit;
   /**
    * For a limited type: for each stronger identifier value held by its carriers, how many of its
@@ -62,7 +62,9 @@ final class ValueNode {
       return false;
     }
     countIn(carrier);
-    if (!overLimit && exceedsLimit()) {
+    // A carrier with no stronger value that names nobody adds no person: the scan is skipped.
+    if (!overLimit && (strongerOverLimit()
+        || (carrier.personKey != 0 || strongestStronger(carrier) != null) && peopleOverLimit())) {
       overLimit = true;
       return true;
     }
@@ -156,12 +158,107 @@ final class ValueNode {
     return false;
   }
 
-  /** Whether some stronger type has more distinct values among the carriers than the limit. */
-  boolean exceedsLimit() {
+  /**
+   * Whether its carriers hold more people than the limit: more distinct values of one stronger
+   * type, more distinct strongest stronger values (one per carrier, across types), or more
+   * distinct people named. A function of the carriers alone, like everything the verdict reads.
+   */
+  private boolean exceedsLimit() {
+    return strongerOverLimit() || peopleOverLimit();
+  }
+
+  private boolean strongerOverLimit() {
     return stronger != null && stronger.anyTypeOver(type.policy.limit());
   }
 
-  /** Whether its carriers hold more distinct stronger values than its type's limit allows. */
+  /**
+   * Whether more than the limit of people are told apart among the carriers, one carrier counting
+   * by its strongest stronger value and by the person it names. A scan of the carriers, stopped
+   * once the limit is passed: it runs only while the value is under its limit and holds more
+   * carriers than the limit (a kiosk's value is generic long before it has thousands), and on
+   * a removal from a value over its limit.
+   */
+  private boolean peopleOverLimit() {
+    int limit = type.policy.limit();
+    if (carrierCount <= limit) {
+      return false;
+    }
+    int[] keys = null;
+    int keyCount = 0;
+    ValueNode[] strongest = null;
+    int strongestCount = 0;
+    for (int i = 0; i < carrierCount; i++) {
+      TouchpointNode carrier = carriers[i];
+      int key = carrier.personKey;
+      if (key != 0) {
+        if (keys == null) {
+          keys = new int[limit + 1];
+        }
+        if (!contains(keys, keyCount, key)) {
+          keys[keyCount++] = key;
+          if (keyCount > limit) {
+            return true;
+          }
+        }
+      }
+      ValueNode best = strongestStronger(carrier);
+      if (best != null) {
+        if (strongest == null) {
+          strongest = new ValueNode[limit + 1];
+        }
+        if (!containsNode(strongest, strongestCount, best)) {
+          strongest[strongestCount++] = best;
+          if (strongestCount > limit) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The carrier's strongest linking value of a type stronger than this value's, ties broken by
+   * value; null when it has none. One per carrier, so a visitor who gives an email and a phone
+   * counts once, while an email-only and a phone-only visitor count twice.
+   */
+  private ValueNode strongestStronger(TouchpointNode carrier) {
+    ValueNode best = null;
+    for (ValueNode w : carrier.values) {
+      if (w.junk || !w.type.policy.linksAlone() || TypeInfo.compareStrength(w.type, type) >= 0) {
+        continue;
+      }
+      if (best == null) {
+        best = w;
+        continue;
+      }
+      int byType = TypeInfo.compareStrength(w.type, best.type);
+      if (byType < 0 || byType == 0 && w.value.compareTo(best.value) < 0) {
+        best = w;
+      }
+    }
+    return best;
+  }
+
+  private static boolean contains(int[] keys, int count, int key) {
+    for (int i = 0; i < count; i++) {
+      if (keys[i] == key) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsNode(ValueNode[] nodes, int count, ValueNode node) {
+    for (int i = 0; i < count; i++) {
+      if (nodes[i] == node) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether its carriers hold more people than its type's limit allows. */
   boolean overLimit() {
     return overLimit;
   }

@@ -122,8 +122,42 @@ public final class GraphInvariants {
           "the generic set is not the junk and over-limit values");
     }
 
-    /** The limit rule, from the carriers alone: some stronger type has too many distinct values. */
-    private static boolean overLimitFromScratch(ValueNode v, Set<TouchpointNode> carriers) {
+    /**
+     * The limit rule, from the carriers alone: some stronger type has too many distinct values,
+     * or the carriers' strongest stronger values, or the people they name, are too many.
+     */
+    private boolean overLimitFromScratch(ValueNode v, Set<TouchpointNode> carriers) {
+      int limit = v.type.policy.limit();
+      Set<String> people = new HashSet<>();
+      Set<ValueNode> strongest = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (TouchpointNode c : carriers) {
+        String key = c.person == null || graph.personRule == null ? null
+            : graph.personRule.countingKey(c.person);
+        int hash = key == null ? 0 : key.hashCode() == 0 ? 1 : key.hashCode();
+        require(c.personKey == hash, c + " keeps a person key its traits do not give");
+        if (key != null) {
+          people.add(key);
+        }
+        ValueNode best = null;
+        for (ValueNode w : c.values) {
+          boolean person = !w.junk && w.type.policy.linksAlone()
+              && TypeInfo.compareStrength(w.type, v.type) < 0;
+          if (person && (best == null || TypeInfo.compareStrength(w.type, best.type) < 0
+              || w.type == best.type && w.value.compareTo(best.value) < 0)) {
+            best = w;
+          }
+        }
+        if (best != null) {
+          strongest.add(best);
+        }
+      }
+      if (people.size() > limit || strongest.size() > limit) {
+        return true;
+      }
+      return strongerTypeOverLimit(v, carriers);
+    }
+
+    private static boolean strongerTypeOverLimit(ValueNode v, Set<TouchpointNode> carriers) {
       Map<TypeInfo, Set<ValueNode>> stronger = new HashMap<>();
       for (TouchpointNode c : carriers) {
         for (ValueNode w : c.values) {

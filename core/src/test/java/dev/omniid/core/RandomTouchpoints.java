@@ -145,6 +145,13 @@ final class RandomTouchpoints {
       }
       return PersonConflict.NONE;
     }
+
+    /** The first three letters: names this rule calls one person always share them. */
+    @Override
+    public String countingKey(PersonTraits traits) {
+      String given = traits.givenName();
+      return given == null || given.length() < 3 ? null : given.substring(0, 3);
+    }
   };
 
   /** The property tests' scored configuration, with the small person rule. */

@@ -35,7 +35,13 @@ import dev.omniid.core.PersonRule;
  * </ul>
  *
  * <p>Family names never conflict (marriage, one or two surnames, a mother's surname used alone).
- * A trait either side lacks never conflicts. Immutable and thread-safe.
+ * A trait either side lacks never conflicts.
+ *
+ * <p>Its {@linkplain PersonRule#countingKey counting key}, which counts the people sharing a
+ * value against the value's limit (an office's {@code info@} mailbox used by twenty people turns
+ * generic), is the first given name in its nickname group's canonical form, after a leading
+ * "María" that is left out as above: "Pepe" and "José" count once, "Luis" and "Pedro" twice, an
+ * initial not at all. Immutable and thread-safe.
  */
 public final class PersonRules {
   private PersonRules() {}

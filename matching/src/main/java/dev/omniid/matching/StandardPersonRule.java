@@ -120,6 +120,35 @@ final class StandardPersonRule implements PersonRule {
     }
   }
 
+  /**
+   * The first given name as its nickname group's canonical form ("Pepe" and "José" count as one
+   * person), after a devotional "María" the bearer often leaves out; null for an initial. Typos
+   * and the few names in several groups may count one person twice, which the limit absorbs.
+   */
+  @Override
+  public String countingKey(PersonTraits traits) {
+    Objects.requireNonNull(traits, "traits");
+    String given = traits.givenName();
+    if (given == null || given.isEmpty()) {
+      return null;
+    }
+    String[] tokens = given.split(" ");
+    int first = tokens.length > 1 && DEVOTIONAL_FIRST.contains(tokens[0])
+        && !MALE_AFTER_MARIA.contains(tokens[1]) ? 1 : 0;
+    String token = tokens[first];
+    if (token.length() <= 1) {
+      return null;
+    }
+    String canonical = null;
+    for (String form : nicknames.canonicalForms(token)) {
+      if (canonical == null || form.compareTo(canonical) < 0) {
+        canonical = form;
+      }
+    }
+    int space = canonical.indexOf(' ');
+    return space < 0 ? canonical : canonical.substring(0, space);
+  }
+
   @Override
   public PersonConflict conflict(PersonTraits a, PersonTraits b) {
     Objects.requireNonNull(a, "a");
