@@ -99,6 +99,26 @@ public final class AddressMatcher implements FieldMatcher {
     return "AddressMatcher";
   }
 
+  /**
+   * A blocking key of a normalized address: its longest street-name word (the first of equally
+   * long ones) and its first house number, as {@code "toledo|41"}; unit, street type and stop
+   * words left out, so "Calle de Toledo 41, 2º B" and "C/ Toledo 41" give one key. Null when the
+   * address has no street-name word or no house number.
+   */
+  String streetKey(String normalized) {
+    Parts p = parse(normalized);
+    if (p.numbers.isEmpty()) {
+      return null;
+    }
+    String word = null;
+    for (String t : p.name) {
+      if (word == null || t.length() > word.length()) {
+        word = t;
+      }
+    }
+    return word == null ? null : word + "|" + p.numbers.get(0);
+  }
+
   private record Parts(List<String> name, List<String> types, List<String> numbers, List<String> unit) {}
 
   private Parts parse(String value) {

@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  *   <li>A unit marker repeated at once ("piso 3º" → "piso piso 3") is kept once.
  *   <li>The token right after the house number is a floor and door when shaped like one: {@code
  *       3A} or {@code 3 A} → {@code piso 3 puerta a}, so "Calle Mayor 12, 3º A", "3º-A", "3ºA",
- *       "3 A", "3A" and "piso 3 puerta A" all read the same. A bare number ("12 14", a range) or
- *       a letter alone ("12 B", the house number 12B) is left.
+ *       "3 A", "3A" and "piso 3 puerta A" all read the same; a number and a floor word after it
+ *       is a floor too ("33 5 dcha" → {@code 33 piso 5 derecha}, as "33, 5º dcha"). A bare
+ *       number ("12 14", a range) or a letter alone ("12 B", the house number 12B) is left.
  * </ol>
  *
  * <p>The result is idempotent. A value without letters or digits is refused with an {@link
@@ -212,6 +213,14 @@ public final class AddressNormalizer implements Normalizer {
       floor = next;
       door = tokens.get(at + 1);
       consumed = 2;
+    } else if (isDigits(next) && at + 1 < tokens.size()
+        && vocabulary.kind(tokens.get(at + 1)) == AddressVocabulary.Kind.UNIT_WORD) {
+      // "33 5 dcha": a floor and its side, as "33, 5º dcha" reads ("piso 5 derecha").
+      List<String> out = new ArrayList<>(tokens.size() + 1);
+      out.addAll(tokens.subList(0, at));
+      out.add("piso");
+      out.addAll(tokens.subList(at, tokens.size()));
+      return out;
     } else {
       return tokens;
     }

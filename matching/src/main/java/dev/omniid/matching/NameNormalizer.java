@@ -145,6 +145,26 @@ public final class NameNormalizer implements Normalizer {
     return found;
   }
 
+  /**
+   * Whether a raw name part is nothing but generational suffixes ("Sr.", "Jr", "padre", "III"):
+   * the part after the comma of "Robert Miller, Sr." is not a given name. Never throws.
+   */
+  static boolean isOnlySuffixes(String rawPart) {
+    if (rawPart == null || rawPart.length() > MAX_LENGTH) {
+      return false;
+    }
+    List<String> tokens = tokens(Folding.fold(stripHijoMark(rawPart)));
+    if (tokens.isEmpty()) {
+      return HIJO_MARK.matcher(rawPart).find();
+    }
+    for (String t : tokens) {
+      if (!SUFFIXES.containsKey(t)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String stripHijoMark(String value) {
     return value.indexOf('(') < 0 ? value : HIJO_MARK.matcher(value).replaceAll(" ");
   }

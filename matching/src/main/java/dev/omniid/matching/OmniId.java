@@ -101,10 +101,15 @@ public final class OmniId {
   /**
    * The default blocking keys: an email's local part (typos in the domain, a second provider),
    * a phone's last 7 digits as normalized (so a national number read in the wrong region, or a
-   * local 7-digit number, meets the full international number), phonetic family name with birth year, phonetic given and family
-   * names with the city, postal code with phonetic family name, and the full birth date with the
-   * given name's initial. A key shared by more than the resolver's {@code maxBlockSize}
-   * touchpoints compares nothing. Each needs the fields it reads; a touchpoint without them gets no key from it.
+   * local 7-digit number, meets the full international number), phonetic family name with birth
+   * year, phonetic given and family names with the city, postal code with phonetic family name,
+   * the full birth date with the given name's initial, postal code with the full birth date (a
+   * record without any name), and street and house number with phonetic family name (a record
+   * without city or postal code). A record with only a full name is keyed under each reading of
+   * it: given name first or surname first, the family name starting at any of its first tokens
+   * ("José Luis Martín Pardo"), or as a comma says ("García Romero, Ana"). A key shared by more
+   * than the resolver's {@code maxBlockSize} touchpoints compares nothing. Each needs the fields
+   * it reads; a touchpoint without them gets no key from it.
    */
   public static List<BlockingKey> defaultBlockingKeys() {
     return defaultBlockingKeys(BLOCKING_PHONES);
@@ -115,11 +120,12 @@ public final class OmniId {
     return List.of(
         t -> emailLocalParts(t),
         t -> phoneTails(t, phones),
-        t -> join(phonetic(t, AttributeKey.FAMILY_NAME), year(t)),
-        t -> join(join(phonetic(t, AttributeKey.GIVEN_NAME), phonetic(t, AttributeKey.FAMILY_NAME)),
-            folded(t, AttributeKey.CITY)),
-        t -> join(folded(t, AttributeKey.POSTAL_CODE), phonetic(t, AttributeKey.FAMILY_NAME)),
-        t -> join(birthDate(t), initial(t)));
+        t -> join(families(t), year(t)),
+        t -> givenFamilyCity(t),
+        t -> join(postalCode(t), families(t)),
+        t -> join(birthDate(t), initials(t)),
+        t -> join(postalCode(t), birthDate(t)),
+        t -> join(street(t), families(t)));
   }
 
   /**
@@ -204,9 +210,106 @@ public final class OmniId {
     return keys;
   }
   private static final BirthDateNormalizer DAY_FIRST = BirthDateNormalizer.dayFirst();
+  private static final AddressNormalizer ADDRESSES = AddressNormalizer.standard();
+  private static final AddressMatcher ADDRESS_MATCHER = AddressMatcher.standard();
 
   private static String folded(Touchpoint t, AttributeKey key) {
-    String raw = t.attributes().get(key);
+    return fold(t.attributes().get(key));
+  }
+
+  /** How many tokens of a full name may start its family name ("Ana María García López"). */
+  private static final int FULL_NAME_FAMILY_STARTS = 3;
+
+  /**
+   * The readings of a touchpoint's name as pairs of folded first tokens {given, family}, either
+   * possibly null: one from the given and family names when it has either; otherwise each reading
+   * of its full name. A full name's order is unknown without a comma ("Ana García Romero",
+   * "García Romero Ana"), and its given name may have several tokens ("José Luis Martín"), so it
+   * reads as the first token given with the family name starting at each of the next ones, and as
+   * the last token given with the family name starting at each token before it. A comma splits
+   * family from given ("García Romero, Ana") unless only a suffix follows it ("Miller, Sr.").
+   */
+  private static List<String[]> nameReadings(Touchpoint t) {
+    String given = folded(t, AttributeKey.GIVEN_NAME);
+    String family = folded(t, AttributeKey.FAMILY_NAME);
+    if (given != null || family != null) {
+      return List.<String[]>of(new String[] {firstToken(given), firstToken(family)});
+    }
+    String full = t.attributes().get(AttributeKey.FULL_NAME);
+    if (full == null || full.isBlank()) {
+      return List.of();
+    }
+    int comma = full.indexOf(',');
+    if (comma >= 0 && NameNormalizer.isOnlySuffixes(full.substring(comma + 1))) {
+      full = full.substring(0, comma);
+      comma = full.indexOf(',');
+    }
+    if (comma >= 0) {
+      String[] reading = {firstToken(fold(full.substring(comma + 1))),
+          firstToken(fold(full.substring(0, comma)))};
+      return reading[0] == null && reading[1] == null ? List.of() : List.<String[]>of(reading);
+    }
+    String folded = fold(full);
+    if (folded == null) {
+      return List.of();
+    }
+    String[] tokens = folded.split(" ");
+    int last = tokens.length - 1;
+    if (last == 0) {
+      // One token: a given name or a surname, nobody can tell.
+      return List.of(new String[] {tokens[0], null}, new String[] {null, tokens[0]});
+    }
+    List<String[]> readings = new ArrayList<>();
+    for (int i = 1; i <= Math.min(last, FULL_NAME_FAMILY_STARTS); i++) {
+      readings.add(new String[] {tokens[0], tokens[i]});
+    }
+    for (int i = 0; i < Math.min(last, FULL_NAME_FAMILY_STARTS); i++) {
+      readings.add(new String[] {tokens[last], tokens[i]});
+    }
+    return readings;
+  }
+
+  /** The phonetic keys of the family name's first token, one per reading, without repeats. */
+  private static List<String> families(Touchpoint t) {
+    List<String> out = new ArrayList<>(1);
+    for (String[] reading : nameReadings(t)) {
+      addNew(out, phonetic(reading[1]));
+    }
+    return out;
+  }
+
+  /** The given name's initials, one per reading, without repeats. */
+  private static List<String> initials(Touchpoint t) {
+    List<String> out = new ArrayList<>(1);
+    for (String[] reading : nameReadings(t)) {
+      addNew(out, reading[0] == null ? null : reading[0].substring(0, 1));
+    }
+    return out;
+  }
+
+  private static List<String> givenFamilyCity(Touchpoint t) {
+    String city = folded(t, AttributeKey.CITY);
+    if (city == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(1);
+    for (String[] reading : nameReadings(t)) {
+      String given = phonetic(reading[0]);
+      String family = phonetic(reading[1]);
+      if (given != null && family != null) {
+        addNew(out, given + "|" + family + "|" + city);
+      }
+    }
+    return out;
+  }
+
+  private static void addNew(List<String> out, String key) {
+    if (key != null && !out.contains(key)) {
+      out.add(key);
+    }
+  }
+
+  private static String fold(String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
@@ -217,14 +320,55 @@ public final class OmniId {
     }
   }
 
-  private static String phonetic(Touchpoint t, AttributeKey key) {
-    String folded = folded(t, key);
-    if (folded == null) {
+  private static String firstToken(String folded) {
+    return folded == null ? null : folded.split(" ", 2)[0];
+  }
+
+  private static String phonetic(String token) {
+    if (token == null) {
       return null;
     }
-    String first = folded.split(" ", 2)[0];
-    String key0 = PhoneticKey.of(first);
-    return key0 == null || key0.isEmpty() ? null : key0;
+    String key = PhoneticKey.of(token);
+    return key == null || key.isEmpty() ? null : key;
+  }
+
+  /**
+   * The postal code as a key: letters and digits, upper case, in no region's rules (the keys do
+   * not know the region), with the two spreadsheet losses undone on both sides alike: a 4-digit
+   * code padded with its leading zero ("8001", "08001") and a US ZIP+4 cut to its ZIP.
+   */
+  private static String postalCode(Touchpoint t) {
+    String raw = t.attributes().get(AttributeKey.POSTAL_CODE);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    String code;
+    try {
+      code = PostalCodes.normalize(raw, null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    boolean digits = code.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (digits && code.length() == 4) {
+      return "0" + code;
+    }
+    return digits && code.length() == 9 ? code.substring(0, 5) : code;
+  }
+
+  /** The street-name word and house number of the address, or null (see AddressMatcher). */
+  private static String street(Touchpoint t) {
+    String raw = t.attributes().get(AttributeKey.ADDRESS);
+    if (raw == null || raw.isBlank()) {
+      raw = t.attributes().get(AttributeKey.ADDRESS_LINE);
+    }
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return ADDRESS_MATCHER.streetKey(ADDRESSES.normalize(raw));
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static String birthDate(Touchpoint t) {
@@ -244,17 +388,30 @@ public final class OmniId {
     return date == null ? null : date.substring(0, 4);
   }
 
-  private static String initial(Touchpoint t) {
-    String folded = folded(t, AttributeKey.GIVEN_NAME);
-    return folded == null ? null : folded.substring(0, 1);
+  private static List<String> join(String a, List<String> b) {
+    if (a == null || b.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(b.size());
+    for (String x : b) {
+      out.add(a + "|" + x);
+    }
+    return out;
+  }
+
+  private static List<String> join(List<String> a, String b) {
+    if (a.isEmpty() || b == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(a.size());
+    for (String x : a) {
+      out.add(x + "|" + b);
+    }
+    return out;
   }
 
   private static List<String> join(String a, String b) {
     return a == null || b == null ? List.of() : List.of(a + "|" + b);
-  }
-
-  private static List<String> join(List<String> a, String b) {
-    return a.isEmpty() || b == null ? List.of() : List.of(a.get(0) + "|" + b);
   }
 
   /**

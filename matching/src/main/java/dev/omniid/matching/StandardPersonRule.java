@@ -75,6 +75,12 @@ final class StandardPersonRule implements PersonRule {
   /** Given and family name of a full name, either possibly null. */
   private String[] splitFullName(String raw) {
     int comma = raw.indexOf(',');
+    if (comma >= 0 && NameNormalizer.isOnlySuffixes(raw.substring(comma + 1))) {
+      // "Robert Miller, Sr.": the comma sets off a suffix, not a given name; the suffix itself
+      // is read by generationalSuffix.
+      raw = raw.substring(0, comma);
+      comma = raw.indexOf(',');
+    }
     if (comma >= 0) {
       // "García López, Ana": the comma says which part is which.
       return new String[] {name(raw.substring(comma + 1)), name(raw.substring(0, comma))};

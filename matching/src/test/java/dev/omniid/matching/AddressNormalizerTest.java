@@ -31,6 +31,8 @@ class AddressNormalizerTest {
         "Calle Mayor 5, planta 3ª, pta. B | calle mayor 5 piso 3 puerta b",
         "Calle Mayor 5, 1º izq. | calle mayor 5 piso 1 izquierda",
         "Calle Mayor 5, 2º dcha | calle mayor 5 piso 2 derecha",
+        "Avenida de America 33 5 Dcha | avenida de america 33 piso 5 derecha",
+        "Calle Mayor 5 1 izda | calle mayor 5 piso 1 izquierda",
         "Calle Mayor 5, bajo | calle mayor 5 bajo",
         "Calle Mayor 5, pl. 2 | calle mayor 5 piso 2",
         "Pl. Mayor 1 | plaza mayor 1",

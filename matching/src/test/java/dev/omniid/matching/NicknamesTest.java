@@ -48,6 +48,13 @@ class NicknamesTest {
     "Dani, Daniel",
     "Mari Carmen, María del Carmen",
     "Iñaki, Ignacio",
+    "Fco., Francisco",
+    "Fco., Paco",
+    "Gmo., Guillermo",
+    "Wm., William",
+    "Wm., Bill",
+    "Thos., Thomas",
+    "Robt., Robert",
   })
   void knowsTheSameName(String a, String b) {
     assertTrue(nicknames.sameName(fold(a), fold(b)));
@@ -62,6 +69,8 @@ class NicknamesTest {
     "Paco, Pepe",
     "Francisco, Francisca",
     "Lola, Lolo",
+    "Fco., Francisca",
+    "Wm., Thomas",
   })
   void keepsDifferentNamesApart(String a, String b) {
     assertFalse(nicknames.sameName(fold(a), fold(b)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omniid.core.AttributeKey;
+import dev.omniid.core.BlockingKey;
 import dev.omniid.core.Channel;
 import dev.omniid.core.GenericValue;
 import dev.omniid.core.IdentifierType;
@@ -20,6 +21,7 @@ import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,65 @@ class OmniIdTest {
     assertEquals(Set.of(GenericValue.Reason.JUNK), reasons);
     assertEquals(Set.of("email", "phone", "device_id"), r.genericValues().stream()
         .map(g -> g.identifier().type().name()).collect(Collectors.toSet()));
+  }
+
+  /** Whether some default blocking key gives both touchpoints a common key: they are compared. */
+  private static boolean compared(Touchpoint a, Touchpoint b) {
+    for (BlockingKey key : OmniId.defaultBlockingKeys()) {
+      Set<String> ka = new HashSet<>(key.keys(a));
+      if (key.keys(b).stream().anyMatch(ka::contains)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void aRecordWithoutAnyNameMeetsItsPersonByPostalCodeAndBirthDate() {
+    // Postal codes are digits in most countries: the keys must not read them as names.
+    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    r.resolve(tp("web", Channel.WEB).attribute(AttributeKey.GIVEN_NAME, "Teresa")
+        .attribute(AttributeKey.FAMILY_NAME, "Vallejo Ramos").attribute(AttributeKey.BIRTH_DATE, "30/08/1979")
+        .attribute(AttributeKey.ADDRESS, "Calle del Pez 8, 1º izda").attribute(AttributeKey.POSTAL_CODE, "28004")
+        .build());
+    Resolution noName = r.resolve(tp("app", Channel.MOBILE_APP).attribute(AttributeKey.BIRTH_DATE, "1979-08-30")
+        .attribute(AttributeKey.ADDRESS, "C/ del Pez 8 1º Izq.").attribute(AttributeKey.POSTAL_CODE, "28004")
+        .build());
+    assertEquals(Resolution.Outcome.ATTACHED, noName.outcome(), r.why("web", "app").explain());
+    // The same flat, another birth date: a flatmate, kept apart.
+    Resolution flatmate = r.resolve(tp("pos", Channel.STORE).attribute(AttributeKey.BIRTH_DATE, "14/01/1981")
+        .attribute(AttributeKey.ADDRESS, "Calle del Pez 8, 1º izda").attribute(AttributeKey.POSTAL_CODE, "28004")
+        .build());
+    assertEquals(Resolution.Outcome.CREATED, flatmate.outcome(), r.why("web", "pos").explain());
+  }
+
+  @Test
+  void aRecordWithoutCityOrPostalCodeMeetsItsPersonByStreetAndSurname() {
+    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    r.resolve(tp("web", Channel.WEB).attribute(AttributeKey.GIVEN_NAME, "Miguel Ángel")
+        .attribute(AttributeKey.FAMILY_NAME, "Torres Lara").attribute(AttributeKey.CITY, "Madrid")
+        .attribute(AttributeKey.ADDRESS, "Avda. de América 33, 5º dcha").attribute(AttributeKey.POSTAL_CODE, "28002")
+        .build());
+    Resolution store = r.resolve(tp("pos", Channel.STORE).attribute(AttributeKey.GIVEN_NAME, "Miguel Angel")
+        .attribute(AttributeKey.FAMILY_NAME, "Torres Lara")
+        .attribute(AttributeKey.ADDRESS, "Avenida de America 33 5 Dcha").build());
+    assertEquals(Resolution.Outcome.ATTACHED, store.outcome(), r.why("web", "pos").explain());
+  }
+
+  @Test
+  void aRecordWithOnlyAFullNameIsComparedUnderEachReadingOfIt() {
+    Touchpoint columns = tp("crm", Channel.SALES_REP).attribute(AttributeKey.GIVEN_NAME, "José Luis")
+        .attribute(AttributeKey.FAMILY_NAME, "Martín Pardo").attribute(AttributeKey.BIRTH_DATE, "1961-04-02")
+        .build();
+    for (String full : new String[] {"José Luis Martín Pardo", "Martín Pardo José Luis",
+        "Martín Pardo, José Luis", "José Luis Martín Pardo, Sr.", "Jose L. Martin"}) {
+      Touchpoint fullOnly = tp("call", Channel.CALL_CENTER).attribute(AttributeKey.FULL_NAME, full)
+          .attribute(AttributeKey.BIRTH_DATE, "02/04/1961").build();
+      assertTrue(compared(columns, fullOnly), full);
+    }
+    Touchpoint other = tp("call", Channel.CALL_CENTER).attribute(AttributeKey.FULL_NAME, "Ana Gómez Ruiz")
+        .attribute(AttributeKey.BIRTH_DATE, "1961-04-02").build();
+    assertTrue(!compared(columns, other), "another surname and initial: not compared");
   }
 
   @Test

@@ -117,6 +117,8 @@ class PersonRulesTest {
   @CsvSource(delimiter = '|', textBlock = """
       García Ana          | Ana             | García
       García López, Ana   | Ana             | García López
+      Ana García, Jr.     | Ana             | García
+      Fco. García         | Paco            | García
       Ana García          | Ana             | García
       Ana María García    | Ana             | García
       """)
@@ -172,6 +174,9 @@ class PersonRulesTest {
       Juan Jr.     | Pérez       |              |            | juan  | perez       |            | JR
                    |             | Pérez, Juan  | not a date | juan  | perez       |            |
                    |             | García Ana   |            | ana   | garcia      |            |
+                   |             | Robert Miller, Sr. |      | robert | miller     |            | SR
+                   |             | José Luis Martín Pardo, padre | | jose | luis martin pardo | | SR
+                   |             | Miller Jr, Robert |       | robert | miller      |            | JR
                    |             | Ana          |            |       |             |            |
       ###          | ###         |              | 31/02/1985 |       |             |            |
       """)
