@@ -405,7 +405,11 @@ final class ComponentClusterer {
     }
 
     private boolean oneTrait(PersonTraits p, PersonTraits q, PersonConflict c) {
-      if (p.familyName() == null || !p.familyName().equals(q.familyName())) {
+      // The family names alike as the rule compares names (equal, or one keying error apart):
+      // it never compares family names itself, so they go in as given names.
+      if (p.familyName() == null || q.familyName() == null
+          || firstConflict(rule, new PersonTraits[] {asName(p.familyName())},
+              new PersonTraits[] {asName(q.familyName())}) != PersonConflict.NONE) {
         return false;
       }
       PersonTraits[] x;
@@ -426,6 +430,10 @@ final class ComponentClusterer {
         return false;
       }
       return firstConflict(rule, x, y) == PersonConflict.NONE;
+    }
+
+    private static PersonTraits asName(String name) {
+      return new PersonTraits(name, null, null, null);
     }
 
     private boolean someAgree(PersonTraits[] x, PersonTraits[] y) {
