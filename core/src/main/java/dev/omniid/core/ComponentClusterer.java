@@ -143,7 +143,7 @@ final class ComponentClusterer {
             && uf.find(members[j]) != uf.find(members[k])) {
           continue;
         }
-        joined = tryUnion(members[j], members[k], v.identifier, vouchesForOnePerson,
+        joined = tryUnion(members[j], members[k], v.identifier, vouchesForOnePerson, false,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, false);
         if (!joined && refusedBy < 0) {
           refusedBy = j;
@@ -154,7 +154,7 @@ final class ComponentClusterer {
       }
       if (refusedBy >= 0) {
         // The first carrier that refused it for a reason of its own (a clash, a rule, a person).
-        tryUnion(members[refusedBy], members[k], v.identifier, vouchesForOnePerson,
+        tryUnion(members[refusedBy], members[k], v.identifier, vouchesForOnePerson, false,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, true);
       } else if (contested) {
         uf.refused++;
@@ -173,7 +173,8 @@ final class ComponentClusterer {
    * them, or null for a scored match. Returns whether they are in one group now.
    */
   private static boolean tryUnion(int first, int other, Identifier shared,
-      boolean vouchesForOnePerson, double weight, TouchpointNode[] entries, UnionFind uf,
+      boolean vouchesForOnePerson, boolean outweighsOneTrait, double weight,
+      TouchpointNode[] entries, UnionFind uf,
       List<Evidence> evidence, boolean withEvidence, boolean refusalCounts) {
     int a = uf.find(first);
     int b = uf.find(other);
@@ -213,6 +214,17 @@ final class ComponentClusterer {
     }
     PersonConflict conflict = uf.people == null || vouchesForOnePerson ? PersonConflict.NONE
         : uf.personConflict(a, b);
+    if (conflict != PersonConflict.NONE && outweighsOneTrait && uf.outweighable(a, b)) {
+      // A scored match far above the threshold, between a lone touchpoint and a group whose
+      // people each disagree with it on one trait at most, every other trait the same: one
+      // record's badly mistyped given name or birth date, not another person.
+      uf.union(a, b);
+      if (linked) {
+        evidence.add(new Evidence(Evidence.Kind.SCORED_MATCH, entries[first].id,
+            entries[other].id, List.of(), weight, conflict));
+      }
+      return true;
+    }
     if (conflict != PersonConflict.NONE) {
       if (refusalCounts) {
         uf.refused++;
@@ -267,7 +279,7 @@ final class ComponentClusterer {
         continue;
       }
       tryUnion(local.get(edge.first), local.get(edge.second), null, edge.vouchesForOnePerson,
-          edge.weight, entries, uf, evidence, withEvidence, true);
+          edge.outweighsOneTrait, edge.weight, entries, uf, evidence, withEvidence, true);
     }
   }
 
@@ -319,6 +331,8 @@ final class ComponentClusterer {
     final int[][] forbidden;
     /** Each root's distinct person traits (copy-on-write); null without a person rule. */
     final PersonTraits[][] people;
+    /** Whether a root's people include two incompatible ones (see {@link #personConflict}). */
+    final boolean[] aliased;
     final PersonRule rule;
     /** The linking values that incompatible people share (see {@link #contested(ValueNode, PersonRule)}). */
     final java.util.Set<ValueNode> contested;
@@ -334,12 +348,104 @@ final class ComponentClusterer {
       this.exclusive = exclusive;
       this.forbidden = forbidden;
       this.people = people;
+      this.aliased = people == null ? null : new boolean[people.length];
       this.rule = rule;
     }
 
-    /** The first disagreement between a person of one group and a person of the other. */
+    /**
+     * Whether two groups' people cannot be one person, and by which trait. Between two groups of
+     * compatible people, a person of one that disagrees with a person of the other is a conflict.
+     * A group that holds incompatible people (an identifier that names one person vouched for
+     * them: Febrl's duplicate whose given name was replaced) is one person under several
+     * descriptions, and nobody can agree with all of them: a person of the other group conflicts
+     * only when no description of it agrees. Of two such groups, one pair that agrees is enough.
+     */
     PersonConflict personConflict(int a, int b) {
-      return firstConflict(rule, people[a], people[b]);
+      boolean ia = aliased[a];
+      boolean ib = aliased[b];
+      if (!ia && !ib) {
+        return firstConflict(rule, people[a], people[b]);
+      }
+      if (ia && ib) {
+        return someAgree(people[a], people[b]) ? PersonConflict.NONE
+            : firstConflict(rule, people[a], people[b]);
+      }
+      PersonTraits[] plain = ia ? people[b] : people[a];
+      PersonTraits[] described = ia ? people[a] : people[b];
+      for (PersonTraits p : plain) {
+        PersonTraits[] one = {p};
+        if (!someAgree(one, described)) {
+          return firstConflict(rule, one, described);
+        }
+      }
+      return PersonConflict.NONE;
+    }
+
+    /**
+     * Whether a strong scored match may outweigh the person conflict between groups {@code a}
+     * and {@code b}: one of them is a single touchpoint (a description nobody repeats), and each
+     * person of one group disagrees with each of the other on one trait at most, the given name
+     * or the birth date, while the other traits are known and the same: the same family name,
+     * and the same birth date (for a given-name conflict) or given names that agree (for a
+     * birth-date conflict). Two disagreeing traits (a father and his son) or a suffix never.
+     */
+    boolean outweighable(int a, int b) {
+      if (size[a] != 1 && size[b] != 1) {
+        return false;
+      }
+      for (PersonTraits p : people[a]) {
+        for (PersonTraits q : people[b]) {
+          PersonConflict c = firstConflict(rule, new PersonTraits[] {p}, new PersonTraits[] {q});
+          if (c != PersonConflict.NONE && !oneTrait(p, q, c)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+
+    private boolean oneTrait(PersonTraits p, PersonTraits q, PersonConflict c) {
+      // The family names alike as the rule compares names (equal, or one keying error apart):
+      // it never compares family names itself, so they go in as given names.
+      if (p.familyName() == null || q.familyName() == null
+          || firstConflict(rule, new PersonTraits[] {asName(p.familyName())},
+              new PersonTraits[] {asName(q.familyName())}) != PersonConflict.NONE) {
+        return false;
+      }
+      PersonTraits[] x;
+      PersonTraits[] y;
+      if (c == PersonConflict.GIVEN_NAME) {
+        if (p.birthDate() == null || !p.birthDate().equals(q.birthDate())) {
+          return false;
+        }
+        x = new PersonTraits[] {new PersonTraits(null, p.familyName(), p.birthDate(), p.suffix())};
+        y = new PersonTraits[] {new PersonTraits(null, q.familyName(), q.birthDate(), q.suffix())};
+      } else if (c == PersonConflict.BIRTH_DATE) {
+        if (p.givenName() == null || q.givenName() == null) {
+          return false;
+        }
+        x = new PersonTraits[] {new PersonTraits(p.givenName(), p.familyName(), null, p.suffix())};
+        y = new PersonTraits[] {new PersonTraits(q.givenName(), q.familyName(), null, q.suffix())};
+      } else {
+        return false;
+      }
+      return firstConflict(rule, x, y) == PersonConflict.NONE;
+    }
+
+    private static PersonTraits asName(String name) {
+      return new PersonTraits(name, null, null, null);
+    }
+
+    private boolean someAgree(PersonTraits[] x, PersonTraits[] y) {
+      for (PersonTraits p : x) {
+        for (PersonTraits q : y) {
+          if (firstConflict(rule, new PersonTraits[] {p}, new PersonTraits[] {q})
+              == PersonConflict.NONE) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     int find(int i) {
@@ -390,6 +496,10 @@ final class ComponentClusterer {
       size[a] += size[b];
       exclusive[a] = mergeExclusive(exclusive[a], exclusive[b]);
       if (people != null) {
+        // Joined across a conflict (an identifier vouched for it), or holding such a join already:
+        // the group is one person with incompatible descriptions from now on.
+        aliased[a] = aliased[a] || aliased[b]
+            || firstConflict(rule, people[a], people[b]) != PersonConflict.NONE;
         people[a] = mergePeople(people[a], people[b]);
       }
       if (forbidden != null && forbidden[b].length > 0) {

@@ -196,11 +196,46 @@ final class StandardPersonRule implements PersonRule {
     if (x.equals(y) || nicknames.sameName(x, y)) {
       return true;
     }
+    if (spaceSlip(x, y)) {
+      return true;
+    }
     String[] xs = x.split(" ");
     String[] ys = y.split(" ");
     String[] xe = expand(xs);
     String[] ye = expand(ys);
     return startsAlike(xs, ys) || startsAlike(xe, ys) || startsAlike(xs, ye) || startsAlike(xe, ye);
+  }
+
+  /**
+   * A space keyed into, dropped from or moved within one name ("luc y" for lucy, "lachlq njohn"
+   * for lachlan john): the letters are the same, or one {@link #typo} apart, once the spaces go.
+   * The typo needs the spaces to differ, so that "maria jose" and "mario jose", split alike, stay
+   * two names as their tokens say. Symmetric.
+   */
+  private static boolean spaceSlip(String x, String y) {
+    if (x.indexOf(' ') < 0 && y.indexOf(' ') < 0) {
+      return false;
+    }
+    String cx = x.replace(" ", "");
+    String cy = y.replace(" ", "");
+    if (cx.equals(cy)) {
+      return true;
+    }
+    return !spaces(x).equals(spaces(y)) && typo(cx, cy);
+  }
+
+  /** The offsets, in letters, after which a name has a space. */
+  private static java.util.List<Integer> spaces(String name) {
+    java.util.List<Integer> out = new java.util.ArrayList<>(2);
+    int letters = 0;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) == ' ') {
+        out.add(letters);
+      } else {
+        letters++;
+      }
+    }
+    return out;
   }
 
   /** Replaces nicknames whose canonical form has several tokens ("chema" → jose maria). */
