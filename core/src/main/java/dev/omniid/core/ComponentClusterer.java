@@ -143,7 +143,7 @@ final class ComponentClusterer {
             && uf.find(members[j]) != uf.find(members[k])) {
           continue;
         }
-        joined = tryUnion(members[j], members[k], v.identifier, vouchesForOnePerson, false,
+        joined = tryUnion(members[j], members[k], v.identifier, vouchesForOnePerson,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, false);
         if (!joined && refusedBy < 0) {
           refusedBy = j;
@@ -154,7 +154,7 @@ final class ComponentClusterer {
       }
       if (refusedBy >= 0) {
         // The first carrier that refused it for a reason of its own (a clash, a rule, a person).
-        tryUnion(members[refusedBy], members[k], v.identifier, vouchesForOnePerson, false,
+        tryUnion(members[refusedBy], members[k], v.identifier, vouchesForOnePerson,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, true);
       } else if (contested) {
         uf.refused++;
@@ -173,8 +173,7 @@ final class ComponentClusterer {
    * them, or null for a scored match. Returns whether they are in one group now.
    */
   private static boolean tryUnion(int first, int other, Identifier shared,
-      boolean vouchesForOnePerson, boolean outweighsOneTrait, double weight,
-      TouchpointNode[] entries, UnionFind uf,
+      boolean vouchesForOnePerson, double weight, TouchpointNode[] entries, UnionFind uf,
       List<Evidence> evidence, boolean withEvidence, boolean refusalCounts) {
     int a = uf.find(first);
     int b = uf.find(other);
@@ -214,17 +213,6 @@ final class ComponentClusterer {
     }
     PersonConflict conflict = uf.people == null || vouchesForOnePerson ? PersonConflict.NONE
         : uf.personConflict(a, b);
-    if (conflict != PersonConflict.NONE && outweighsOneTrait && uf.outweighable(a, b)) {
-      // A scored match far above the threshold, between a lone touchpoint and a group whose
-      // people each disagree with it on one trait at most, every other trait the same: one
-      // record's badly mistyped given name or birth date, not another person.
-      uf.union(a, b);
-      if (linked) {
-        evidence.add(new Evidence(Evidence.Kind.SCORED_MATCH, entries[first].id,
-            entries[other].id, List.of(), weight, conflict));
-      }
-      return true;
-    }
     if (conflict != PersonConflict.NONE) {
       if (refusalCounts) {
         uf.refused++;
@@ -279,7 +267,7 @@ final class ComponentClusterer {
         continue;
       }
       tryUnion(local.get(edge.first), local.get(edge.second), null, edge.vouchesForOnePerson,
-          edge.outweighsOneTrait, edge.weight, entries, uf, evidence, withEvidence, true);
+          edge.weight, entries, uf, evidence, withEvidence, true);
     }
   }
 
@@ -379,61 +367,6 @@ final class ComponentClusterer {
         }
       }
       return PersonConflict.NONE;
-    }
-
-    /**
-     * Whether a strong scored match may outweigh the person conflict between groups {@code a}
-     * and {@code b}: one of them is a single touchpoint (a description nobody repeats), and each
-     * person of one group disagrees with each of the other on one trait at most, the given name
-     * or the birth date, while the other traits are known and the same: the same family name,
-     * and the same birth date (for a given-name conflict) or given names that agree (for a
-     * birth-date conflict). Two disagreeing traits (a father and his son) or a suffix never.
-     */
-    boolean outweighable(int a, int b) {
-      if (size[a] != 1 && size[b] != 1) {
-        return false;
-      }
-      for (PersonTraits p : people[a]) {
-        for (PersonTraits q : people[b]) {
-          PersonConflict c = firstConflict(rule, new PersonTraits[] {p}, new PersonTraits[] {q});
-          if (c != PersonConflict.NONE && !oneTrait(p, q, c)) {
-            return false;
-          }
-        }
-      }
-      return true;
-    }
-
-    private boolean oneTrait(PersonTraits p, PersonTraits q, PersonConflict c) {
-      // The family names alike as the rule compares names (equal, or one keying error apart):
-      // it never compares family names itself, so they go in as given names.
-      if (p.familyName() == null || q.familyName() == null
-          || firstConflict(rule, new PersonTraits[] {asName(p.familyName())},
-              new PersonTraits[] {asName(q.familyName())}) != PersonConflict.NONE) {
-        return false;
-      }
-      PersonTraits[] x;
-      PersonTraits[] y;
-      if (c == PersonConflict.GIVEN_NAME) {
-        if (p.birthDate() == null || !p.birthDate().equals(q.birthDate())) {
-          return false;
-        }
-        x = new PersonTraits[] {new PersonTraits(null, p.familyName(), p.birthDate(), p.suffix())};
-        y = new PersonTraits[] {new PersonTraits(null, q.familyName(), q.birthDate(), q.suffix())};
-      } else if (c == PersonConflict.BIRTH_DATE) {
-        if (p.givenName() == null || q.givenName() == null) {
-          return false;
-        }
-        x = new PersonTraits[] {new PersonTraits(p.givenName(), p.familyName(), null, p.suffix())};
-        y = new PersonTraits[] {new PersonTraits(q.givenName(), q.familyName(), null, q.suffix())};
-      } else {
-        return false;
-      }
-      return firstConflict(rule, x, y) == PersonConflict.NONE;
-    }
-
-    private static PersonTraits asName(String name) {
-      return new PersonTraits(name, null, null, null);
     }
 
     private boolean someAgree(PersonTraits[] x, PersonTraits[] y) {

@@ -11,11 +11,6 @@ final class Edge {
    * attributes.
    */
   boolean vouchesForOnePerson;
-  /**
-   * Whether the weight is far enough above the threshold ({@link ScoredLinks#OUTWEIGHS_ONE_TRAIT})
-   * to outweigh a conflict on one person trait (see {@code ComponentClusterer}).
-   */
-  boolean outweighsOneTrait;
   /** How many blocks of normal size both touchpoints share: the edge lives while this is > 0. */
   int support;
 

@@ -14,9 +14,7 @@ import java.util.Objects;
  * @param weight the strength of the evidence itself, linked or refused: positive infinity for a
  *     shared identifier, the match weight for a scored pair
  * @param personConflict for a {@link Kind#PERSON_CONFLICT}, which trait of the two people
- *     disagrees; for a {@link Kind#SCORED_MATCH}, the one trait the match outweighed (a lone
- *     record far above the threshold whose other person traits agree) or {@link
- *     PersonConflict#NONE}; {@link PersonConflict#NONE} for every other kind
+ *     disagrees; {@link PersonConflict#NONE} for every other kind
  */
 public record Evidence(
     Kind kind, String touchpointId, String otherTouchpointId, List<Identifier> identifiers,
@@ -58,10 +56,9 @@ public record Evidence(
     Objects.requireNonNull(otherTouchpointId, "otherTouchpointId");
     identifiers = List.copyOf(identifiers);
     Objects.requireNonNull(personConflict, "personConflict");
-    if (kind == Kind.PERSON_CONFLICT ? personConflict == PersonConflict.NONE
-        : kind != Kind.SCORED_MATCH && personConflict != PersonConflict.NONE) {
-      throw new IllegalArgumentException("a person conflict names the trait that disagrees, a"
-          + " scored match may name the one it outweighed, no other evidence names one");
+    if ((kind == Kind.PERSON_CONFLICT) != (personConflict != PersonConflict.NONE)) {
+      throw new IllegalArgumentException(
+          "a person conflict, and only a person conflict, names the trait that disagrees");
     }
     if (kind == Kind.SHARED_IDENTIFIER && identifiers.size() != 1) {
       throw new IllegalArgumentException("a shared-identifier link names the one identifier shared");
@@ -87,11 +84,7 @@ public record Evidence(
   public String explain() {
     String pair = touchpointId + " and " + otherTouchpointId + " ";
     return switch (kind) {
-      case SHARED_IDENTIFIER -> pair + because();
-      case SCORED_MATCH -> pair + because() + (personConflict == PersonConflict.NONE ? ""
-          : ", far above the threshold, although their " + trait()
-              + " disagree: every other trait of the person agrees, so the conflict was"
-              + " outweighed");
+      case SHARED_IDENTIFIER, SCORED_MATCH -> pair + because();
       case EXCLUSIVE_CONFLICT -> pair + because() + " but their profiles hold different values "
           + identifiers.get(identifiers.size() - 2) + " and "
           + identifiers.get(identifiers.size() - 1) + " of an exclusive type: kept apart";
@@ -99,16 +92,12 @@ public record Evidence(
       case AMBIGUOUS -> pair + because() + ", a value several different people share, and one of"
           + " them names nobody: kept apart";
       case PERSON_CONFLICT -> pair + because() + " but their profiles name different people ("
-          + trait() + " disagree): kept apart, related";
-    };
-  }
-
-  private String trait() {
-    return switch (personConflict) {
-      case GIVEN_NAME -> "given names";
-      case BIRTH_DATE -> "birth dates";
-      case SUFFIX -> "generational suffixes";
-      case NONE -> throw new IllegalStateException();
+          + switch (personConflict) {
+            case GIVEN_NAME -> "given names";
+            case BIRTH_DATE -> "birth dates";
+            case SUFFIX -> "generational suffixes";
+            case NONE -> throw new IllegalStateException();
+          } + " disagree): kept apart, related";
     };
   }
 

@@ -21,12 +21,6 @@ import java.util.Map;
 final class ScoredLinks {
   private static final System.Logger LOG = System.getLogger(IdentityResolver.class.getName());
 
-  /**
-   * How far above the threshold (in bits: a factor of 1,024 in odds) a scored match must weigh to
-   * outweigh a conflict on one person trait when everything else about the person agrees.
-   */
-  static final double OUTWEIGHS_ONE_TRAIT = 10;
-
   final MatchModel model;
   private final List<BlockingKey> blockingKeys;
   private final int maxBlockSize;
@@ -97,7 +91,6 @@ final class ScoredLinks {
       if (weight >= model.threshold()) {
         Edge edge = new Edge(entry, other, weight);
         edge.support = candidate.getValue()[0];
-        edge.outweighsOneTrait = weight >= model.threshold() + OUTWEIGHS_ONE_TRAIT;
         edge.vouchesForOnePerson = personalFields.length > 0
             && model.agreesOnAny(personalFields, entry.extras.prepared, other.extras.prepared);
         linked.add(edge);
@@ -160,7 +153,6 @@ final class ScoredLinks {
           if (weight >= model.threshold()) {
             Edge edge = new Edge(x, y, weight);
             edge.support = 1;
-            edge.outweighsOneTrait = weight >= model.threshold() + OUTWEIGHS_ONE_TRAIT;
             edge.vouchesForOnePerson = personalFields.length > 0
                 && model.agreesOnAny(personalFields, x.extras.prepared, y.extras.prepared);
             addEdge(x, edge);
