@@ -63,8 +63,8 @@ final class ValueNode {
     }
     countIn(carrier);
     // A carrier with no stronger value that names nobody adds no person: the scan is skipped.
-    if (!overLimit && (strongerOverLimit()
-        || (carrier.personKey != 0 || strongestStronger(carrier) != null) && peopleOverLimit())) {
+    if (!overLimit && (strongerOverLimit() || carrierCount > type.policy.limit()
+        && (carrier.personKey != 0 || strongestStronger(carrier) != null) && peopleOverLimit())) {
       overLimit = true;
       return true;
     }
