@@ -120,7 +120,10 @@ class PersonConflictTest {
   }
 
   private static IdentityResolver resolver(boolean ssnIsPersonal) {
-    ResolverBuilder b = IdentityResolver.newBuilder().personRule(RandomTouchpoints.PEOPLE);
+    // Stronger than the email, so that the clusterer (strongest values first) joins a and b before
+    // it weighs the email: c then meets a group of two descriptions, which is the case under test.
+    ResolverBuilder b = IdentityResolver.newBuilder().personRule(RandomTouchpoints.PEOPLE)
+        .identifierPolicy(SSN, IdentifierPolicy.shared(5, 95));
     if (ssnIsPersonal) {
       b.personalIdentifier(SSN);
     }
