@@ -1,6 +1,7 @@
 package dev.omniid.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,5 +101,151 @@ class PersonConflictTest {
     byEmail.resolve(person("b", "tony", "1960-03-12", FAMILY));
     assertNotEquals(byEmail.profileIdOf("a"), byEmail.profileIdOf("b"),
         "an email is evidence, not a verdict");
+  }
+
+  // One person, several descriptions. The small rule calls erin and hayley two people; an ssn
+  // declared personal (or a customer id, exclusive) vouches that they are one, whose duplicate
+  // took another given name. A later record that repeats either description is that person; a
+  // record that repeats neither (luis) is somebody else.
+
+  private static final IdentifierType SSN = IdentifierType.of("ssn");
+  private static final Identifier MAIL = Identifier.of(EMAIL, "erin.ruiz@example.com");
+
+  private static List<Touchpoint> described(Identifier vouching) {
+    return List.of(
+        person("a", "erin", null, vouching, MAIL),
+        person("b", "hayley", null, vouching),
+        person("c", "erin", null, MAIL),
+        person("d", "luis", null, MAIL));
+  }
+
+  private static IdentityResolver resolver(boolean ssnIsPersonal) {
+    // Stronger than the email, so that the clusterer (strongest values first) joins a and b before
+    // it weighs the email: c then meets a group of two descriptions, which is the case under test.
+    ResolverBuilder b = IdentityResolver.newBuilder().personRule(RandomTouchpoints.PEOPLE)
+        .identifierPolicy(SSN, IdentifierPolicy.shared(5, 95));
+    if (ssnIsPersonal) {
+      b.personalIdentifier(SSN);
+    }
+    return b.build();
+  }
+
+  private static Set<Set<String>> partition(IdentityResolver r) {
+    return r.profiles().map(p -> Set.copyOf(p.touchpointIds())).collect(Collectors.toSet());
+  }
+
+  private static final Set<Set<String>> ONE_PERSON_DESCRIBED_TWICE =
+      Set.of(Set.of("a", "b", "c"), Set.of("d"));
+  private static final Set<Set<String>> TWO_PEOPLE_ON_ONE_SSN =
+      Set.of(Set.of("a", "c"), Set.of("b"), Set.of("d"));
+
+  /** D is kept apart from the profile it shares the email with, for its given name. */
+  private static void assertRefusedForTheGivenName(IdentityResolver r, String context) {
+    ProfileId d = r.profileIdOf("d").orElseThrow();
+    ProfileId erin = r.profileIdOf("a").orElseThrow();
+    Relation toErin = r.related(d).stream().filter(x -> x.profileId().equals(erin)).findFirst()
+        .orElseThrow(() -> new AssertionError(context + ": d not related to a's profile"));
+    assertEquals(List.of(MAIL), toErin.shared(), context);
+    assertEquals(List.of(Evidence.Kind.PERSON_CONFLICT), toErin.reasons(), context);
+    assertEquals(List.of(PersonConflict.GIVEN_NAME), toErin.conflicts(), context);
+    assertTrue(r.profile(d).orElseThrow().evidence().stream()
+        .anyMatch(e -> e.kind() == Evidence.Kind.PERSON_CONFLICT
+            && e.personConflict() == PersonConflict.GIVEN_NAME), context + ": refusal recorded");
+  }
+
+  @Test
+  void aPersonalIdMakesOnePersonOfTwoDescriptionsAndEachDescriptionFindsItsRecords() {
+    IdentityResolver r = resolver(true);
+    described(Identifier.of(SSN, "123-45-6789")).forEach(r::resolve);
+    GraphInvariants.check(r);
+    assertEquals(ONE_PERSON_DESCRIBED_TWICE, partition(r),
+        "c repeats a's description of the person b's ssn vouches for; d repeats none");
+    assertRefusedForTheGivenName(r, "ssn");
+  }
+
+  @Test
+  void anExclusiveIdMakesOnePersonOfTwoDescriptionsToo() {
+    IdentityResolver r = resolver(false);
+    described(Identifier.of(IdentifierType.CUSTOMER_ID, "C-7")).forEach(r::resolve);
+    GraphInvariants.check(r);
+    assertEquals(ONE_PERSON_DESCRIBED_TWICE, partition(r));
+    assertRefusedForTheGivenName(r, "customer id");
+  }
+
+  @Test
+  void withoutAVouchingIdTheTwoDescriptionsAreTwoPeople() {
+    IdentityResolver r = resolver(false);
+    described(Identifier.of(SSN, "123-45-6789")).forEach(r::resolve);
+    GraphInvariants.check(r);
+    assertEquals(TWO_PEOPLE_ON_ONE_SSN, partition(r), "an undeclared ssn is evidence, not a verdict");
+    ProfileId hayley = r.profileIdOf("b").orElseThrow();
+    Relation toErin = r.related(hayley).stream()
+        .filter(x -> x.profileId().equals(r.profileIdOf("a").orElseThrow())).findFirst().orElseThrow();
+    assertEquals(List.of(Evidence.Kind.PERSON_CONFLICT), toErin.reasons());
+    assertRefusedForTheGivenName(r, "no vouching id");
+  }
+
+  @Test
+  void severalDescriptionsGiveOneResultInEveryArrivalOrderAndInBatch() {
+    for (boolean personal : new boolean[] {true, false}) {
+      Set<Set<String>> expected = personal ? ONE_PERSON_DESCRIBED_TWICE : TWO_PEOPLE_ON_ONE_SSN;
+      List<Touchpoint> all = described(Identifier.of(SSN, "123-45-6789"));
+      for (List<Touchpoint> order : permutations(all)) {
+        String context = (personal ? "personal ssn, " : "plain ssn, ")
+            + order.stream().map(Touchpoint::id).collect(Collectors.joining());
+        IdentityResolver one = resolver(personal);
+        for (Touchpoint t : order) {
+          one.resolve(t);
+          GraphInvariants.check(one);
+        }
+        assertEquals(expected, partition(one), context + " one at a time");
+        assertRefusedForTheGivenName(one, context + " one at a time");
+        IdentityResolver batch = resolver(personal);
+        batch.resolveAll(order);
+        GraphInvariants.check(batch);
+        assertEquals(expected, partition(batch), context + " in batch");
+        assertRefusedForTheGivenName(batch, context + " in batch");
+      }
+    }
+  }
+
+  @Test
+  void aGroupWithoutAVouchingJoinMustAgreeWithEveryPersonItHolds() {
+    // x and y are one person (an email, no conflict); z agrees with y, who gives no birth date,
+    // but not with x: a group whose people all agree is not several descriptions, so one
+    // agreeing pair does not let z in.
+    Identifier phone = Identifier.of(IdentifierType.PHONE, "+34600000002");
+    List<Touchpoint> all = List.of(
+        person("x", "erin", "1990-01-01", MAIL),
+        person("y", "erin", null, MAIL, phone),
+        person("z", "erin", "1985-01-01", phone));
+    for (List<Touchpoint> order : permutations(all)) {
+      IdentityResolver r = resolver(true);
+      for (Touchpoint t : order) {
+        r.resolve(t);
+        GraphInvariants.check(r);
+      }
+      String context = order.stream().map(Touchpoint::id).collect(Collectors.joining());
+      assertEquals(r.profileIdOf("x"), r.profileIdOf("y"), context);
+      assertFalse(r.profileIdOf("z").equals(r.profileIdOf("y")), context + ": z kept apart");
+    }
+  }
+
+  private static List<List<Touchpoint>> permutations(List<Touchpoint> items) {
+    if (items.isEmpty()) {
+      return List.of(List.of());
+    }
+    List<List<Touchpoint>> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      List<Touchpoint> rest = new ArrayList<>(items);
+      Touchpoint head = rest.remove(i);
+      for (List<Touchpoint> tail : permutations(rest)) {
+        List<Touchpoint> order = new ArrayList<>();
+        order.add(head);
+        order.addAll(tail);
+        out.add(order);
+      }
+    }
+    return out;
   }
 }

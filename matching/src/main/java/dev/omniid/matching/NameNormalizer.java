@@ -86,13 +86,32 @@ public final class NameNormalizer implements Normalizer {
    */
   @Override
   public String normalize(String value) {
+    return normalize(value, false);
+  }
+
+  /**
+   * As {@link #normalize}, but a particle that ends a given name is kept: particles introduce the
+   * name after them ("María de los Ángeles"), so one that ends a given name is the tail of the
+   * name before it, cut off by a slipped space ("Luc y" for Lucy, "Glen da" for Glenda), which
+   * the person rule must still see.
+   */
+  String normalizeGivenName(String value) {
+    return normalize(value, true);
+  }
+
+  private String normalize(String value, boolean keepTrailingParticle) {
     Objects.requireNonNull(value, "value");
     if (value.length() > MAX_LENGTH) {
       throw new OmniIdException(Reason.TOO_LARGE, "name", "is longer than " + MAX_LENGTH);
     }
     List<String> tokens = tokens(Folding.fold(stripHijoMark(value)));
     // Particles first: dropping them can bring an honorific to the front, never the reverse.
+    String trailing = keepTrailingParticle && tokens.size() > 1
+        && PARTICLES.contains(tokens.get(tokens.size() - 1)) ? tokens.remove(tokens.size() - 1) : null;
     dropParticles(tokens);
+    if (trailing != null) {
+      tokens.add(trailing);
+    }
     dropHonorifics(tokens);
     dropSuffixes(tokens);
     if (tokens.isEmpty()) {

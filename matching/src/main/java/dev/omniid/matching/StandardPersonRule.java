@@ -49,7 +49,7 @@ final class StandardPersonRule implements PersonRule {
     String givenRaw = touchpoint.attributes().get(AttributeKey.GIVEN_NAME);
     String familyRaw = touchpoint.attributes().get(AttributeKey.FAMILY_NAME);
     String fullRaw = touchpoint.attributes().get(AttributeKey.FULL_NAME);
-    String given = name(givenRaw);
+    String given = givenName(givenRaw);
     String family = name(familyRaw);
     if (given == null && fullRaw != null) {
       String[] split = splitFullName(fullRaw);
@@ -102,6 +102,17 @@ final class StandardPersonRule implements PersonRule {
       return new String[] {tail, folded.substring(0, last)};
     }
     return new String[] {head, folded.substring(first + 1)};
+  }
+
+  private String givenName(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return names.normalizeGivenName(raw);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private String name(String raw) {

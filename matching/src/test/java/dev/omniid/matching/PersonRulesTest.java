@@ -77,6 +77,35 @@ class PersonRulesTest {
         touchpoint(b, "García", null, "1985-03-12")));
   }
 
+  // A space keyed into, dropped from or moved within a given name: the letters agree once the
+  // spaces go, or are one typo apart when the spaces sit in different places. Names split alike
+  // are still compared token by token, so "maria jose" / "mario jose" stays two people.
+  @ParameterizedTest(name = "{0} / {1} -> {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Luc y          | Lucy          | NONE
+      Mari a         | María         | NONE
+      Ma ria         | Maria         | NONE
+      Lu cy          | Luc y         | NONE
+      Mariajose      | María José    | NONE
+      Josel uis      | José Luis     | NONE
+      Lachlq njohn   | Lachlan John  | NONE
+      Lachlan joh n  | Lachlanjonh   | NONE
+      Glen da        | Glenda        | NONE
+      Pau la         | Paula         | NONE
+      María de los Ángeles | María Ángeles | NONE
+      María José     | Maria Jose    | NONE
+      María José     | Mario José    | GIVEN_NAME
+      Luc y          | Lucas         | GIVEN_NAME
+      Luc y          | Luis          | GIVEN_NAME
+      Ana Luisa      | Ana Luis      | GIVEN_NAME
+      Jo se          | Jesus         | GIVEN_NAME
+      Lachlq njohn   | Lachlan James | GIVEN_NAME
+      """)
+  void aSpaceSlippedIntoAGivenNameIsAKeyingError(String a, String b, PersonConflict expected) {
+    assertEquals(expected, conflict(touchpoint(a, "García", null, "1985-03-12"),
+        touchpoint(b, "García", null, "1985-03-12")));
+  }
+
   @ParameterizedTest(name = "{0} / {1} -> {2}")
   @CsvSource(delimiter = '|', textBlock = """
       1985-03-12 | 1985-03-12 | NONE
@@ -179,6 +208,8 @@ class PersonRulesTest {
                    |             | Miller Jr, Robert |       | robert | miller      |            | JR
                    |             | Ana          |            |       |             |            |
       ###          | ###         |              | 31/02/1985 |       |             |            |
+      Luc y        | García      |              |            | luc y | garcia      |            |
+      María de la Paz | de la Cruz |             |            | maria paz | cruz    |            |
       """)
   void traits(String given, String family, String full, String birthDate,
       String tGiven, String tFamily, String tBirthDate, String tSuffix) {
