@@ -31,6 +31,11 @@ public final class MatchField {
   private final Map<String, Double> termFrequencies;
   private final double termFrequencyFloor;
   private final java.util.function.Predicate<String> ignored;
+  /**
+   * The ordinal of the weakest level at which an agreement identifies the person, or -1 when the
+   * field only describes her (see {@link Builder#identifiesFrom}).
+   */
+  private final int identifiesUpTo;
 
   private MatchField(Builder b) {
     this.name = b.name;
@@ -46,6 +51,24 @@ public final class MatchField {
     this.termFrequencies = Collections.unmodifiableMap(new HashMap<>(b.termFrequencies));
     this.termFrequencyFloor = b.termFrequencyFloor;
     this.ignored = b.ignored;
+    this.identifiesUpTo = b.identifiesUpTo;
+  }
+
+  /**
+   * Whether an agreement at {@code level} identifies the person, rather than only describing
+   * her: at or above the field's identifying level, and weighing for the match.
+   */
+  boolean identifies(ComparisonLevel level, double weight) {
+    return level.ordinal() <= identifiesUpTo && level != ComparisonLevel.DIFFERENT
+        && level != ComparisonLevel.MISSING && weight > 0;
+  }
+
+  /**
+   * The weakest level at which an agreement on this field identifies the person; null when the
+   * field only describes her (see {@link Builder#identifiesFrom}).
+   */
+  public ComparisonLevel identifiesFrom() {
+    return identifiesUpTo < 0 ? null : LEVELS[identifiesUpTo];
   }
 
   /** Whether a normalized value is to be treated as absent (junk such as test@test.com). */
@@ -67,6 +90,7 @@ public final class MatchField {
     b.termFrequencies.putAll(termFrequencies);
     b.termFrequencyFloor = termFrequencyFloor;
     b.ignored = ignored;
+    b.identifiesUpTo = identifiesUpTo;
     return b;
   }
 
@@ -161,7 +185,9 @@ public final class MatchField {
     for (int i = 0; i < LEVELS.length; i++) {
       s.append(String.format(java.util.Locale.ROOT, ", %s m=%.4f u=%.6f w=%+.2f", LEVELS[i], m[i], u[i], weights[i]));
     }
-    return s.append(termFrequencyAdjusted() ? ", tf" : "").append(']').toString();
+    return s.append(termFrequencyAdjusted() ? ", tf" : "")
+        .append(identifiesUpTo < 0 ? ", describes" : identifiesUpTo < ComparisonLevel.WEAK.ordinal()
+            ? ", identifies from " + LEVELS[identifiesUpTo] : "").append(']').toString();
   }
 
   /** Configures a {@link MatchField}. Not thread-safe. */
@@ -176,6 +202,7 @@ public final class MatchField {
     private final Map<String, Double> termFrequencies = new HashMap<>();
     private double termFrequencyFloor = 1e-4;
     private java.util.function.Predicate<String> ignored = v -> false;
+    private int identifiesUpTo = ComparisonLevel.WEAK.ordinal();
 
     private Builder(String name, FieldSource source) {
       if (Objects.requireNonNull(name, "name").isBlank()) {
@@ -242,6 +269,23 @@ public final class MatchField {
      */
     public Builder ignoreValues(java.util.function.Predicate<String> junk) {
       this.ignored = Objects.requireNonNull(junk, "junk");
+      return this;
+    }
+
+    /**
+     * The weakest level at which an agreement on this field identifies the person; {@code null}
+     * when the field only describes her. A pair links only when at least one field identifies:
+     * names, a city and a birth date off by a keying error describe a person that a large file
+     * holds several namesakes of, while a shared email, phone or address, or an exact birth date,
+     * points at one. {@link ComparisonLevel#WEAK} unless set (every agreement identifies), so a
+     * model whose fields all keep the default has no such rule.
+     */
+    public Builder identifiesFrom(ComparisonLevel level) {
+      if (level == ComparisonLevel.DIFFERENT || level == ComparisonLevel.MISSING) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "identifiesFrom",
+            "must be EXACT, STRONG, MEDIUM, WEAK or null (describes only)");
+      }
+      this.identifiesUpTo = level == null ? -1 : level.ordinal();
       return this;
     }
 

@@ -135,6 +135,23 @@ public final class MatchModel {
     return false;
   }
 
+  /**
+   * Whether some field agrees at a level that identifies the person (see
+   * {@link MatchField.Builder#identifiesFrom}). Asked only of the few pairs that reach the
+   * threshold.
+   */
+  boolean identifies(Prepared a, Prepared b) {
+    String[] agreed = new String[1];
+    for (int f = 0; f < fields.size(); f++) {
+      MatchField field = fields.get(f);
+      ComparisonLevel level = level(f, a.values[f], b.values[f], agreed);
+      if (level != ComparisonLevel.MISSING && field.identifies(level, field.weight(level, agreed[0]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The level of field {@code f} for two value lists, and the exact value agreed on, if any. */
   private ComparisonLevel level(int f, String[] x, String[] y, String[] agreed) {
     agreed[0] = null;
@@ -185,12 +202,14 @@ public final class MatchModel {
     levels(a, b, levels, agreed);
     List<MatchScore.FieldScore> parts = new ArrayList<>(levels.length);
     double total = priorWeight;
+    boolean identified = false;
     for (int f = 0; f < levels.length; f++) {
       double w = fields.get(f).weight(levels[f], agreed[f]);
       total += w;
+      identified |= levels[f] != ComparisonLevel.MISSING && fields.get(f).identifies(levels[f], w);
       parts.add(new MatchScore.FieldScore(fields.get(f).name(), levels[f], w));
     }
-    return new MatchScore(parts, priorWeight, total, threshold);
+    return new MatchScore(parts, priorWeight, total, threshold, identified);
   }
 
   @Override

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param priorWeight the weight of the prior match probability, {@code log2(λ / (1 - λ))}
  * @param weight the total match weight: the prior plus every field's weight
  * @param threshold the weight at or above which the pair links
+ * @param identified whether some field agrees at a level that identifies the person (see
+ *     {@link MatchField.Builder#identifiesFrom}); a pair whose agreements only describe her does
+ *     not link, whatever its weight
  */
-public record MatchScore(List<FieldScore> fields, double priorWeight, double weight, double threshold) {
+public record MatchScore(List<FieldScore> fields, double priorWeight, double weight, double threshold,
+    boolean identified) {
 
   /** One field's part of a score. @param field its name @param level the agreement @param weight its weight */
   public record FieldScore(String field, ComparisonLevel level, double weight) {
@@ -28,9 +32,14 @@ public record MatchScore(List<FieldScore> fields, double priorWeight, double wei
     fields = List.copyOf(fields);
   }
 
-  /** Whether the pair links: its weight reaches the threshold. */
+  /** A score of a model whose every agreement identifies (no describing-only field). */
+  public MatchScore(List<FieldScore> fields, double priorWeight, double weight, double threshold) {
+    this(fields, priorWeight, weight, threshold, true);
+  }
+
+  /** Whether the pair links: its weight reaches the threshold and some agreement identifies. */
   public boolean matches() {
-    return weight >= threshold;
+    return weight >= threshold && identified;
   }
 
   /** The match probability implied by the weight: {@code 2^w / (1 + 2^w)}. */
@@ -47,7 +56,11 @@ public record MatchScore(List<FieldScore> fields, double priorWeight, double wei
       s.append(String.format(Locale.ROOT, "  %-16s %-9s %+7.2f%n", f.field(), f.level(), f.weight()));
     }
     s.append(String.format(Locale.ROOT, "  %-16s %-9s %+7.2f (probability %.4f) %s threshold %+.2f",
-        "total", "", weight, probability(), matches() ? ">=" : "<", threshold));
+        "total", "", weight, probability(), weight >= threshold ? ">=" : "<", threshold));
+    if (weight >= threshold && !identified) {
+      s.append(String.format(Locale.ROOT, "%n  not linked: only fields that describe the person"
+          + " agree (names, places, a birth date off by a keying error), none that identifies her"));
+    }
     return s.toString();
   }
 }

@@ -162,6 +162,56 @@ class MatchModelTest {
     assertEquals(3, r.profileCount(), "a and c stay apart, d alone");
   }
 
+  /** The property tests' model, but names only describe a person and only an exact date identifies. */
+  private static MatchModel describingModel() {
+    MatchModel base = RandomTouchpoints.model();
+    MatchModel.Builder out = MatchModel.newBuilder().priorMatchProbability(base.priorMatchProbability());
+    for (MatchField f : base.fields()) {
+      out.field(f.toBuilder().identifiesFrom(f.name().equals("dob") ? ComparisonLevel.EXACT : null).build());
+    }
+    return out.build();
+  }
+
+  @Test
+  void namesAloneDescribeAPersonAndDoNotLinkHowEverHeavy() {
+    Touchpoint a = person("a", "anabel", "garcia", null);
+    Touchpoint b = person("b", "anabel", "garcia", null);
+    assertTrue(RandomTouchpoints.model().score(a, b).matches(), "the premise: the names reach the threshold");
+
+    MatchModel model = describingModel();
+    MatchScore score = model.score(a, b);
+    assertTrue(score.weight() >= score.threshold(), "the same weight");
+    assertFalse(score.identified());
+    assertFalse(score.matches(), "but nothing identifies the person");
+    assertTrue(score.explain().contains("not linked: only fields that describe the person"), score.explain());
+    assertTrue(model.score(person("c", "anabel", "garcia", "1980-01-05"),
+        person("d", "anabel", "garcia", "1980-01-05")).matches(), "an exact birth date identifies");
+    assertFalse(model.score(person("e", "anabel", "garcia", "1980-01-05"),
+        person("f", "anabel", "garcia", "1980-07-09")).matches(), "the same year only describes");
+
+    IdentityResolver r = IdentityResolver.newBuilder().matchModel(model)
+        .blockingKey(RandomTouchpoints.BY_FAMILY).build();
+    r.resolveAll(List.of(a, b, person("c", "anabel", "garcia", "1980-01-05"),
+        person("d", "anabel", "garcia", "1980-01-05")));
+    assertEquals(3, r.profileCount(), "c and d link; a and b, who only share names, do not");
+    assertFalse(r.why("a", "b").sameProfile());
+    assertTrue(r.why("c", "d").sameProfile());
+  }
+
+  @Test
+  void identifyingLevelsAreKeptByToBuilderAndRefuseDisagreement() {
+    MatchField f = MatchField.newBuilder("x", FieldSource.attribute(AttributeKey.CITY))
+        .identifiesFrom(ComparisonLevel.STRONG).build();
+    assertEquals(ComparisonLevel.STRONG, f.toBuilder().build().identifiesFrom());
+    assertEquals(null, f.toBuilder().identifiesFrom(null).build().identifiesFrom());
+    assertEquals(ComparisonLevel.WEAK,
+        MatchField.newBuilder("y", FieldSource.attribute(AttributeKey.CITY)).build().identifiesFrom());
+    OmniIdException e = assertThrows(OmniIdException.class,
+        () -> MatchField.newBuilder("z", FieldSource.attribute(AttributeKey.CITY))
+            .identifiesFrom(ComparisonLevel.DIFFERENT));
+    assertTrue(e.getMessage().contains("identifiesFrom"), e.getMessage());
+  }
+
   @Test
   void aBlockTooCommonComparesNothingUntilItShrinks() {
     IdentityResolver r = IdentityResolver.newBuilder().matchModel(RandomTouchpoints.model())

@@ -71,27 +71,27 @@ public final class OmniId {
             phones, PhoneMatcher.standard(),
             0.85, 0.0001, 0.05, 0.0002, 0.04, 0.0005, 0.02, 0.002)
             .toBuilder().ignoreValues(JunkValues.phones()).build())
-        .field(field("given_name", FieldSource.attribute(AttributeKey.GIVEN_NAME), names,
-            NameMatcher.givenNames(), 0.80, 0.05, 0.10, 0.02, 0.05, 0.03, 0.02, 0.05))
-        .field(field("family_name", FieldSource.attribute(AttributeKey.FAMILY_NAME), names,
-            NameMatcher.familyNames(), 0.80, 0.03, 0.10, 0.01, 0.05, 0.02, 0.02, 0.04))
-        .field(field("full_name", FieldSource.attribute(AttributeKey.FULL_NAME), names,
-            NameMatcher.fullNames(), 0.75, 0.005, 0.15, 0.005, 0.05, 0.01, 0.03, 0.05))
-        .field(field("birth_date", FieldSource.attribute(AttributeKey.BIRTH_DATE),
+        .field(identifiesFrom(field("given_name", FieldSource.attribute(AttributeKey.GIVEN_NAME), names,
+            NameMatcher.givenNames(), 0.80, 0.05, 0.10, 0.02, 0.05, 0.03, 0.02, 0.05), null))
+        .field(identifiesFrom(field("family_name", FieldSource.attribute(AttributeKey.FAMILY_NAME), names,
+            NameMatcher.familyNames(), 0.80, 0.03, 0.10, 0.01, 0.05, 0.02, 0.02, 0.04), null))
+        .field(identifiesFrom(field("full_name", FieldSource.attribute(AttributeKey.FULL_NAME), names,
+            NameMatcher.fullNames(), 0.75, 0.005, 0.15, 0.005, 0.05, 0.01, 0.03, 0.05), null))
+        .field(identifiesFrom(field("birth_date", FieldSource.attribute(AttributeKey.BIRTH_DATE),
             birthDates(monthFirstDates), BirthDateMatcher.standard(),
-            0.90, 0.0003, 0.05, 0.001, 0.02, 0.01, 0.01, 0.03))
+            0.90, 0.0003, 0.05, 0.001, 0.02, 0.01, 0.01, 0.03), ComparisonLevel.EXACT))
         .field(field("address", FieldSource.attributes(AttributeKey.ADDRESS, AttributeKey.ADDRESS_LINE),
             AddressNormalizer.standard(), AddressMatcher.standard(),
             0.60, 0.001, 0.20, 0.002, 0.10, 0.01, 0.05, 0.05))
-        .field(field("city", FieldSource.attribute(AttributeKey.CITY), names,
-            TextMatcher.jaroWinkler(), 0.85, 0.05, 0.05, 0.01, 0.03, 0.02, 0.02, 0.05))
+        .field(identifiesFrom(field("city", FieldSource.attribute(AttributeKey.CITY), names,
+            TextMatcher.jaroWinkler(), 0.85, 0.05, 0.05, 0.01, 0.03, 0.02, 0.02, 0.05), null))
         .field(field("postal_code", FieldSource.attribute(AttributeKey.POSTAL_CODE),
             PostalCodes.normalizer(region), TextMatcher.typo(),
             0.85, 0.01, 0.07, 0.01, 0.03, 0.03, 0.01, 0.01))
-        .field(field("region", FieldSource.attribute(AttributeKey.REGION), Normalizer.lowerCase(),
-            FieldMatcher.exact(), 0.95, 0.2, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001))
-        .field(field("country", FieldSource.attribute(AttributeKey.COUNTRY), Normalizer.lowerCase(),
-            FieldMatcher.exact(), 0.97, 0.3, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001))
+        .field(identifiesFrom(field("region", FieldSource.attribute(AttributeKey.REGION), Normalizer.lowerCase(),
+            FieldMatcher.exact(), 0.95, 0.2, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001), null))
+        .field(identifiesFrom(field("country", FieldSource.attribute(AttributeKey.COUNTRY), Normalizer.lowerCase(),
+            FieldMatcher.exact(), 0.97, 0.3, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001), null))
         .priorMatchProbability(0.01)
         // 0.99: a shared name and country alone (common names are common) stays below it.
         .thresholdProbability(0.99)
@@ -134,6 +134,16 @@ public final class OmniId {
    */
   public static ModelEstimator.Estimate estimate(MatchModel start, Collection<Touchpoint> sample) {
     return ModelEstimator.estimate(start, sample, defaultBlockingKeys(), 2_000, 200);
+  }
+
+  /**
+   * Names, places and a birth date off by a keying error describe a person; a large file holds
+   * namesakes who share them. A pair links only when some agreement identifies: an email, a
+   * phone, an address or postal code, an exact birth date (see
+   * {@link MatchField.Builder#identifiesFrom}).
+   */
+  private static MatchField identifiesFrom(MatchField field, ComparisonLevel level) {
+    return field.toBuilder().identifiesFrom(level).build();
   }
 
   private static MatchField field(String name, FieldSource source, Normalizer normalizer,
