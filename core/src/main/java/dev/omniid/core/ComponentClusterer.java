@@ -29,8 +29,14 @@ final class ComponentClusterer {
   private static final Comparator<Edge> BY_WEIGHT_THEN_IDS =
       Comparator.<Edge>comparingDouble(e -> -e.weight)
           .thenComparing(e -> e.first.id).thenComparing(e -> e.second.id);
+  /**
+   * Values that name one person first (exclusive or personal types, whatever their strength): a
+   * group they join across a conflict is one person described several ways, which every later
+   * union must know (see {@link UnionFind#personConflict}); then strongest type first, then value.
+   */
   private static final Comparator<ValueNode> BY_RANK_THEN_VALUE =
-      Comparator.<ValueNode>comparingInt(v -> v.type.rank).thenComparing(v -> v.value);
+      Comparator.<ValueNode>comparingInt(v -> v.type.personal ? 0 : 1)
+          .thenComparingInt(v -> v.type.rank).thenComparing(v -> v.value);
 
   /** The partition of one component. */
   record Result(List<List<TouchpointNode>> groups, int refused, List<Evidence> evidence) {}

@@ -173,6 +173,31 @@ class PersonConflictTest {
   }
 
   @Test
+  void aPersonalIdWeakerThanTheSharedEmailStillVouchesFirst() {
+    // The ssn keeps its default strength, below the email's: values that name one person are
+    // applied before any other, so c (hayley, on a's email) meets the person a and b are.
+    Identifier ssn = Identifier.of(SSN, "123-45-6789");
+    List<Touchpoint> all = List.of(
+        person("a", "erin", null, ssn, MAIL),
+        person("b", "hayley", null, ssn),
+        person("c", "hayley", null, MAIL));
+    for (List<Touchpoint> order : permutations(all)) {
+      IdentityResolver r = IdentityResolver.newBuilder().personRule(RandomTouchpoints.PEOPLE)
+          .personalIdentifier(SSN).build();
+      for (Touchpoint t : order) {
+        r.resolve(t);
+        GraphInvariants.check(r);
+      }
+      assertEquals(Set.of(Set.of("a", "b", "c")), partition(r),
+          order.stream().map(Touchpoint::id).collect(Collectors.joining()));
+    }
+    IdentityResolver batch = IdentityResolver.newBuilder().personRule(RandomTouchpoints.PEOPLE)
+        .personalIdentifier(SSN).build();
+    batch.resolveAll(all);
+    assertEquals(Set.of(Set.of("a", "b", "c")), partition(batch));
+  }
+
+  @Test
   void withoutAVouchingIdTheTwoDescriptionsAreTwoPeople() {
     IdentityResolver r = resolver(false);
     described(Identifier.of(SSN, "123-45-6789")).forEach(r::resolve);
