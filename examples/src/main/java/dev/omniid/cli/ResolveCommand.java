@@ -193,10 +193,6 @@ final class ResolveCommand implements Callable<Integer> {
     link.put("weight", round(s.weight()));
     link.put("probability", round(s.probability()));
     link.put("threshold", round(s.threshold()));
-    if (!s.identified()) {
-      // Heavy enough, but only describing fields agree: the pair does not link.
-      link.put("identified", false);
-    }
     ObjectNode fields = link.putObject("fields");
     for (MatchScore.FieldScore f : s.fields()) {
       if (f.level() != dev.omniid.core.ComparisonLevel.MISSING) {
