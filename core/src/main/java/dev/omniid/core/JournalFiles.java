@@ -11,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 /**
@@ -30,6 +34,12 @@ import java.util.zip.CRC32C;
  * snapshot). Compaction writes snapshot G+1 (temporary file, force, atomic rename), creates
  * journal G+1, then deletes generation G; recovery deletes whatever an interrupted compaction left
  * behind.
+ *
+ * <p>The files hold customer data in clear, so on a POSIX file system every file is created
+ * owner-only ({@code rw-------}) and the directory {@code rwx------}, whatever the process's umask:
+ * a file is created with at most those permissions and then set to exactly them, so it is never
+ * readable by others, not even for a moment. On a file system without POSIX permissions (Windows)
+ * the files inherit the directory's access control list; nothing is changed there.
  */
 final class JournalFiles {
   static final int HEADER = 16;
@@ -42,7 +52,84 @@ final class JournalFiles {
   /** How many encoded bytes to gather before writing them out. */
   static final int WRITE_CHUNK = 1 << 20;
 
+  static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+  static final Set<PosixFilePermission> OWNER_DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
+  private static final System.Logger LOG = System.getLogger(JournalFiles.class.getName());
+
   private JournalFiles() {}
+
+  static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** The attributes to create a journal file with: owner-only where the file system has them. */
+  static FileAttribute<?>[] ownerOnly(Path path) {
+    return posix(path)
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+        : new FileAttribute<?>[0];
+  }
+
+  /**
+   * Sets a file of the journal to exactly owner read and write: the umask may have taken bits off
+   * the permissions it was created with, and a file written by an older build may be wider.
+   */
+  static void restrictFile(Path path) throws IOException {
+    if (posix(path) && !Files.getPosixFilePermissions(path).equals(OWNER_FILE)) {
+      Files.setPosixFilePermissions(path, OWNER_FILE);
+    }
+  }
+
+  /**
+   * Creates the journal directory (and any missing parent) owner-only, and makes an existing one
+   * owner-only too: the directory belongs to the resolver. If the process may not change an
+   * existing directory's permissions (it is not its owner), it logs a warning and goes on; the
+   * files themselves stay owner-only.
+   */
+  static void createDirectory(Path directory) throws IOException {
+    if (!posix(directory)) {
+      Files.createDirectories(directory);
+      return;
+    }
+    if (!Files.isDirectory(directory)) {
+      Path parent = directory.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        createDirectory(parent);
+      }
+      try {
+        Files.createDirectory(directory,
+            PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (!Files.isDirectory(directory)) {
+          throw e;
+        }
+      }
+    }
+    if (!Files.getPosixFilePermissions(directory).equals(OWNER_DIRECTORY)) {
+      try {
+        Files.setPosixFilePermissions(directory, OWNER_DIRECTORY);
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot make the journal directory owner-only ("
+            + e.getMessage() + "); its files are owner-only");
+      }
+    }
+  }
+
+  /** Opens a new file of the journal, created owner-only (it must not exist). */
+  static FileChannel createFile(Path path, StandardOpenOption... more) throws IOException {
+    java.util.Set<java.nio.file.OpenOption> options = new java.util.HashSet<>();
+    options.add(StandardOpenOption.CREATE_NEW);
+    options.add(StandardOpenOption.WRITE);
+    options.addAll(java.util.List.of(more));
+    FileChannel channel = FileChannel.open(path, options, ownerOnly(path));
+    try {
+      restrictFile(path);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return channel;
+  }
 
   static String journalName(long generation) {
     return String.format(Locale.ROOT, "journal-%016x%s", generation, SUFFIX);
@@ -130,8 +217,7 @@ final class JournalFiles {
     /** Creates a journal holding only its header, forced, with its directory entry. */
     static Appender create(Path directory, long generation) throws IOException {
       Path path = directory.resolve(journalName(generation));
-      FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE, StandardOpenOption.READ);
+      FileChannel channel = createFile(path, StandardOpenOption.READ);
       try {
         byte[] header = header(JOURNAL, generation);
         writeFully(channel, header, 0, header.length);
@@ -186,8 +272,9 @@ final class JournalFiles {
         + TEMP_SUFFIX);
     Path target = directory.resolve(name);
     long size;
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    // A temporary file left by a crash may be older and wider: start a new one, owner-only.
+    Files.deleteIfExists(temp);
+    try (FileChannel channel = createFile(temp)) {
       byte[] header = header(SNAPSHOT, generation);
       writeFully(channel, header, 0, header.length);
       JournalCodec.Out out = new JournalCodec.Out(WRITE_CHUNK + (WRITE_CHUNK >> 2));

@@ -58,6 +58,13 @@ final class JournalRecovery {
     for (Path p : temporary) {
       Files.delete(p); // An interrupted compaction's snapshot: its journal is still here.
     }
+    // Files an older build wrote with the umask's permissions become owner-only too.
+    for (Path p : journals.values()) {
+      JournalFiles.restrictFile(p);
+    }
+    for (Path p : snapshots.values()) {
+      JournalFiles.restrictFile(p);
+    }
     long snapshot = snapshots.isEmpty() ? -1 : snapshots.lastKey();
     generation = Math.max(snapshot, 0);
     for (Map.Entry<Long, Path> e : journals.entrySet()) {

@@ -117,9 +117,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
    */
   private void recover() throws IOException {
     long started = System.nanoTime();
-    Files.createDirectories(directory);
-    lockChannel = FileChannel.open(directory.resolve(JournalFiles.LOCK),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    JournalFiles.createDirectory(directory);
+    Path lockFile = directory.resolve(JournalFiles.LOCK);
+    lockChannel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE), JournalFiles.ownerOnly(lockFile));
+    JournalFiles.restrictFile(lockFile);
     try {
       fileLock = lockChannel.tryLock();
     } catch (OverlappingFileLockException e) {

@@ -171,6 +171,14 @@ public final class ResolverBuilder {
    * absent; one resolver at a time may own it. Touchpoints refused or resolved as duplicates are
    * not journaled.
    *
+   * <p>The files hold every value in clear. On a POSIX file system the directory (and any parent
+   * it creates) is made {@code rwx------} and every file in it is created {@code rw-------},
+   * whatever the umask; files and a directory left wider by an older build are narrowed when the
+   * resolver opens them (an existing directory the process does not own is left as it is, with a
+   * warning). On a file system without POSIX permissions (Windows) nothing is changed: the files
+   * inherit the directory's access control list, so choose a directory only the service's account
+   * can read.
+   *
    * <p>Recovery gives the partition and the profile ids (aliases included) the resolver had: the
    * snapshot is clustered once with its id anchors, and the changes after it are replayed as they
    * were made. Listeners do not hear the recovery; they

@@ -148,7 +148,7 @@ final class IngestCommand implements Callable<Integer> {
     if (stored.isEmpty()) {
       // Written before the journal exists, so that a crash never leaves records without settings.
       try {
-        Files.createDirectories(journal);
+        JournalSettings.createDirectory(journal);
       } catch (java.io.IOException e) {
         throw new CliException("--journal " + journal + ": cannot create (" + e.getClass().getSimpleName() + ")");
       }

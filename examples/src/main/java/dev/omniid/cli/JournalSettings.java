@@ -253,8 +253,13 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     Path file = directory.resolve(FILE_NAME);
     try {
       byte[] bytes = (json.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      // Owner-only like the journal's files (the settings name the identifier types in use).
+      Files.deleteIfExists(temp);
+      try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE), ownerOnly(temp))) {
+        if (posix(temp)) {
+          Files.setPosixFilePermissions(temp, OWNER_FILE);
+        }
         channel.write(java.nio.ByteBuffer.wrap(bytes));
         channel.force(true);
       }
@@ -266,6 +271,42 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
       syncDirectory(directory);
     } catch (IOException e) {
       throw new CliException("journal " + file + ": cannot write (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static final Set<java.nio.file.attribute.PosixFilePermission> OWNER_FILE =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+  private static final Set<java.nio.file.attribute.PosixFilePermission> OWNER_DIRECTORY =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path path) {
+    return posix(path)
+        ? new java.nio.file.attribute.FileAttribute<?>[] {
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+        : new java.nio.file.attribute.FileAttribute<?>[0];
+  }
+
+  /**
+   * Creates a journal directory as the core library does: owner-only ({@code rwx------}) on a
+   * POSIX file system whatever the umask, parents it creates too.
+   */
+  static void createDirectory(Path directory) throws IOException {
+    if (!posix(directory)) {
+      Files.createDirectories(directory);
+      return;
+    }
+    Path parent = directory.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      createDirectory(parent);
+    }
+    if (!Files.isDirectory(directory)) {
+      Files.createDirectory(directory,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+      Files.setPosixFilePermissions(directory, OWNER_DIRECTORY);
     }
   }
 

@@ -163,6 +163,36 @@ class JournalCommandsTest {
   }
 
   @Test
+  void ingestCompactAndForgetLeaveTheJournalOwnerOnly() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path input = dir.resolve("in.csv");
+    Path mappingFile = dir.resolve("m.json");
+    Files.writeString(input, "id,email\na,ana@correo.es\nb,ana@correo.es\nc,luis@correo.es\n");
+    Files.writeString(mappingFile, "{\"id\": \"id\", \"fields\": {\"email\": \"email\"}}");
+    Path journal = dir.resolve("data").resolve("journal");
+    Run ingest = run("ingest", "--journal", journal.toString(), "--input", input.toString(),
+        "--mapping", mappingFile.toString(), "--compaction-threshold", "1");
+    assertEquals(0, ingest.exit(), ingest.err());
+    Run forget = run("forget", "--journal", journal.toString(), "--identifier", "email:luis@correo.es");
+    assertEquals(0, forget.exit(), forget.err());
+    assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(journal)));
+    List<Path> files;
+    try (var s = Files.list(journal)) {
+      files = s.toList();
+    }
+    assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().startsWith("snapshot-")),
+        files.toString());
+    assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals(JournalSettings.FILE_NAME)),
+        files.toString());
+    for (Path f : files) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(f)), f.getFileName().toString());
+    }
+  }
+
+  @Test
   void everyDurabilityEndsWithAllRecordsDurable() throws IOException {
     Path input = dir.resolve("in.csv");
     Path mappingFile = dir.resolve("m.json");
