@@ -100,8 +100,17 @@ final class JournalCodec {
     int size;
     private final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
 
+    /** Seals every frame's payload when the journal is encrypted; null for clear frames. */
+    private final JournalKey.Sealer sealer;
+    private byte[] plain = new byte[0];
+
     Out(int capacity) {
+      this(capacity, null);
+    }
+
+    Out(int capacity, JournalKey key) {
       bytes = new byte[capacity];
+      sealer = key == null ? null : key.new Sealer();
     }
 
     void clear() {
@@ -122,6 +131,18 @@ final class JournalCodec {
      */
     void endFrame(int start) {
       int length = size - start - FRAME_HEADER;
+      if (sealer != null) {
+        // The payload is replaced by its sealed form; the CRC then covers the sealed bytes, so a
+        // torn or damaged frame is told from a wrong key before decryption.
+        if (plain.length < length) {
+          plain = new byte[Math.max(length, plain.length * 2)];
+        }
+        System.arraycopy(bytes, start + FRAME_HEADER, plain, 0, length);
+        ensure(JournalKey.OVERHEAD);
+        sealer.seal(plain, 0, length, bytes, start + FRAME_HEADER);
+        length += JournalKey.OVERHEAD;
+        size = start + FRAME_HEADER + length;
+      }
       putInt(bytes, start, length);
       crc.reset();
       crc.update(bytes, start, 4);

@@ -26,9 +26,14 @@ import java.util.zip.CRC32C;
  * journal-GGGGGGGGGGGGGGGG.omni   header, then frames appended one per change
  * snapshot-GGGGGGGGGGGGGGGG.omni  header, touchpoint frames, rule frames, an END frame
  * omniid.lock                     empty; locked while a resolver owns the directory
- * header  = "OMNI" kind('J' or 'S') version(1) 0 0 generation(8 bytes, big-endian)
+ * header  = "OMNI" kind('J' or 'S') version 0 0 generation(8 bytes, big-endian)
  * frame   = length(4) crc32c(4) payload(length bytes)   (CRC over the length bytes and payload)
  * </pre>
+ *
+ * Version 1 files are clear. Version 2 files are sealed with a {@link JournalKey}: every payload is
+ * nonce(12) AES-GCM(record) tag(16), and the first frame after the header is the key check, the
+ * sealed {@link #KEY_CHECK} text, written and forced with the header, so that a wrong key is told
+ * at once even from a journal without records.
  *
  * Generation G's journal holds the changes after generation G's snapshot (generation 0 has no
  * snapshot). Compaction writes snapshot G+1 (temporary file, force, atomic rename), creates
@@ -46,6 +51,8 @@ final class JournalFiles {
   static final byte JOURNAL = 'J';
   static final byte SNAPSHOT = 'S';
   static final byte VERSION = 1;
+  static final byte SEALED_VERSION = 2;
+  static final byte[] KEY_CHECK = "OmniID journal key check".getBytes(StandardCharsets.US_ASCII);
   static final String LOCK = "omniid.lock";
   static final String SUFFIX = ".omni";
   static final String TEMP_SUFFIX = ".omni.tmp";
@@ -152,14 +159,23 @@ final class JournalFiles {
     }
   }
 
-  static byte[] header(byte kind, long generation) {
+  static byte[] header(byte kind, long generation, JournalKey key) {
     ByteBuffer b = ByteBuffer.allocate(HEADER);
-    b.put("OMNI".getBytes(StandardCharsets.US_ASCII)).put(kind).put(VERSION).put((byte) 0)
+    b.put("OMNI".getBytes(StandardCharsets.US_ASCII)).put(kind)
+        .put(key == null ? VERSION : SEALED_VERSION).put((byte) 0)
         .put((byte) 0).putLong(generation);
     return b.array();
   }
 
-  static void checkHeader(byte[] h, byte kind, long generation, String file) throws IOException {
+  /**
+   * Checks a file's header against what the resolver expects, and whether it is sealed as the
+   * resolver's key says.
+   *
+   * @throws OmniIdException {@code INVALID_VALUE} on {@code journalKey} if the file is sealed and
+   *     there is no key, or clear and there is one
+   */
+  static void checkHeader(byte[] h, byte kind, long generation, String file, JournalKey key)
+      throws IOException {
     ByteBuffer b = ByteBuffer.wrap(h);
     byte[] magic = new byte[4];
     b.get(magic);
@@ -167,9 +183,18 @@ final class JournalFiles {
       throw new IOException(file + " is not an OmniID " + (kind == JOURNAL ? "journal" : "snapshot"));
     }
     byte version = b.get();
-    if (version != VERSION) {
+    if (version != VERSION && version != SEALED_VERSION) {
       throw new IOException(file + " has format version " + version + "; this build reads "
-          + VERSION);
+          + VERSION + " and " + SEALED_VERSION);
+    }
+    if (version == SEALED_VERSION && key == null) {
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "journalKey", file
+          + " is encrypted: build with the JournalKey that wrote it");
+    }
+    if (version == VERSION && key != null) {
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "journalKey", file
+          + " is not encrypted: build without a JournalKey (a clear journal is not encrypted in"
+          + " place)");
     }
     b.get();
     b.get();
@@ -214,16 +239,19 @@ final class JournalFiles {
       this.size = size;
     }
 
-    /** Creates a journal holding only its header, forced, with its directory entry. */
-    static Appender create(Path directory, long generation) throws IOException {
+    /**
+     * Creates a journal holding only its header (and its key check when sealed), forced, with its
+     * directory entry.
+     */
+    static Appender create(Path directory, long generation, JournalKey key) throws IOException {
       Path path = directory.resolve(journalName(generation));
       FileChannel channel = createFile(path, StandardOpenOption.READ);
       try {
-        byte[] header = header(JOURNAL, generation);
+        byte[] header = start(JOURNAL, generation, key);
         writeFully(channel, header, 0, header.length);
         channel.force(true);
         syncDirectory(directory);
-        return new Appender(path, channel, HEADER);
+        return new Appender(path, channel, header.length);
       } catch (IOException | RuntimeException e) {
         channel.close();
         throw e;
@@ -257,6 +285,23 @@ final class JournalFiles {
     }
   }
 
+  /** A file's first bytes: its header, then the key check when it is sealed. */
+  static byte[] start(byte kind, long generation, JournalKey key) {
+    byte[] header = header(kind, generation, key);
+    if (key == null) {
+      return header;
+    }
+    JournalCodec.Out out = new JournalCodec.Out(HEADER + 64, key);
+    System.arraycopy(header, 0, out.bytes, 0, HEADER);
+    out.size = HEADER;
+    int at = out.beginFrame();
+    for (byte b : KEY_CHECK) {
+      out.writeByte(b);
+    }
+    out.endFrame(at);
+    return java.util.Arrays.copyOf(out.bytes, out.size);
+  }
+
   // ---------------------------------------------------------------- snapshots
 
   /**
@@ -266,7 +311,7 @@ final class JournalFiles {
    * @return the snapshot's size in bytes
    */
   static long writeSnapshot(Path directory, long generation, JournalState state,
-      ProfileIds.Anchors anchors) throws IOException {
+      ProfileIds.Anchors anchors, JournalKey key) throws IOException {
     String name = snapshotName(generation);
     Path temp = directory.resolve(name.substring(0, name.length() - SUFFIX.length())
         + TEMP_SUFFIX);
@@ -275,9 +320,9 @@ final class JournalFiles {
     // A temporary file left by a crash may be older and wider: start a new one, owner-only.
     Files.deleteIfExists(temp);
     try (FileChannel channel = createFile(temp)) {
-      byte[] header = header(SNAPSHOT, generation);
+      byte[] header = start(SNAPSHOT, generation, key);
       writeFully(channel, header, 0, header.length);
-      JournalCodec.Out out = new JournalCodec.Out(WRITE_CHUNK + (WRITE_CHUNK >> 2));
+      JournalCodec.Out out = new JournalCodec.Out(WRITE_CHUNK + (WRITE_CHUNK >> 2), key);
       for (Touchpoint t : state.touchpoints.values()) {
         int start = out.beginFrame();
         JournalCodec.touchpoint(out, t);
@@ -326,6 +371,10 @@ final class JournalFiles {
     private final long fileSize;
     private final CRC32C crc = new CRC32C();
     private final byte[] frameHeader = new byte[JournalCodec.FRAME_HEADER];
+    private final JournalKey.Sealer sealer;
+    private final String name;
+    /** A sealed frame as read, before it is opened into {@link #payload}. */
+    private byte[] sealed = new byte[256];
     /** Where the next frame starts (after {@link Step#FRAME}), or the damaged one starts. */
     long offset;
     byte[] payload = new byte[256];
@@ -333,8 +382,16 @@ final class JournalFiles {
     /** Why the last step was {@link Step#TORN} or {@link Step#CORRUPT}. */
     String problem;
 
-    FrameReader(Path path, byte kind, long generation) throws IOException {
+    /**
+     * Opens a file and checks its header and, when sealed, its key check.
+     *
+     * @throws OmniIdException {@code INVALID_VALUE} on {@code journalKey} if the file is sealed
+     *     under another key, sealed without a key given, or clear with one
+     */
+    FrameReader(Path path, byte kind, long generation, JournalKey key) throws IOException {
       this.fileSize = Files.size(path);
+      this.name = path.getFileName().toString();
+      this.sealer = key == null ? null : key.new Sealer();
       this.in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
       this.offset = 0;
       if (fileSize < HEADER) {
@@ -342,8 +399,31 @@ final class JournalFiles {
         return;
       }
       byte[] header = in.readNBytes(HEADER);
-      checkHeader(header, kind, generation, path.getFileName().toString());
+      try {
+        checkHeader(header, kind, generation, name, key);
+      } catch (IOException | RuntimeException e) {
+        in.close();
+        throw e;
+      }
       offset = HEADER;
+      if (sealer != null) {
+        Step step;
+        try {
+          step = next();
+        } catch (IOException | RuntimeException e) {
+          in.close();
+          throw e;
+        }
+        if (step == Step.TORN || step == Step.END) {
+          offset = -1; // The key check was written with the header: torn like a header.
+        } else if (step == Step.CORRUPT) {
+          in.close();
+          throw new IOException(name + " has a damaged key check: " + problem);
+        } else if (!java.util.Arrays.equals(payload, 0, length, KEY_CHECK, 0, KEY_CHECK.length)) {
+          in.close();
+          throw new IOException(name + " has no key check after its header");
+        }
+      }
     }
 
     /** Whether the file is too short to hold its header. */
@@ -380,14 +460,34 @@ final class JournalFiles {
       if (payload.length < len) {
         payload = new byte[Math.max(len, payload.length * 2)];
       }
-      if (in.readNBytes(payload, 0, len) != len) {
+      byte[] into = payload;
+      if (sealer != null) {
+        if (sealed.length < len) {
+          sealed = new byte[Math.max(len, sealed.length * 2)];
+        }
+        into = sealed;
+      }
+      if (in.readNBytes(into, 0, len) != len) {
         throw new IOException("the file shrank while it was read");
       }
-      if (JournalCodec.frameChecksum(crc, frameHeader, payload, len) != stored) {
+      if (JournalCodec.frameChecksum(crc, frameHeader, into, len) != stored) {
         problem = "a frame of " + len + " bytes fails its CRC32C";
         return Step.CORRUPT;
       }
       length = len;
+      if (sealer != null) {
+        // The CRC holds, so these are the bytes written: failing GCM is another key (on the key
+        // check) or bytes altered on purpose, never a crash.
+        length = sealer.open(sealed, len, payload);
+        if (length < 0) {
+          if (offset == HEADER) {
+            throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "journalKey", name
+                + " was encrypted with another key");
+          }
+          throw new IOException(name + " has a record at offset " + offset
+              + " that fails its AES-GCM authentication: it was altered");
+        }
+      }
       offset += JournalCodec.FRAME_HEADER + len;
       return Step.FRAME;
     }

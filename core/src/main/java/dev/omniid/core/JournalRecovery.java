@@ -27,6 +27,8 @@ final class JournalRecovery {
   private final Path directory;
   private final JournalState state;
   private final InMemoryResolver delegate;
+  /** The key the files are sealed with; null for clear files. */
+  private final JournalKey key;
   /** The latest snapshot's profile-id anchors; none for an older snapshot or no snapshot. */
   private ProfileIds.Anchors snapshotAnchors = ProfileIds.Anchors.none();
   /** The touchpoints of a journaled batch still to come, and those read. */
@@ -40,8 +42,10 @@ final class JournalRecovery {
       boolean erasurePending, int fromSnapshot, long replayed,
       List<RecoveryReport.Damage> damage) {}
 
-  JournalRecovery(Path directory, JournalState state, InMemoryResolver delegate) {
+  JournalRecovery(Path directory, JournalState state, InMemoryResolver delegate,
+      JournalKey key) {
     this.directory = directory;
+    this.key = key;
     this.state = state;
     this.delegate = delegate;
   }
@@ -87,7 +91,7 @@ final class JournalRecovery {
     long replayed = 0;
     JournalFiles.Appender journal;
     if (current == null) {
-      journal = JournalFiles.Appender.create(directory, generation);
+      journal = JournalFiles.Appender.create(directory, generation, key);
     } else {
       Replayed r = replayJournal(current, damage);
       replayed = r.records();
@@ -115,7 +119,7 @@ final class JournalRecovery {
   private int readSnapshot(Path path, long snapshotGeneration) throws IOException {
     String name = path.getFileName().toString();
     try (JournalFiles.FrameReader reader =
-        new JournalFiles.FrameReader(path, JournalFiles.SNAPSHOT, snapshotGeneration)) {
+        new JournalFiles.FrameReader(path, JournalFiles.SNAPSHOT, snapshotGeneration, key)) {
       if (reader.headerTorn()) {
         throw new IOException(name + " is cut short");
       }
@@ -182,14 +186,14 @@ final class JournalRecovery {
     long good;
     long fileSize;
     try (JournalFiles.FrameReader reader =
-        new JournalFiles.FrameReader(path, JournalFiles.JOURNAL, generation)) {
+        new JournalFiles.FrameReader(path, JournalFiles.JOURNAL, generation, key)) {
       fileSize = reader.fileSize();
       if (reader.headerTorn()) {
         // Created, then cut short by a crash before its header was forced: start it again.
         damage.add(new RecoveryReport.Damage(RecoveryReport.Kind.TORN_TAIL, name, 0, fileSize,
             "the file ends inside its header"));
         Files.delete(path);
-        return new Replayed(0, JournalFiles.Appender.create(directory, generation));
+        return new Replayed(0, JournalFiles.Appender.create(directory, generation, key));
       }
       while (true) {
         JournalFiles.Step step = reader.next();

@@ -51,7 +51,9 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private final long compactionThreshold;
   private final ReentrantLock lock = new ReentrantLock();
   private final JournalState state = new JournalState();
-  private final JournalCodec.Out out = new JournalCodec.Out(512);
+  /** The key the files are sealed with; null for a clear journal. */
+  private final JournalKey key;
+  private final JournalCodec.Out out;
   private final ScheduledThreadPoolExecutor flusher;
   private FileChannel lockChannel;
   private FileLock fileLock;
@@ -72,6 +74,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
     this.gate = gate;
     this.erasure = new Erasure(builder);
     this.directory = builder.journalDirectory;
+    this.key = builder.journalKey;
+    this.out = new JournalCodec.Out(512, key);
     this.durability = builder.durability;
     this.compactionThreshold = builder.journalCompactionThreshold;
     if (durability.mode() == Durability.Mode.GROUP_COMMIT) {
@@ -134,7 +138,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
     JournalRecovery.Result recovered;
     gate.muted = true;
     try {
-      recovered = new JournalRecovery(directory, state, delegate).recover();
+      recovered = new JournalRecovery(directory, state, delegate, key).recover();
     } finally {
       gate.muted = false;
       gate.buffered.clear();
@@ -520,8 +524,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private void compactLocked() throws IOException {
     long next = generation + 1;
     long bytes = JournalFiles.writeSnapshot(directory, next, state,
-        delegate.idAnchors());
-    JournalFiles.Appender fresh = JournalFiles.Appender.create(directory, next);
+        delegate.idAnchors(), key);
+    JournalFiles.Appender fresh = JournalFiles.Appender.create(directory, next, key);
     JournalFiles.Appender old = journal;
     journal = fresh;
     old.close();

@@ -33,6 +33,7 @@ public final class ResolverBuilder {
   final java.util.Set<IdentifierType> personalTypes = new java.util.HashSet<>();
   int maxBlockSize = 1_000;
   java.nio.file.Path journalDirectory;
+  JournalKey journalKey;
   Durability durability = Durability.syncEachWrite();
   long journalCompactionThreshold = 64L << 20;
   private boolean compactionThresholdSet;
@@ -189,6 +190,27 @@ public final class ResolverBuilder {
   public ResolverBuilder journal(java.nio.file.Path directory, Durability durability) {
     this.journalDirectory = Objects.requireNonNull(directory, "directory");
     this.durability = Objects.requireNonNull(durability, "durability");
+    this.journalKey = null;
+    return this;
+  }
+
+  /**
+   * Makes the resolver durable as {@link #journal(java.nio.file.Path, Durability)} does, with the
+   * journal's files encrypted at rest under {@code key}: every record of the journal and of its
+   * snapshots is sealed with AES-GCM under a fresh random 96-bit nonce, so no file holds a value
+   * in clear and a record altered on disk is refused. Recovery, durability and erasure behave as
+   * with a clear journal (an erasure still rewrites the files, so the erased values are gone even
+   * for someone holding the key).
+   *
+   * <p>A directory must always be opened with the key that wrote it: {@link #build()} throws
+   * {@link OmniIdException} ({@code INVALID_VALUE} on {@code journalKey}, naming the file) when a
+   * file was sealed with another key, when the files are clear, or when encrypted files are
+   * opened without a key. A clear journal is not encrypted in place.
+   */
+  public ResolverBuilder journal(java.nio.file.Path directory, Durability durability,
+      JournalKey key) {
+    journal(directory, durability);
+    this.journalKey = Objects.requireNonNull(key, "key");
     return this;
   }
 
@@ -216,6 +238,8 @@ public final class ResolverBuilder {
    *     if a compaction threshold is set without a journal; if the journal directory is in use
    * @throws java.io.UncheckedIOException if the journal directory cannot be read, or a snapshot or
    *     a record that passes its checksum cannot be read (damage recovery does not repair)
+   * @throws OmniIdException {@code INVALID_VALUE} on {@code journalKey} if the journal's files were
+   *     encrypted with another key, are encrypted and no key is given, or are clear and one is
    */
   public IdentityResolver build() {
     if ((matchModel == null) != blockingKeys.isEmpty()) {

@@ -8,9 +8,11 @@ import java.util.List;
  * run's changes ({@link CrashScript}) with {@link Durability#syncEachWrite()}, printing
  * {@code durable N} after the N-th change returned (and so was forced). Killed at random moments.
  *
- * <p>Arguments: directory, seed, run, number of changes, compaction threshold in bytes.
+ * <p>Arguments: directory, seed, run, number of changes, compaction threshold in bytes; the
+ * journal is encrypted with the Base64 key in {@value #KEY_VARIABLE} when it is set.
  */
 public final class JournalCrashMain {
+  static final String KEY_VARIABLE = "OMNIID_CRASH_JOURNAL_KEY";
   private JournalCrashMain() {}
 
   public static void main(String[] args) {
@@ -19,10 +21,13 @@ public final class JournalCrashMain {
     int run = Integer.parseInt(args[2]);
     int count = Integer.parseInt(args[3]);
     long threshold = Long.parseLong(args[4]);
-    IdentityResolver r = JournalFixtures.builder()
-        .journal(dir, Durability.syncEachWrite())
-        .journalCompactionThreshold(threshold)
-        .build();
+    // An encrypted journal's key comes from the environment, as an application's would.
+    String key = System.getenv(KEY_VARIABLE);
+    ResolverBuilder builder = key == null
+        ? JournalFixtures.builder().journal(dir, Durability.syncEachWrite())
+        : JournalFixtures.builder().journal(dir, Durability.syncEachWrite(),
+            JournalKey.fromBase64(key));
+    IdentityResolver r = builder.journalCompactionThreshold(threshold).build();
     System.out.println("recovered " + r.touchpointCount());
     System.out.flush();
     List<CrashScript.Op> ops = CrashScript.ops(seed, run, count);

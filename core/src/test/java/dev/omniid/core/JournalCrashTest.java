@@ -65,7 +65,22 @@ class JournalCrashTest {
 
   @Test
   void everyChangeReportedDurableSurvivesSigkill() throws Exception {
-    int kills = Integer.getInteger("omniid.crash.kills", 50);
+    crashes(Integer.getInteger("omniid.crash.kills", 50), null);
+  }
+
+  /** The same with the journal encrypted: sealing changes nothing of what survives a kill. */
+  @Test
+  void everyChangeReportedDurableSurvivesSigkillInAnEncryptedJournal() throws Exception {
+    JournalKey key = JournalKey.of(new byte[JournalKey.LENGTH]);
+    crashes(Integer.getInteger("omniid.crash.kills", 50) / 2, key);
+    assertTrue(java.util.stream.Stream.of("journal-", "snapshot-").allMatch(prefix ->
+        JournalFixtures.files(temp.resolve("journal")).stream()
+            .filter(f -> f.getFileName().toString().startsWith(prefix))
+            .allMatch(f -> JournalFixtures.read(f)[5] == JournalFiles.SEALED_VERSION)),
+        "every file is sealed");
+  }
+
+  private void crashes(int kills, JournalKey key) throws Exception {
     long seed = Long.getLong("omniid.crash.seed", 0xC4A5_4000L);
     Random random = new Random(seed);
     Path dir = temp.resolve("journal");
@@ -80,12 +95,18 @@ class JournalCrashTest {
     for (int run = 0; run < kills; run++) {
       String context = "seed=" + seed + " run=" + run;
       List<CrashScript.Op> ops = CrashScript.ops(seed, run, OPS_PER_RUN);
-      Process child = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-          "-XX:+UseSerialGC", "-Xmx128m", "-cp", classpath, JournalCrashMain.class.getName(),
-          dir.toString(), Long.toString(seed), Integer.toString(run),
-          Integer.toString(OPS_PER_RUN), Long.toString(COMPACTION_THRESHOLD))
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
+      ProcessBuilder starting = new ProcessBuilder(java, "-Xshare:auto",
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-cp", classpath,
+          JournalCrashMain.class.getName(), dir.toString(), Long.toString(seed),
+          Integer.toString(run), Integer.toString(OPS_PER_RUN),
+          Long.toString(COMPACTION_THRESHOLD))
+          .redirectError(ProcessBuilder.Redirect.INHERIT);
+      if (key != null) {
+        starting.environment().put(JournalCrashMain.KEY_VARIABLE, key.toBase64());
+      } else {
+        starting.environment().remove(JournalCrashMain.KEY_VARIABLE);
+      }
+      Process child = starting.start();
       LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
       Thread reader = new Thread(() -> {
         try (BufferedReader in = new BufferedReader(
@@ -140,7 +161,9 @@ class JournalCrashTest {
       killedStarting += startedUp ? 0 : 1;
       // The recovered state is the one after the durable changes, or after one more (the change
       // in flight was written but not yet reported).
-      IdentityResolver recovered = JournalFixtures.builder().journal(dir, Durability.none()).build();
+      IdentityResolver recovered = key == null
+          ? JournalFixtures.builder().journal(dir, Durability.none()).build()
+          : JournalFixtures.builder().journal(dir, Durability.none(), key).build();
       try {
         RecoveryReport report = journal(recovered).recoveryReport();
         Set<String> got = ids(recovered);
@@ -177,9 +200,10 @@ class JournalCrashTest {
         journal(recovered).close();
       }
     }
-    System.out.printf("[crash] %d SIGKILLs survived (seed %d, %d of them before recovery "
+    System.out.printf("[crash%s] %d SIGKILLs survived (seed %d, %d of them before recovery "
         + "finished): %d changes reported durable, all recovered; %d in-flight changes recovered "
-        + "too; %d touchpoints and %d rules live at the end%n", survived, seed, killedStarting,
+        + "too; %d touchpoints and %d rules live at the end%n", key == null ? "" : ", encrypted",
+        survived, seed, killedStarting,
         durableTotal, inFlightRecovered, live.size(), rules.size());
     assertEquals(kills, survived);
   }

@@ -36,6 +36,9 @@ final class ExportCommand implements Callable<Integer> {
       description = "The journal directory written by ingest.")
   Path journal;
 
+  @picocli.CommandLine.Mixin
+  JournalKeyOptions keyOptions = new JournalKeyOptions();
+
   @Option(names = "--out", required = true, paramLabel = "CLUSTERS.csv",
       description = "Where to write record_id,profile_id.")
   Path out;
@@ -44,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     Progress progress = Progress.to(spec.commandLine().getErr());
     JournalSettings settings = JournalAccess.settings(journal);
-    IdentityResolver resolver = JournalAccess.open(journal, settings, Durability.none());
+    IdentityResolver resolver = JournalAccess.open(journal, settings, Durability.none(), keyOptions.key());
     long records = 0;
     int profiles;
     RecoveryReport report;

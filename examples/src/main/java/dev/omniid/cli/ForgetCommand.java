@@ -40,6 +40,9 @@ final class ForgetCommand implements Callable<Integer> {
       description = "The journal directory written by ingest.")
   Path journal;
 
+  @picocli.CommandLine.Mixin
+  JournalKeyOptions keyOptions = new JournalKeyOptions();
+
   @ArgGroup(exclusive = true, multiplicity = "1")
   Target target;
 
@@ -79,7 +82,8 @@ final class ForgetCommand implements Callable<Integer> {
         throw new CliException("--profile must be a profile id such as P-12, as export writes it");
       }
     }
-    IdentityResolver resolver = JournalAccess.open(journal, settings, Durability.syncEachWrite());
+    IdentityResolver resolver = JournalAccess.open(journal, settings, Durability.syncEachWrite(),
+        keyOptions.key());
     List<String> removed;
     int profiles;
     String what;

@@ -80,6 +80,9 @@ final class IngestCommand implements Callable<Integer> {
       description = "The journal directory: created if absent; must be empty or a journal.")
   Path journal;
 
+  @picocli.CommandLine.Mixin
+  JournalKeyOptions keyOptions = new JournalKeyOptions();
+
   @Option(names = "--input", required = true, paramLabel = "FILE",
       description = "The customer file: CSV with a header row (RFC 4180, UTF-8), or JSON Lines (.jsonl, .ndjson).")
   Path input;
@@ -132,6 +135,7 @@ final class IngestCommand implements Callable<Integer> {
       throw new CliException("--journal " + journal + ": holds other files and no journal; give a new"
           + " or empty directory");
     }
+    Optional<dev.omniid.core.JournalKey> key = keyOptions.key();
     Progress progress = Progress.to(spec.commandLine().getErr());
     Optional<JournalSettings> stored = Files.isDirectory(journal) ? JournalSettings.read(journal)
         : Optional.empty();
@@ -155,7 +159,7 @@ final class IngestCommand implements Callable<Integer> {
       settings.write(journal);
     }
     IdentityResolver resolver = JournalAccess.open(journal, settings, durability.policy(),
-        Optional.ofNullable(compactionThreshold));
+        Optional.ofNullable(compactionThreshold), key);
     boolean closed = false;
     try {
       // Now that this process owns the directory: the settings must still be the ones checked.

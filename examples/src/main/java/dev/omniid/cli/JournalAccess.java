@@ -3,6 +3,8 @@ package dev.omniid.cli;
 import dev.omniid.core.Durability;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Journal;
+import dev.omniid.core.JournalKey;
+import dev.omniid.core.OmniIdException;
 import dev.omniid.core.RecoveryReport;
 import dev.omniid.core.ResolverBuilder;
 import java.io.PrintWriter;
@@ -38,18 +40,31 @@ final class JournalAccess {
    * Builds the resolver of the journal in {@code directory} with its configuration, recovering
    * what the directory holds. Failures become one-line usage problems.
    */
-  static IdentityResolver open(Path directory, JournalSettings settings, Durability durability) {
-    return open(directory, settings, durability, Optional.empty());
+  static IdentityResolver open(Path directory, JournalSettings settings, Durability durability,
+      Optional<JournalKey> key) {
+    return open(directory, settings, durability, Optional.empty(), key);
   }
 
-  /** As {@link #open(Path, JournalSettings, Durability)}, compacting past {@code compactionThreshold}. */
+  /**
+   * As {@link #open(Path, JournalSettings, Durability, Optional)}, compacting past
+   * {@code compactionThreshold}.
+   */
   static IdentityResolver open(Path directory, JournalSettings settings, Durability durability,
-      Optional<Long> compactionThreshold) {
+      Optional<Long> compactionThreshold, Optional<JournalKey> key) {
     CORE_LOG.setLevel(Level.OFF);
     try {
-      ResolverBuilder builder = settings.resolverBuilder().journal(directory, durability);
+      ResolverBuilder builder = key.isPresent()
+          ? settings.resolverBuilder().journal(directory, durability, key.get())
+          : settings.resolverBuilder().journal(directory, durability);
       compactionThreshold.ifPresent(builder::journalCompactionThreshold);
       return builder.build();
+    } catch (OmniIdException e) {
+      if (!"journalKey".equals(e.field())) {
+        throw new CliException(e.getMessage(), e);
+      }
+      throw new CliException("--journal " + directory + ": " + e.detail() + " ("
+          + (key.isPresent() ? "check --key-file or " + JournalKeyOptions.VARIABLE
+              : "give its key with --key-file or " + JournalKeyOptions.VARIABLE) + ")", e);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     } catch (IllegalStateException e) {

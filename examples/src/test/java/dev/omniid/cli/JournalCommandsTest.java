@@ -193,6 +193,66 @@ class JournalCommandsTest {
   }
 
   @Test
+  void anEncryptedJournalHoldsNoValueAndNeedsItsKeyFromAFileOrTheEnvironment() throws IOException {
+    Path input = dir.resolve("in.csv");
+    Path mappingFile = dir.resolve("m.json");
+    Files.writeString(input, "id,email,phone\nord-ana-1,Ana.Secreta@correo.es,+34 699 000 111\n"
+        + "ord-ana-2,ana.secreta@correo.es,\nord-luis-3,luis.privado@correo.es,+34 600 222 333\n");
+    Files.writeString(mappingFile, "{\"id\": \"id\", \"fields\": {\"email\": \"email\","
+        + " \"phone\": \"phone\"}}");
+    String key = dev.omniid.core.JournalKey.generate().toBase64();
+    Path keyFile = dir.resolve("journal.key");
+    Files.writeString(keyFile, key + "\n");
+    Path journal = dir.resolve("journal");
+    Run ingest = run("ingest", "--journal", journal.toString(), "--input", input.toString(),
+        "--mapping", mappingFile.toString(), "--key-file", keyFile.toString(),
+        "--compaction-threshold", "1");
+    assertEquals(0, ingest.exit(), ingest.err());
+    List<String> values = List.of("ord-ana-1", "ord-luis-3", "Ana.Secreta@correo.es",
+        "ana.secreta@correo.es", "luis.privado@correo.es", "+34699000111", "+34 600 222 333",
+        "+34600222333");
+    try (var files = Files.list(journal)) {
+      for (Path f : files.toList()) {
+        String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String v : values) {
+          assertFalse(text.contains(v), f.getFileName() + " holds a value");
+        }
+      }
+    }
+    Path out = dir.resolve("clusters.csv");
+    Run clear = run("export", "--journal", journal.toString(), "--out", out.toString());
+    assertEquals(2, clear.exit(), clear.err());
+    assertTrue(clear.err().contains("is encrypted") && clear.err().contains("OMNIID_JOURNAL_KEY"),
+        clear.err());
+    Path wrongFile = dir.resolve("wrong.key");
+    Files.writeString(wrongFile, dev.omniid.core.JournalKey.generate().toBase64());
+    Run wrong = run("export", "--journal", journal.toString(), "--out", out.toString(),
+        "--key-file", wrongFile.toString());
+    assertEquals(2, wrong.exit(), wrong.err());
+    assertTrue(wrong.err().contains("another key"), wrong.err());
+    assertFalse(wrong.err().contains(key) || wrong.err().contains(Files.readString(wrongFile)),
+        "no key is shown");
+    Files.writeString(wrongFile, "c2VjcmV0");
+    Run shortKey = run("export", "--journal", journal.toString(), "--out", out.toString(),
+        "--key-file", wrongFile.toString());
+    assertEquals(2, shortKey.exit(), shortKey.err());
+    assertTrue(shortKey.err().contains("must be 32 bytes") && !shortKey.err().contains("c2VjcmV0"),
+        shortKey.err());
+
+    JournalKeyOptions.environment = name -> name.equals(JournalKeyOptions.VARIABLE) ? key : null;
+    try {
+      Run forget = run("forget", "--journal", journal.toString(), "--identifier",
+          "email:ana.secreta@correo.es");
+      assertEquals(0, forget.exit(), forget.err());
+      assertEquals(0, run("export", "--journal", journal.toString(), "--out", out.toString()).exit());
+    } finally {
+      JournalKeyOptions.environment = System::getenv;
+    }
+    assertEquals(List.of("record_id,profile_id", "ord-luis-3,P-2"), Files.readAllLines(out),
+        "ana's records are gone, luis keeps his id");
+  }
+
+  @Test
   void everyDurabilityEndsWithAllRecordsDurable() throws IOException {
     Path input = dir.resolve("in.csv");
     Path mappingFile = dir.resolve("m.json");
