@@ -143,6 +143,12 @@ class ErasureRegressionsTest {
     r.forget(EMAIL, "a@x.com");
     // b has the smallest id among the carriers left, whatever order they came in.
     assertEquals("kiosk-ana-private", r.genericValues().get(0).identifier().raw());
+    // Nor does any file of the journal hold the forgotten touchpoint's spelling of the shared value.
+    byte[] spelling = "KIOSK-Ana-Private".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (Path f : JournalFixtures.files(dir)) {
+      assertFalse(JournalFixtures.contains(JournalFixtures.read(f), spelling), f.getFileName()
+          + " holds the forgotten spelling");
+    }
     r.close();
     IdentityResolver again = builder().journal(dir, Durability.none()).build();
     assertEquals("kiosk-ana-private", again.genericValues().get(0).identifier().raw());
