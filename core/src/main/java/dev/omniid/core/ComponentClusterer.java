@@ -149,7 +149,7 @@ final class ComponentClusterer {
             && uf.find(members[j]) != uf.find(members[k])) {
           continue;
         }
-        joined = tryUnion(members[j], members[k], v.identifier, vouchesForOnePerson,
+        joined = tryUnion(members[j], members[k], v, vouchesForOnePerson,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, false);
         if (!joined && refusedBy < 0) {
           refusedBy = j;
@@ -160,14 +160,16 @@ final class ComponentClusterer {
       }
       if (refusedBy >= 0) {
         // The first carrier that refused it for a reason of its own (a clash, a rule, a person).
-        tryUnion(members[refusedBy], members[k], v.identifier, vouchesForOnePerson,
+        tryUnion(members[refusedBy], members[k], v, vouchesForOnePerson,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, true);
       } else if (contested) {
         uf.refused++;
         if (withEvidence && (uf.only == null || entries[members[0]] == uf.only
             || entries[members[k]] == uf.only)) {
           evidence.add(new Evidence(Evidence.Kind.AMBIGUOUS, entries[members[0]].id,
-              entries[members[k]].id, List.of(v.identifier), Double.POSITIVE_INFINITY));
+              entries[members[k]].id,
+              List.of(v.identifierBetween(entries[members[0]], entries[members[k]])),
+              Double.POSITIVE_INFINITY));
         }
       }
     }
@@ -178,7 +180,7 @@ final class ComponentClusterer {
    * link, and the refusal if {@code refusalCounts}. {@code shared} is the identifier that links
    * them, or null for a scored match. Returns whether they are in one group now.
    */
-  private static boolean tryUnion(int first, int other, Identifier shared,
+  private static boolean tryUnion(int first, int other, ValueNode shared,
       boolean vouchesForOnePerson, double weight, TouchpointNode[] entries, UnionFind uf,
       List<Evidence> evidence, boolean withEvidence, boolean refusalCounts) {
     int a = uf.find(first);
@@ -198,7 +200,7 @@ final class ComponentClusterer {
         IdentifierType exclusiveType = exclusiveType(entries, slot);
         List<Identifier> identifiers = new ArrayList<>(3);
         if (shared != null) {
-          identifiers.add(shared);
+          identifiers.add(shared.identifierBetween(entries[first], entries[other]));
         }
         identifiers.add(Identifier.of(exclusiveType, uf.exclusive[a][slot]));
         identifiers.add(Identifier.of(exclusiveType, uf.exclusive[b][slot]));
@@ -213,7 +215,7 @@ final class ComponentClusterer {
       }
       if (record) {
         evidence.add(new Evidence(Evidence.Kind.NEVER_LINK, entries[first].id, entries[other].id,
-            because(shared), weight));
+            because(shared, entries[first], entries[other]), weight));
       }
       return false;
     }
@@ -225,21 +227,25 @@ final class ComponentClusterer {
       }
       if (record) {
         evidence.add(new Evidence(Evidence.Kind.PERSON_CONFLICT, entries[first].id,
-            entries[other].id, because(shared), weight, conflict));
+            entries[other].id, because(shared, entries[first], entries[other]), weight, conflict));
       }
       return false;
     }
     uf.union(a, b);
     if (linked) {
       evidence.add(new Evidence(shared == null ? Evidence.Kind.SCORED_MATCH
-          : Evidence.Kind.SHARED_IDENTIFIER, entries[first].id, entries[other].id, because(shared),
-          weight));
+          : Evidence.Kind.SHARED_IDENTIFIER, entries[first].id, entries[other].id,
+          because(shared, entries[first], entries[other]), weight));
     }
     return true;
   }
 
-  private static List<Identifier> because(Identifier shared) {
-    return shared == null ? List.of() : List.of(shared);
+  /**
+   * The shared value as evidence of a link between two of its carriers shows it: with the raw
+   * form one of the two sent (never that of a third touchpoint, which may since be gone).
+   */
+  private static List<Identifier> because(ValueNode shared, TouchpointNode a, TouchpointNode b) {
+    return shared == null ? List.of() : List.of(shared.identifierBetween(a, b));
   }
 
   /** Applies scored-match edges, strongest first, after every identifier. */

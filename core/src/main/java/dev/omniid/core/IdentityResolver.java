@@ -166,6 +166,12 @@ public sealed interface IdentityResolver extends AutoCloseable
    * (a hashed email) equals the one derived from it. The remaining partition is the one a batch
    * resolution of the remaining touchpoints and rules would give.
    *
+   * <p>The erasure is one change, not a removal after another: every carrier leaves at once and
+   * the profiles they touched are recomputed once, so listeners hear the difference between the
+   * profiles before and after (no merge that an intermediate state would have made). A profile
+   * id anchored only on erased touchpoints stops resolving; a profile that keeps some of its
+   * touchpoints keeps its id, and no other customer's profile takes it.
+   *
    * <p>A resolver with a {@linkplain #journal() journal} also removes the values from disk before
    * it returns: the erasure is journaled and forced, then the journal is
    * {@linkplain Journal#compact() compacted}, so no file of the journal's directory holds the

@@ -64,7 +64,7 @@ final class InMemoryResolver implements IdentityResolver {
     lock.writeLock().lock();
     try {
       List<String> removed = erasure.carriers(this, type, rawValue);
-      removed.forEach(this::remove);
+      erase(removed);
       return removed;
     } finally {
       lock.writeLock().unlock();
@@ -78,7 +78,7 @@ final class InMemoryResolver implements IdentityResolver {
     try {
       List<String> removed = profile(profileId)
           .map(p -> List.copyOf(new java.util.TreeSet<>(p.touchpointIds()))).orElse(List.of());
-      removed.forEach(this::remove);
+      erase(removed);
       return removed;
     } finally {
       lock.writeLock().unlock();
@@ -273,6 +273,51 @@ final class InMemoryResolver implements IdentityResolver {
         ids.reanchor(node, heirOf(node));
       }
       Partition.Change change = partition.recompute(seeds, null, node.cluster);
+      fire(change.events());
+      return change.events();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Removes touchpoints as ONE change (an erasure): all of them leave the graph first, then the
+   * components they touched are recomputed once. Removing them one at a time would let the
+   * partitions in between (a profile held apart from another only by an erased touchpoint)
+   * merge and move profile ids across customers, and announce merges that never were. The ids
+   * anchored on an erased touchpoint move to the smallest surviving member of its profile, or
+   * stop resolving when nothing of that profile survives; the events compare the partition
+   * before with the partition after. Unknown ids are skipped.
+   */
+  List<ProfileEvent> erase(Collection<String> touchpointIds) {
+    lock.writeLock().lock();
+    try {
+      List<TouchpointNode> gone = new ArrayList<>();
+      for (String id : touchpointIds) {
+        TouchpointNode node = graph.touchpoint(id);
+        if (node != null) {
+          gone.add(node);
+        }
+      }
+      if (gone.isEmpty()) {
+        return List.of();
+      }
+      List<TouchpointNode> seeds = new ArrayList<>();
+      Set<Cluster> removedFrom = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (TouchpointNode node : gone) {
+        seeds.addAll(graph.remove(node));
+        if (scored != null) {
+          seeds.addAll(scored.removeFromBlocks(node));
+        }
+        removedFrom.add(node.cluster);
+      }
+      // Every erased node is flagged removed now, so no id moves to a touchpoint erased with it.
+      for (TouchpointNode node : gone) {
+        if (node.anchored != null) {
+          ids.reanchor(node, heirOf(node));
+        }
+      }
+      Partition.Change change = partition.recomputeAfterErasure(seeds, removedFrom);
       fire(change.events());
       return change.events();
     } finally {
@@ -484,7 +529,7 @@ final class InMemoryResolver implements IdentityResolver {
       nodes.sort(Comparator.<ValueNode>comparingInt(v -> v.type.rank).thenComparing(v -> v.value));
       List<GenericValue> out = new ArrayList<>(nodes.size());
       for (ValueNode v : nodes) {
-        out.add(new GenericValue(v.identifier,
+        out.add(new GenericValue(v.identifier(),
             v.junk ? GenericValue.Reason.JUNK : GenericValue.Reason.OVER_LIMIT, v.carrierCount()));
       }
       return out;
@@ -504,9 +549,9 @@ final class InMemoryResolver implements IdentityResolver {
       for (ValueNode v : a.values) {
         for (ValueNode w : b.values) {
           if (v == w && v.connects()) {
-            (v.generic() ? sharedGeneric : shared).add(v.identifier);
+            (v.generic() ? sharedGeneric : shared).add(v.identifierBetween(a, b));
           } else if (v == w) {
-            sharedGeneric.add(v.identifier);
+            sharedGeneric.add(v.identifierBetween(a, b));
           }
         }
       }

@@ -291,11 +291,14 @@ final class JournalRecovery {
         delegate.split(profile, new HashSet<>(side));
       }
       case JournalCodec.FORGET -> {
+        List<String> erased = new ArrayList<>();
         for (String id : JournalCodec.readIds(in)) {
           if (state.remove(id)) {
-            delegate.remove(id);
+            erased.add(id);
           }
         }
+        // One change, as when it happened, so that the same profile ids come out of it.
+        delegate.erase(erased);
         erasurePending = true;
       }
       default -> throw new JournalCodec.MalformedRecordException("unknown record type " + type);

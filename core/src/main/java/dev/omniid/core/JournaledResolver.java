@@ -403,8 +403,9 @@ final class JournaledResolver implements IdentityResolver, Journal {
    * carrier left its bytes in the journal's history.
    */
   private List<String> forgetLocked(List<String> ids) {
+    // One change in memory, as on replay: removing them one by one could move profile ids.
+    delegate.erase(ids);
     for (String id : ids) {
-      delegate.remove(id);
       state.remove(id);
     }
     try {

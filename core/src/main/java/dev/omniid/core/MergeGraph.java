@@ -178,7 +178,7 @@ final class MergeGraph {
       ValueNode node = info.values.get(identifier.value());
       if (node == null) {
         boolean junk = isJunk(info, identifier.value(), touchpoint, problems, scratchOrigins[i]);
-        node = new ValueNode(info, identifier, junk);
+        node = new ValueNode(info, identifier.value(), junk);
         info.values.add(node);
         if (junk) {
           generic.add(node);

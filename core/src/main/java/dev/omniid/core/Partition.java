@@ -62,6 +62,23 @@ final class Partition {
    */
   Change recompute(Collection<TouchpointNode> seeds, TouchpointNode refusalsOf,
       Cluster removedFrom) {
+    return recompute(seeds, refusalsOf,
+        removedFrom == null ? List.<Cluster>of() : List.of(removedFrom));
+  }
+
+  /**
+   * Recomputes after touchpoints were removed from any number of clusters in one change (an
+   * erasure): the diff compares the partition before the change with the partition after it,
+   * nothing in between.
+   *
+   * @param removedFrom the clusters of the touchpoints just removed
+   */
+  Change recomputeAfterErasure(Collection<TouchpointNode> seeds, Collection<Cluster> removedFrom) {
+    return recompute(seeds, null, removedFrom);
+  }
+
+  private Change recompute(Collection<TouchpointNode> seeds, TouchpointNode refusalsOf,
+      Collection<Cluster> removedFrom) {
     Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     List<List<TouchpointNode>> components = new ArrayList<>();
     for (TouchpointNode seed : seeds) {
@@ -79,9 +96,7 @@ final class Partition {
         }
       }
     }
-    if (removedFrom != null) {
-      oldClusters.add(removedFrom);
-    }
+    oldClusters.addAll(removedFrom);
     for (Cluster old : oldClusters) {
       removeLive(old);
     }
@@ -178,7 +193,8 @@ final class Partition {
         }
       }
       if (partner != null) {
-        out = add(out, sharedIdentifier(node, partner, v.identifier));
+        out = add(out,
+            sharedIdentifier(node, partner, v.identifierBetween(node, partner)));
       }
     }
     ArrayList<Edge> edges = node.edges();

@@ -95,13 +95,20 @@ final class TouchpointNode {
     this.exclusive = exclusive;
   }
 
-  /** Its {@code i}-th identifier: the normalized value with the raw form this touchpoint sent. */
+  /**
+   * Its {@code i}-th identifier: the normalized value with the raw form this touchpoint sent (a
+   * derived value's raw form is the value itself).
+   */
   Identifier identifier(int i) {
     ValueNode node = values[i];
     int source = sources[i];
-    String raw = source >= 0 ? touchpoint.identifiers().get(source).raw() : node.value;
-    return raw.equals(node.identifier.raw()) ? node.identifier
-        : new Identifier(node.type.type, node.value, raw);
+    if (source < 0) {
+      return new Identifier(node.type.type, node.value, node.value);
+    }
+    Identifier given = touchpoint.identifiers().get(source);
+    // When normalizing changed nothing, the touchpoint's own identifier says exactly this.
+    return given.value().equals(node.value) ? given
+        : new Identifier(node.type.type, node.value, given.raw());
   }
 
   /** Its extras, created on first use. */

@@ -4,8 +4,6 @@ package dev.omniid.core;
 final class ValueNode {
   final TypeInfo type;
   final String value;
-  /** The value as an identifier, with the raw form of the first touchpoint that carried it. */
-  final Identifier identifier;
   final boolean junk;
   /**
    * The touchpoints carrying it, in arrival order, the first {@link #carrierCount()} slots. An
@@ -28,11 +26,47 @@ final class ValueNode {
    */
   boolean counted;
 
-  ValueNode(TypeInfo type, Identifier identifier, boolean junk) {
+  ValueNode(TypeInfo type, String value, boolean junk) {
     this.type = type;
-    this.value = identifier.value();
-    this.identifier = identifier;
+    this.value = value;
     this.junk = junk;
+  }
+
+  /**
+   * The value as an identifier, with the raw form its carrier with the smallest touchpoint id
+   * sent. Computed from the live carriers on each call rather than kept: a kept raw form would
+   * outlive the touchpoint that sent it (a removed or forgotten customer's spelling shown for
+   * someone else's value), and the field would cost memory on every value. A scan of the carriers:
+   * for reads (generic values), not for the resolution path.
+   */
+  Identifier identifier() {
+    TouchpointNode smallest = carriers[0];
+    for (int i = 1; i < carrierCount; i++) {
+      if (carriers[i].id.compareTo(smallest.id) < 0) {
+        smallest = carriers[i];
+      }
+    }
+    return identifierOf(smallest);
+  }
+
+  /**
+   * The value as an identifier shared by two of its carriers, with the raw form the one with the
+   * smaller touchpoint id sent: what evidence between them shows, from the two touchpoints it is
+   * about, whatever else carries the value or did.
+   */
+  Identifier identifierBetween(TouchpointNode a, TouchpointNode b) {
+    return identifierOf(a.id.compareTo(b.id) <= 0 ? a : b);
+  }
+
+  /** The value as an identifier with the raw form {@code carrier} sent. */
+  Identifier identifierOf(TouchpointNode carrier) {
+    ValueNode[] held = carrier.values;
+    for (int i = 0; i < held.length; i++) {
+      if (held[i] == this) {
+        return carrier.identifier(i);
+      }
+    }
+    throw new IllegalStateException("not a carrier of the value");
   }
 
   int carrierCount() {

@@ -27,7 +27,7 @@ class StrongerCountsTest {
     int distinctNodes = 1 + random.nextInt(40);
     for (int i = 0; i < distinctNodes; i++) {
       TypeInfo type = types.get(random.nextInt(types.size()));
-      nodes.add(new ValueNode(type, Identifier.of(type.type, "v" + i), false));
+      nodes.add(new ValueNode(type, "v" + i, false));
     }
     StrongerCounts counts = new StrongerCounts();
     Map<ValueNode, Integer> model = new HashMap<>();
