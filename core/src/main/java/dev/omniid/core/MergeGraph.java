@@ -146,7 +146,9 @@ final class MergeGraph {
         inOrder = false;
         continue;
       }
-      if (info.exclusiveSlot >= 0) {
+      // A junk value (customer id "unknown") links nothing, so it refuses nothing either: it
+      // fills no exclusive slot. A failing predicate counts as junk here as below.
+      if (info.exclusiveSlot >= 0 && !isJunk(info, value, touchpoint, null, i)) {
         String held = exclusive[info.exclusiveSlot];
         if (held != null && !held.equals(value)) {
           throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES, fieldOf(i, raw),
@@ -185,7 +187,7 @@ final class MergeGraph {
         }
       }
       values[i] = node;
-      if (i < given && info.exclusiveSlot >= 0) {
+      if (i < given && info.exclusiveSlot >= 0 && !node.junk) {
         // The node's copy of the value, so the touchpoint node keeps no second copy of the string.
         exclusive[info.exclusiveSlot] = node.value;
       }
