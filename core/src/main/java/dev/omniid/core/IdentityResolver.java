@@ -99,6 +99,7 @@ public sealed interface IdentityResolver extends AutoCloseable
    * Drops a never-link rule between two touchpoints.
    *
    * @return the events it caused; empty if there was no such rule
+   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown
    */
   List<ProfileEvent> allowLink(String touchpointId, String otherTouchpointId);
 
@@ -108,8 +109,10 @@ public sealed interface IdentityResolver extends AutoCloseable
    * oldest touchpoint anchor keeps its id.
    *
    * @return the ids of the resulting profiles
-   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if the profile is unknown or a touchpoint
-   *     is not in it; ({@code INVALID_VALUE}) if the set is empty or the whole profile
+   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if the profile is unknown, or a touchpoint
+   *     is unknown or not in it (checked first; the field is {@code touchpointIds[i]}, {@code i}
+   *     the id's position in the set's sorted order, and the detail names the id);
+   *     ({@code INVALID_VALUE}) if the set is empty or the whole profile
    */
   List<ProfileId> split(ProfileId profileId, Set<String> touchpointIds);
 

@@ -336,19 +336,30 @@ final class InMemoryResolver implements IdentityResolver {
     try {
       Cluster cluster = clusterOf(profileId).orElseThrow(() -> new OmniIdException(
           Reason.UNKNOWN_REFERENCE, "profileId", "no profile " + profileId));
-      if (touchpointIds.isEmpty() || touchpointIds.size() >= cluster.members.size()) {
+      // Each id is checked before the count: {"a", "zzz"} on a profile of two is a typo in
+      // "zzz", not a request to move the whole profile. A set has no position of its own, so
+      // the ids are checked in their sorted order (the same one is named whatever the set's
+      // kind) and the offending id is named (a touchpoint id, never a personal value).
+      List<TouchpointNode> side = new ArrayList<>();
+      int position = 0;
+      for (String id : new java.util.TreeSet<>(touchpointIds)) {
+        TouchpointNode e = graph.touchpoint(id);
+        String field = "touchpointIds[" + position++ + "]";
+        if (e == null) {
+          throw new OmniIdException(Reason.UNKNOWN_REFERENCE, field,
+              "no touchpoint " + id + " is known (in sorted order)");
+        }
+        if (e.cluster != cluster) {
+          throw new OmniIdException(Reason.UNKNOWN_REFERENCE, field,
+              "touchpoint " + id + " is in profile " + e.cluster.id + ", not in " + profileId
+                  + " (in sorted order)");
+        }
+        side.add(e);
+      }
+      if (side.isEmpty() || side.size() >= cluster.members.size()) {
         throw new OmniIdException(Reason.INVALID_VALUE, "touchpointIds",
             "must name some but not all of the profile's " + cluster.members.size()
                 + " touchpoints");
-      }
-      List<TouchpointNode> side = new ArrayList<>();
-      for (String id : touchpointIds) {
-        TouchpointNode e = graph.touchpoint(id);
-        if (e == null || e.cluster != cluster) {
-          throw new OmniIdException(Reason.UNKNOWN_REFERENCE, "touchpointIds",
-              "touchpoint " + id + " is not in profile " + profileId);
-        }
-        side.add(e);
       }
       Set<TouchpointNode> sideSet = Collections.newSetFromMap(new IdentityHashMap<>());
       sideSet.addAll(side);
