@@ -113,7 +113,7 @@ final class MergeGraph {
   /**
    * Normalizes a touchpoint's identifiers and adds it to the graph (not yet to the partition).
    * Identifiers the normalizer refuses go to {@code problems}; a touchpoint with two values of an
-   * exclusive type is refused whole, before anything is changed. The node's
+   * exclusive type, given or derived (junk aside), is refused whole, before anything is changed. The node's
    * {@link TouchpointNode#pushedOverLimit} tells whether it made a value generic.
    */
   TouchpointNode insert(Touchpoint touchpoint, List<Problem> problems) {
@@ -170,6 +170,27 @@ final class MergeGraph {
     }
     int given = normalized.size();
     found = derive(touchpoint, normalized, infos, found);
+    // A derived value of an exclusive type is held to the type's rule like a given one (a hashed
+    // national id names one person as the plain one does): a second, different value refuses
+    // the touchpoint whole, still before anything is changed.
+    for (int k = given; k < normalized.size(); k++) {
+      TypeInfo info = infos.get(k);
+      String value = normalized.get(k).value();
+      if (info.exclusiveSlot < 0 || isJunk(info, value, touchpoint, null, -1)) {
+        continue;
+      }
+      String held = exclusive[info.exclusiveSlot];
+      if (held != null && !held.equals(value)) {
+        int origin = scratchOrigins[k];
+        throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES,
+            "derived " + info.type + " of " + fieldOf(origin, input.get(origin)),
+            "a second, different value of exclusive type " + info.type, origin);
+      }
+      if (exclusive == noExclusive) {
+        exclusive = new String[exclusiveSlots];
+      }
+      exclusive[info.exclusiveSlot] = value;
+    }
     if (found != null) {
       problems.addAll(found);
     }
@@ -187,7 +208,7 @@ final class MergeGraph {
         }
       }
       values[i] = node;
-      if (i < given && info.exclusiveSlot >= 0 && !node.junk) {
+      if (info.exclusiveSlot >= 0 && !node.junk) {
         // The node's copy of the value, so the touchpoint node keeps no second copy of the string.
         exclusive[info.exclusiveSlot] = node.value;
       }
