@@ -63,12 +63,37 @@ final class InMemoryResolver implements IdentityResolver {
     // The write lock throughout: the reads inside take the read lock, which its holder may.
     lock.writeLock().lock();
     try {
-      List<String> removed = erasure.carriers(this, type, rawValue);
+      List<String> removed = carriersOf(type, rawValue);
       removed.forEach(this::remove);
       return removed;
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * The carriers of a raw value as a customer spells it: those of the value as given (and of the
+   * values derived from it), and those of each value it names in a region the resolver has seen
+   * ({@link MergeGraph#lookUp}), in id order. The journaled resolver erases the same ones.
+   */
+  List<String> carriersOf(IdentifierType type, String rawValue) {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>(erasure.carriers(this, type, rawValue));
+    List<String> named = new ArrayList<>();
+    lock.readLock().lock();
+    try {
+      TypeInfo info = graph.knownType(type);
+      if (info != null) {
+        for (ValueNode node : graph.lookUp(info, rawValue)) {
+          named.add(node.value);
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    for (String value : named) {
+      ids.addAll(erasure.carriers(this, type, value));
+    }
+    return List.copyOf(ids);
   }
 
   @Override
@@ -430,22 +455,14 @@ final class InMemoryResolver implements IdentityResolver {
     lock.readLock().lock();
     try {
       TypeInfo info = graph.knownType(type);
-      if (info == null || rawValue.isBlank()) {
-        return List.of();
-      }
-      String normalized;
-      try {
-        normalized = info.normalizer.normalize(rawValue.strip());
-      } catch (RuntimeException e) {
-        return List.of();
-      }
-      ValueNode node = info.values.get(normalized);
-      if (node == null) {
+      if (info == null) {
         return List.of();
       }
       Set<Cluster> clusters = new LinkedHashSet<>();
-      for (int i = 0; i < node.carrierCount(); i++) {
-        clusters.add(node.carrier(i).cluster);
+      for (ValueNode node : graph.lookUp(info, rawValue)) {
+        for (int i = 0; i < node.carrierCount(); i++) {
+          clusters.add(node.carrier(i).cluster);
+        }
       }
       List<Cluster> sorted = new ArrayList<>(clusters);
       sorted.sort(Comparator.comparing(c -> c.id));

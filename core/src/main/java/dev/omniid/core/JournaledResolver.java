@@ -45,7 +45,6 @@ final class JournaledResolver implements IdentityResolver, Journal {
 
   private final InMemoryResolver delegate;
   private final Gate gate;
-  private final Erasure erasure;
   private final Path directory;
   private final Durability durability;
   private final long compactionThreshold;
@@ -70,7 +69,6 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private JournaledResolver(InMemoryResolver delegate, Gate gate, ResolverBuilder builder) {
     this.delegate = delegate;
     this.gate = gate;
-    this.erasure = new Erasure(builder);
     this.directory = builder.journalDirectory;
     this.durability = builder.durability;
     this.compactionThreshold = builder.journalCompactionThreshold;
@@ -369,7 +367,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
     lock.lock();
     try {
       requireWritable();
-      return forgetLocked(erasure.carriers(delegate, type, rawValue));
+      return forgetLocked(delegate.carriersOf(type, rawValue));
     } finally {
       gate.buffered.clear();
       lock.unlock();

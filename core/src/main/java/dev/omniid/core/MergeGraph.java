@@ -37,6 +37,11 @@ final class MergeGraph {
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
   private final KeyedTable<TouchpointNode> touchpoints = new KeyedTable<>(e -> e.id);
   private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
+  /**
+   * How many live touchpoints give each {@link AttributeKey#COUNTRY}, in sorted order: the
+   * regions a look-up by a raw value tries after the normalizer's default (see {@link #lookUp}).
+   */
+  private final java.util.TreeMap<String, Integer> countries = new java.util.TreeMap<>();
   // Scratch, reused: the write lock makes the graph single-writer.
   private final ArrayList<Identifier> scratchIdentifiers = new ArrayList<>();
   private final ArrayList<TypeInfo> scratchInfos = new ArrayList<>();
@@ -226,7 +231,59 @@ final class MergeGraph {
       }
     }
     touchpoints.add(node);
+    touchpoint.attribute(AttributeKey.COUNTRY).ifPresent(c -> countries.merge(c, 1, Integer::sum));
     return node;
+  }
+
+  /**
+   * The value nodes of {@code type} a raw value names, as a customer spells it. First the value
+   * the type's normalizer gives without a touchpoint (its default region, for a phone); when that
+   * value is unknown, the value it gives on a touchpoint of each country the live touchpoints
+   * give, in sorted order, kept only when a carrier of that value gives that country (so
+   * "55 1234 5678" finds the Mexican number +52 55 1234 5678 of a touchpoint whose country is MX,
+   * and never a number that only another country's reading invents). A normalizer that ignores
+   * the touchpoint gives one candidate. Deterministic: a function of the value and the graph.
+   * Empty when nothing matches or the normalizer refuses the value everywhere.
+   */
+  List<ValueNode> lookUp(TypeInfo info, String raw) {
+    String stripped = raw.strip();
+    if (stripped.isEmpty()) {
+      return List.of();
+    }
+    ValueNode direct = info.values.get(normalizeOrEmpty(info, stripped, null));
+    if (direct != null) {
+      return List.of(direct);
+    }
+    List<ValueNode> out = new ArrayList<>(1);
+    for (String country : countries.keySet()) {
+      Touchpoint probe = Touchpoint.newBuilder("look-up").channel(Channel.WEB)
+          .timestamp(java.time.Instant.EPOCH).attribute(AttributeKey.COUNTRY, country).build();
+      ValueNode node = info.values.get(normalizeOrEmpty(info, stripped, probe));
+      if (node != null && !out.contains(node) && carriedIn(node, country)) {
+        out.add(node);
+      }
+    }
+    return out;
+  }
+
+  private static boolean carriedIn(ValueNode node, String country) {
+    for (int i = 0; i < node.carrierCount(); i++) {
+      if (country.equals(node.carrier(i).touchpoint.attributes().get(AttributeKey.COUNTRY))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The normalized value, or the empty string (no node has it) when refused. */
+  private static String normalizeOrEmpty(TypeInfo info, String value, Touchpoint context) {
+    try {
+      String out = context == null ? info.normalizer.normalize(value)
+          : info.normalizer.normalize(value, context);
+      return out == null ? "" : out;
+    } catch (RuntimeException e) {
+      return "";
+    }
   }
 
   /**
@@ -236,6 +293,8 @@ final class MergeGraph {
    */
   List<TouchpointNode> remove(TouchpointNode node) {
     touchpoints.remove(node.id);
+    node.touchpoint.attribute(AttributeKey.COUNTRY)
+        .ifPresent(c -> countries.merge(c, -1, (held, minus) -> held == 1 ? null : held + minus));
     node.removed = true;
     List<TouchpointNode> neighbours = new ArrayList<>();
     for (ValueNode v : node.values) {
