@@ -118,8 +118,8 @@ final class MergeGraph {
   /**
    * Normalizes a touchpoint's identifiers and adds it to the graph (not yet to the partition).
    * Identifiers the normalizer refuses go to {@code problems}; a touchpoint with two values of an
-   * exclusive type, given or derived (junk aside), is refused whole, before anything is changed. The node's
-   * {@link TouchpointNode#pushedOverLimit} tells whether it made a value generic.
+   * exclusive type, given or derived (junk aside), is refused whole, before anything is changed.
+   * The node's {@link TouchpointNode#pushedOverLimit} tells whether it made a value generic.
    */
   TouchpointNode insert(Touchpoint touchpoint, List<Problem> problems) {
     List<Identifier> input = touchpoint.identifiers();
