@@ -99,6 +99,7 @@ public sealed interface IdentityResolver extends AutoCloseable
    * Drops a never-link rule between two touchpoints.
    *
    * @return the events it caused; empty if there was no such rule
+   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown
    */
   List<ProfileEvent> allowLink(String touchpointId, String otherTouchpointId);
 
@@ -108,8 +109,10 @@ public sealed interface IdentityResolver extends AutoCloseable
    * oldest touchpoint anchor keeps its id.
    *
    * @return the ids of the resulting profiles
-   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if the profile is unknown or a touchpoint
-   *     is not in it; ({@code INVALID_VALUE}) if the set is empty or the whole profile
+   * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if the profile is unknown, or a touchpoint
+   *     is unknown or not in it (checked first; the field is {@code touchpointIds[i]}, {@code i}
+   *     the id's position in the set's sorted order, and the detail names the id);
+   *     ({@code INVALID_VALUE}) if the set is empty or the whole profile
    */
   List<ProfileId> split(ProfileId profileId, Set<String> touchpointIds);
 
@@ -124,8 +127,15 @@ public sealed interface IdentityResolver extends AutoCloseable
 
   /**
    * The profiles holding an identifier value: one profile for a linking value, possibly several
-   * for a generic one. The raw value is normalized as for resolution; an invalid value finds
-   * nothing.
+   * for a generic one. The raw value is taken as a customer spells it: normalized as for
+   * resolution without a touchpoint (a phone in the normalizer's default region); when the
+   * resolver holds no such value, normalized as on a touchpoint of each
+   * {@linkplain AttributeKey#COUNTRY country} its live touchpoints give, in sorted order, each
+   * reading kept when a touchpoint of that country carries it ({@code 55 1234 5678} finds the
+   * {@code +52} number of a touchpoint whose country is {@code MX}). Deterministic.
+   *
+   * @return the profiles, in id order; empty when the value matches nothing in any of these
+   *     readings, or the normalizer refuses it
    */
   List<Profile> findProfiles(IdentifierType type, String rawValue);
 
@@ -163,7 +173,10 @@ public sealed interface IdentityResolver extends AutoCloseable
    * that the resolver's normalizer for {@code type}, applied to one of the touchpoint's identifiers
    * of that type, gives the normalized {@code rawValue} (normalized as {@link #findProfiles} does),
    * or that an identifier {@linkplain ResolverBuilder#derivedIdentifier derived} from such a value
-   * (a hashed email) equals the one derived from it. The remaining partition is the one a batch
+   * (a hashed email) equals the one derived from it. The raw value is also read as
+   * {@link #findProfiles} reads it (the normalizer's default region, then each country the
+   * resolver's touchpoints give), and the carriers of each value it names are removed too. The
+   * remaining partition is the one a batch
    * resolution of the remaining touchpoints and rules would give.
    *
    * <p>The erasure is one change, not a removal after another: every carrier leaves at once and
@@ -181,8 +194,8 @@ public sealed interface IdentityResolver extends AutoCloseable
    * <p>The resolver holds its write lock throughout: a touchpoint carrying the value that another
    * thread resolves is resolved wholly before or wholly after the erasure.
    *
-   * @return the ids of the touchpoints removed, in id order; empty if none carries the value (or
-   *     the normalizer refuses it)
+   * @return the ids of the touchpoints removed, in id order; empty if the value matches nothing
+   *     in any of these readings (or the normalizer refuses it): nothing was erased
    * @throws java.io.UncheckedIOException if the journal cannot be written
    */
   List<String> forget(IdentifierType type, String rawValue);

@@ -63,12 +63,37 @@ final class InMemoryResolver implements IdentityResolver {
     // The write lock throughout: the reads inside take the read lock, which its holder may.
     lock.writeLock().lock();
     try {
-      List<String> removed = erasure.carriers(this, type, rawValue);
+      List<String> removed = carriersOf(type, rawValue);
       erase(removed);
       return removed;
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * The carriers of a raw value as a customer spells it: those of the value as given (and of the
+   * values derived from it), and those of each value it names in a region the resolver has seen
+   * ({@link MergeGraph#lookUp}), in id order. The journaled resolver erases the same ones.
+   */
+  List<String> carriersOf(IdentifierType type, String rawValue) {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>(erasure.carriers(this, type, rawValue));
+    List<String> named = new ArrayList<>();
+    lock.readLock().lock();
+    try {
+      TypeInfo info = graph.knownType(type);
+      if (info != null) {
+        for (ValueNode node : graph.lookUp(info, rawValue)) {
+          named.add(node.value);
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    for (String value : named) {
+      ids.addAll(erasure.carriers(this, type, value));
+    }
+    return List.copyOf(ids);
   }
 
   @Override
@@ -381,19 +406,30 @@ final class InMemoryResolver implements IdentityResolver {
     try {
       Cluster cluster = clusterOf(profileId).orElseThrow(() -> new OmniIdException(
           Reason.UNKNOWN_REFERENCE, "profileId", "no profile " + profileId));
-      if (touchpointIds.isEmpty() || touchpointIds.size() >= cluster.members.size()) {
+      // Each id is checked before the count: {"a", "zzz"} on a profile of two is a typo in
+      // "zzz", not a request to move the whole profile. A set has no position of its own, so
+      // the ids are checked in their sorted order (the same one is named whatever the set's
+      // kind) and the offending id is named (a touchpoint id, never a personal value).
+      List<TouchpointNode> side = new ArrayList<>();
+      int position = 0;
+      for (String id : new java.util.TreeSet<>(touchpointIds)) {
+        TouchpointNode e = graph.touchpoint(id);
+        String field = "touchpointIds[" + position++ + "]";
+        if (e == null) {
+          throw new OmniIdException(Reason.UNKNOWN_REFERENCE, field,
+              "no touchpoint " + id + " is known (in sorted order)");
+        }
+        if (e.cluster != cluster) {
+          throw new OmniIdException(Reason.UNKNOWN_REFERENCE, field,
+              "touchpoint " + id + " is in profile " + e.cluster.id + ", not in " + profileId
+                  + " (in sorted order)");
+        }
+        side.add(e);
+      }
+      if (side.isEmpty() || side.size() >= cluster.members.size()) {
         throw new OmniIdException(Reason.INVALID_VALUE, "touchpointIds",
             "must name some but not all of the profile's " + cluster.members.size()
                 + " touchpoints");
-      }
-      List<TouchpointNode> side = new ArrayList<>();
-      for (String id : touchpointIds) {
-        TouchpointNode e = graph.touchpoint(id);
-        if (e == null || e.cluster != cluster) {
-          throw new OmniIdException(Reason.UNKNOWN_REFERENCE, "touchpointIds",
-              "touchpoint " + id + " is not in profile " + profileId);
-        }
-        side.add(e);
       }
       Set<TouchpointNode> sideSet = Collections.newSetFromMap(new IdentityHashMap<>());
       sideSet.addAll(side);
@@ -464,22 +500,14 @@ final class InMemoryResolver implements IdentityResolver {
     lock.readLock().lock();
     try {
       TypeInfo info = graph.knownType(type);
-      if (info == null || rawValue.isBlank()) {
-        return List.of();
-      }
-      String normalized;
-      try {
-        normalized = info.normalizer.normalize(rawValue.strip());
-      } catch (RuntimeException e) {
-        return List.of();
-      }
-      ValueNode node = info.values.get(normalized);
-      if (node == null) {
+      if (info == null) {
         return List.of();
       }
       Set<Cluster> clusters = new LinkedHashSet<>();
-      for (int i = 0; i < node.carrierCount(); i++) {
-        clusters.add(node.carrier(i).cluster);
+      for (ValueNode node : graph.lookUp(info, rawValue)) {
+        for (int i = 0; i < node.carrierCount(); i++) {
+          clusters.add(node.carrier(i).cluster);
+        }
       }
       List<Cluster> sorted = new ArrayList<>(clusters);
       sorted.sort(Comparator.comparing(c -> c.id));

@@ -45,7 +45,6 @@ final class JournaledResolver implements IdentityResolver, Journal {
 
   private final InMemoryResolver delegate;
   private final Gate gate;
-  private final Erasure erasure;
   private final Path directory;
   private final Durability durability;
   private final long compactionThreshold;
@@ -72,7 +71,6 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private JournaledResolver(InMemoryResolver delegate, Gate gate, ResolverBuilder builder) {
     this.delegate = delegate;
     this.gate = gate;
-    this.erasure = new Erasure(builder);
     this.directory = builder.journalDirectory;
     this.key = builder.journalKey;
     this.out = new JournalCodec.Out(512, key);
@@ -375,7 +373,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
     lock.lock();
     try {
       requireWritable();
-      return forgetLocked(erasure.carriers(delegate, type, rawValue));
+      return forgetLocked(delegate.carriersOf(type, rawValue));
     } finally {
       gate.buffered.clear();
       lock.unlock();

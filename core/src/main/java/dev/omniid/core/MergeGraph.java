@@ -37,6 +37,11 @@ final class MergeGraph {
   private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
   private final KeyedTable<TouchpointNode> touchpoints = new KeyedTable<>(e -> e.id);
   private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
+  /**
+   * How many live touchpoints give each {@link AttributeKey#COUNTRY}, in sorted order: the
+   * regions a look-up by a raw value tries after the normalizer's default (see {@link #lookUp}).
+   */
+  private final java.util.TreeMap<String, Integer> countries = new java.util.TreeMap<>();
   // Scratch, reused: the write lock makes the graph single-writer.
   private final ArrayList<Identifier> scratchIdentifiers = new ArrayList<>();
   private final ArrayList<TypeInfo> scratchInfos = new ArrayList<>();
@@ -113,8 +118,8 @@ final class MergeGraph {
   /**
    * Normalizes a touchpoint's identifiers and adds it to the graph (not yet to the partition).
    * Identifiers the normalizer refuses go to {@code problems}; a touchpoint with two values of an
-   * exclusive type is refused whole, before anything is changed. The node's
-   * {@link TouchpointNode#pushedOverLimit} tells whether it made a value generic.
+   * exclusive type, given or derived (junk aside), is refused whole, before anything is changed.
+   * The node's {@link TouchpointNode#pushedOverLimit} tells whether it made a value generic.
    */
   TouchpointNode insert(Touchpoint touchpoint, List<Problem> problems) {
     List<Identifier> input = touchpoint.identifiers();
@@ -146,7 +151,9 @@ final class MergeGraph {
         inOrder = false;
         continue;
       }
-      if (info.exclusiveSlot >= 0) {
+      // A junk value (customer id "unknown") links nothing, so it refuses nothing either: it
+      // fills no exclusive slot. A failing predicate counts as junk here as below.
+      if (info.exclusiveSlot >= 0 && !isJunk(info, value, touchpoint, null, i)) {
         String held = exclusive[info.exclusiveSlot];
         if (held != null && !held.equals(value)) {
           throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES, fieldOf(i, raw),
@@ -168,6 +175,27 @@ final class MergeGraph {
     }
     int given = normalized.size();
     found = derive(touchpoint, normalized, infos, found);
+    // A derived value of an exclusive type is held to the type's rule like a given one (a hashed
+    // national id names one person as the plain one does): a second, different value refuses
+    // the touchpoint whole, still before anything is changed.
+    for (int k = given; k < normalized.size(); k++) {
+      TypeInfo info = infos.get(k);
+      String value = normalized.get(k).value();
+      if (info.exclusiveSlot < 0 || isJunk(info, value, touchpoint, null, -1)) {
+        continue;
+      }
+      String held = exclusive[info.exclusiveSlot];
+      if (held != null && !held.equals(value)) {
+        int origin = scratchOrigins[k];
+        throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES,
+            "derived " + info.type + " of " + fieldOf(origin, input.get(origin)),
+            "a second, different value of exclusive type " + info.type, origin);
+      }
+      if (exclusive == noExclusive) {
+        exclusive = new String[exclusiveSlots];
+      }
+      exclusive[info.exclusiveSlot] = value;
+    }
     if (found != null) {
       problems.addAll(found);
     }
@@ -185,7 +213,7 @@ final class MergeGraph {
         }
       }
       values[i] = node;
-      if (i < given && info.exclusiveSlot >= 0) {
+      if (info.exclusiveSlot >= 0 && !node.junk) {
         // The node's copy of the value, so the touchpoint node keeps no second copy of the string.
         exclusive[info.exclusiveSlot] = node.value;
       }
@@ -203,7 +231,59 @@ final class MergeGraph {
       }
     }
     touchpoints.add(node);
+    touchpoint.attribute(AttributeKey.COUNTRY).ifPresent(c -> countries.merge(c, 1, Integer::sum));
     return node;
+  }
+
+  /**
+   * The value nodes of {@code type} a raw value names, as a customer spells it. First the value
+   * the type's normalizer gives without a touchpoint (its default region, for a phone); when that
+   * value is unknown, the value it gives on a touchpoint of each country the live touchpoints
+   * give, in sorted order, kept only when a carrier of that value gives that country (so
+   * "55 1234 5678" finds the Mexican number +52 55 1234 5678 of a touchpoint whose country is MX,
+   * and never a number that only another country's reading invents). A normalizer that ignores
+   * the touchpoint gives one candidate. Deterministic: a function of the value and the graph.
+   * Empty when nothing matches or the normalizer refuses the value everywhere.
+   */
+  List<ValueNode> lookUp(TypeInfo info, String raw) {
+    String stripped = raw.strip();
+    if (stripped.isEmpty()) {
+      return List.of();
+    }
+    ValueNode direct = info.values.get(normalizeOrEmpty(info, stripped, null));
+    if (direct != null) {
+      return List.of(direct);
+    }
+    List<ValueNode> out = new ArrayList<>(1);
+    for (String country : countries.keySet()) {
+      Touchpoint probe = Touchpoint.newBuilder("look-up").channel(Channel.WEB)
+          .timestamp(java.time.Instant.EPOCH).attribute(AttributeKey.COUNTRY, country).build();
+      ValueNode node = info.values.get(normalizeOrEmpty(info, stripped, probe));
+      if (node != null && !out.contains(node) && carriedIn(node, country)) {
+        out.add(node);
+      }
+    }
+    return out;
+  }
+
+  private static boolean carriedIn(ValueNode node, String country) {
+    for (int i = 0; i < node.carrierCount(); i++) {
+      if (country.equals(node.carrier(i).touchpoint.attributes().get(AttributeKey.COUNTRY))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The normalized value, or the empty string (no node has it) when refused. */
+  private static String normalizeOrEmpty(TypeInfo info, String value, Touchpoint context) {
+    try {
+      String out = context == null ? info.normalizer.normalize(value)
+          : info.normalizer.normalize(value, context);
+      return out == null ? "" : out;
+    } catch (RuntimeException e) {
+      return "";
+    }
   }
 
   /**
@@ -213,6 +293,8 @@ final class MergeGraph {
    */
   List<TouchpointNode> remove(TouchpointNode node) {
     touchpoints.remove(node.id);
+    node.touchpoint.attribute(AttributeKey.COUNTRY)
+        .ifPresent(c -> countries.merge(c, -1, (held, minus) -> held == 1 ? null : held + minus));
     node.removed = true;
     List<TouchpointNode> neighbours = new ArrayList<>();
     for (ValueNode v : node.values) {

@@ -81,6 +81,17 @@ public final class ResolverBuilder {
    * those carrying the plain one. The derived value goes through {@code to}'s normalizer like any
    * other. The function must be pure and thread-safe; a failure leaves the value underived and is
    * reported as a problem.
+   *
+   * <p>When {@code to} is {@linkplain IdentifierPolicy#exclusive() exclusive}, a derived value
+   * obeys the exclusive rule exactly as a given one does (a hashed national id names one person
+   * as the plain one does): a profile never holds two distinct values of {@code to}, whether
+   * given or derived, and a touchpoint whose given and derived values of {@code to} differ (or
+   * whose values of {@code from} derive two different ones) is refused whole with
+   * {@link OmniIdException.Reason#CONFLICTING_EXCLUSIVE_VALUES}, its field naming the source
+   * identifier ({@code derived to of identifiers[i] (from)}). Derive into an exclusive type only
+   * from a type that names one person too: deriving from an email into an exclusive type makes
+   * every email a separate person's. Junk sources derive nothing; a junk derived value fills no
+   * exclusive slot.
    */
   public ResolverBuilder derivedIdentifier(IdentifierType from, IdentifierType to,
       java.util.function.UnaryOperator<String> function) {

@@ -247,12 +247,49 @@ public record Touchpoint(
       return this;
     }
 
-    /** Adds an opaque payload entry that the resolver keeps and never reads. */
+    /**
+     * Adds an opaque payload entry that the resolver keeps and never reads; a later call for the
+     * same key replaces the value. Checked at once like every setter: a null value, a key longer
+     * than {@value #MAX_PAYLOAD_KEY_LENGTH}, a value longer than
+     * {@value #MAX_PAYLOAD_VALUE_LENGTH} or a new entry beyond {@value #MAX_PAYLOAD_ENTRIES} is
+     * refused with an {@link OmniIdException} naming the entry's position, never its key or value.
+     */
     public Builder payload(String key, String value) {
       Objects.requireNonNull(key, "key");
-      Objects.requireNonNull(value, "value");
+      int index = positionOf(key);
+      String field = "payload[" + index + "]";
+      if (value == null) {
+        throw new OmniIdException(Reason.MISSING_FIELD, field, "has a null value");
+      }
+      if (index == MAX_PAYLOAD_ENTRIES) {
+        throw new OmniIdException(
+            Reason.TOO_LARGE, "payload", "has more than " + MAX_PAYLOAD_ENTRIES + " entries");
+      }
+      if (key.length() > MAX_PAYLOAD_KEY_LENGTH) {
+        throw new OmniIdException(Reason.TOO_LARGE, field,
+            "has a key longer than " + MAX_PAYLOAD_KEY_LENGTH);
+      }
+      if (value.length() > MAX_PAYLOAD_VALUE_LENGTH) {
+        throw new OmniIdException(Reason.TOO_LARGE, field,
+            "has a value longer than " + MAX_PAYLOAD_VALUE_LENGTH);
+      }
       payload.put(key, value);
       return this;
+    }
+
+    /** The position of {@code key}'s entry, or the next position when it has none. */
+    private int positionOf(String key) {
+      if (!payload.containsKey(key)) {
+        return payload.size();
+      }
+      int i = 0;
+      for (String k : payload.keySet()) {
+        if (k.equals(key)) {
+          break;
+        }
+        i++;
+      }
+      return i;
     }
 
     /** Builds the touchpoint; channel and timestamp are required. */

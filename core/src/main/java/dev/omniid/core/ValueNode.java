@@ -143,10 +143,13 @@ final class ValueNode {
     return !junk && type.policy.linksAlone() && type.policy.limit() > 0;
   }
 
-  /** Counts a carrier's stronger identifiers in (+1) or out (-1). */
+  /**
+   * Counts a carrier's stronger identifiers in (+1) or out (-1). Junk is skipped: it tells no
+   * person apart ({@code junk} is final, so counting in and out stay symmetric).
+   */
   private void countStronger(TouchpointNode carrier, int delta) {
     for (ValueNode w : carrier.values) {
-      if (TypeInfo.compareStrength(w.type, type) < 0) {
+      if (!w.junk && TypeInfo.compareStrength(w.type, type) < 0) {
         if (stronger == null) {
           stronger = new StrongerCounts();
         }
@@ -179,12 +182,12 @@ final class ValueNode {
     ValueNode[] held = carrier.values;
     for (int i = 0; i < held.length; i++) {
       TypeInfo t = held[i].type;
-      if (TypeInfo.compareStrength(t, type) >= 0) {
+      if (held[i].junk || TypeInfo.compareStrength(t, type) >= 0) {
         continue;
       }
       int same = 0;
       for (int j = i; j < held.length; j++) {
-        if (held[j].type == t && ++same > limit) {
+        if (held[j].type == t && !held[j].junk && ++same > limit) {
           return true;
         }
       }

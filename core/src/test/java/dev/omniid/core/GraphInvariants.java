@@ -161,7 +161,8 @@ public final class GraphInvariants {
       Map<TypeInfo, Set<ValueNode>> stronger = new HashMap<>();
       for (TouchpointNode c : carriers) {
         for (ValueNode w : c.values) {
-          if (TypeInfo.compareStrength(w.type, v.type) < 0) {
+          // Junk tells no person apart: it counts toward no limit (issue 12, item 4).
+          if (!w.junk && TypeInfo.compareStrength(w.type, v.type) < 0) {
             stronger.computeIfAbsent(w.type, t -> Collections.newSetFromMap(new IdentityHashMap<>()))
                 .add(w);
           }
@@ -179,7 +180,8 @@ public final class GraphInvariants {
       Map<ValueNode, Integer> expected = new IdentityHashMap<>();
       for (TouchpointNode c : carriers) {
         for (ValueNode w : c.values) {
-          if (TypeInfo.compareStrength(w.type, v.type) < 0) {
+          // Junk tells no person apart: it counts toward no limit (issue 12, item 4).
+          if (!w.junk && TypeInfo.compareStrength(w.type, v.type) < 0) {
             expected.merge(w, 1, Integer::sum);
           }
         }

@@ -97,7 +97,8 @@ class ResourceBoundsTest {
     builder("t2").payload("cart", atCap).build();
     OmniIdException value = assertThrows(OmniIdException.class,
         () -> builder("t2").payload("cart", atCap + "x").build());
-    assertEquals(List.of(Reason.TOO_LARGE, "payload", "has a value longer than 16384"),
+    // The builder checks at once, naming the entry's position (issue 12, item 6).
+    assertEquals(List.of(Reason.TOO_LARGE, "payload[0]", "has a value longer than 16384"),
         List.of(value.reason(), value.field(), value.detail()));
     assertFalse(value.getMessage().contains("ana.lo"), value.getMessage());
 
@@ -105,7 +106,8 @@ class ResourceBoundsTest {
     builder("t3").payload(key, "v").build();
     OmniIdException longKey = assertThrows(OmniIdException.class,
         () -> builder("t3").payload(key + "k", "v").build());
-    assertEquals(List.of(Reason.TOO_LARGE, "payload"), List.of(longKey.reason(), longKey.field()));
+    assertEquals(List.of(Reason.TOO_LARGE, "payload[0]"),
+        List.of(longKey.reason(), longKey.field()));
   }
 
   enum Where {
