@@ -105,33 +105,27 @@ final class StandardPersonRule implements PersonRule {
   }
 
   private String givenName(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    try {
-      return names.normalizeGivenName(raw);
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return readOrNull(raw, names::normalizeGivenName);
   }
 
   private String name(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    try {
-      return names.normalize(raw);
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return readOrNull(raw, names::normalize);
   }
 
   private String birthDate(String raw) {
+    return readOrNull(raw, dates::normalize);
+  }
+
+  /**
+   * A trait read by {@code normalizer}, or null when absent, blank or refused: traits never throw
+   * for bad data (the {@link PersonRule} contract), an unreadable part is unknown.
+   */
+  private static String readOrNull(String raw, java.util.function.UnaryOperator<String> normalizer) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
     try {
-      return dates.normalize(raw);
+      return normalizer.apply(raw);
     } catch (RuntimeException e) {
       return null;
     }
