@@ -117,7 +117,8 @@ public record Durability(Mode mode, Duration maxDelay, int maxRecords) {
    * Never forces on its own: records survive the process, not the machine, until forced.
    *
    * @return the policy {@code (NONE, 0, 0)}: the fastest; a power loss may lose every change
-   *     since the last {@link Journal#sync()}
+   *     since the last {@link Journal#sync()}, {@link Journal#compact()} or
+   *     {@link Journal#close()}
    */
   public static Durability none() {
     return new Durability(Mode.NONE, Duration.ZERO, 0);

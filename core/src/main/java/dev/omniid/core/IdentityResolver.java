@@ -87,7 +87,8 @@ public sealed interface IdentityResolver extends AutoCloseable
    * in {@link BatchResult#problems()} and the others are resolved.
    *
    * @param touchpoints the touchpoints to add, in any order (the result does not depend on it);
-   *     neither the collection nor an element may be null
+   *     not null; a null element is refused like a bad touchpoint ({@code MISSING_FIELD}, field
+   *     {@code touchpoints[i]})
    * @return the counts of touchpoints accepted, already known and refused, every problem, and
    *     every change to the partition
    */
@@ -208,8 +209,9 @@ public sealed interface IdentityResolver extends AutoCloseable
   /**
    * Every generic value: over-shared or junk, it links nothing.
    *
-   * @return an immutable list of the values (normalized, masked when printed), each with why it is
-   *     generic and how many touchpoints carry it; empty when every value links
+   * @return a new list of the values (normalized, masked when printed), strongest type first and
+   *     then by value, each with why it is generic and how many touchpoints carry it; empty when
+   *     every value links
    */
   List<GenericValue> genericValues();
 
@@ -231,7 +233,7 @@ public sealed interface IdentityResolver extends AutoCloseable
    * empty for an unknown profile or one related to none.
    *
    * @param profileId the id or an alias of the profile, not null
-   * @return an immutable list of the related profiles, ordered by profile id
+   * @return a new list of the related profiles, ordered by profile id
    */
   List<Relation> related(ProfileId profileId);
 
