@@ -53,7 +53,11 @@ public sealed interface FieldSource
    */
   List<String> values(Touchpoint touchpoint);
 
-  /** The values of one identifier type. @param type the type */
+  /**
+   * The values of one identifier type.
+   *
+   * @param type the type
+   */
   record OfIdentifier(IdentifierType type) implements FieldSource {
     /**
      * Checks the type.
@@ -81,7 +85,11 @@ public sealed interface FieldSource
     }
   }
 
-  /** The value of one attribute. @param key the attribute */
+  /**
+   * The value of one attribute.
+   *
+   * @param key the attribute
+   */
   record OfAttribute(AttributeKey key) implements FieldSource {
     /**
      * Checks the key.
@@ -104,7 +112,11 @@ public sealed interface FieldSource
     }
   }
 
-  /** The values of several attributes. @param keys the attributes, in order */
+  /**
+   * The values of several attributes.
+   *
+   * @param keys the attributes, in order
+   */
   record OfAttributes(List<AttributeKey> keys) implements FieldSource {
     /**
      * Copies the keys.
