@@ -28,6 +28,19 @@ public record Profile(
     List<Touchpoint> journey,
     List<Evidence> evidence) {
 
+  /**
+   * Copies the collections; the resolver makes profiles, an application has no need to.
+   *
+   * @param id the profile's current id, not null
+   * @param aliases ids merged into this one, not null; copied
+   * @param identifiers its distinct normalized identifiers, not null; copied
+   * @param channels the channels it was seen on, not null; copied in iteration order
+   * @param firstSeen the earliest touchpoint's time, not null
+   * @param lastSeen the latest touchpoint's time, not null
+   * @param journey its touchpoints in time order, at least one (else
+   *     {@link IllegalArgumentException}); copied
+   * @param evidence the edges that hold it together, not null; copied
+   */
   public Profile {
     Objects.requireNonNull(id, "id");
     aliases = List.copyOf(aliases);
@@ -42,12 +55,20 @@ public record Profile(
     }
   }
 
-  /** The number of touchpoints in the profile. */
+  /**
+   * The number of touchpoints in the profile.
+   *
+   * @return the length of the {@link #journey()}, at least 1
+   */
   public int size() {
     return journey.size();
   }
 
-  /** The ids of its touchpoints, in journey order. */
+  /**
+   * The ids of its touchpoints, in journey order.
+   *
+   * @return an immutable list of the ids, in time order (ties by id)
+   */
   public List<String> touchpointIds() {
     return journey.stream().map(Touchpoint::id).toList();
   }

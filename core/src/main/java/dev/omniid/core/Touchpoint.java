@@ -53,6 +53,22 @@ public record Touchpoint(
   /** The longest accepted payload value (a cart's lines, a message's text). */
   public static final int MAX_PAYLOAD_VALUE_LENGTH = 16_384;
 
+  /**
+   * Checks every field against the bounds above and copies the collections.
+   *
+   * @param id not null ({@code MISSING_FIELD}), not blank and without control characters
+   *     ({@code INVALID_VALUE}), at most {@value #MAX_ID_LENGTH} characters ({@code TOO_LARGE})
+   * @param channel not null ({@code MISSING_FIELD})
+   * @param timestamp not null ({@code MISSING_FIELD})
+   * @param eventKind not null ({@code MISSING_FIELD})
+   * @param identifiers null for none; no null element ({@code MISSING_FIELD}); within the bounds
+   *     ({@code TOO_LARGE}); copied
+   * @param attributes null for none; no null key or value ({@code MISSING_FIELD}); within the
+   *     bounds ({@code TOO_LARGE}); copied in iteration order
+   * @param payload null for none; no null key or value ({@code MISSING_FIELD}); within the bounds
+   *     ({@code TOO_LARGE}); copied in iteration order
+   * @throws OmniIdException with the {@link Reason} named for each parameter, and the field
+   */
   public Touchpoint {
     validateId(id);
     if (channel == null) {
@@ -69,12 +85,25 @@ public record Touchpoint(
     payload = validatePayload(payload);
   }
 
-  /** Starts a builder for a touchpoint with this id. */
+  /**
+   * Starts a builder for a touchpoint with this id.
+   *
+   * @param id the touchpoint's id, unique within a resolver: the source system's record id, such
+   *     as an order number; checked at once as the constructor checks it
+   * @return a builder with the event kind {@link EventKind#UNSPECIFIED} and nothing else set
+   * @throws OmniIdException if the id is null ({@code MISSING_FIELD}), blank or holds a control
+   *     character ({@code INVALID_VALUE}), or is too long ({@code TOO_LARGE})
+   */
   public static Builder newBuilder(String id) {
     return new Builder(id);
   }
 
-  /** The value of an attribute, or empty. */
+  /**
+   * The value of an attribute, or empty.
+   *
+   * @param key the attribute, not null
+   * @return the value as given (not normalized), or empty when the touchpoint does not have it
+   */
   public java.util.Optional<String> attribute(AttributeKey key) {
     return java.util.Optional.ofNullable(attributes.get(key));
   }
@@ -189,19 +218,34 @@ public record Touchpoint(
       this.id = id;
     }
 
-    /** Where the touchpoint happened (required). */
+    /**
+     * Where the touchpoint happened (required).
+     *
+     * @param channel the channel, not null
+     * @return this builder
+     */
     public Builder channel(Channel channel) {
       this.channel = Objects.requireNonNull(channel, "channel");
       return this;
     }
 
-    /** When the touchpoint happened (required). */
+    /**
+     * When the touchpoint happened (required).
+     *
+     * @param timestamp the instant, not null
+     * @return this builder
+     */
     public Builder timestamp(Instant timestamp) {
       this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
       return this;
     }
 
-    /** What happened; {@link EventKind#UNSPECIFIED} unless set. */
+    /**
+     * What happened; {@link EventKind#UNSPECIFIED} unless set.
+     *
+     * @param eventKind the event kind, not null
+     * @return this builder
+     */
     public Builder eventKind(EventKind eventKind) {
       this.eventKind = Objects.requireNonNull(eventKind, "eventKind");
       return this;
@@ -210,6 +254,12 @@ public record Touchpoint(
     /**
      * Adds an identifier from its raw value. A null or blank value is refused with an
      * {@link OmniIdException} naming its position; skip absent values before calling.
+     *
+     * @param type the identifier's type, not null
+     * @param raw the value as the source sent it; not null ({@code MISSING_FIELD}), not blank
+     *     ({@code INVALID_VALUE}), at most {@value #MAX_VALUE_LENGTH} characters, and at most
+     *     {@value #MAX_IDENTIFIERS} identifiers per touchpoint ({@code TOO_LARGE})
+     * @return this builder
      */
     public Builder identifier(IdentifierType type, String raw) {
       Objects.requireNonNull(type, "type");
@@ -233,7 +283,15 @@ public record Touchpoint(
       return this;
     }
 
-    /** Sets a person attribute; a later call for the same key replaces the value. */
+    /**
+     * Sets a person attribute; a later call for the same key replaces the value.
+     *
+     * @param key the attribute, not null
+     * @param value the value as the source sent it; not null ({@code MISSING_FIELD}), at most
+     *     {@value #MAX_VALUE_LENGTH} characters ({@code TOO_LARGE}); a blank value is kept but
+     *     counts as absent when compared
+     * @return this builder
+     */
     public Builder attribute(AttributeKey key, String value) {
       Objects.requireNonNull(key, "key");
       if (value == null) {
@@ -253,6 +311,10 @@ public record Touchpoint(
      * than {@value #MAX_PAYLOAD_KEY_LENGTH}, a value longer than
      * {@value #MAX_PAYLOAD_VALUE_LENGTH} or a new entry beyond {@value #MAX_PAYLOAD_ENTRIES} is
      * refused with an {@link OmniIdException} naming the entry's position, never its key or value.
+     *
+     * @param key the entry's key, not null
+     * @param value the entry's value, not null ({@code MISSING_FIELD})
+     * @return this builder
      */
     public Builder payload(String key, String value) {
       Objects.requireNonNull(key, "key");
@@ -292,7 +354,13 @@ public record Touchpoint(
       return i;
     }
 
-    /** Builds the touchpoint; channel and timestamp are required. */
+    /**
+     * Builds the touchpoint; channel and timestamp are required.
+     *
+     * @return an immutable touchpoint; the builder may be changed and built again
+     * @throws OmniIdException ({@code MISSING_FIELD}) naming {@code channel} or {@code timestamp}
+     *     when it was not set
+     */
     public Touchpoint build() {
       return new Touchpoint(id, channel, timestamp, eventKind, identifiers, attributes, payload);
     }
