@@ -77,7 +77,15 @@ public record Touchpoint(
 
   /**
    * The canonical constructor with a plain time, as code written when the time was required
-   * calls it: {@code timestamp} may be {@code null}, meaning unknown.
+   * calls it; validates as the canonical one does.
+   *
+   * @param id the touchpoint's id, unique within a resolver
+   * @param channel where it happened
+   * @param timestamp when it happened, or {@code null} when unknown
+   * @param eventKind what happened
+   * @param identifiers the identifiers it carries, in the order given
+   * @param attributes person attributes, in the order given
+   * @param payload opaque data the resolver keeps but never reads
    */
   public Touchpoint(String id, Channel channel, Instant timestamp, EventKind eventKind,
       List<Identifier> identifiers, Map<AttributeKey, String> attributes,
