@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One interaction with a customer on one channel: a store visit, a web order, a WhatsApp
@@ -21,9 +22,15 @@ import java.util.Objects;
  * {@value #MAX_PAYLOAD_ENTRIES} payload entries, keys of at most {@value #MAX_PAYLOAD_KEY_LENGTH}
  * and values of at most {@value #MAX_PAYLOAD_VALUE_LENGTH} characters.
  *
+ * <p>The time is optional: a record without one (a CRM row, a survey answer) is a touchpoint
+ * whose time is unknown, {@code timestamp()} is empty, and nothing has to be invented for it.
+ * The resolver never reads the time to decide who is who; it orders a profile's
+ * {@linkplain Profile#journey() journey} (untimed touchpoints after the timed ones) and bounds its
+ * {@linkplain Profile#firstSeen() first} and {@linkplain Profile#lastSeen() last seen}.
+ *
  * @param id the touchpoint's id, unique within a resolver
  * @param channel where it happened
- * @param timestamp when it happened
+ * @param timestamp when it happened, or empty when unknown ({@code null} is taken as empty)
  * @param eventKind what happened
  * @param identifiers the identifiers it carries, in the order given
  * @param attributes person attributes (name, birth date, address...), in the order given
@@ -32,7 +39,7 @@ import java.util.Objects;
 public record Touchpoint(
     String id,
     Channel channel,
-    Instant timestamp,
+    Optional<Instant> timestamp,
     EventKind eventKind,
     List<Identifier> identifiers,
     Map<AttributeKey, String> attributes,
@@ -59,7 +66,7 @@ public record Touchpoint(
    * @param id not null ({@code MISSING_FIELD}), not blank and without control characters
    *     ({@code INVALID_VALUE}), at most {@value #MAX_ID_LENGTH} characters ({@code TOO_LARGE})
    * @param channel not null ({@code MISSING_FIELD})
-   * @param timestamp not null ({@code MISSING_FIELD})
+   * @param timestamp when it happened, or empty when unknown; {@code null} is taken as empty
    * @param eventKind not null ({@code MISSING_FIELD})
    * @param identifiers null for none; no null element ({@code MISSING_FIELD}); within the bounds
    *     ({@code TOO_LARGE}); copied
@@ -74,15 +81,33 @@ public record Touchpoint(
     if (channel == null) {
       throw new OmniIdException(Reason.MISSING_FIELD, "channel", "is required");
     }
-    if (timestamp == null) {
-      throw new OmniIdException(Reason.MISSING_FIELD, "timestamp", "is required");
-    }
+    // Like a null list or map (none), a null Optional is no time rather than an error.
+    timestamp = timestamp == null ? Optional.empty() : timestamp;
     if (eventKind == null) {
       throw new OmniIdException(Reason.MISSING_FIELD, "eventKind", "is required");
     }
     identifiers = validateIdentifiers(identifiers);
     attributes = validateAttributes(attributes);
     payload = validatePayload(payload);
+  }
+
+  /**
+   * The canonical constructor with a plain time, as code written when the time was required
+   * calls it; validates as the canonical one does.
+   *
+   * @param id the touchpoint's id, unique within a resolver
+   * @param channel where it happened
+   * @param timestamp when it happened, or {@code null} when unknown
+   * @param eventKind what happened
+   * @param identifiers the identifiers it carries, in the order given
+   * @param attributes person attributes, in the order given
+   * @param payload opaque data the resolver keeps but never reads
+   */
+  public Touchpoint(String id, Channel channel, Instant timestamp, EventKind eventKind,
+      List<Identifier> identifiers, Map<AttributeKey, String> attributes,
+      Map<String, String> payload) {
+    this(id, channel, Optional.ofNullable(timestamp), eventKind, identifiers, attributes,
+        payload);
   }
 
   /**
@@ -104,13 +129,14 @@ public record Touchpoint(
    * @param key the attribute, not null
    * @return the value as given (not normalized), or empty when the touchpoint does not have it
    */
-  public java.util.Optional<String> attribute(AttributeKey key) {
-    return java.util.Optional.ofNullable(attributes.get(key));
+  public Optional<String> attribute(AttributeKey key) {
+    return Optional.ofNullable(attributes.get(key));
   }
 
   @Override
   public String toString() {
-    return "Touchpoint[id=" + id + ", channel=" + channel + ", timestamp=" + timestamp
+    return "Touchpoint[id=" + id + ", channel=" + channel + ", timestamp="
+        + timestamp.map(Instant::toString).orElse("unknown")
         + ", eventKind=" + eventKind + ", identifiers=" + identifiers
         + ", attributes=" + attributes.keySet() + ", payload=" + payload.size() + " entries]";
   }
@@ -207,7 +233,7 @@ public record Touchpoint(
   public static final class Builder {
     private final String id;
     private Channel channel;
-    private Instant timestamp;
+    private Instant timestamp; // null: unknown
     private EventKind eventKind = EventKind.UNSPECIFIED;
     private final List<Identifier> identifiers = new ArrayList<>();
     private final Map<AttributeKey, String> attributes = new LinkedHashMap<>();
@@ -230,9 +256,10 @@ public record Touchpoint(
     }
 
     /**
-     * When the touchpoint happened (required).
+     * When the touchpoint happened. Optional: leave it unset when the time is unknown (never
+     * invent one, such as the epoch, which would show as a real first or last seen).
      *
-     * @param timestamp the instant, not null
+     * @param timestamp the instant, not null (leave the time unset instead of passing null)
      * @return this builder
      */
     public Builder timestamp(Instant timestamp) {
@@ -355,11 +382,10 @@ public record Touchpoint(
     }
 
     /**
-     * Builds the touchpoint; channel and timestamp are required.
+     * Builds the touchpoint; the channel is required, the time is not.
      *
      * @return an immutable touchpoint; the builder may be changed and built again
-     * @throws OmniIdException ({@code MISSING_FIELD}) naming {@code channel} or {@code timestamp}
-     *     when it was not set
+     * @throws OmniIdException ({@code MISSING_FIELD}) naming {@code channel} when it was not set
      */
     public Touchpoint build() {
       return new Touchpoint(id, channel, timestamp, eventKind, identifiers, attributes, payload);

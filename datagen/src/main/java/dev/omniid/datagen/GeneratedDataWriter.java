@@ -130,7 +130,7 @@ public final class GeneratedDataWriter {
     String[] v = new String[COLUMNS.size()];
     v[0] = t.id();
     v[1] = t.channel().name();
-    v[2] = t.timestamp().toString();
+    v[2] = t.timestamp().map(Object::toString).orElse("");
     v[3] = t.eventKind().name();
     v[4] = first(t, IdentifierType.EMAIL);
     v[5] = first(t, IdentifierType.PHONE);
