@@ -64,7 +64,7 @@ class PeerEngineTest {
 
   private static EvaluationReport evaluate(PeerEngine engine) {
     EvaluationReport report = PartitionEvaluation.evaluate(engine.partition(dataset3), dataset3.truth());
-    System.out.printf("%s dataset3%n%s%n", engine, report.format());
+    TestReports.add("PeerEngineTest", String.format("%s dataset3%n%s", engine, report.format()));
     return report;
   }
 

@@ -62,7 +62,8 @@ final class JournalFiles {
   static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
   static final Set<PosixFilePermission> OWNER_DIRECTORY =
       PosixFilePermissions.fromString("rwx------");
-  private static final System.Logger LOG = System.getLogger(JournalFiles.class.getName());
+  // The one logger name of all of OmniID's messages, the public type an application configures.
+  private static final System.Logger LOG = System.getLogger(IdentityResolver.class.getName());
 
   private JournalFiles() {}
 

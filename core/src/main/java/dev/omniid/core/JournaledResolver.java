@@ -724,7 +724,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
           try {
             listener.onEvent(event);
           } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "a profile listener failed", e);
+            LOG.log(System.Logger.Level.WARNING, "profile listener "
+                + listener.getClass().getName() + " failed on " + event.kind(), e);
           }
         }
       }

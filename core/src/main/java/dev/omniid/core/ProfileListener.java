@@ -8,7 +8,8 @@ package dev.omniid.core;
  * released, so a listener never hears a change that a crash could still lose). Either way a
  * listener may read from the resolver but must not block, and must not call a method that
  * changes it. An exception thrown by a listener is caught and logged through
- * {@link System.Logger}; it never undoes the change.
+ * {@link System.Logger} ({@code dev.omniid.core.IdentityResolver}, {@code WARNING}, naming the
+ * listener's class and the event's kind); it never undoes the change.
  */
 @FunctionalInterface
 public interface ProfileListener {

@@ -242,17 +242,17 @@ class ConcurrencyStressTest {
       }
       millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
       long resolves = lanes.stream().mapToLong(l -> l.resolved).sum();
-      System.out.printf(java.util.Locale.ROOT,
+      TestReports.add("ConcurrencyStressTest", String.format(java.util.Locale.ROOT,
           "stress: %d threads, %d operations (%d touchpoints resolved, %d reads, %d removals,"
               + " %d rules, %d splits, %d unknown references) over %d touchpoints in %d ms;"
-              + " %d live in %d profiles, the largest of %d%n",
+              + " %d live in %d profiles, the largest of %d",
           threads, lanes.stream().mapToLong(l -> l.operations).sum(), resolves,
           lanes.stream().mapToLong(l -> l.reads).sum(),
           lanes.stream().mapToLong(l -> l.removals).sum(),
           lanes.stream().mapToLong(l -> l.ruleCount).sum(),
           lanes.stream().mapToLong(l -> l.splits).sum(), unknownReferences.get(),
           workload.size, millis, resolver.touchpointCount(), resolver.profileCount(),
-          resolver.profiles().mapToInt(Profile::size).max().orElse(0));
+          resolver.profiles().mapToInt(Profile::size).max().orElse(0)));
     }
 
     /** The partition equals a fresh batch resolution of what survives, and reads agree with it. */
@@ -283,9 +283,9 @@ class ConcurrencyStressTest {
         batch.neverLink(rule.get(0), rule.get(1));
       }
       Set<Set<String>> expected = partition(batch);
-      System.out.printf(java.util.Locale.ROOT,
-          "stress: batch of %d touchpoints and %d rules in %d ms%n", live.size(), rules.size(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+      TestReports.add("ConcurrencyStressTest", String.format(java.util.Locale.ROOT,
+          "stress: batch of %d touchpoints and %d rules in %d ms", live.size(), rules.size(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin)));
       if (!expected.equals(actual)) {
         Set<Set<String>> missing = new HashSet<>(expected);
         missing.removeAll(actual);

@@ -46,6 +46,8 @@ public record Configuration(String name, Supplier<ResolverBuilder> builder, bool
   }
 
   /** (configuration, seed) pairs, {@link #seeds} of each, seeds counted from {@code base}. */
+  // Public for the examples module's runs of these tests; the type is JUnit's, not an export.
+  @SuppressWarnings("exports")
   public static Stream<Arguments> matrix(List<Configuration> configurations, long base) {
     return configurations.stream().flatMap(config -> LongStream.range(0, config.seeds())
         .mapToObj(i -> Arguments.of(config, base + i)));

@@ -132,6 +132,7 @@ class ErasureTest {
   }
 
   @Test
+  @SuppressWarnings("try") // close() inside the try on purpose: the test is about close()
   void closingAResolverClosesItsJournalAndAnInMemoryOneStaysUsable() {
     IdentityResolver plain = builder().build();
     plain.close();

@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public class FastPathPropertiesTest {
 
+  // Public for the examples module's runs of these tests; the type is JUnit's, not an export.
+  @SuppressWarnings("exports")
   public static Stream<Arguments> seeds() {
     return Configuration.matrix(Configuration.core(), 0xFA57_0000L);
   }

@@ -200,11 +200,11 @@ class JournalCrashTest {
         journal(recovered).close();
       }
     }
-    System.out.printf("[crash%s] %d SIGKILLs survived (seed %d, %d of them before recovery "
-        + "finished): %d changes reported durable, all recovered; %d in-flight changes recovered "
-        + "too; %d touchpoints and %d rules live at the end%n", key == null ? "" : ", encrypted",
-        survived, seed, killedStarting,
-        durableTotal, inFlightRecovered, live.size(), rules.size());
+    TestReports.add("JournalCrashTest", String.format("[crash%s] %d SIGKILLs survived (seed %d, "
+        + "%d of them before recovery finished): %d changes reported durable, all recovered; %d "
+        + "in-flight changes recovered too; %d touchpoints and %d rules live at the end",
+        key == null ? "" : ", encrypted", survived, seed, killedStarting,
+        durableTotal, inFlightRecovered, live.size(), rules.size()));
     assertEquals(kills, survived);
   }
 }

@@ -155,7 +155,7 @@ class JournalEncryptionTest {
     try (FileChannel c = FileChannel.open(journalFile, StandardOpenOption.WRITE)) {
       c.truncate(c.size() - 5);
     }
-    try (IdentityResolver r = open(dir, KEY)) {
+    try (IdentityResolver r = JournalFixtures.recover(dir, () -> open(dir, KEY))) {
       RecoveryReport report = journal(r).recoveryReport();
       assertEquals(1, report.damage().size(), report.toString());
       assertEquals(RecoveryReport.Kind.TORN_TAIL, report.damage().get(0).kind());
@@ -165,6 +165,7 @@ class JournalEncryptionTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first resolver is opened only to write the files
   void anotherKeyNoKeyOrAKeyOnAClearJournalIsRefusedAtBuildNamingTheFile() {
     Path dir = temp.resolve("j");
     try (IdentityResolver r = open(dir, KEY)) {

@@ -1,5 +1,7 @@
 package dev.omniid.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Helpers of the journal tests: configurations, random touchpoints of every shape, files. */
@@ -36,6 +41,22 @@ final class JournalFixtures {
 
   static Journal journal(IdentityResolver resolver) {
     return resolver.journal().orElseThrow();
+  }
+
+  /**
+   * Builds a resolver on a journal damaged on purpose and checks what recovery logged, instead of
+   * letting it reach the build log: one WARNING per damage of the recovery report, naming the
+   * directory and the damage, and nothing else.
+   */
+  static IdentityResolver recover(Path directory, Supplier<IdentityResolver> build) {
+    try (LogCapture log = LogCapture.start()) {
+      IdentityResolver r = build.get();
+      List<String> expected = journal(r).recoveryReport().damage().stream()
+          .map(d -> "journal recovery in " + directory + ": " + d).collect(Collectors.toList());
+      assertEquals(expected, log.messages(Level.WARNING));
+      assertEquals(expected.size(), log.records().size(), () -> "other records: " + log.records());
+      return r;
+    }
   }
 
   /** The batch resolution of touchpoints and rules by a resolver without a journal. */

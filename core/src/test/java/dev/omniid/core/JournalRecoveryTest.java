@@ -5,6 +5,7 @@ import static dev.omniid.core.JournalFixtures.ids;
 import static dev.omniid.core.JournalFixtures.journal;
 import static dev.omniid.core.JournalFixtures.only;
 import static dev.omniid.core.JournalFixtures.open;
+import static dev.omniid.core.JournalFixtures.recover;
 import static dev.omniid.core.RandomTouchpoints.describe;
 import static dev.omniid.core.RandomTouchpoints.partition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +74,7 @@ class JournalRecoveryTest {
       try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
         ch.truncate(cut);
       }
-      IdentityResolver r = open(copy);
+      IdentityResolver r = recover(copy, () -> open(copy));
       RecoveryReport report = journal(r).recoveryReport();
       assertEquals(firstIds(n - 1), ids(r), "cut at " + cut);
       assertEquals(describe(expected), describe(partition(r)), "cut at " + cut);
@@ -104,7 +105,7 @@ class JournalRecoveryTest {
     long start = journalFirst(dir, 10);
     Path file = only(dir, "journal-");
     flip(file, start + 8 + 3);
-    IdentityResolver r = open(dir);
+    IdentityResolver r = recover(dir, () -> open(dir));
     assertEquals(firstIds(9), ids(r));
     RecoveryReport.Damage d = journal(r).recoveryReport().damage().get(0);
     assertEquals(RecoveryReport.Kind.CORRUPT_RECORD, d.kind());
@@ -125,7 +126,7 @@ class JournalRecoveryTest {
     Path file = only(dir, "journal-");
     long size = Files.size(file);
     flip(file, fifth + 10);
-    r = open(dir);
+    r = recover(dir, () -> open(dir));
     // Never skip a record to read past it: the state after it would be one that never existed.
     assertEquals(firstIds(4), ids(r));
     RecoveryReport.Damage d = journal(r).recoveryReport().damage().get(0);
@@ -142,7 +143,7 @@ class JournalRecoveryTest {
     Path file = only(dir, "journal-");
     long size = Files.size(file);
     Files.write(file, new byte[4096], StandardOpenOption.APPEND);
-    IdentityResolver r = open(dir);
+    IdentityResolver r = recover(dir, () -> open(dir));
     assertEquals(firstIds(6), ids(r));
     RecoveryReport.Damage d = journal(r).recoveryReport().damage().get(0);
     assertEquals(RecoveryReport.Kind.CORRUPT_RECORD, d.kind());
@@ -293,6 +294,21 @@ class JournalRecoveryTest {
     assertEquals(List.of(), second);
     again.resolve(POOL.get(5));
     assertFalse(second.isEmpty());
+    journal(again).close();
+  }
+
+  @Test
+  void aFailingListenerOfAJournaledResolverIsLoggedByNameAndTheChangeStays() {
+    Path dir = temp.resolve("j");
+    IdentityResolver r = JournalFixtures.builder().listener(new ResolverTest.BrokenListener())
+        .journal(dir).build();
+    try (LogCapture log = LogCapture.start()) {
+      r.resolve(POOL.get(0));
+      ResolverTest.assertListenerFailureLogged(log);
+    }
+    journal(r).close();
+    IdentityResolver again = open(dir);
+    assertEquals(firstIds(1), ids(again), "the change was journaled");
     journal(again).close();
   }
 

@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public class ResolverPropertiesTest {
 
+  // Public for the examples module's runs of these tests; the type is JUnit's, not an export.
+  @SuppressWarnings("exports")
   public static Stream<Arguments> seeds() {
     return Configuration.matrix(Configuration.core(), 0x5EED_0000L);
   }
@@ -231,6 +233,8 @@ public class ResolverPropertiesTest {
     GraphInvariants.check(r);
   }
 
+  // Public for the examples module's runs of these tests; the type is JUnit's, not an export.
+  @SuppressWarnings("exports")
   public static Stream<Arguments> concurrencySeeds() {
     return LongStream.range(0, 100).mapToObj(i -> Arguments.of(Configuration.SCORED, 0xC0C0_0000L + i));
   }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 class ResolverTest {
@@ -286,13 +288,34 @@ class ResolverTest {
     assertEquals(List.of("b"), r.profile(id).orElseThrow().touchpointIds());
   }
 
-  @Test
-  void aFailingListenerDoesNotUndoTheChange() {
-    IdentityResolver r = IdentityResolver.newBuilder().listener(e -> {
+  /** A listener with a bug: it throws on every event. */
+  static final class BrokenListener implements ProfileListener {
+    @Override
+    public void onEvent(ProfileEvent event) {
       throw new IllegalStateException("listener bug");
-    }).build();
-    r.resolve(tp("a", Channel.WEB, 0).build());
-    assertEquals(1, r.profileCount());
+    }
+  }
+
+  /**
+   * The failure reaches the application's log, as a WARNING naming the listener's class and the
+   * event, with the listener's exception; the log stays out of the build log.
+   */
+  static void assertListenerFailureLogged(LogCapture log) {
+    List<LogRecord> warnings = log.at(Level.WARNING);
+    assertEquals(1, warnings.size(), () -> "records: " + log.records());
+    assertEquals("profile listener " + BrokenListener.class.getName() + " failed on CREATED",
+        warnings.get(0).getMessage());
+    assertEquals("listener bug", warnings.get(0).getThrown().getMessage());
+  }
+
+  @Test
+  void aFailingListenerDoesNotUndoTheChangeAndIsLoggedByName() {
+    IdentityResolver r = IdentityResolver.newBuilder().listener(new BrokenListener()).build();
+    try (LogCapture log = LogCapture.start()) {
+      r.resolve(tp("a", Channel.WEB, 0).build());
+      assertEquals(1, r.profileCount());
+      assertListenerFailureLogged(log);
+    }
   }
 
   @Test

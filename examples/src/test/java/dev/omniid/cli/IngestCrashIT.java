@@ -137,10 +137,10 @@ class IngestCrashIT {
         exported.toString()).exit());
     assertEquals(new TreeSet<>(ids), CliJournalIT.recordIds(exported));
     assertEquals(resolvedPartition(input, mapping, new HashSet<>(ids)), CliJournalIT.partition(exported));
-    System.out.printf("[cli-crash] %d SIGKILLs of ingest survived (seed %d, %d before its first durable"
-            + " line): every record reported durable recovered; %d in-flight records recovered too; %d"
-            + " records, %.1f s%n", survived, seed, killedBeforeFirstLine, inFlightFound, ids.size(),
-        (System.nanoTime() - startedAt) / 1e9);
+    TestReports.add("IngestCrashIT", String.format("[cli-crash] %d SIGKILLs of ingest survived (seed %d, %d"
+            + " before its first durable line): every record reported durable recovered; %d in-flight"
+            + " records recovered too; %d records, %.1f s", survived, seed, killedBeforeFirstLine,
+        inFlightFound, ids.size(), (System.nanoTime() - startedAt) / 1e9));
     assertEquals(kills, survived);
   }
 
@@ -227,7 +227,7 @@ class IngestCrashIT {
     Path subset = dir.resolve("subset.csv");
     Files.write(subset, lines, StandardCharsets.UTF_8);
     Pipeline.Result result = Pipeline.run(new Pipeline.Settings(subset, mapping, Optional.empty(),
-        Optional.empty(), Optional.empty(), false), new Progress(new java.io.PrintWriter(System.err, true), false));
+        Optional.empty(), Optional.empty(), false), new Progress(new java.io.PrintWriter(java.io.Writer.nullWriter()), false));
     Map<String, Set<String>> byProfile = new HashMap<>();
     for (MappedRecord r : result.records()) {
       String profile = result.resolver().profileIdOf(r.touchpoint().id()).orElseThrow().toString();

@@ -43,10 +43,12 @@ class FebrlAccuracyTest {
     Map<String, String> predicted = new HashMap<>();
     resolver.profiles().forEach((Profile p) -> p.touchpointIds().forEach(id -> predicted.put(id, p.id().toString())));
     EvaluationReport report = PartitionEvaluation.evaluate(predicted, FebrlData.truth(records));
-    System.out.printf("Febrl %s: %d records -> %d profiles; EM on %d blocked pairs, %d iterations%n%s%n",
+    TestReports.add("FebrlAccuracyTest", String.format(
+        "Febrl %s: %d records -> %d profiles; EM on %d blocked pairs, %d iterations%n%s",
         label, records.size(), resolver.profileCount(), estimate.pairs(), estimate.iterations(),
-        report.format());
-    estimate.model().fields().forEach(f -> System.out.println("  " + f));
+        report.format()));
+    // The fitted weights, for a reader who wants to see what EM made of the file.
+    estimate.model().fields().forEach(f -> TestReports.add("FebrlAccuracyTest", "  " + f));
     estimate.model().fields().forEach(FebrlAccuracyTest::assertLevelsOrdered);
     return report;
   }

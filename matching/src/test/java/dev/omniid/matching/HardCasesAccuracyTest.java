@@ -126,9 +126,10 @@ class HardCasesAccuracyTest {
   void defaultsKeepPeopleApartAndLinkWhatTheEvidenceAllows() {
     Map<String, String> predicted = resolveAll(touchpoints(cases));
     EvaluationReport report = PartitionEvaluation.evaluate(predicted, truth);
-    System.out.printf("Hard cases, %d records of %d people, OmniId defaults (region ES):%n%s%n",
-        cases.size(), new HashSet<>(truth.values()).size(), report.format());
-    System.out.println(perPattern(predicted));
+    TestReports.add("HardCasesAccuracyTest", String.format(
+        "Hard cases, %d records of %d people, OmniId defaults (region ES):%n%s",
+        cases.size(), new HashSet<>(truth.values()).size(), report.format()));
+    TestReports.add("HardCasesAccuracyTest", perPattern(predicted));
     assertTrue(report.pairwisePrecision() == 1.0, "pairwise precision must be 1.0, was "
         + report.pairwisePrecision() + " (" + report.falsePositivePairs() + " wrong pairs)");
     assertTrue(report.pairwiseRecall() >= RECALL_FLOOR, "pairwise recall "

@@ -85,9 +85,10 @@ class SyntheticAccuracyTest {
     estimated.resolveAll(touchpoints);
     EvaluationReport em = PartitionEvaluation.evaluate(partition(estimated), truth);
 
-    System.out.printf("Synthetic omnichannel, %d touchpoints of 5,000 people%n-- core, exact identifiers only:%n%s%n"
-        + "-- OmniId defaults:%n%s%n-- OmniId with weights estimated by EM on the data (no labels):%n%s%n",
-        data.size(), core.format(), full.format(), em.format());
+    TestReports.add("SyntheticAccuracyTest", String.format(
+        "Synthetic omnichannel, %d touchpoints of 5,000 people%n-- core, exact identifiers only:%n%s%n"
+        + "-- OmniId defaults:%n%s%n-- OmniId with weights estimated by EM on the data (no labels):%n%s",
+        data.size(), core.format(), full.format(), em.format()));
     assertTrue(full.pairwiseF1() > core.pairwiseF1(), "the defaults must beat exact matching");
   }
 
@@ -147,13 +148,14 @@ class SyntheticAccuracyTest {
     Map<String, String> ceilingPartition = evidenceCeiling(data);
     EvaluationReport ceiling = PartitionEvaluation.evaluate(ceilingPartition, truth);
 
-    System.out.printf(Locale.ROOT, "Synthetic omnichannel, %,d people (seed %d), %,d touchpoints%n"
+    TestReports.add("SyntheticAccuracyTest", String.format(Locale.ROOT,
+        "Synthetic omnichannel, %,d people (seed %d), %,d touchpoints%n"
         + "-- OmniId defaults:%n%s%n-- evidence ceiling:%n%s%n"
         + "| people | touchpoints | precision | recall | F1 | ceiling recall | largest profile | largest true person |%n"
-        + "| %,d | %,d | %.4f | %.4f | %.4f | %.4f | %,d | %,d |%n",
+        + "| %,d | %,d | %.4f | %.4f | %.4f | %.4f | %,d | %,d |",
         people, SEED, data.size(), omniId.format(), ceiling.format(), people, data.size(),
         omniId.pairwisePrecision(), omniId.pairwiseRecall(), omniId.pairwiseF1(),
-        ceiling.pairwiseRecall(), largest(predicted), largest(truth));
+        ceiling.pairwiseRecall(), largest(predicted), largest(truth)));
 
     assertEquals(1.0, ceiling.pairwisePrecision(), "the ceiling joins records of one person only");
     assertTrue(omniId.pairwiseRecall() <= ceiling.pairwiseRecall(),
