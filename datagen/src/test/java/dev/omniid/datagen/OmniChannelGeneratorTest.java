@@ -274,7 +274,11 @@ class OmniChannelGeneratorTest {
       assertTrue(line.startsWith("{\"record_id\":\"tp-") && line.endsWith("}"), line);
       assertFalse(line.chars().anyMatch(c -> c < 0x20), "no raw control characters");
     }
-    assertTrue(Files.readString(dir.resolve("truth.csv")).startsWith("record_id,cluster_id\r\n"));
+    assertTrue(Files.readString(dir.resolve("truth.csv")).startsWith("record_id,cluster_id\n"));
+    // LF line ends, as every file the CLI writes: grep 'P-8$' and cut must not meet a CR.
+    for (String file : List.of("touchpoints.csv", "touchpoints.jsonl", "truth.csv", "labels.csv")) {
+      assertFalse(Files.readString(dir.resolve(file)).contains("\r"), file);
+    }
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,6 +108,7 @@ final class ForgetCommand implements Callable<Integer> {
     String done;
     // The records of the profiles that held the value and did not carry it: they survive.
     Set<String> survivors = new TreeSet<>();
+    String survivorIds = "";
     int holderCount = 0;
     try {
       if (erased != null) {
@@ -129,6 +130,10 @@ final class ForgetCommand implements Callable<Integer> {
           Set<String> gone = new HashSet<>(removed);
           holders.forEach(p -> p.touchpointIds().stream().filter(t -> !gone.contains(t))
               .forEach(survivors::add));
+          // The erasure compacted the journal: its snapshot anchors these ids, so the next
+          // recovery (export, forget --profile) names the survivors so too.
+          survivorIds = survivors.stream().map(resolver::profileIdOf).flatMap(Optional::stream)
+              .distinct().sorted().map(ProfileId::toString).collect(Collectors.joining(", "));
           done = "erased " + records(removed.size()) + " carrying the value";
         }
       } else {
@@ -143,7 +148,7 @@ final class ForgetCommand implements Callable<Integer> {
       done += "; " + survivors.size() + " other record" + (survivors.size() == 1 ? "" : "s")
           + (holderCount == 1 ? " of the same profile" : " of the " + holderCount
               + " profiles that held it") + " remain" + (survivors.size() == 1 ? "s" : "") + " as "
-          + profileIds(settings, survivors) + " (--whole-profile erases them too)";
+          + survivorIds + " (--whole-profile erases them too)";
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("removed " + removed.size());
@@ -166,22 +171,6 @@ final class ForgetCommand implements Callable<Integer> {
 
   private static String records(int n) {
     return n + " record" + (n == 1 ? "" : "s");
-  }
-
-  /**
-   * The profile ids the surviving records have now, as the next {@code export} will name them:
-   * each recovery hands ids out anew, so they are read from the journal reopened after the
-   * erasure, not from the resolver that erased (whose ids the erasure may have shifted).
-   */
-  private String profileIds(JournalSettings settings, Set<String> touchpoints) {
-    IdentityResolver reopened = JournalAccess.open(journal, settings, Durability.none(),
-        keyOptions.key());
-    try {
-      return touchpoints.stream().map(reopened::profileIdOf).flatMap(Optional::stream)
-          .distinct().sorted().map(ProfileId::toString).collect(Collectors.joining(", "));
-    } finally {
-      JournalAccess.close(journal, reopened);
-    }
   }
 
   /**

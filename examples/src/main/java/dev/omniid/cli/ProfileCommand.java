@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Shows one profile of a customer file, resolved now, or of a journal written by "
-        + "ingest, recovered as it is (no record is resolved again): its identifiers, its journey "
-        + "across channels in time order, and the evidence that holds it together.",
+        + "ingest, recovered as export recovers it (no file is read again): its identifiers, its "
+        + "journey across channels in time order, and the evidence that holds it together.",
         "Related profiles (kept apart, such as a household sharing a mailbox) follow, one a line.",
         "The profile's identifiers are shown in full unless --mask is given; evidence and related"
         + " profiles' shared values are always masked."},

@@ -11,18 +11,20 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * Where {@code stats} and {@code profile} find the profiles: a customer file resolved now (every
- * call resolves it again), or a journal written by {@code ingest}, recovered as it was left (its
- * snapshot and the records since: no record is resolved again). Exactly one of the two.
+ * Where {@code stats} and {@code profile} find the profiles: a customer file read, mapped and
+ * resolved now (every call does it again, with this call's options), or a journal written by
+ * {@code ingest}, recovered as {@code export} recovers it: its snapshot and the batches since,
+ * replayed into a resolver with the configuration the journal was written with, so the profiles
+ * are those the journal holds and no customer file is read. Exactly one of the two.
  */
 final class SourceOptions {
   @ArgGroup(exclusive = false, order = 1,
-      heading = "Resolve a customer file (every call resolves the whole file again):%n")
+      heading = "Resolve a customer file (every call reads and resolves the whole file again):%n")
   InputOptions file;
 
   @ArgGroup(exclusive = false, order = 2,
-      heading = "Or read a journal written by ingest (a recovery, not a re-resolution: fast on a"
-          + " large file):%n")
+      heading = "Or recover a journal written by ingest (a recovery, not a re-resolution of a file:"
+          + " the profiles the journal holds, with its own configuration):%n")
   JournalSource journal;
 
   /** A journal and, when it is encrypted, its key. */

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Prints totals, the profile size distribution, the largest profiles (size, "
         + "channels, time span) and the generic values of a customer file, resolved now, or of a "
-        + "journal written by ingest, recovered as it is (no record is resolved again).",
+        + "journal written by ingest, recovered as export recovers it (no file is read again).",
         "Identifier values are masked. --input - reads standard input."},
     footer = {"", "Examples:", "  omniid stats --input customers.csv --mapping mapping.json --top 5",
         "  omniid stats --journal customers.journal"})
