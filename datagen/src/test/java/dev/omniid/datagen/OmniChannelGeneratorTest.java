@@ -315,7 +315,7 @@ class OmniChannelGeneratorTest {
     return out;
   }
 
-  /** A minimal RFC 4180 reader for the round-trip check. */
+  /** A minimal RFC 4180 reader (LF or CRLF line ends) for the round-trip check. */
   static List<List<String>> parseCsv(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
@@ -337,12 +337,13 @@ class OmniChannelGeneratorTest {
       } else if (c == ',') {
         row.add(field.toString());
         field.setLength(0);
-      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+      } else if (c == '\n' || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        // A record ends at LF (what the writer writes) or CRLF, outside quotes.
         row.add(field.toString());
         field.setLength(0);
         rows.add(row);
         row = new ArrayList<>();
-        i++;
+        i += c == '\r' ? 1 : 0;
       } else {
         field.append(c);
       }
