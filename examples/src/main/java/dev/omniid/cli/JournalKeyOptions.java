@@ -11,8 +11,9 @@ import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
- * Where {@code ingest}, {@code export} and {@code forget} find the key of an encrypted journal: a
- * key file, or the {@value #VARIABLE} environment variable. Never a command-line value, which
+ * Where the commands that open a journal ({@code ingest}, {@code export}, {@code forget}, and
+ * {@code stats} and {@code profile} with {@code --journal}) find the key of an encrypted journal:
+ * a key file, or the {@value #VARIABLE} environment variable. Never a command-line value, which
  * other local users can read in the process list and which shells keep in their history.
  */
 class JournalKeyOptions {

@@ -126,7 +126,7 @@ final class Pipeline {
     try {
       PhoneNormalizer.forRegion(upperCaseRegion, 0);
       return true;
-    } catch (IllegalArgumentException e) { // OmniIdException is one; a bare one from older libraries
+    } catch (IllegalArgumentException e) { // OmniIdException is one; a bare one is refused too
       return false;
     }
   }
@@ -238,7 +238,7 @@ final class Pipeline {
 
   private static long size(Path input) {
     if (Output.standard(input)) {
-      return 0; // unknown: the progress bar then shows the phase without a fraction
+      return 0; // unknown: the bar stays at 0% while standard input is read
     }
     try {
       return Files.size(input);
