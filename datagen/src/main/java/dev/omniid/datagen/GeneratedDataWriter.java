@@ -16,10 +16,11 @@ import java.util.Set;
 
 /**
  * Writes a generated data set as files a customer file would come in: {@code touchpoints.csv}
- * (RFC 4180, header, UTF-8), the same as {@code touchpoints.jsonl} (JSON Lines), the ground truth
- * {@code truth.csv} ({@code record_id,cluster_id}), the labels {@code labels.csv}
- * ({@code record_id,household_id,patterns}: the person's household and {@link Pattern}s, labels
- * joined by {@code |}) and a {@code mapping.json} for the command-line tool. Not thread-safe.
+ * (RFC 4180 quoting, header, UTF-8, LF line ends), the same as {@code touchpoints.jsonl} (JSON
+ * Lines), the ground truth {@code truth.csv} ({@code record_id,cluster_id}), the labels
+ * {@code labels.csv} ({@code record_id,household_id,patterns}: the person's household and
+ * {@link Pattern}s, labels joined by {@code |}) and a {@code mapping.json} for the command-line
+ * tool. Not thread-safe.
  */
 public final class GeneratedDataWriter {
   /** The CSV columns, in order. */
@@ -50,9 +51,9 @@ public final class GeneratedDataWriter {
         BufferedWriter truth = Files.newBufferedWriter(directory.resolve("truth.csv"), StandardCharsets.UTF_8);
         BufferedWriter labels = Files.newBufferedWriter(directory.resolve("labels.csv"), StandardCharsets.UTF_8)) {
       csv.write(String.join(",", COLUMNS));
-      csv.write("\r\n");
-      truth.write("record_id,cluster_id\r\n");
-      labels.write("record_id,household_id,patterns\r\n");
+      csv.write("\n");
+      truth.write("record_id,cluster_id\n");
+      labels.write("record_id,household_id,patterns\n");
       IOException[] failure = {null};
       generator.forEach(g -> {
         if (failure[0] != null) {
@@ -62,9 +63,9 @@ public final class GeneratedDataWriter {
           String[] values = row(g.touchpoint());
           writeCsvRow(csv, values);
           writeJsonLine(jsonl, values);
-          truth.write(csvField(g.touchpoint().id()) + "," + csvField(g.personId()) + "\r\n");
+          truth.write(csvField(g.touchpoint().id()) + "," + csvField(g.personId()) + "\n");
           labels.write(csvField(g.touchpoint().id()) + "," + csvField(g.householdId()) + ","
-              + labels(g.patterns()) + "\r\n");
+              + labels(g.patterns()) + "\n");
           rows[0]++;
         } catch (IOException e) {
           failure[0] = e;
@@ -166,7 +167,7 @@ public final class GeneratedDataWriter {
       }
       out.write(csvField(values[i]));
     }
-    out.write("\r\n");
+    out.write("\n");
   }
 
   /** RFC 4180: quoted when it holds a comma, a quote, a line break or edge spaces. */

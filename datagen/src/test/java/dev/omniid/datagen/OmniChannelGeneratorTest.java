@@ -274,7 +274,11 @@ class OmniChannelGeneratorTest {
       assertTrue(line.startsWith("{\"record_id\":\"tp-") && line.endsWith("}"), line);
       assertFalse(line.chars().anyMatch(c -> c < 0x20), "no raw control characters");
     }
-    assertTrue(Files.readString(dir.resolve("truth.csv")).startsWith("record_id,cluster_id\r\n"));
+    assertTrue(Files.readString(dir.resolve("truth.csv")).startsWith("record_id,cluster_id\n"));
+    // LF line ends, as every file the CLI writes: grep 'P-8$' and cut must not meet a CR.
+    for (String file : List.of("touchpoints.csv", "touchpoints.jsonl", "truth.csv", "labels.csv")) {
+      assertFalse(Files.readString(dir.resolve(file)).contains("\r"), file);
+    }
   }
 
   @Test
@@ -312,7 +316,7 @@ class OmniChannelGeneratorTest {
     return out;
   }
 
-  /** A minimal RFC 4180 reader for the round-trip check. */
+  /** A minimal RFC 4180 reader (LF or CRLF line ends) for the round-trip check. */
   static List<List<String>> parseCsv(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
@@ -334,12 +338,13 @@ class OmniChannelGeneratorTest {
       } else if (c == ',') {
         row.add(field.toString());
         field.setLength(0);
-      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+      } else if (c == '\n' || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        // A record ends at LF (what the writer writes) or CRLF, outside quotes.
         row.add(field.toString());
         field.setLength(0);
         rows.add(row);
         row = new ArrayList<>();
-        i++;
+        i += c == '\r' ? 1 : 0;
       } else {
         field.append(c);
       }

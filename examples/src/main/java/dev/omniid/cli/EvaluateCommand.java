@@ -27,8 +27,11 @@ import picocli.CommandLine.Spec;
     description = {"Measures a clusters file against ground truth: pairwise precision, recall and F1, "
         + "and B-cubed precision, recall and F1.",
         "Both files are CSV with a header row: the record id first, its cluster second "
-        + "(record_id,profile_id as written by resolve; record_id,cluster_id for the truth)."},
-    footer = {"", "Example:", "  omniid evaluate --clusters clusters.csv --truth truth.csv"})
+        + "(record_id,profile_id as written by resolve; record_id,cluster_id for the truth).",
+        "Either file may be - for standard input."},
+    footer = {"", "Examples:", "  omniid evaluate --clusters clusters.csv --truth truth.csv",
+        "  omniid resolve --input customers.csv --mapping mapping.json --out - | omniid evaluate"
+            + " --clusters - --truth truth.csv"})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -55,6 +58,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (Output.standard(clusters) && Output.standard(truth)) {
+      throw new CliException("--clusters and --truth are both - (standard input): give one of them a file");
+    }
     Map<String, String> predicted = read(clusters, "--clusters");
     Map<String, String> expected = read(truth, "--truth");
     EvaluationReport report;
@@ -72,7 +78,9 @@ final class EvaluateCommand implements Callable<Integer> {
   Map<String, String> read(Path file, String what) {
     Map<String, String> partition = new HashMap<>();
     long repeated = 0;
-    try (Reader reader = skipBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    try (Reader reader = skipBom(Output.standard(file)
+            ? new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+            : Files.newBufferedReader(file, StandardCharsets.UTF_8));
         CSVParser parser = CSVParser.parse(reader, FORMAT)) {
       if (parser.getHeaderNames().size() < 2) {
         throw new CliException(what + " " + file + ": expected a header with two columns, "

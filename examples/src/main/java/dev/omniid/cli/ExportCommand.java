@@ -40,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
   JournalKeyOptions keyOptions = new JournalKeyOptions();
 
   @Option(names = "--out", required = true, paramLabel = "CLUSTERS.csv",
-      description = "Where to write record_id,profile_id.")
+      description = "Where to write record_id,profile_id; - for standard output.")
   Path out;
 
   @Override
@@ -54,7 +54,8 @@ final class ExportCommand implements Callable<Integer> {
     try {
       report = JournalAccess.journal(resolver).recoveryReport();
       profiles = resolver.profileCount();
-      try (CSVPrinter csv = Output.csv(out, "--out", "record_id", "profile_id")) {
+      try (CSVPrinter csv = Output.csv(out, "--out", spec.commandLine().getOut(), "record_id",
+          "profile_id")) {
         for (Iterator<Profile> it = resolver.profiles().iterator(); it.hasNext(); ) {
           Profile p = it.next();
           String id = p.id().toString();
@@ -73,7 +74,7 @@ final class ExportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     JournalAccess.printRecovery(err, "export", journal, report, false);
     err.printf(Locale.ROOT, "omniid export: %d records -> %d profiles -> %s; %.1f s%n", records,
-        profiles, out, progress.seconds());
+        profiles, Output.standard(out) ? "standard output" : out, progress.seconds());
     return 0;
   }
 }

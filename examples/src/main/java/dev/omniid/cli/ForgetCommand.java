@@ -3,14 +3,19 @@ package dev.omniid.cli;
 import dev.omniid.core.Durability;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.Profile;
 import dev.omniid.core.ProfileId;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,13 +28,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "forget", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Erases a customer from a journal written by ingest: removes every record that "
-        + "carries the identifier (normalized as when resolving, with the journal's default region), "
-        + "or every record of the profile, then rewrites the journal so that no file in DIR holds "
+        + "carries the identifier (normalized as when resolving, with the journal's default region); "
+        + "with --whole-profile, every record of the profile the identifier names; with --profile, "
+        + "every record of that profile. Then rewrites the journal so that no file in DIR holds "
         + "their bytes any more.",
+        "--identifier alone leaves the customer's other records (another email, a store visit): "
+        + "they stay together as a profile, and stderr says so with their count and profile id.",
         "Prints 'removed N' on stdout (N records removed, 0 when none matched); --verbose lists their "
         + "ids. Ingesting a file that holds the customer again brings them back."},
     footer = {"", "Examples:",
         "  omniid forget --journal customers.journal --identifier email:ana@example.com",
+        "  omniid forget --journal customers.journal --identifier email:ana@example.com --whole-profile",
         "  omniid forget --journal customers.journal --identifier 'phone:+34 612 345 678'",
         "  omniid forget --journal customers.journal --profile P-12"})
 final class ForgetCommand implements Callable<Integer> {
@@ -57,6 +66,12 @@ final class ForgetCommand implements Callable<Integer> {
     String profile;
   }
 
+  @Option(names = "--whole-profile",
+      description = "With --identifier: erase the whole customer, every record of the profile the "
+          + "value identifies, not only the records that carry it. Refused when the value is shared "
+          + "by several profiles (it identifies no one customer).")
+  boolean wholeProfile;
+
   @Option(names = "--verbose", description = "Also print the id of every record removed, one a line.")
   boolean verbose;
 
@@ -70,6 +85,10 @@ final class ForgetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (wholeProfile && target.identifier == null) {
+      throw new CliException("--whole-profile goes with --identifier; --profile erases a whole"
+          + " profile already");
+    }
     JournalSettings settings = JournalAccess.settings(journal);
     Erased erased = null;
     ProfileId profileId = null;
@@ -85,20 +104,51 @@ final class ForgetCommand implements Callable<Integer> {
     IdentityResolver resolver = JournalAccess.open(journal, settings, Durability.syncEachWrite(),
         keyOptions.key());
     List<String> removed;
-    int profiles;
     String what;
+    String done;
+    // The records of the profiles that held the value and did not carry it: they survive.
+    Set<String> survivors = new TreeSet<>();
+    String survivorIds = "";
+    int holderCount = 0;
     try {
       if (erased != null) {
-        profiles = resolver.findProfiles(erased.type(), erased.value()).size();
-        removed = resolver.forget(erased.type(), erased.value());
+        List<Profile> holders = resolver.findProfiles(erased.type(), erased.value());
         what = erased.masked();
+        holderCount = holders.size();
+        if (wholeProfile && holders.size() > 1) {
+          throw new CliException("--whole-profile: " + what + " is shared by " + holders.size()
+              + " profiles (" + holders.stream().map(p -> p.id().toString())
+                  .collect(Collectors.joining(", ")) + "), so it identifies no one customer;"
+              + " nothing was erased: erase one of them with --profile");
+        }
+        if (wholeProfile && holders.size() == 1) {
+          profileId = holders.get(0).id();
+          removed = resolver.forget(profileId);
+          done = "erased the whole profile " + profileId + ": " + records(removed.size());
+        } else {
+          removed = resolver.forget(erased.type(), erased.value());
+          Set<String> gone = new HashSet<>(removed);
+          holders.forEach(p -> p.touchpointIds().stream().filter(t -> !gone.contains(t))
+              .forEach(survivors::add));
+          // The erasure compacted the journal: its snapshot anchors these ids, so the next
+          // recovery (export, forget --profile) names the survivors so too.
+          survivorIds = survivors.stream().map(resolver::profileIdOf).flatMap(Optional::stream)
+              .distinct().sorted().map(ProfileId::toString).collect(Collectors.joining(", "));
+          done = "erased " + records(removed.size()) + " carrying the value";
+        }
       } else {
-        profiles = resolver.profile(profileId).isPresent() ? 1 : 0;
-        removed = resolver.forget(profileId);
         what = "profile " + profileId;
+        removed = resolver.forget(profileId);
+        done = "erased the whole profile " + profileId + ": " + records(removed.size());
       }
     } finally {
       JournalAccess.close(journal, resolver);
+    }
+    if (!survivors.isEmpty()) {
+      done += "; " + survivors.size() + " other record" + (survivors.size() == 1 ? "" : "s")
+          + (holderCount == 1 ? " of the same profile" : " of the " + holderCount
+              + " profiles that held it") + " remain" + (survivors.size() == 1 ? "s" : "") + " as "
+          + survivorIds + " (--whole-profile erases them too)";
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("removed " + removed.size());
@@ -113,11 +163,14 @@ final class ForgetCommand implements Callable<Integer> {
           + "; the journal is unchanged");
     } else {
       PrintWriter err = spec.commandLine().getErr();
-      err.printf(Locale.ROOT, "omniid forget: %s: %d record%s removed from %d profile%s; journal"
-              + " %s rewritten: none of its files holds them any more%n", what, removed.size(),
-          removed.size() == 1 ? "" : "s", profiles, profiles == 1 ? "" : "s", journal);
+      err.printf(Locale.ROOT, "omniid forget: %s: %s; journal %s rewritten: none of its files"
+          + " holds them any more%n", what, done, journal);
     }
     return 0;
+  }
+
+  private static String records(int n) {
+    return n + " record" + (n == 1 ? "" : "s");
   }
 
   /**
@@ -143,8 +196,8 @@ final class ForgetCommand implements Callable<Integer> {
           .or(() -> knownTypes.stream().filter(t -> distance(t, typed) <= 2).findFirst())
           .map(t -> "; did you mean " + t + "?").orElse("") : "";
       throw new CliException("--identifier: " + (looksLikeType ? "unknown identifier type \"" + typed + "\""
-          : "the part before ':' is not an identifier type") + " (known: " + String.join(", ", knownTypes)
-          + ")" + hint);
+          : "the part before ':' is not an identifier type") + "; known: " + String.join(", ", knownTypes)
+          + hint);
     }
     String value = arg.substring(type.length() + 1).strip();
     if (value.isEmpty()) {

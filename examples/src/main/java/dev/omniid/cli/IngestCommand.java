@@ -84,7 +84,8 @@ final class IngestCommand implements Callable<Integer> {
   JournalKeyOptions keyOptions = new JournalKeyOptions();
 
   @Option(names = "--input", required = true, paramLabel = "FILE",
-      description = "The customer file: CSV with a header row (RFC 4180, UTF-8), or JSON Lines (.jsonl, .ndjson).")
+      description = "The customer file: CSV with a header row (RFC 4180, UTF-8), or JSON Lines "
+          + "(.jsonl, .ndjson); - reads standard input.")
   Path input;
 
   @Option(names = "--mapping", required = true, paramLabel = "MAPPING.json",
@@ -128,6 +129,9 @@ final class IngestCommand implements Callable<Integer> {
     if (batch < 1) {
       throw new CliException("--batch must be at least 1");
     }
+    if (Output.standard(rejects)) {
+      throw new CliException("--rejects -: standard output holds the 'durable N' lines; give a file");
+    }
     if (threshold != null && !(threshold > 0 && threshold < 1)) {
       throw new CliException("--threshold must be a probability between 0 and 1, such as 0.99");
     }
@@ -140,7 +144,7 @@ final class IngestCommand implements Callable<Integer> {
     Optional<JournalSettings> stored = Files.isDirectory(journal) ? JournalSettings.read(journal)
         : Optional.empty();
     Mapping map = MappingReader.read(mapping);
-    Optional<String> given = Optional.ofNullable(region).or(map::defaultRegion).map(Pipeline::region);
+    Optional<String> given = Optional.ofNullable(region).map(Pipeline::region).or(map::defaultRegion);
     String chosen = given.orElse(stored.map(JournalSettings::region).orElse(Pipeline.FALLBACK_REGION));
     JournalSettings requested = JournalSettings.of(chosen, chosen.equals("US"),
         Optional.ofNullable(threshold), map);
@@ -210,7 +214,7 @@ final class IngestCommand implements Callable<Integer> {
         announce(records.size());
       }
       if (rejects != null) {
-        ResolveCommand.writeRejects(warnings, rejects);
+        ResolveCommand.writeRejects(warnings, rejects, spec.commandLine().getOut());
       }
       progress.finish();
       printSummary(spec.commandLine().getErr(), read, warnings, added, refused, touchpoints, profiles, size,

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** The options that say what to read and how to resolve it, shared by resolve, stats and profile. */
 final class InputOptions {
   @Option(names = "--input", required = true, paramLabel = "FILE",
-      description = "The customer file: CSV with a header row (RFC 4180, UTF-8), or JSON Lines (.jsonl, .ndjson).")
+      description = "The customer file: CSV with a header row (RFC 4180, UTF-8), or JSON Lines "
+          + "(.jsonl, .ndjson); - reads standard input.")
   Path input;
 
   @Option(names = "--mapping", required = true, paramLabel = "MAPPING.json",
@@ -38,6 +39,6 @@ final class InputOptions {
       throw new CliException("--threshold must be a probability between 0 and 1, such as 0.99");
     }
     return new Pipeline.Settings(input, mapping, Optional.ofNullable(format),
-        Optional.ofNullable(region), Optional.ofNullable(threshold), estimate);
+        Optional.ofNullable(region).map(Pipeline::region), Optional.ofNullable(threshold), estimate);
   }
 }

@@ -11,11 +11,12 @@ import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
- * Where {@code ingest}, {@code export} and {@code forget} find the key of an encrypted journal: a
- * key file, or the {@value #VARIABLE} environment variable. Never a command-line value, which
+ * Where the commands that open a journal ({@code ingest}, {@code export}, {@code forget}, and
+ * {@code stats} and {@code profile} with {@code --journal}) find the key of an encrypted journal:
+ * a key file, or the {@value #VARIABLE} environment variable. Never a command-line value, which
  * other local users can read in the process list and which shells keep in their history.
  */
-final class JournalKeyOptions {
+class JournalKeyOptions {
   static final String VARIABLE = "OMNIID_JOURNAL_KEY";
   /** Where the variable is read: the process environment, replaced by tests. */
   static UnaryOperator<String> environment = System::getenv;
@@ -35,6 +36,8 @@ final class JournalKeyOptions {
       source = "--key-file " + keyFile;
       try {
         text = Files.readString(keyFile, StandardCharsets.US_ASCII);
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new CliException(source + ": file not found");
       } catch (IOException e) {
         throw new CliException(source + ": cannot read (" + e.getClass().getSimpleName() + ")");
       }

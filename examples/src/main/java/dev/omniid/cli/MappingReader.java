@@ -103,7 +103,11 @@ final class MappingReader {
     }
     Optional<String> region = text(root, "defaultRegion");
     if (region.isPresent() && !region.get().matches("[A-Za-z]{2}")) {
-      throw fail("\"defaultRegion\" must be an ISO 3166 alpha-2 code such as \"US\"");
+      throw fail("\"defaultRegion\" must be " + Pipeline.REGION_FORM);
+    }
+    if (region.isPresent() && !Pipeline.knownRegion(region.get().toUpperCase(java.util.Locale.ROOT))) {
+      throw fail("\"defaultRegion\" " + region.get().toUpperCase(java.util.Locale.ROOT)
+          + " is not a region libphonenumber knows; give " + Pipeline.REGION_FORM);
     }
     Optional<String> timestampFormat = text(root, "timestampFormat");
     timestampFormat.ifPresent(f -> checkFormat(f, "timestampFormat", true));

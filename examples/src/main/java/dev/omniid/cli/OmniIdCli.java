@@ -1,6 +1,8 @@
 package dev.omniid.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
@@ -19,8 +21,9 @@ public final class OmniIdCli {
   /** Runs the tool on {@code args} with stdout and stderr; returns the exit code. */
   static int run(String... args) {
     CommandLine cli = commandLine();
-    // One writer per stream for the whole command tree, flushed before the process exits.
-    PrintWriter out = cli.getOut();
+    // One writer per stream for the whole command tree, flushed before the process exits. Standard
+    // output carries data (--out -) in UTF-8, as every file the tool writes, whatever the locale.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = cli.getErr();
     cli.setOut(out);
     cli.setErr(err);

@@ -2,6 +2,7 @@ package dev.omniid.cli;
 
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,15 +14,43 @@ import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Opens output files, turning I/O failures into one-line errors that name the file. */
+/**
+ * Opens output files, turning I/O failures into one-line errors that name the file. The file
+ * {@value #STANDARD} is the command's standard output (or input), so that commands compose in a
+ * pipe.
+ */
 final class Output {
-  /** RFC 4180 with CRLF line ends, as the input reader and spreadsheets expect. */
-  static final CSVFormat CSV = CSVFormat.RFC4180;
+  /**
+   * RFC 4180 quoting, but LF line ends: the commons-csv default (CRLF) leaves a CR before every
+   * line end, so {@code grep ',P-8$'} finds nothing and {@code cut} keeps the CR. The input reader,
+   * Commons CSV and spreadsheets read either.
+   */
+  static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+  /** The file name that stands for standard input or output. */
+  static final String STANDARD = "-";
 
   private Output() {}
 
-  /** A writer for {@code file}; what is named by {@code what} (e.g. "--out") appears in errors. */
-  static BufferedWriter writer(Path file, String what) {
+  /** Whether {@code file} is {@value #STANDARD}: standard input or output rather than a file. */
+  static boolean standard(Path file) {
+    return file != null && file.toString().equals(STANDARD);
+  }
+
+  /**
+   * A writer for {@code file}, or onto {@code stdout} for {@value #STANDARD} (closing it flushes
+   * {@code stdout} and leaves it open); what is named by {@code what} (e.g. "--out") appears in
+   * errors.
+   */
+  static BufferedWriter writer(Path file, String what, PrintWriter stdout) {
+    if (standard(file)) {
+      return new BufferedWriter(new FilterWriter(stdout) {
+        @Override
+        public void close() {
+          stdout.flush();
+        }
+      });
+    }
     try {
       return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
@@ -61,10 +90,10 @@ final class Output {
     return new PrintStream(bytes, true, StandardCharsets.UTF_8);
   }
 
-  /** A CSV printer with a header row. */
-  static CSVPrinter csv(Path file, String what, String... header) {
+  /** A CSV printer with a header row, on {@code file} or, for {@value #STANDARD}, {@code stdout}. */
+  static CSVPrinter csv(Path file, String what, PrintWriter stdout, String... header) {
     try {
-      return new CSVPrinter(writer(file, what), CSV.builder().setHeader(header).get());
+      return new CSVPrinter(writer(file, what, stdout), CSV.builder().setHeader(header).get());
     } catch (IOException e) {
       throw failed(file, what, e);
     }

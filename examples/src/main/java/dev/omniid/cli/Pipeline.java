@@ -95,12 +95,49 @@ final class Pipeline {
   record Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
       List<Warning> warnings, long rejected) {}
 
-  /** A default region as given (command line or mapping), checked and upper-cased. */
+  /** A default region as given on the command line, checked and upper-cased. */
   static String region(String region) {
-    if (!region.matches("[A-Za-z]{2}")) {
-      throw new CliException("--default-region must be an ISO 3166 alpha-2 code such as US");
+    return region(region, "--default-region");
+  }
+
+  /**
+   * A default region, checked and upper-cased: two letters that libphonenumber knows as a region
+   * (it reads every phone without a country code in it), else a usage problem naming
+   * {@code option}. Checked here, before anything is read, so that the mistake is one line and
+   * not an exception from the resolver's builder.
+   */
+  static String region(String region, String option) {
+    String upper = region.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!upper.matches("[A-Z]{2}")) {
+      throw new CliException(option + " must be " + REGION_FORM);
     }
-    return region.toUpperCase(java.util.Locale.ROOT);
+    if (!knownRegion(upper)) {
+      throw new CliException(option + " " + upper + " is not a region libphonenumber knows; give "
+          + REGION_FORM);
+    }
+    return upper;
+  }
+
+  /** The valid form of a default region, for messages. */
+  static final String REGION_FORM = "an ISO 3166 alpha-2 region code such as US, ES or GB";
+
+  /** Whether libphonenumber knows {@code upperCaseRegion} (two letters) as a region. */
+  static boolean knownRegion(String upperCaseRegion) {
+    try {
+      PhoneNormalizer.forRegion(upperCaseRegion, 0);
+      return true;
+    } catch (IllegalArgumentException e) { // OmniIdException is one; a bare one is refused too
+      return false;
+    }
+  }
+
+  /**
+   * A configuration the resolver's builder refused (a value the checks above let through) as a
+   * usage problem: one line naming the setting, never a stack trace.
+   */
+  static CliException refused(OmniIdException e) {
+    return new CliException("the resolver refuses this configuration: " + e.field() + " "
+        + e.detail(), e);
   }
 
   /**
@@ -113,7 +150,12 @@ final class Pipeline {
     // US files write dates month first; elsewhere day first is the norm.
     boolean monthFirst = region.equals("US");
     TouchpointMapper mapper = new TouchpointMapper(mapping, monthFirst);
-    PhoneNormalizer phones = PhoneNormalizer.forRegion(region);
+    PhoneNormalizer phones;
+    try {
+      phones = PhoneNormalizer.forRegion(region);
+    } catch (OmniIdException e) {
+      throw refused(e);
+    }
     Format format = settings.format().orElse(Format.of(settings.input()));
     long size = size(settings.input());
 
@@ -195,6 +237,9 @@ final class Pipeline {
   }
 
   private static long size(Path input) {
+    if (Output.standard(input)) {
+      return 0; // unknown: the bar stays at 0% while standard input is read
+    }
     try {
       return Files.size(input);
     } catch (IOException e) {
@@ -219,6 +264,15 @@ final class Pipeline {
 
   private static IdentityResolver resolver(Mapping mapping, String region, boolean monthFirst,
       Settings settings, List<MappedRecord> records) {
+    try {
+      return configuredResolver(mapping, region, monthFirst, settings, records);
+    } catch (OmniIdException e) {
+      throw refused(e);
+    }
+  }
+
+  private static IdentityResolver configuredResolver(Mapping mapping, String region,
+      boolean monthFirst, Settings settings, List<MappedRecord> records) {
     Optional<MatchModel> model = Optional.empty();
     if (settings.threshold().isPresent() || settings.estimate()) {
       MatchModel m = OmniId.defaultMatchModel(region, monthFirst);

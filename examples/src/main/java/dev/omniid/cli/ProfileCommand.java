@@ -2,7 +2,6 @@ package dev.omniid.cli;
 
 import dev.omniid.core.Evidence;
 import dev.omniid.core.Identifier;
-import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Profile;
 import dev.omniid.core.Relation;
@@ -14,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,14 +27,16 @@ import picocli.CommandLine.Spec;
  * pasted into a ticket.
  */
 @Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Resolves a customer file and shows one profile: its identifiers, its journey "
-        + "across channels in time order, and the evidence that holds it together.",
+    description = {"Shows one profile of a customer file, resolved now, or of a journal written by "
+        + "ingest, recovered as export recovers it (no file is read again): its identifiers, its "
+        + "journey across channels in time order, and the evidence that holds it together.",
         "Related profiles (kept apart, such as a household sharing a mailbox) follow, one a line.",
         "The profile's identifiers are shown in full unless --mask is given; evidence and related"
         + " profiles' shared values are always masked."},
     footer = {"", "Examples:",
         "  omniid profile --input customers.csv --mapping mapping.json --identifier phone:+34612345678",
-        "  omniid profile --input customers.csv --mapping mapping.json --record crm-17"})
+        "  omniid profile --input customers.csv --mapping mapping.json --record crm-17",
+        "  omniid profile --journal customers.journal --identifier email:ana@example.com"})
 final class ProfileCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -44,16 +44,17 @@ final class ProfileCommand implements Callable<Integer> {
   /** How many profiles a generic value may list before the rest are only counted. */
   static final int MAX_SHOWN = 5;
 
-  @Mixin
-  InputOptions input;
+  @ArgGroup(exclusive = true, multiplicity = "1", order = 1)
+  SourceOptions source;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "1", order = 0)
   Lookup lookup;
 
   static final class Lookup {
     @Option(names = "--identifier", paramLabel = "TYPE:VALUE",
         description = "An identifier of the customer, e.g. email:ana@example.com, phone:+34612345678,"
-            + " customer_id:C-17 (normalized as when resolving).")
+            + " customer_id:C-17 (normalized as when resolving); TYPE is an identifier type the"
+            + " mapping (or the journal's) maps, or a built-in one.")
     String identifier;
 
     @Option(names = "--record", paramLabel = "ID", description = "The id of one of the customer's records.")
@@ -65,41 +66,36 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    IdentifierType type = null;
-    String value = null;
-    if (lookup.identifier != null) {
-      int colon = lookup.identifier.indexOf(':');
-      if (colon <= 0 || colon == lookup.identifier.length() - 1) {
-        throw new CliException("--identifier must be TYPE:VALUE, such as email:ana@example.com");
+    // The type is checked before the file is resolved: a typo costs no resolution.
+    ForgetCommand.Erased asked = lookup.identifier == null ? null
+        : ForgetCommand.parse(lookup.identifier, source.knownTypes());
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = Progress.to(err);
+    try (SourceOptions.Loaded loaded = source.load("profile", err, progress)) {
+      progress.finish();
+      IdentityResolver resolver = loaded.resolver();
+      List<Profile> found;
+      String what;
+      if (asked != null) {
+        found = resolver.findProfiles(asked.type(), asked.value());
+        what = asked.masked();
+      } else {
+        found = resolver.profileOfTouchpoint(loaded.touchpointOf(lookup.record)).stream().toList();
+        what = "record " + lookup.record;
       }
-      try {
-        type = IdentifierType.of(lookup.identifier.substring(0, colon).strip().toLowerCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new CliException("--identifier: the type must be a name such as email, phone or customer_id");
+      loaded.printWarnings(err);
+      if (found.isEmpty()) {
+        err.println("omniid profile: no profile holds " + what);
+        return 1;
       }
-      value = lookup.identifier.substring(colon + 1).strip();
+      print(spec.commandLine().getOut(), resolver, found, what, mask);
     }
-    Progress progress = Progress.to(spec.commandLine().getErr());
-    Pipeline.Result result = Pipeline.run(input.settings(), progress);
-    progress.finish();
-    IdentityResolver resolver = result.resolver();
-    List<Profile> found;
-    String what;
-    if (type != null) {
-      found = resolver.findProfiles(type, value);
-      what = type + ":" + Warning.mask(value);
-    } else {
-      String touchpointId = result.records().stream().filter(r -> r.recordId().equals(lookup.record))
-          .map(r -> r.touchpoint().id()).findFirst().orElse(lookup.record);
-      found = resolver.profileOfTouchpoint(touchpointId).stream().toList();
-      what = "record " + lookup.record;
-    }
-    StatsCommand.printWarnings(spec.commandLine().getErr(), result);
-    if (found.isEmpty()) {
-      spec.commandLine().getErr().println("omniid profile: no profile holds " + what);
-      return 1;
-    }
-    PrintWriter out = spec.commandLine().getOut();
+    return 0;
+  }
+
+  /** Prints the profiles found for {@code what}: one, or those a generic value names. */
+  static void print(PrintWriter out, IdentityResolver resolver, List<Profile> found, String what,
+      boolean mask) {
     if (found.size() > 1) {
       out.printf(Locale.ROOT, "%s is generic: %d profiles share it, so it links none of them.%n%n",
           what, found.size());
@@ -110,7 +106,6 @@ final class ProfileCommand implements Callable<Integer> {
     if (found.size() > MAX_SHOWN) {
       out.printf(Locale.ROOT, "... and %d more profiles%n", found.size() - MAX_SHOWN);
     }
-    return 0;
   }
 
   static void print(PrintWriter out, IdentityResolver resolver, Profile p, boolean mask) {

@@ -43,14 +43,17 @@ interface RecordReader extends Closeable {
   @Override
   void close();
 
-  /** Opens {@code file} in {@code format}. */
+  /** Opens {@code file} in {@code format}; {@code -} is standard input. */
   static RecordReader open(Path file, Format format) {
     InputStream in;
     try {
-      if (Files.isDirectory(file)) {
+      if (Output.standard(file)) {
+        in = System.in;
+      } else if (Files.isDirectory(file)) {
         throw new CliException("input " + file + ": is a directory, not a file");
+      } else {
+        in = Files.newInputStream(file);
       }
-      in = Files.newInputStream(file);
     } catch (NoSuchFileException e) {
       throw new CliException("input " + file + ": file not found");
     } catch (IOException e) {
@@ -60,7 +63,7 @@ interface RecordReader extends Closeable {
     // Bad UTF-8 bytes become U+FFFD and the record that holds them is reported; they never stop a run.
     Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-    String name = file.toString();
+    String name = Output.standard(file) ? "standard input" : file.toString();
     return format == Format.JSONL ? new JsonLinesReader(reader, counting, name)
         : new CsvReader(reader, counting, name);
   }

@@ -35,9 +35,12 @@ import picocli.CommandLine.Spec;
         "Malformed rows never stop the run: each is resolved on its valid fields and its problems "
         + "go to the rejects file (row, column, masked value, reason).",
         "--relations writes the related profiles: people kept apart (a household, an office "
-        + "mailbox) who share values, each pair once, smaller profile id first, values masked."},
+        + "mailbox) who share values, each pair once, smaller profile id first, values masked.",
+        "'-' as --input reads standard input (CSV unless --format jsonl); '-' as one of the output"
+        + " files writes standard output. The summary and any progress go to standard error."},
     footer = {"", "Example:",
-        "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv --explain why.jsonl"})
+        "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv --explain why.jsonl",
+        "  omniid resolve --input - --mapping mapping.json --out - < customers.csv | grep ',P-8$'"})
 final class ResolveCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -46,7 +49,7 @@ final class ResolveCommand implements Callable<Integer> {
   InputOptions input;
 
   @Option(names = "--out", required = true, paramLabel = "CLUSTERS.csv",
-      description = "Where to write record_id,profile_id.")
+      description = "Where to write record_id,profile_id; - for standard output.")
   Path out;
 
   @Option(names = "--explain", paramLabel = "EXPLAIN.jsonl",
@@ -59,26 +62,50 @@ final class ResolveCommand implements Callable<Integer> {
   Path relations;
 
   @Option(names = "--rejects", paramLabel = "REJECTS.csv",
-      description = "Where to write the problems found (default: next to --out, NAME.rejects.csv).")
+      description = "Where to write the problems found (default: next to --out, NAME.rejects.csv;"
+          + " none when --out is -).")
   Path rejects;
 
   @Override
   public Integer call() {
     Progress progress = Progress.to(spec.commandLine().getErr());
     Pipeline.Settings settings = input.settings();
-    Path rejectsFile = rejects != null ? rejects : defaultRejects(out);
+    oneStandardOutput(new String[] {"--out", "--explain", "--relations", "--rejects"},
+        out, explain, relations, rejects);
+    // Standard output holds the clusters: the rejects then go only where --rejects says.
+    Path rejectsFile = rejects != null ? rejects : Output.standard(out) ? null : defaultRejects(out);
     Pipeline.Result result = Pipeline.run(settings, progress);
     IdentityResolver resolver = result.resolver();
+    PrintWriter stdout = spec.commandLine().getOut();
     writeClusters(result);
-    writeRejects(result.warnings(), rejectsFile);
+    if (rejectsFile != null) {
+      writeRejects(result.warnings(), rejectsFile, stdout);
+    }
     if (explain != null) {
       writeExplain(result);
     }
-    long related = relations != null ? writeRelations(resolver, relations) : -1;
+    long related = relations != null ? writeRelations(resolver, relations, stdout) : -1;
     progress.finish();
     printSummary(spec.commandLine().getErr(), result, rejectsFile, related, relations,
         progress.seconds());
     return 0;
+  }
+
+  /**
+   * Refuses two outputs on standard output: their lines would interleave into a file nobody can
+   * read back.
+   */
+  static void oneStandardOutput(String[] names, Path... files) {
+    String first = null;
+    for (int i = 0; i < files.length; i++) {
+      if (Output.standard(files[i])) {
+        if (first != null) {
+          throw new CliException(first + " and " + names[i] + " are both - (standard output):"
+              + " give one of them a file");
+        }
+        first = names[i];
+      }
+    }
   }
 
   static Path defaultRejects(Path out) {
@@ -90,7 +117,8 @@ final class ResolveCommand implements Callable<Integer> {
 
   private void writeClusters(Pipeline.Result result) {
     IdentityResolver resolver = result.resolver();
-    try (CSVPrinter csv = Output.csv(out, "--out", "record_id", "profile_id")) {
+    try (CSVPrinter csv = Output.csv(out, "--out", spec.commandLine().getOut(), "record_id",
+        "profile_id")) {
       for (MappedRecord r : result.records()) {
         csv.printRecord(r.recordId(), resolver.profileIdOf(r.touchpoint().id()).map(ProfileId::toString)
             .orElseThrow(() -> new IllegalStateException("row " + r.row() + " has no profile")));
@@ -100,11 +128,11 @@ final class ResolveCommand implements Callable<Integer> {
     }
   }
 
-  static void writeRejects(List<Warning> warnings, Path file) {
+  static void writeRejects(List<Warning> warnings, Path file, PrintWriter stdout) {
     List<Warning> sorted = new ArrayList<>(warnings);
     sorted.sort(java.util.Comparator.comparingLong(Warning::row));
-    try (CSVPrinter csv = Output.csv(file, "--rejects", "row", "record_id", "column", "masked_value",
-        "problem")) {
+    try (CSVPrinter csv = Output.csv(file, "--rejects", stdout, "row", "record_id", "column",
+        "masked_value", "problem")) {
       for (Warning w : sorted) {
         csv.printRecord(w.row(), w.recordId(), w.column(), w.maskedValue(), w.reason());
       }
@@ -120,10 +148,10 @@ final class ResolveCommand implements Callable<Integer> {
    *
    * @return the number of pairs written
    */
-  static long writeRelations(IdentityResolver resolver, Path file) {
+  static long writeRelations(IdentityResolver resolver, Path file, PrintWriter stdout) {
     List<ProfileId> ids = resolver.profiles().map(Profile::id).sorted().toList();
     long count = 0;
-    try (CSVPrinter csv = Output.csv(file, "--relations", "profile_id", "related_profile_id",
+    try (CSVPrinter csv = Output.csv(file, "--relations", stdout, "profile_id", "related_profile_id",
         "reasons", "conflicts", "shared")) {
       for (ProfileId id : ids) {
         for (Relation r : resolver.related(id)) {
@@ -159,7 +187,7 @@ final class ResolveCommand implements Callable<Integer> {
       byTouchpoint.computeIfAbsent(e.otherTouchpointId(), k -> new ArrayList<>(2)).add(e);
     }));
     ObjectMapper json = new ObjectMapper();
-    try (BufferedWriter w = Output.writer(explain, "--explain")) {
+    try (BufferedWriter w = Output.writer(explain, "--explain", spec.commandLine().getOut())) {
       for (MappedRecord r : result.records()) {
         String id = r.touchpoint().id();
         ObjectNode line = json.createObjectNode();
@@ -232,8 +260,9 @@ final class ResolveCommand implements Callable<Integer> {
         links[Evidence.Kind.PERSON_CONFLICT.ordinal()], links[Evidence.Kind.AMBIGUOUS.ordinal()]);
     err.printf(Locale.ROOT, "  generic values (shared too widely or junk, link nothing): %d%n",
         resolver.genericValues().size());
-    err.printf(Locale.ROOT, "  rejected rows: %d; warnings: %d on %d rows -> %s%n", result.rejectedRows(),
-        warnings, rowsWithWarnings, rejectsFile);
+    err.printf(Locale.ROOT, "  rejected rows: %d; warnings: %d on %d rows%s%n", result.rejectedRows(),
+        warnings, rowsWithWarnings, rejectsFile != null ? " -> " + rejectsFile
+            : warnings + result.rejectedRows() > 0 ? " (--rejects FILE lists them)" : "");
     if (relations >= 0) {
       err.printf(Locale.ROOT, "  relations (profiles kept apart that share values): %d -> %s%n",
           relations, relationsFile);

@@ -11,24 +11,26 @@ import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code omniid stats}: the shape of the resolved profiles. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Resolves a customer file and prints totals, the profile size distribution, "
-        + "the largest profiles (size, channels, time span) and the generic values.",
-        "Identifier values are masked."},
-    footer = {"", "Example:", "  omniid stats --input customers.csv --mapping mapping.json --top 5"})
+    description = {"Prints totals, the profile size distribution, the largest profiles (size, "
+        + "channels, time span) and the generic values of a customer file, resolved now, or of a "
+        + "journal written by ingest, recovered as export recovers it (no file is read again).",
+        "Identifier values are masked. --input - reads standard input."},
+    footer = {"", "Examples:", "  omniid stats --input customers.csv --mapping mapping.json --top 5",
+        "  omniid stats --journal customers.journal"})
 final class StatsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Mixin
-  InputOptions input;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  SourceOptions source;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "How many of the largest profiles to list (default ${DEFAULT-VALUE}).")
@@ -36,16 +38,20 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Progress progress = Progress.to(spec.commandLine().getErr());
-    Pipeline.Result result = Pipeline.run(input.settings(), progress);
-    progress.finish();
-    print(spec.commandLine().getOut(), result, Math.max(0, top));
-    printWarnings(spec.commandLine().getErr(), result);
+    if (top < 0) {
+      throw new CliException("--top must be a number of profiles, 0 or more");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = Progress.to(err);
+    try (SourceOptions.Loaded loaded = source.load("stats", err, progress)) {
+      progress.finish();
+      print(spec.commandLine().getOut(), loaded.resolver(), loaded.records(), top);
+      loaded.printWarnings(err);
+    }
     return 0;
   }
 
-  static void print(PrintWriter out, Pipeline.Result result, int top) {
-    IdentityResolver resolver = result.resolver();
+  static void print(PrintWriter out, IdentityResolver resolver, long records, int top) {
     List<Profile> profiles = resolver.profiles().toList();
     long multi = profiles.stream().filter(p -> p.size() > 1).count();
     long crossChannel = profiles.stream().filter(p -> p.channels().size() > 1).count();
@@ -55,7 +61,7 @@ final class StatsCommand implements Callable<Integer> {
         .collect(Collectors.groupingBy(Channel::name, TreeMap::new, Collectors.counting()));
 
     out.printf(Locale.ROOT, "%d records -> %d profiles; %d with 2+ records, %d seen on 2+ channels%n",
-        result.records().size(), profiles.size(), multi, crossChannel);
+        records, profiles.size(), multi, crossChannel);
     out.println();
     out.println("Profile sizes (records: profiles):");
     sizes.forEach((bucket, n) -> out.printf(Locale.ROOT, "  %-8s %d%n", BUCKETS[bucket], n));

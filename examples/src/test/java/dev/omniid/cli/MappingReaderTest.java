@@ -142,7 +142,7 @@ class MappingReaderTest {
       "id list | {\"id\": [\"a\", \"b\"]} | mapping m.json: \"id\" must name one column",
       "unknown key | {\"id\": \"id\", \"chanel\": \"c\"} | mapping m.json: unknown key \"chanel\" (known: id, channel, timestamp, event, defaultRegion, timestampFormat, birthDateFormat, fields)",
       "duplicate key | {\"id\": \"a\", \"id\": \"b\"} | mapping m.json: key \"id\" appears twice",
-      "bad region | {\"id\": \"id\", \"defaultRegion\": \"Spain\"} | mapping m.json: \"defaultRegion\" must be an ISO 3166 alpha-2 code such as \"US\"",
+      "bad region | {\"id\": \"id\", \"defaultRegion\": \"Spain\"} | mapping m.json: \"defaultRegion\" must be an ISO 3166 alpha-2 region code such as US, ES or GB",
       "number column | {\"id\": 7} | mapping m.json: \"id\" must be a column name, a list of column names (\"=text\" for a constant)",
       "empty column | {\"id\": \"id\", \"fields\": {\"email\": \" \"}} | mapping m.json: \"fields.email\" has an empty column name",
       "empty constant | {\"id\": \"id\", \"channel\": \"=\"} | mapping m.json: \"channel\" has an empty constant \"=\"",
