@@ -272,12 +272,12 @@ final class Pipeline {
   static ResolverBuilder resolverBuilder(String region, boolean monthFirst, Optional<MatchModel> model,
       Map<IdentifierType, IdentifierPolicy> policies, Set<IdentifierType> asWritten,
       Set<IdentifierType> personal) {
-    OmniId.Builder builder = OmniId.newBuilder().defaultRegion(region);
+    OmniId.Builder builder = OmniId.resolverBuilder().defaultRegion(region);
     if (monthFirst) {
       builder.monthFirstDates();
     }
     model.ifPresent(builder::matchModel);
-    ResolverBuilder rb = builder.resolverBuilder();
+    ResolverBuilder rb = builder.toResolverBuilder();
     policies.forEach(rb::identifierPolicy);
     asWritten.forEach(type -> rb.normalizer(type, Normalizer.identity()));
     personal.forEach(rb::personalIdentifier);

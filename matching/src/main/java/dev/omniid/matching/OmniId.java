@@ -29,8 +29,12 @@ import java.util.Objects;
  * address and contact details with blocking keys.
  *
  * <pre>{@code
- * IdentityResolver resolver = OmniId.newBuilder().defaultRegion("MX").build();
+ * IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("MX").build();
  * }</pre>
+ *
+ * <p>{@link #resolverBuilder()} is the entry point; {@link IdentityResolver#newBuilder()} starts
+ * the bare core builder without any of these defaults, and {@link Builder#toResolverBuilder()}
+ * hands over the preset core builder to change further.
  *
  * The default weights are set by hand; {@link #estimate} fits them to your own data without labels.
  * Touchpoints of incompatible people (different given names, birth dates or generational
@@ -39,8 +43,12 @@ import java.util.Objects;
 public final class OmniId {
   private OmniId() {}
 
-  /** Starts configuring a resolver with the defaults. */
-  public static Builder newBuilder() {
+  /**
+   * Starts configuring a resolver with OmniID's defaults: the entry point of the library.
+   *
+   * @return a new builder holding the defaults; {@link Builder#build()} gives the resolver
+   */
+  public static Builder resolverBuilder() {
     return new Builder();
   }
 
@@ -435,12 +443,26 @@ public final class OmniId {
 
     private Builder() {}
 
-    /** The ISO 3166 country for phones without a country code and for postal codes; ES unless set. */
+    /**
+     * The ISO 3166 country for phones without a country code and for postal codes; ES unless set.
+     * Checked at once: a code that is not a region libphonenumber knows ({@code "XX"}) is refused
+     * here, not when the resolver is built.
+     *
+     * @param region an ISO 3166 alpha-2 code in any case, e.g. {@code "MX"}
+     * @return this builder
+     * @throws NullPointerException if {@code region} is null
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code defaultRegion}) if it is not two
+     *     letters, or not a region libphonenumber knows
+     */
     public Builder defaultRegion(String region) {
       Objects.requireNonNull(region, "region");
       if (!region.matches("[A-Za-z]{2}")) {
         throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "defaultRegion",
             "must be an ISO 3166 alpha-2 code");
+      }
+      if (!PhoneNormalizer.supportsRegion(region)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "defaultRegion",
+            "is not an ISO 3166 region libphonenumber knows");
       }
       this.region = region.toUpperCase(Locale.ROOT);
       return this;
@@ -464,8 +486,15 @@ public final class OmniId {
       return this;
     }
 
-    /** A core builder holding the defaults, to change further before building. */
-    public ResolverBuilder resolverBuilder() {
+    /**
+     * The core builder holding these defaults, to change further before building (a journal, a
+     * policy, a listener): every call returns a new one.
+     *
+     * @return a new core builder configured as this builder says
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code defaultRegion}) if the default
+     *     region is not a region libphonenumber knows
+     */
+    public ResolverBuilder toResolverBuilder() {
       PhoneNormalizer phones = PhoneNormalizer.forRegion(region);
       Normalizer devices = Normalizers.cached(DeviceIdNormalizer.any(), 100_000);
       ResolverBuilder b = IdentityResolver.newBuilder()
@@ -493,9 +522,15 @@ public final class OmniId {
       return b;
     }
 
-    /** Builds the resolver. */
+    /**
+     * Builds the resolver.
+     *
+     * @return a new, empty resolver with these defaults
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code defaultRegion}) if the default
+     *     region is not a region libphonenumber knows
+     */
     public IdentityResolver build() {
-      return resolverBuilder().build();
+      return toResolverBuilder().build();
     }
   }
 }

@@ -66,7 +66,7 @@ class ResolverHostileInputPropertiesTest {
         IdentifierType.DEVICE_ID, DeviceIdNormalizer.any(),
         IdentifierType.COOKIE_ID, DeviceIdNormalizer.cookieId(),
         HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers.digestOf(EmailNormalizer.standard()));
-    return new Setup("OmniId defaults", OmniId.newBuilder().build(),
+    return new Setup("OmniId defaults", OmniId.resolverBuilder().build(),
         (id, tp) -> normalizers.getOrDefault(id.type(), Normalizer.defaultFor(id.type()))
             .normalize(id.value(), tp));
   }
