@@ -62,8 +62,11 @@ public sealed interface IdentityResolver extends AutoCloseable
    *
    * <p>Resolving a touchpoint equal to one already resolved is a no-op reported as
    * {@link Resolution.Outcome#DUPLICATE}, so at-least-once delivery is safe. Identifiers whose
-   * values the normalizer refuses are reported in {@link Resolution#problems()}, and the
-   * touchpoint is resolved on the others.
+   * values the normalizer refuses are reported in {@link Resolution#problems()} (field
+   * {@code identifiers[i] (type)}), and the touchpoint is resolved on the others; so are
+   * attributes that a match field's normalizer refuses (field {@code attributes[key]}, e.g. a
+   * birth date of {@code 31/02/1990}), which are then left out of scoring. A problem carries the
+   * reason and what is wrong, never the value.
    *
    * @throws OmniIdException if the id was resolved before with different content
    *     ({@code DUPLICATE_TOUCHPOINT}), or the touchpoint carries two distinct values of an

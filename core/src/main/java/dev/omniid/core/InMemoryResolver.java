@@ -124,7 +124,7 @@ final class InMemoryResolver implements IdentityResolver {
       List<Problem> found = scratchProblems;
       found.clear();
       TouchpointNode node = graph.insert(touchpoint, found);
-      List<TouchpointNode> alsoChanged = scored == null ? List.of() : scored.add(node);
+      List<TouchpointNode> alsoChanged = scored == null ? List.of() : scored.add(node, found);
       List<Problem> problems = found.isEmpty() ? List.of() : List.copyOf(found);
       if (fastPath != null && alsoChanged.isEmpty()) {
         Resolution fast = fastPath.attach(node, problems);
@@ -190,7 +190,7 @@ final class InMemoryResolver implements IdentityResolver {
               TouchpointNode node = graph.insert(touchpoint, problems);
               added.add(node);
               if (scored != null) {
-                scoredSeeds.addAll(scored.add(node));
+                scoredSeeds.addAll(scored.add(node, problems));
               }
             }
           } catch (OmniIdException e) {
@@ -258,7 +258,7 @@ final class InMemoryResolver implements IdentityResolver {
           seeds.add(node);
           added++;
           if (scored != null) {
-            scoredSeeds.addAll(scored.add(node));
+            scoredSeeds.addAll(scored.add(node, problems));
           }
         } catch (OmniIdException e) {
           problems.add(Problem.of(touchpoint.id(), e));

@@ -68,7 +68,20 @@ public final class MatchModel {
 
   /** Normalizes a touchpoint's field values once, for many comparisons. */
   Prepared prepare(Touchpoint touchpoint) {
+    return prepare(touchpoint, null);
+  }
+
+  /**
+   * Normalizes a touchpoint's field values once, for many comparisons. A value a field's
+   * normalizer refuses is absent for scoring. When {@code problems} is not null, each refused
+   * attribute value is added to it as a {@link Problem} on {@code attributes[key]}, once per
+   * attribute, with the normalizer's reason and detail (never the value): the resolver reports
+   * refused identifiers itself, but an attribute only a match field reads (a birth date of
+   * {@code 31/02/1990}) would otherwise be dropped without a word.
+   */
+  Prepared prepare(Touchpoint touchpoint, List<Problem> problems) {
     String[][] values = new String[fields.size()][];
+    List<AttributeKey> reported = null;
     for (int f = 0; f < values.length; f++) {
       MatchField field = fields.get(f);
       List<String> raw = field.source().values(touchpoint);
@@ -80,12 +93,53 @@ public final class MatchModel {
             normalized.add(n);
           }
         } catch (RuntimeException e) {
-          // Refused values are absent for scoring; the resolver reports identifier problems.
+          if (problems == null) {
+            continue;
+          }
+          AttributeKey key = attributeHolding(field.source(), touchpoint, value);
+          if (key == null) {
+            continue; // an identifier: MergeGraph.insert reports it, with its position
+          }
+          if (reported == null) {
+            reported = new ArrayList<>(1);
+          }
+          if (!reported.contains(key)) {
+            reported.add(key);
+            problems.add(refused(touchpoint, key, e));
+          }
         }
       }
       values[f] = normalized.toArray(new String[0]);
     }
     return new Prepared(values);
+  }
+
+  /** The attribute of {@code source} whose stripped value is {@code value}; null for identifiers. */
+  private static AttributeKey attributeHolding(FieldSource source, Touchpoint touchpoint,
+      String value) {
+    List<AttributeKey> keys = source instanceof FieldSource.OfAttribute a ? List.of(a.key())
+        : source instanceof FieldSource.OfAttributes a ? a.keys() : List.of();
+    for (AttributeKey key : keys) {
+      String raw = touchpoint.attributes().get(key);
+      if (raw != null && raw.strip().equals(value)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The problem of a refused attribute: the normalizer's reason and detail when it threw an
+   * {@link OmniIdException}, whose detail never holds the value; otherwise only the exception's
+   * type, since another exception's message may quote the value.
+   */
+  private static Problem refused(Touchpoint touchpoint, AttributeKey key, RuntimeException e) {
+    String field = "attributes[" + key.name() + "]";
+    if (e instanceof OmniIdException o) {
+      return new Problem(touchpoint.id(), field, o.reason(), o.detail());
+    }
+    return new Problem(touchpoint.id(), field, OmniIdException.Reason.INVALID_VALUE,
+        "is refused by its normalizer (" + e.getClass().getSimpleName() + ")");
   }
 
   /** The comparison level of each field for a pair; {@code MISSING} where either side lacks it. */

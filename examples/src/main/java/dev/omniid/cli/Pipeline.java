@@ -296,6 +296,12 @@ final class Pipeline {
           .map(MappedRecord::touchpoint).toList();
       BatchResult result = resolver.resolveAll(chunk);
       for (Problem p : result.problems()) {
+        if (p.field().startsWith("attributes[")) {
+          // The mapper reports the attributes it checks (birth dates, with the column and the
+          // masked value) as it reads them; the others the model refuses are left out of scoring
+          // without a warning, as before the library reported them.
+          continue;
+        }
         if (p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
             || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
           refused.add(p);
