@@ -155,9 +155,13 @@ public sealed interface IdentityResolver extends AutoCloseable
   List<GenericValue> genericValues();
 
   /**
-   * Why two touchpoints are, or are not, in one profile: shared identifiers, generic values, the
-   * match model's waterfall and the evidence between them.
+   * Why two touchpoints are, or are not, in one profile: the resolver's decision first (the chain
+   * of links that holds them in one profile, or the refusals that keep their profiles apart),
+   * then shared identifiers, generic values and the match model's waterfall of the pair alone.
    *
+   * @param touchpointId one touchpoint
+   * @param otherTouchpointId the other
+   * @return the explanation; {@link PairExplanation#explain()} reads it out
    * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown
    */
   PairExplanation why(String touchpointId, String otherTouchpointId);

@@ -56,8 +56,22 @@ public final class MatchModel {
     return priorMatchProbability;
   }
 
-  /** The total weight at or above which a pair links. */
-  public double threshold() {
+  /**
+   * The match probability at or above which a pair links: the user-facing unit of the threshold.
+   *
+   * @return the threshold as a probability in (0, 1)
+   */
+  public double matchThreshold() {
+    return MatchOdds.probability(threshold);
+  }
+
+  /**
+   * The total match weight at or above which a pair links: {@link #matchThreshold()} as
+   * {@code log2} of the odds, the unit the fields' weights add up in.
+   *
+   * @return the threshold as a weight
+   */
+  public double thresholdWeight() {
     return threshold;
   }
 
@@ -268,8 +282,9 @@ public final class MatchModel {
 
   @Override
   public String toString() {
-    return "MatchModel[prior=" + priorMatchProbability + ", threshold=" + threshold + ", fields="
-        + fields + "]";
+    return "MatchModel[prior=" + priorMatchProbability + ", threshold="
+        + MatchOdds.probabilityText(matchThreshold()) + " (" + MatchOdds.weightText(threshold)
+        + "), fields=" + fields + "]";
   }
 
   /** A touchpoint's normalized field values. */
@@ -323,23 +338,41 @@ public final class MatchModel {
       return this;
     }
 
-    /** The total weight at or above which a pair links; {@code log2(9)} (probability 0.9) unless set. */
-    public Builder threshold(double weight) {
-      if (!Double.isFinite(weight)) {
-        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "threshold",
-            "must be finite");
+    /**
+     * The match probability at or above which a pair links; 0.9 unless set. The probability is
+     * the threshold's user-facing unit; {@link #thresholdWeight} sets the same threshold as a
+     * weight.
+     *
+     * @param probability the threshold, in (0, 1), e.g. {@code 0.99}
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code matchThreshold}) if it is not in
+     *     (0, 1)
+     */
+    public Builder matchThreshold(double probability) {
+      if (!(probability > 0 && probability < 1)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "matchThreshold",
+            "must be a probability in (0, 1)");
       }
-      this.threshold = weight;
+      this.threshold = MatchField.log2(probability / (1 - probability));
       return this;
     }
 
-    /** Sets the threshold as a match probability in (0, 1). */
-    public Builder thresholdProbability(double probability) {
-      if (!(probability > 0 && probability < 1)) {
-        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "thresholdProbability",
-            "must be in (0, 1)");
+    /**
+     * The threshold as a total match weight ({@code log2} of the odds) rather than a
+     * probability: {@code thresholdWeight(6.63)} is {@code matchThreshold(0.99)}. For weights
+     * computed elsewhere; prefer {@link #matchThreshold}.
+     *
+     * @param weight the threshold weight, finite
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code thresholdWeight}) if it is not
+     *     finite
+     */
+    public Builder thresholdWeight(double weight) {
+      if (!Double.isFinite(weight)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "thresholdWeight",
+            "must be finite");
       }
-      this.threshold = MatchField.log2(probability / (1 - probability));
+      this.threshold = weight;
       return this;
     }
 

@@ -89,7 +89,7 @@ final class ScoredLinks {
     for (Map.Entry<TouchpointNode, int[]> candidate : shared.entrySet()) {
       TouchpointNode other = candidate.getKey();
       double weight = model.weightIfReaching(entry.extras.prepared, other.extras.prepared);
-      if (weight >= model.threshold()
+      if (weight >= model.thresholdWeight()
           && model.identifies(entry.extras.prepared, other.extras.prepared)) {
         Edge edge = new Edge(entry, other, weight);
         edge.support = candidate.getValue()[0];
@@ -152,7 +152,7 @@ final class ScoredLinks {
           existing.support++;
         } else {
           double weight = model.weightIfReaching(x.extras.prepared, y.extras.prepared);
-          if (weight >= model.threshold() && model.identifies(x.extras.prepared, y.extras.prepared)) {
+          if (weight >= model.thresholdWeight() && model.identifies(x.extras.prepared, y.extras.prepared)) {
             Edge edge = new Edge(x, y, weight);
             edge.support = 1;
             edge.vouchesForOnePerson = personalFields.length > 0

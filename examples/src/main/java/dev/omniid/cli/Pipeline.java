@@ -226,7 +226,7 @@ final class Pipeline {
         m = OmniId.estimate(m, records.stream().map(MappedRecord::touchpoint).toList()).model();
       }
       if (settings.threshold().isPresent()) {
-        m = m.toBuilder().thresholdProbability(settings.threshold().get()).build();
+        m = m.toBuilder().matchThreshold(settings.threshold().get()).build();
       }
       model = Optional.of(m);
     }

@@ -102,7 +102,7 @@ public final class OmniId {
             FieldMatcher.exact(), 0.97, 0.3, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001), null))
         .priorMatchProbability(0.01)
         // 0.99: a shared name and country alone (common names are common) stays below it.
-        .thresholdProbability(0.99)
+        .matchThreshold(0.99)
         .build();
   }
 
@@ -439,6 +439,8 @@ public final class OmniId {
     private String region = "ES";
     private boolean monthFirst;
     private MatchModel model;
+    /** The match probability threshold, or NaN for the model's own. */
+    private double threshold = Double.NaN;
     private final List<ProfileListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -471,6 +473,25 @@ public final class OmniId {
     /** Reads ambiguous dates month first (US style); day first unless set. */
     public Builder monthFirstDates() {
       this.monthFirst = true;
+      return this;
+    }
+
+    /**
+     * The match probability at or above which two touchpoints that share no identifier link on
+     * their score (names, birth date, address...); 0.99 unless set. It applies to the default
+     * model and to one set by {@link #matchModel}, whichever is used.
+     *
+     * @param probability the threshold, in (0, 1), e.g. {@code 0.995} for fewer, surer links
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code matchThreshold}) if it is not in
+     *     (0, 1)
+     */
+    public Builder matchThreshold(double probability) {
+      if (!(probability > 0 && probability < 1)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "matchThreshold",
+            "must be a probability in (0, 1)");
+      }
+      this.threshold = probability;
       return this;
     }
 
@@ -511,7 +532,7 @@ public final class OmniId {
           .identifierPolicy(HashedIdentifiers.PHONE_SHA256, IdentifierPolicy.shared(5, 69))
           .derivedIdentifier(IdentifierType.EMAIL, HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers::sha256)
           .derivedIdentifier(IdentifierType.PHONE, HashedIdentifiers.PHONE_SHA256, HashedIdentifiers::sha256)
-          .matchModel(model != null ? model : defaultMatchModel(region, monthFirst, phones))
+          .matchModel(withThreshold(model != null ? model : defaultMatchModel(region, monthFirst, phones)))
           .personRule(PersonRules.standard(monthFirst));
       for (BlockingKey key : defaultBlockingKeys(phones)) {
         b.blockingKey(key);
@@ -520,6 +541,10 @@ public final class OmniId {
       // Scoring cost per touchpoint is bounded by its blocks: keep them a few hundred at most.
       b.maxBlockSize(200);
       return b;
+    }
+
+    private MatchModel withThreshold(MatchModel m) {
+      return Double.isNaN(threshold) ? m : m.toBuilder().matchThreshold(threshold).build();
     }
 
     /**

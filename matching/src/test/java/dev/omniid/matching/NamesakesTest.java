@@ -39,7 +39,7 @@ class NamesakesTest {
         carlos("b", "1944-05-20").identifier(IdentifierType.EMAIL, "carlos.m40053@correo-ficticio.mx").build()));
     PairExplanation why = r.why("a", "b");
     assertFalse(why.sameProfile(), why.explain());
-    assertTrue(why.score().orElseThrow().weight() >= why.score().orElseThrow().threshold(),
+    assertTrue(why.score().orElseThrow().weight() >= why.score().orElseThrow().thresholdWeight(),
         "heavy enough, as before: " + why.explain());
     assertFalse(why.score().orElseThrow().matches());
     assertTrue(why.explain().contains("none that identifies her"), why.explain());
