@@ -146,7 +146,8 @@ class ExplanationDecisionTest {
 
   @Test
   void theResolversOutputsHaveNoPublicConstructor() {
-    for (Class<?> type : List.of(Profile.class, Resolution.class, PairExplanation.class)) {
+    for (Class<?> type : List.of(Profile.class, Resolution.class, PairExplanation.class,
+        BatchResult.class)) {
       assertFalse(type.isRecord(), type + " is a record, whose canonical constructor is public");
       assertTrue(Modifier.isFinal(type.getModifiers()), type + " is final");
       for (Constructor<?> c : type.getDeclaredConstructors()) {
