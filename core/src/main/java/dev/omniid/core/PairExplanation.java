@@ -111,7 +111,8 @@ public final class PairExplanation {
    * {@link Evidence.Kind#SCORED_MATCH} edge when they are linked directly, several through other
    * touchpoints of the profile otherwise.
    *
-   * @return the linking edges in order along the chain; empty when they are in two profiles
+   * @return the linking edges in order along the chain; empty when they are in two profiles, or
+   *     are one touchpoint asked about twice
    */
   public List<Evidence> path() {
     return path;
@@ -181,7 +182,9 @@ public final class PairExplanation {
     s.append(touchpointId).append(" and ").append(otherTouchpointId);
     if (sameProfile()) {
       s.append(" are in the same profile ").append(profileId);
-      if (path.size() == 1) {
+      if (path.isEmpty()) {
+        s.append(": they are one touchpoint").append(nl);
+      } else if (path.size() == 1) {
         s.append(": linked by ").append(linkedBy(path.get(0))).append(nl);
       } else {
         List<String> through = new ArrayList<>();

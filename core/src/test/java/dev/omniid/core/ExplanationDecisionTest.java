@@ -65,6 +65,8 @@ class ExplanationDecisionTest {
     }
     PairExplanation why = r.why("b", "c");
     assertEquals(1, why.path().size(), why.explain());
+    assertTrue(firstLine(r.why("a", "a").explain()).endsWith(": they are one touchpoint"),
+        r.why("a", "a").explain());
     assertTrue(firstLine(why.explain()).contains("linked by a shared phone"), why.explain());
   }
 
