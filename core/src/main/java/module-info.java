@@ -8,7 +8,7 @@
  * {@link dev.omniid.core.Profile profiles} they form and the
  * {@link dev.omniid.core.Evidence evidence} that holds each together. The core's own normalizers
  * are deliberately minimal; most applications depend on {@code omniid-matching} instead and start
- * from {@code dev.omniid.matching.OmniId.newBuilder()}, which configures the same builder with
+ * from {@code dev.omniid.matching.OmniId.resolverBuilder()}, which configures the same builder with
  * real normalizers for phones, emails, names and birth dates, junk lists and a match model.
  */
 module dev.omniid.core {

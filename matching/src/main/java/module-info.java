@@ -2,7 +2,7 @@
  * OmniID matching: real normalizers and fuzzy matchers for emails, phones (libphonenumber),
  * device ids, names, birth dates and addresses, and the {@code OmniId} default configuration.
  *
- * <p>Start with {@link dev.omniid.matching.OmniId#newBuilder()}: one line gives an
+ * <p>Start with {@link dev.omniid.matching.OmniId#resolverBuilder()}: one line gives an
  * {@link dev.omniid.core.IdentityResolver} configured for real-world customer data (phones read
  * in a default region, provider rules and typo correction for emails, nicknames in English and
  * Spanish, junk values, a probabilistic match model with its blocking keys and a person rule).

@@ -39,8 +39,8 @@ enum PeerEngine {
       }
       ModelEstimator.Estimate estimate = OmniId.estimate(startModel(), touchpoints);
       // The social-security number names one person: shared, it outweighs the names.
-      IdentityResolver resolver = OmniId.newBuilder().defaultRegion("AU")
-          .matchModel(estimate.model()).resolverBuilder().personalIdentifier(SOC_SEC_ID).build();
+      IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("AU")
+          .matchModel(estimate.model()).toResolverBuilder().personalIdentifier(SOC_SEC_ID).build();
       resolver.resolveAll(touchpoints);
       Map<String, String> predicted = new HashMap<>(touchpoints.size() * 2);
       resolver.profiles().forEach(p -> {

@@ -102,7 +102,7 @@ public class ResolveBenchmark {
     }
     deterministic = IdentityResolver.newBuilder().build();
     deterministic.resolveAll(workload.warm);
-    fuzzy = OmniId.newBuilder().build();
+    fuzzy = OmniId.resolverBuilder().build();
     // JMH runs each benchmark method in a trial of its own, so the name says what this one measures.
     scoredWarm = graphs == Graphs.fuzzy || params.getBenchmark().endsWith(".fuzzy");
     if (scoredWarm) {

@@ -4,7 +4,10 @@ package dev.omniid.core;
  * Where a touchpoint happened: a store, the web shop, WhatsApp... An open set: the constants
  * are the well-known channels, {@link #of(String)} names any other.
  *
- * @param name a lower-case token such as {@code "store"} or {@code "whatsapp"}
+ * <p>Names are case-insensitive: they are kept in lower case ({@link java.util.Locale#ROOT}),
+ * so {@code of("WhatsApp").equals(of("whatsapp"))}.
+ *
+ * @param name the canonical, lower-case token such as {@code "store"} or {@code "whatsapp"}
  */
 public record Channel(String name) {
   /** A physical store: the till (point of sale), a fitting room, a clerk's tablet. */
@@ -33,24 +36,25 @@ public record Channel(String name) {
   public static final Channel CATALOG = new Channel("catalog");
 
   /**
-   * Checks the name.
+   * Checks the name and folds it to its canonical lower case ({@link java.util.Locale#ROOT}).
    *
-   * @param name a lower-case token, 1-64 characters of {@code [a-z0-9_.:-]} starting with a
-   *     letter or digit
+   * @param name the name in any ASCII case, e.g. {@code "WhatsApp"}
    * @throws NullPointerException if {@code name} is null
-   * @throws OmniIdException with {@link OmniIdException.Reason#INVALID_VALUE} unless the name is
-   *     1-64 characters of {@code [a-z0-9_.:-]} starting with a letter or digit
+   * @throws OmniIdException ({@code INVALID_VALUE} on {@code channel}) if it is not 1-64
+   *     characters of {@code [A-Za-z0-9_.:-]} starting with a letter or digit
    */
   public Channel {
-    Names.requireToken(name, "channel");
+    name = Names.canonicalToken(name, "channel");
   }
 
   /**
-   * Returns the channel with this name; {@code "store"} is {@link #STORE}.
+   * Returns the channel with this name, in any ASCII case; {@code "store"} is {@link #STORE}.
    *
-   * @param name a lower-case token, 1-64 characters of {@code [a-z0-9_.:-]} starting with a
-   *     letter or digit; anything else is refused with {@link OmniIdException.Reason#INVALID_VALUE}
-   * @return the channel, equal to every other channel of the same name
+   * @param name the name, e.g. {@code "WhatsApp"}
+   * @return the channel, its name folded to lower case
+   * @throws NullPointerException if {@code name} is null
+   * @throws OmniIdException ({@code INVALID_VALUE} on {@code channel}) if it is not 1-64
+   *     characters of {@code [A-Za-z0-9_.:-]} starting with a letter or digit
    */
   public static Channel of(String name) {
     return new Channel(name);

@@ -4,7 +4,10 @@ package dev.omniid.core;
  * What happened at a touchpoint: a view, a cart, a purchase, a question... An open set like
  * {@link Channel}.
  *
- * @param name a lower-case token such as {@code "purchase"}
+ * <p>Names are case-insensitive: they are kept in lower case ({@link java.util.Locale#ROOT}),
+ * so {@code of("Purchase").equals(of("purchase"))}.
+ *
+ * @param name the canonical, lower-case token such as {@code "purchase"}
  */
 public record EventKind(String name) {
   /** Nothing is known about what happened; the kind a touchpoint has when none is given. */
@@ -33,24 +36,25 @@ public record EventKind(String name) {
   public static final EventKind LOGIN = new EventKind("login");
 
   /**
-   * Checks the name.
+   * Checks the name and folds it to its canonical lower case ({@link java.util.Locale#ROOT}).
    *
-   * @param name a lower-case token, 1-64 characters of {@code [a-z0-9_.:-]} starting with a
-   *     letter or digit
+   * @param name the name in any ASCII case, e.g. {@code "Purchase"}
    * @throws NullPointerException if {@code name} is null
-   * @throws OmniIdException with {@link OmniIdException.Reason#INVALID_VALUE} unless the name is
-   *     1-64 characters of {@code [a-z0-9_.:-]} starting with a letter or digit
+   * @throws OmniIdException ({@code INVALID_VALUE} on {@code event kind}) if it is not 1-64
+   *     characters of {@code [A-Za-z0-9_.:-]} starting with a letter or digit
    */
   public EventKind {
-    Names.requireToken(name, "event kind");
+    name = Names.canonicalToken(name, "event kind");
   }
 
   /**
-   * Returns the event kind with this name; {@code "purchase"} is {@link #PURCHASE}.
+   * Returns the event kind with this name, in any ASCII case; {@code "purchase"} is {@link #PURCHASE}.
    *
-   * @param name a lower-case token, 1-64 characters of {@code [a-z0-9_.:-]} starting with a
-   *     letter or digit; anything else is refused with {@link OmniIdException.Reason#INVALID_VALUE}
-   * @return the event kind, equal to every other event kind of the same name
+   * @param name the name, e.g. {@code "Purchase"}
+   * @return the event kind, its name folded to lower case
+   * @throws NullPointerException if {@code name} is null
+   * @throws OmniIdException ({@code INVALID_VALUE} on {@code event kind}) if it is not 1-64
+   *     characters of {@code [A-Za-z0-9_.:-]} starting with a letter or digit
    */
   public static EventKind of(String name) {
     return new EventKind(name);

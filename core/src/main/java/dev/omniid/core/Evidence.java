@@ -108,7 +108,7 @@ public record Evidence(
   private String because() {
     int shared = kind == Kind.EXCLUSIVE_CONFLICT ? identifiers.size() - 2 : identifiers.size();
     return shared == 0
-        ? String.format(java.util.Locale.ROOT, "score as one person (match weight %+.2f)", weight)
+        ? "score as one person (match " + MatchOdds.both(weight) + ")"
         : "share " + identifiers.get(0);
   }
 

@@ -55,7 +55,7 @@ public sealed interface IdentityResolver extends AutoCloseable
   /**
    * Starts configuring a resolver with the core's built-in normalizers and no match model. For
    * real-world data (phones, emails, names, birth dates) start from
-   * {@code dev.omniid.matching.OmniId.newBuilder()} instead, which configures this same builder.
+   * {@code dev.omniid.matching.OmniId.resolverBuilder()} instead, which configures this same builder.
    *
    * @return a new, mutable builder with the defaults described in {@link ResolverBuilder}
    */
@@ -68,8 +68,11 @@ public sealed interface IdentityResolver extends AutoCloseable
    *
    * <p>Resolving a touchpoint equal to one already resolved is a no-op reported as
    * {@link Resolution.Outcome#DUPLICATE}, so at-least-once delivery is safe. Identifiers whose
-   * values the normalizer refuses are reported in {@link Resolution#problems()}, and the
-   * touchpoint is resolved on the others.
+   * values the normalizer refuses are reported in {@link Resolution#problems()} (field
+   * {@code identifiers[i] (type)}), and the touchpoint is resolved on the others; so are
+   * attributes that a match field's normalizer refuses (field {@code attributes[key]}, e.g. a
+   * birth date of {@code 31/02/1990}), which are then left out of scoring. A problem carries the
+   * reason and what is wrong, never the value.
    *
    * @param touchpoint the touchpoint to add, not null
    * @return what happened to it: its {@linkplain Resolution#outcome() outcome} (a new profile,
@@ -216,12 +219,13 @@ public sealed interface IdentityResolver extends AutoCloseable
   List<GenericValue> genericValues();
 
   /**
-   * Why two touchpoints are, or are not, in one profile: shared identifiers, generic values, the
-   * match model's waterfall and the evidence between them.
+   * Why two touchpoints are, or are not, in one profile: the resolver's decision first (the chain
+   * of links that holds them in one profile, or the refusals that keep their profiles apart),
+   * then shared identifiers, generic values and the match model's waterfall of the pair alone.
    *
-   * @param touchpointId one touchpoint's id, not null
-   * @param otherTouchpointId the other's id, not null
-   * @return the explanation; {@link PairExplanation#explain()} prints it for a person
+   * @param touchpointId one touchpoint
+   * @param otherTouchpointId the other
+   * @return the explanation; {@link PairExplanation#explain()} reads it out
    * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown
    */
   PairExplanation why(String touchpointId, String otherTouchpointId);

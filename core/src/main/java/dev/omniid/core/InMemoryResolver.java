@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -124,7 +126,7 @@ final class InMemoryResolver implements IdentityResolver {
       List<Problem> found = scratchProblems;
       found.clear();
       TouchpointNode node = graph.insert(touchpoint, found);
-      List<TouchpointNode> alsoChanged = scored == null ? List.of() : scored.add(node);
+      List<TouchpointNode> alsoChanged = scored == null ? List.of() : scored.add(node, found);
       List<Problem> problems = found.isEmpty() ? List.of() : List.copyOf(found);
       if (fastPath != null && alsoChanged.isEmpty()) {
         Resolution fast = fastPath.attach(node, problems);
@@ -190,7 +192,7 @@ final class InMemoryResolver implements IdentityResolver {
               TouchpointNode node = graph.insert(touchpoint, problems);
               added.add(node);
               if (scored != null) {
-                scoredSeeds.addAll(scored.add(node));
+                scoredSeeds.addAll(scored.add(node, problems));
               }
             }
           } catch (OmniIdException e) {
@@ -258,7 +260,7 @@ final class InMemoryResolver implements IdentityResolver {
           seeds.add(node);
           added++;
           if (scored != null) {
-            scoredSeeds.addAll(scored.add(node));
+            scoredSeeds.addAll(scored.add(node, problems));
           }
         } catch (OmniIdException e) {
           problems.add(Problem.of(touchpoint.id(), e));
@@ -586,24 +588,100 @@ final class InMemoryResolver implements IdentityResolver {
       Optional<MatchScore> score = scored == null ? Optional.empty()
           : Optional.of(scored.model.score(a.extras.prepared, b.extras.prepared));
       List<Evidence> between = new ArrayList<>();
+      List<Evidence> path = List.of();
+      List<Evidence> refusals = new ArrayList<>();
       Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
       visited.add(a);
       List<TouchpointNode> component = MergeGraph.component(a, visited);
       if (visited.contains(b)) {
-        for (Evidence e : ComponentClusterer.cluster(component, true, graph.personRule).evidence()) {
+        // The clusterer's own decision replayed: its links form a spanning tree of each profile,
+        // and its refusals name the profiles they kept apart.
+        List<Evidence> all = ComponentClusterer.cluster(component, true, graph.personRule).evidence();
+        for (Evidence e : all) {
           if ((e.touchpointId().equals(a.id) && e.otherTouchpointId().equals(b.id))
               || (e.touchpointId().equals(b.id) && e.otherTouchpointId().equals(a.id))) {
             between.add(e);
           }
+          if (a.cluster != b.cluster && !e.links()) {
+            Cluster x = graph.touchpoint(e.touchpointId()).cluster;
+            Cluster y = graph.touchpoint(e.otherTouchpointId()).cluster;
+            if ((x == a.cluster && y == b.cluster) || (x == b.cluster && y == a.cluster)) {
+              refusals.add(e);
+            }
+          }
+        }
+        if (a.cluster == b.cluster) {
+          path = linkPath(a, b, all, shared);
         }
       }
-      return new PairExplanation(a.id, b.id, a.cluster == b.cluster, shared, sharedGeneric, score,
-          between);
+      return new PairExplanation(a.id, b.id, a.cluster.id, b.cluster.id, shared, sharedGeneric,
+          score, between, path, refusals);
     } finally {
       lock.readLock().unlock();
     }
   }
 
+
+  /**
+   * The links from {@code a} to {@code b} in the clusterer's spanning tree of their profile. A
+   * shared value links each carrier to an earlier one, so two carriers of one phone may be joined
+   * through a third; when every link of the chain is that one value and both carry it, the chain
+   * is told as what it is: the two share the value.
+   */
+  private static List<Evidence> linkPath(TouchpointNode a, TouchpointNode b, List<Evidence> all,
+      List<Identifier> shared) {
+    if (a == b) {
+      return List.of();
+    }
+    Map<String, List<Evidence>> adjacent = new HashMap<>();
+    for (Evidence e : all) {
+      if (e.links()) {
+        adjacent.computeIfAbsent(e.touchpointId(), k -> new ArrayList<>()).add(e);
+        adjacent.computeIfAbsent(e.otherTouchpointId(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    Map<String, Evidence> reachedBy = new HashMap<>();
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+    queue.add(a.id);
+    reachedBy.put(a.id, null);
+    while (!queue.isEmpty() && !reachedBy.containsKey(b.id)) {
+      String at = queue.poll();
+      for (Evidence e : adjacent.getOrDefault(at, List.of())) {
+        String next = e.touchpointId().equals(at) ? e.otherTouchpointId() : e.touchpointId();
+        if (!reachedBy.containsKey(next)) {
+          reachedBy.put(next, e);
+          queue.add(next);
+        }
+      }
+    }
+    if (!reachedBy.containsKey(b.id)) {
+      return List.of(); // not reached: cannot happen for one profile, whose links span it
+    }
+    List<Evidence> path = new ArrayList<>();
+    for (String at = b.id; !at.equals(a.id); ) {
+      Evidence e = reachedBy.get(at);
+      path.add(e);
+      at = e.touchpointId().equals(at) ? e.otherTouchpointId() : e.touchpointId();
+    }
+    Collections.reverse(path);
+    Evidence first = path.get(0);
+    if (path.size() > 1 && first.kind() == Evidence.Kind.SHARED_IDENTIFIER) {
+      Identifier value = first.identifiers().get(0);
+      boolean oneValue = path.stream().allMatch(e -> e.kind() == Evidence.Kind.SHARED_IDENTIFIER
+          && sameValue(e.identifiers().get(0), value));
+      for (Identifier own : shared) {
+        if (oneValue && sameValue(own, value)) {
+          return List.of(new Evidence(Evidence.Kind.SHARED_IDENTIFIER, a.id, b.id, List.of(own),
+              Double.POSITIVE_INFINITY));
+        }
+      }
+    }
+    return path;
+  }
+
+  private static boolean sameValue(Identifier x, Identifier y) {
+    return x.type().equals(y.type()) && x.value().equals(y.value());
+  }
 
   @Override
   public List<Relation> related(ProfileId profileId) {

@@ -74,12 +74,21 @@ public final class MatchModel {
   }
 
   /**
-   * The total weight at or above which a pair links.
+   * The match probability at or above which a pair links: the user-facing unit of the threshold.
    *
-   * @return the threshold in bits (a match weight, {@code log2(p / (1 - p))} of the threshold
-   *     probability p), finite
+   * @return the threshold as a probability in (0, 1)
    */
-  public double threshold() {
+  public double matchThreshold() {
+    return MatchOdds.probability(threshold);
+  }
+
+  /**
+   * The total match weight at or above which a pair links: {@link #matchThreshold()} as
+   * {@code log2} of the odds, the unit the fields' weights add up in.
+   *
+   * @return the threshold as a weight
+   */
+  public double thresholdWeight() {
     return threshold;
   }
 
@@ -97,7 +106,20 @@ public final class MatchModel {
 
   /** Normalizes a touchpoint's field values once, for many comparisons. */
   Prepared prepare(Touchpoint touchpoint) {
+    return prepare(touchpoint, null);
+  }
+
+  /**
+   * Normalizes a touchpoint's field values once, for many comparisons. A value a field's
+   * normalizer refuses is absent for scoring. When {@code problems} is not null, each refused
+   * attribute value is added to it as a {@link Problem} on {@code attributes[key]}, once per
+   * attribute, with the normalizer's reason and detail (never the value): the resolver reports
+   * refused identifiers itself, but an attribute only a match field reads (a birth date of
+   * {@code 31/02/1990}) would otherwise be dropped without a word.
+   */
+  Prepared prepare(Touchpoint touchpoint, List<Problem> problems) {
     String[][] values = new String[fields.size()][];
+    List<AttributeKey> reported = null;
     for (int f = 0; f < values.length; f++) {
       MatchField field = fields.get(f);
       List<String> raw = field.source().values(touchpoint);
@@ -109,12 +131,53 @@ public final class MatchModel {
             normalized.add(n);
           }
         } catch (RuntimeException e) {
-          // Refused values are absent for scoring; the resolver reports identifier problems.
+          if (problems == null) {
+            continue;
+          }
+          AttributeKey key = attributeHolding(field.source(), touchpoint, value);
+          if (key == null) {
+            continue; // an identifier: MergeGraph.insert reports it, with its position
+          }
+          if (reported == null) {
+            reported = new ArrayList<>(1);
+          }
+          if (!reported.contains(key)) {
+            reported.add(key);
+            problems.add(refused(touchpoint, key, e));
+          }
         }
       }
       values[f] = normalized.toArray(new String[0]);
     }
     return new Prepared(values);
+  }
+
+  /** The attribute of {@code source} whose stripped value is {@code value}; null for identifiers. */
+  private static AttributeKey attributeHolding(FieldSource source, Touchpoint touchpoint,
+      String value) {
+    List<AttributeKey> keys = source instanceof FieldSource.OfAttribute a ? List.of(a.key())
+        : source instanceof FieldSource.OfAttributes a ? a.keys() : List.of();
+    for (AttributeKey key : keys) {
+      String raw = touchpoint.attributes().get(key);
+      if (raw != null && raw.strip().equals(value)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The problem of a refused attribute: the normalizer's reason and detail when it threw an
+   * {@link OmniIdException}, whose detail never holds the value; otherwise only the exception's
+   * type, since another exception's message may quote the value.
+   */
+  private static Problem refused(Touchpoint touchpoint, AttributeKey key, RuntimeException e) {
+    String field = "attributes[" + key.name() + "]";
+    if (e instanceof OmniIdException o) {
+      return new Problem(touchpoint.id(), field, o.reason(), o.detail());
+    }
+    return new Problem(touchpoint.id(), field, OmniIdException.Reason.INVALID_VALUE,
+        "is refused by its normalizer (" + e.getClass().getSimpleName() + ")");
   }
 
   /** The comparison level of each field for a pair; {@code MISSING} where either side lacks it. */
@@ -243,8 +306,9 @@ public final class MatchModel {
 
   @Override
   public String toString() {
-    return "MatchModel[prior=" + priorMatchProbability + ", threshold=" + threshold + ", fields="
-        + fields + "]";
+    return "MatchModel[prior=" + priorMatchProbability + ", threshold="
+        + MatchOdds.probabilityText(matchThreshold()) + " (" + MatchOdds.weightText(threshold)
+        + "), fields=" + fields + "]";
   }
 
   /** A touchpoint's normalized field values. */
@@ -318,35 +382,40 @@ public final class MatchModel {
     }
 
     /**
-     * The total weight at or above which a pair links; {@code log2(9)} (probability 0.9) unless
-     * set.
+     * The match probability at or above which a pair links; 0.9 unless set. The probability is
+     * the threshold's user-facing unit; {@link #thresholdWeight} sets the same threshold as a
+     * weight.
      *
-     * @param weight the threshold as a match weight in bits, finite (else
-     *     {@link OmniIdException.Reason#INVALID_VALUE})
+     * @param probability the threshold, in (0, 1), e.g. {@code 0.99}
      * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code matchThreshold}) if it is not in
+     *     (0, 1)
      */
-    public Builder threshold(double weight) {
-      if (!Double.isFinite(weight)) {
-        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "threshold",
-            "must be finite");
+    public Builder matchThreshold(double probability) {
+      if (!(probability > 0 && probability < 1)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "matchThreshold",
+            "must be a probability in (0, 1)");
       }
-      this.threshold = weight;
+      this.threshold = MatchField.log2(probability / (1 - probability));
       return this;
     }
 
     /**
-     * Sets the threshold as a match probability in (0, 1); 0.99 is a weight of about +6.63.
+     * The threshold as a total match weight ({@code log2} of the odds) rather than a
+     * probability: {@code thresholdWeight(6.63)} is {@code matchThreshold(0.99)}. For weights
+     * computed elsewhere; prefer {@link #matchThreshold}.
      *
-     * @param probability the posterior match probability a pair needs to link, strictly between 0
-     *     and 1 (else {@link OmniIdException.Reason#INVALID_VALUE})
+     * @param weight the threshold weight, finite
      * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code thresholdWeight}) if it is not
+     *     finite
      */
-    public Builder thresholdProbability(double probability) {
-      if (!(probability > 0 && probability < 1)) {
-        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "thresholdProbability",
-            "must be in (0, 1)");
+    public Builder thresholdWeight(double weight) {
+      if (!Double.isFinite(weight)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "thresholdWeight",
+            "must be finite");
       }
-      this.threshold = MatchField.log2(probability / (1 - probability));
+      this.threshold = weight;
       return this;
     }
 

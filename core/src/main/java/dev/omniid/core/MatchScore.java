@@ -7,33 +7,40 @@ import java.util.Objects;
 /**
  * How a {@link MatchModel} scored a pair of touchpoints: each field's comparison level and
  * weight, their total with the prior, and the threshold — the waterfall that says why two records
- * match or not.
+ * match or not, on their own.
+ *
+ * <p>Two units: the match weight ({@code log2} of the odds, what the fields add up to) and the
+ * match probability it implies, {@code 2^w / (1 + 2^w)}. The probability is the user-facing unit
+ * ({@link #probability()}, {@link #matchThreshold()}); {@link #explain()} shows the weight in
+ * brackets.
  *
  * @param fields each field's level and weight, in the model's field order
  * @param priorWeight the weight of the prior match probability, {@code log2(λ / (1 - λ))}
  * @param weight the total match weight: the prior plus every field's weight
- * @param threshold the weight at or above which the pair links
+ * @param thresholdWeight the weight at or above which the pair links; see {@link #matchThreshold()}
+ *     for it as a probability
  * @param identified whether some field agrees at a level that identifies the person (see
  *     {@link MatchField.Builder#identifiesFrom}); a pair whose agreements only describe her does
  *     not link, whatever its weight
  */
-public record MatchScore(List<FieldScore> fields, double priorWeight, double weight, double threshold,
-    boolean identified) {
+public record MatchScore(List<FieldScore> fields, double priorWeight, double weight,
+    double thresholdWeight, boolean identified) {
 
   /**
    * One field's part of a score.
    *
-   * @param field the field's {@linkplain MatchField#name() name}
-   * @param level how its values agreed; {@link ComparisonLevel#MISSING} when either side had none
-   * @param weight what the agreement added to the total, in bits; 0 for {@code MISSING}
+   * @param field its name
+   * @param level the agreement
+   * @param weight its weight
    */
   public record FieldScore(String field, ComparisonLevel level, double weight) {
     /**
-     * Checks the name and the level.
+     * Checks the parts.
      *
-     * @param field the field's name, not null
-     * @param level how its values agreed, not null
-     * @param weight what the agreement added to the total, in bits
+     * @param field its name
+     * @param level the agreement
+     * @param weight its weight
+     * @throws NullPointerException if {@code field} or {@code level} is null
      */
     public FieldScore {
       Objects.requireNonNull(field, "field");
@@ -44,11 +51,11 @@ public record MatchScore(List<FieldScore> fields, double priorWeight, double wei
   /**
    * Copies the field scores.
    *
-   * @param fields each field's level and weight, not null; copied
-   * @param priorWeight the weight of the prior match probability
+   * @param fields each field's level and weight
+   * @param priorWeight the weight of the prior
    * @param weight the total match weight
-   * @param threshold the weight at or above which the pair links
-   * @param identified whether some field agrees at a level that identifies the person
+   * @param thresholdWeight the weight at or above which the pair links
+   * @param identified whether some field agrees at an identifying level
    */
   public MatchScore {
     fields = List.copyOf(fields);
@@ -57,41 +64,51 @@ public record MatchScore(List<FieldScore> fields, double priorWeight, double wei
   /**
    * A score of a model whose every agreement identifies (no describing-only field).
    *
-   * @param fields each field's level and weight, not null; copied
-   * @param priorWeight the weight of the prior match probability
+   * @param fields each field's level and weight
+   * @param priorWeight the weight of the prior
    * @param weight the total match weight
-   * @param threshold the weight at or above which the pair links
+   * @param thresholdWeight the weight at or above which the pair links
    */
-  public MatchScore(List<FieldScore> fields, double priorWeight, double weight, double threshold) {
-    this(fields, priorWeight, weight, threshold, true);
+  public MatchScore(List<FieldScore> fields, double priorWeight, double weight,
+      double thresholdWeight) {
+    this(fields, priorWeight, weight, thresholdWeight, true);
   }
 
   /**
-   * Whether the pair links: its weight reaches the threshold and some agreement identifies.
+   * Whether the pair links on its own score: its weight reaches the threshold and some agreement
+   * identifies. Whether the resolver put the two in one profile also depends on the rest of the
+   * graph: see {@link PairExplanation#sameProfile()}.
    *
-   * @return {@code true} if {@code weight >= threshold} and {@link #identified()}
+   * @return whether the pair's own score links it
    */
   public boolean matches() {
-    return weight >= threshold && identified;
+    return weight >= thresholdWeight && identified;
   }
 
   /**
    * The match probability implied by the weight: {@code 2^w / (1 + 2^w)}.
    *
-   * @return the posterior probability that the pair is one person, in {@code [0, 1]} (1 when the
-   *     weight is too large for a double)
+   * @return the probability, in [0, 1]
    */
   public double probability() {
-    double odds = Math.pow(2, weight);
-    return Double.isInfinite(odds) ? 1.0 : odds / (1 + odds);
+    return MatchOdds.probability(weight);
   }
 
   /**
-   * A waterfall a person can read: one line per field, then the total against the threshold.
+   * The threshold as a match probability: the pair links at or above it.
    *
-   * @return several lines (the prior, each field's level and weight, the total with its
-   *     probability compared with the threshold, and why a pair over the threshold still does not
-   *     link when nothing identifies), no trailing line break; holds no identifier value
+   * @return {@code 2^t / (1 + 2^t)} of {@link #thresholdWeight()}
+   */
+  public double matchThreshold() {
+    return MatchOdds.probability(thresholdWeight);
+  }
+
+  /**
+   * A waterfall a person can read: one line per field with its level and weight, then the total
+   * as a probability (its weight in brackets) against the threshold, e.g.
+   * {@code probability 0.9885 (weight +6.42) below the threshold 0.99 (+6.63)}.
+   *
+   * @return the waterfall, one line per field; no personal value
    */
   public String explain() {
     StringBuilder s = new StringBuilder();
@@ -99,9 +116,10 @@ public record MatchScore(List<FieldScore> fields, double priorWeight, double wei
     for (FieldScore f : fields) {
       s.append(String.format(Locale.ROOT, "  %-16s %-9s %+7.2f%n", f.field(), f.level(), f.weight()));
     }
-    s.append(String.format(Locale.ROOT, "  %-16s %-9s %+7.2f (probability %.4f) %s threshold %+.2f",
-        "total", "", weight, probability(), weight >= threshold ? ">=" : "<", threshold));
-    if (weight >= threshold && !identified) {
+    s.append(String.format(Locale.ROOT, "  %-16s %s %s the threshold %s (%s)", "total",
+        MatchOdds.both(weight), weight >= thresholdWeight ? "at or above" : "below",
+        MatchOdds.probabilityText(matchThreshold()), MatchOdds.weightText(thresholdWeight)));
+    if (weight >= thresholdWeight && !identified) {
       s.append(String.format(Locale.ROOT, "%n  not linked: only fields that describe the person"
           + " agree (names, places, a birth date off by a keying error), none that identifies her"));
     }

@@ -4,25 +4,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What resolving one touchpoint did.
+ * What resolving one touchpoint did. Immutable and thread-safe.
  *
- * @param touchpointId the touchpoint resolved
- * @param outcome what happened to it
- * @param profileId the profile it now belongs to
- * @param mergedProfileIds profiles merged into {@code profileId} by this touchpoint (now aliases)
- * @param evidence the edges that link the touchpoint, or that kept it apart, in its component
- * @param events every change this touchpoint caused, including splits elsewhere in its component
- * @param problems identifiers that could not be used (invalid values): reported, not dropped;
- *     the touchpoint was resolved on the others
+ * <p>Only the resolver makes resolutions (the constructor is not public): a resolution in hand is
+ * always one the resolver reported. Two resolutions are equal when all their parts are.
  */
-public record Resolution(
-    String touchpointId,
-    Outcome outcome,
-    ProfileId profileId,
-    List<ProfileId> mergedProfileIds,
-    List<Evidence> evidence,
-    List<ProfileEvent> events,
-    List<Problem> problems) {
+public final class Resolution {
+  private final String touchpointId;
+  private final Outcome outcome;
+  private final ProfileId profileId;
+  private final List<ProfileId> mergedProfileIds;
+  private final List<Evidence> evidence;
+  private final List<ProfileEvent> events;
+  private final List<Problem> problems;
 
   /** What happened to a resolved touchpoint. */
   public enum Outcome {
@@ -37,23 +31,128 @@ public record Resolution(
   }
 
   /**
-   * Copies the lists; the resolver makes resolutions, an application has no need to.
+   * A resolution; made by the resolver only.
    *
-   * @param touchpointId the touchpoint resolved, not null
-   * @param outcome what happened to it, not null
-   * @param profileId the profile it now belongs to, not null
-   * @param mergedProfileIds profiles merged by it, not null; copied
-   * @param evidence the edges of its component, not null; copied
-   * @param events every change it caused, not null; copied
-   * @param problems identifiers that could not be used, not null; copied
+   * @param touchpointId the touchpoint resolved
+   * @param outcome what happened to it
+   * @param profileId the profile it now belongs to
+   * @param mergedProfileIds profiles merged into {@code profileId} by this touchpoint
+   * @param evidence the edges that link the touchpoint, or that kept it apart
+   * @param events every change this touchpoint caused
+   * @param problems values that could not be used
    */
-  public Resolution {
-    Objects.requireNonNull(touchpointId, "touchpointId");
-    Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(profileId, "profileId");
-    mergedProfileIds = List.copyOf(mergedProfileIds);
-    evidence = List.copyOf(evidence);
-    events = List.copyOf(events);
-    problems = List.copyOf(problems);
+  Resolution(String touchpointId, Outcome outcome, ProfileId profileId,
+      List<ProfileId> mergedProfileIds, List<Evidence> evidence, List<ProfileEvent> events,
+      List<Problem> problems) {
+    this.touchpointId = Objects.requireNonNull(touchpointId, "touchpointId");
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.profileId = Objects.requireNonNull(profileId, "profileId");
+    this.mergedProfileIds = List.copyOf(mergedProfileIds);
+    this.evidence = List.copyOf(evidence);
+    this.events = List.copyOf(events);
+    this.problems = List.copyOf(problems);
+  }
+
+  /**
+   * The touchpoint resolved.
+   *
+   * @return its id
+   */
+  public String touchpointId() {
+    return touchpointId;
+  }
+
+  /**
+   * What happened to the touchpoint.
+   *
+   * @return the outcome
+   */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * The profile the touchpoint now belongs to.
+   *
+   * @return the profile's id
+   */
+  public ProfileId profileId() {
+    return profileId;
+  }
+
+  /**
+   * The profiles merged into {@link #profileId()} by this touchpoint, now its aliases.
+   *
+   * @return their ids, in id order; empty unless the outcome is {@link Outcome#MERGED}
+   */
+  public List<ProfileId> mergedProfileIds() {
+    return mergedProfileIds;
+  }
+
+  /**
+   * The edges that link the touchpoint, or that kept it apart, in its component.
+   *
+   * @return the evidence
+   */
+  public List<Evidence> evidence() {
+    return evidence;
+  }
+
+  /**
+   * Every change this touchpoint caused, including splits elsewhere in its component.
+   *
+   * @return the events, in the order listeners heard them
+   */
+  public List<ProfileEvent> events() {
+    return events;
+  }
+
+  /**
+   * Values of the touchpoint that could not be used, reported rather than dropped: identifiers
+   * the normalizer refuses (field {@code identifiers[i] (type)}) and attributes a match field's
+   * normalizer refuses (field {@code attributes[key]}, e.g. a birth date of {@code 31/02/1990}).
+   * The touchpoint was resolved on the others. A problem never holds the value itself.
+   *
+   * @return the problems, in the order found; empty for a duplicate
+   */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /**
+   * Whether {@code o} is a resolution with equal parts.
+   *
+   * @param o the object to compare with
+   * @return whether every part is equal
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Resolution r && touchpointId.equals(r.touchpointId)
+        && outcome == r.outcome && profileId.equals(r.profileId)
+        && mergedProfileIds.equals(r.mergedProfileIds) && evidence.equals(r.evidence)
+        && events.equals(r.events) && problems.equals(r.problems);
+  }
+
+  /**
+   * A hash of every part, consistent with {@link #equals}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(touchpointId, outcome, profileId, mergedProfileIds, evidence, events,
+        problems);
+  }
+
+  /**
+   * Every part, in the form a record would print it; identifier values are masked.
+   *
+   * @return a description of the resolution
+   */
+  @Override
+  public String toString() {
+    return "Resolution[touchpointId=" + touchpointId + ", outcome=" + outcome + ", profileId="
+        + profileId + ", mergedProfileIds=" + mergedProfileIds + ", evidence=" + evidence
+        + ", events=" + events + ", problems=" + problems + "]";
   }
 }

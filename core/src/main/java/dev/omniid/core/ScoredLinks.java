@@ -46,10 +46,11 @@ final class ScoredLinks {
    * arrives second scores the pair, and the score is symmetric: the edge set is a function of the
    * set of touchpoints. Returns the touchpoints whose components changed besides the new one's
    * (a block it grew past the maximum dropped edges that held them together); usually none.
+   * Attribute values the model's normalizers refuse are added to {@code problems}.
    */
-  List<TouchpointNode> add(TouchpointNode entry) {
+  List<TouchpointNode> add(TouchpointNode entry, List<Problem> problems) {
     List<TouchpointNode> seeds = List.of();
-    entry.extras().prepared = model.prepare(entry.touchpoint);
+    entry.extras().prepared = model.prepare(entry.touchpoint, problems);
     LinkedHashSet<String> keys = new LinkedHashSet<>();
     for (int k = 0; k < blockingKeys.size(); k++) {
       Collection<String> raw;
@@ -88,7 +89,7 @@ final class ScoredLinks {
     for (Map.Entry<TouchpointNode, int[]> candidate : shared.entrySet()) {
       TouchpointNode other = candidate.getKey();
       double weight = model.weightIfReaching(entry.extras.prepared, other.extras.prepared);
-      if (weight >= model.threshold()
+      if (weight >= model.thresholdWeight()
           && model.identifies(entry.extras.prepared, other.extras.prepared)) {
         Edge edge = new Edge(entry, other, weight);
         edge.support = candidate.getValue()[0];
@@ -151,7 +152,7 @@ final class ScoredLinks {
           existing.support++;
         } else {
           double weight = model.weightIfReaching(x.extras.prepared, y.extras.prepared);
-          if (weight >= model.threshold() && model.identifies(x.extras.prepared, y.extras.prepared)) {
+          if (weight >= model.thresholdWeight() && model.identifies(x.extras.prepared, y.extras.prepared)) {
             Edge edge = new Edge(x, y, weight);
             edge.support = 1;
             edge.vouchesForOnePerson = personalFields.length > 0

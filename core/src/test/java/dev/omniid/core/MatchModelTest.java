@@ -50,10 +50,10 @@ class MatchModelTest {
         score.fields().stream().map(MatchScore.FieldScore::level).toList());
     double expected = log2(0.2 / 0.8) + log2(0.08 / 0.1) + log2(0.95 / 0.2) + 0;
     assertEquals(expected, score.weight(), 1e-9);
-    assertEquals(log2(9), score.threshold(), 1e-9);
+    assertEquals(log2(9), score.thresholdWeight(), 1e-9);
     assertFalse(score.matches());
     String text = score.explain();
-    assertTrue(text.contains("given") && text.contains("STRONG") && text.contains("< threshold"), text);
+    assertTrue(text.contains("given") && text.contains("STRONG") && text.contains("below the threshold 0.9 (+3.17)"), text);
     assertFalse(text.toLowerCase().contains("garcia"), "explanations name fields, not values");
   }
 
@@ -66,7 +66,7 @@ class MatchModelTest {
         .probabilities(ComparisonLevel.EXACT, 0.95, 0.01)
         .termFrequencies(Map.of("garcia", 0.05, "lopez", 0.02), 0.0005).build();
     MatchModel base = RandomTouchpoints.model();
-    for (MatchModel model : List.of(base, base.toBuilder().field(family).threshold(2).build())) {
+    for (MatchModel model : List.of(base, base.toBuilder().field(family).thresholdWeight(2).build())) {
       List<Touchpoint> people = RandomTouchpoints.generate(random, 60);
       List<MatchModel.Prepared> prepared = people.stream().map(model::prepare).toList();
       int reaching = 0;
@@ -74,11 +74,11 @@ class MatchModelTest {
         for (MatchModel.Prepared b : prepared) {
           double full = model.weight(a, b);
           double early = model.weightIfReaching(a, b);
-          if (full >= model.threshold()) {
+          if (full >= model.thresholdWeight()) {
             assertEquals(full, early, 0.0, "the exact weight when the pair links");
             reaching++;
           } else {
-            assertTrue(early < model.threshold(), "below the threshold when it does not");
+            assertTrue(early < model.thresholdWeight(), "below the threshold when it does not");
           }
         }
       }
@@ -151,7 +151,7 @@ class MatchModelTest {
     PairExplanation why = r.why("a", "b");
     assertTrue(why.sameProfile());
     assertTrue(why.score().orElseThrow().matches());
-    assertTrue(why.explain().contains("score as one person"), why.explain());
+    assertTrue(why.explain().contains("linked by their scored match"), why.explain());
     PairExplanation whyNot = r.why("a", "c");
     assertFalse(whyNot.sameProfile());
     assertFalse(whyNot.score().orElseThrow().matches());
@@ -180,7 +180,7 @@ class MatchModelTest {
 
     MatchModel model = describingModel();
     MatchScore score = model.score(a, b);
-    assertTrue(score.weight() >= score.threshold(), "the same weight");
+    assertTrue(score.weight() >= score.thresholdWeight(), "the same weight");
     assertFalse(score.identified());
     assertFalse(score.matches(), "but nothing identifies the person");
     assertTrue(score.explain().contains("not linked: only fields that describe the person"), score.explain());

@@ -5,7 +5,7 @@
  * <pre>{@code
  * OmniChannelGenerator generator = OmniChannelGenerator.newBuilder().people(5_000).seed(2026).build();
  * List<GeneratedTouchpoint> data = generator.generate();
- * IdentityResolver resolver = OmniId.newBuilder().build();   // omniid-matching
+ * IdentityResolver resolver = OmniId.resolverBuilder().build();   // omniid-matching
  * resolver.resolveAll(data.stream().map(GeneratedTouchpoint::touchpoint).toList());
  *
  * Map<String, String> predicted = new HashMap<>();

@@ -88,7 +88,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
   /** A resolver builder with this configuration (the journal is added by the caller). */
   ResolverBuilder resolverBuilder() {
     Optional<MatchModel> model = threshold.map(t -> OmniId.defaultMatchModel(region, monthFirst)
-        .toBuilder().thresholdProbability(t).build());
+        .toBuilder().matchThreshold(t).build());
     Map<IdentifierType, IdentifierPolicy> byType = new TreeMap<>(Comparator.comparing(IdentifierType::name));
     policies.forEach((name, policy) -> byType.put(IdentifierType.of(name), policy));
     Set<IdentifierType> raw = new java.util.LinkedHashSet<>();

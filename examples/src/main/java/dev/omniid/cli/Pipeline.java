@@ -280,7 +280,7 @@ final class Pipeline {
         m = OmniId.estimate(m, records.stream().map(MappedRecord::touchpoint).toList()).model();
       }
       if (settings.threshold().isPresent()) {
-        m = m.toBuilder().thresholdProbability(settings.threshold().get()).build();
+        m = m.toBuilder().matchThreshold(settings.threshold().get()).build();
       }
       model = Optional.of(m);
     }
@@ -326,12 +326,12 @@ final class Pipeline {
   static ResolverBuilder resolverBuilder(String region, boolean monthFirst, Optional<MatchModel> model,
       Map<IdentifierType, IdentifierPolicy> policies, Set<IdentifierType> asWritten,
       Set<IdentifierType> personal) {
-    OmniId.Builder builder = OmniId.newBuilder().defaultRegion(region);
+    OmniId.Builder builder = OmniId.resolverBuilder().defaultRegion(region);
     if (monthFirst) {
       builder.monthFirstDates();
     }
     model.ifPresent(builder::matchModel);
-    ResolverBuilder rb = builder.resolverBuilder();
+    ResolverBuilder rb = builder.toResolverBuilder();
     policies.forEach(rb::identifierPolicy);
     asWritten.forEach(type -> rb.normalizer(type, Normalizer.identity()));
     personal.forEach(rb::personalIdentifier);
@@ -350,6 +350,12 @@ final class Pipeline {
           .map(MappedRecord::touchpoint).toList();
       BatchResult result = resolver.resolveAll(chunk);
       for (Problem p : result.problems()) {
+        if (p.field().startsWith("attributes[")) {
+          // The mapper reports the attributes it checks (birth dates, with the column and the
+          // masked value) as it reads them; the others the model refuses are left out of scoring
+          // without a warning, as before the library reported them.
+          continue;
+        }
         if (p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
             || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
           refused.add(p);

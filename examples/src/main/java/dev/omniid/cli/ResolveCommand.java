@@ -220,7 +220,7 @@ final class ResolveCommand implements Callable<Integer> {
   private static void score(ObjectNode link, MatchScore s) {
     link.put("weight", round(s.weight()));
     link.put("probability", round(s.probability()));
-    link.put("threshold", round(s.threshold()));
+    link.put("threshold", round(s.thresholdWeight()));
     ObjectNode fields = link.putObject("fields");
     for (MatchScore.FieldScore f : s.fields()) {
       if (f.level() != dev.omniid.core.ComparisonLevel.MISSING) {

@@ -101,7 +101,7 @@ public final class AbandonedCart {
 
   /** Resolves the web shop's history, then the store visit, and returns what the clerk sees. */
   static ClerkView clerkView() {
-    IdentityResolver resolver = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("ES").build();
     resolver.resolveAll(webShop());
     Resolution visit = resolver.resolve(storeVisit());
     Profile customer = resolver.profile(visit.profileId()).orElseThrow();

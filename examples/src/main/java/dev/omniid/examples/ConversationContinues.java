@@ -82,7 +82,7 @@ public final class ConversationContinues {
 
   /** Resolves the story and returns what the agent sees when {@code wa-3101} arrives. */
   static AgentView agentView() {
-    IdentityResolver resolver = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("ES").build();
     story().forEach(resolver::resolve);
     Profile customer = resolver.profileOfTouchpoint("wa-3101").orElseThrow();
     List<Message> history = customer.journey().stream().filter(ConversationContinues::isMessage)

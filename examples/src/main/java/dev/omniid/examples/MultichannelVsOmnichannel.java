@@ -113,7 +113,7 @@ public final class MultichannelVsOmnichannel {
     Map<String, String> silo = new HashMap<>();
     Map<Channel, Integer> siloCustomers = new LinkedHashMap<>();
     byChannel.forEach((channel, records) -> {
-      IdentityResolver channelSystem = OmniId.newBuilder().build();
+      IdentityResolver channelSystem = OmniId.resolverBuilder().build();
       channelSystem.resolveAll(records);
       siloCustomers.put(channel, channelSystem.profileCount());
       channelSystem.profiles().forEach(p ->
@@ -121,7 +121,7 @@ public final class MultichannelVsOmnichannel {
     });
 
     // Omnichannel: one resolver over every channel.
-    IdentityResolver omni = OmniId.newBuilder().build();
+    IdentityResolver omni = OmniId.resolverBuilder().build();
     omni.resolveAll(touchpoints);
     Map<String, String> resolved = new HashMap<>();
     omni.profiles().forEach(p -> p.touchpointIds().forEach(id -> resolved.put(id, p.id().toString())));

@@ -102,7 +102,7 @@ public final class WholesaleReorder {
 
   /** Resolves the story and returns the order placed at the portal's checkout. */
   static CombinedOrder combinedOrder() {
-    IdentityResolver resolver = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("ES").build();
     resolver.resolveAll(story());
     Profile buyer = resolver.profileOfTouchpoint("web-604").orElseThrow();
     List<OrderLine> lines = orderLines(buyer.journey(), t -> true);

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
  */
 class OmniIdDefaultsPropertiesTest extends ResolverPropertiesTest {
   static final Configuration OMNIID_DEFAULTS =
-      new Configuration("omniid-defaults", () -> OmniId.newBuilder().resolverBuilder(), false, 150);
+      new Configuration("omniid-defaults", () -> OmniId.resolverBuilder().toResolverBuilder(), false, 150);
 
   public static Stream<Arguments> seeds() {
     return Configuration.matrix(List.of(OMNIID_DEFAULTS), 0x0D1D_0000L);

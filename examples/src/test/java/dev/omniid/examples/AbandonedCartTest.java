@@ -33,7 +33,7 @@ class AbandonedCartTest {
 
   @Test
   void thePointOfSaleAloneSeesANewCustomer() {
-    IdentityResolver store = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver store = OmniId.resolverBuilder().defaultRegion("ES").build();
     AbandonedCart.webShop().stream().filter(t -> t.channel().equals(Channel.STORE)).forEach(store::resolve);
     assertEquals(Resolution.Outcome.CREATED, store.resolve(AbandonedCart.storeVisit()).outcome());
   }

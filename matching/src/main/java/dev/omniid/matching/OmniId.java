@@ -29,8 +29,12 @@ import java.util.Objects;
  * address and contact details with blocking keys.
  *
  * <pre>{@code
- * IdentityResolver resolver = OmniId.newBuilder().defaultRegion("MX").build();
+ * IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("MX").build();
  * }</pre>
+ *
+ * <p>{@link #resolverBuilder()} is the entry point; {@link IdentityResolver#newBuilder()} starts
+ * the bare core builder without any of these defaults, and {@link Builder#toResolverBuilder()}
+ * hands over the preset core builder to change further.
  *
  * The default weights are set by hand; {@link #estimate} fits them to your own data without labels.
  * Touchpoints of incompatible people (different given names, birth dates or generational
@@ -40,12 +44,11 @@ public final class OmniId {
   private OmniId() {}
 
   /**
-   * Starts configuring a resolver with the defaults.
+   * Starts configuring a resolver with OmniID's defaults: the entry point of the library.
    *
-   * @return a builder with default region {@code ES}, day-first dates, the default match model
-   *     and no listener; {@code newBuilder().build()} is a ready resolver
+   * @return a new builder holding the defaults; {@link Builder#build()} gives the resolver
    */
-  public static Builder newBuilder() {
+  public static Builder resolverBuilder() {
     return new Builder();
   }
 
@@ -101,7 +104,7 @@ public final class OmniId {
             FieldMatcher.exact(), 0.97, 0.3, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001), null))
         .priorMatchProbability(0.01)
         // 0.99: a shared name and country alone (common names are common) stays below it.
-        .thresholdProbability(0.99)
+        .matchThreshold(0.99)
         .build();
   }
 
@@ -448,22 +451,32 @@ public final class OmniId {
     private String region = "ES";
     private boolean monthFirst;
     private MatchModel model;
+    /** The match probability threshold, or NaN for the model's own. */
+    private double threshold = Double.NaN;
     private final List<ProfileListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
     /**
      * The ISO 3166 country for phones without a country code and for postal codes; ES unless set.
+     * Checked at once: a code that is not a region libphonenumber knows ({@code "XX"}) is refused
+     * here, not when the resolver is built.
      *
-     * @param region two letters, any case ({@code "mx"} is {@code MX}); anything else is refused
-     *     with {@link OmniIdException.Reason#INVALID_VALUE}
+     * @param region an ISO 3166 alpha-2 code in any case, e.g. {@code "MX"}
      * @return this builder
+     * @throws NullPointerException if {@code region} is null
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code defaultRegion}) if it is not two
+     *     letters, or not a region libphonenumber knows
      */
     public Builder defaultRegion(String region) {
       Objects.requireNonNull(region, "region");
       if (!region.matches("[A-Za-z]{2}")) {
         throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "defaultRegion",
             "must be an ISO 3166 alpha-2 code");
+      }
+      if (!PhoneNormalizer.supportsRegion(region)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "defaultRegion",
+            "is not an ISO 3166 region libphonenumber knows");
       }
       this.region = region.toUpperCase(Locale.ROOT);
       return this;
@@ -480,10 +493,29 @@ public final class OmniId {
     }
 
     /**
+     * The match probability at or above which two touchpoints that share no identifier link on
+     * their score (names, birth date, address...); 0.99 unless set. It applies to the default
+     * model and to one set by {@link #matchModel}, whichever is used.
+     *
+     * @param probability the threshold, in (0, 1), e.g. {@code 0.995} for fewer, surer links
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code matchThreshold}) if it is not in
+     *     (0, 1)
+     */
+    public Builder matchThreshold(double probability) {
+      if (!(probability > 0 && probability < 1)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "matchThreshold",
+            "must be a probability in (0, 1)");
+      }
+      this.threshold = probability;
+      return this;
+    }
+
+    /**
      * Replaces the default match model (for example with an {@link OmniId#estimate estimate}).
      *
      * @param model the model, not null; the default blocking keys still decide which pairs it
-     *     scores
+     *     scores, and {@link #matchThreshold} replaces its threshold when set
      * @return this builder
      */
     public Builder matchModel(MatchModel model) {
@@ -503,13 +535,14 @@ public final class OmniId {
     }
 
     /**
-     * A core builder holding the defaults, to change further before building: add a journal,
-     * a policy for a type of your own, or another blocking key.
+     * The core builder holding these defaults, to change further before building (a journal, a
+     * policy, a listener): every call returns a new one.
      *
-     * @return a new core builder configured with this builder's settings; later changes to this
-     *     builder do not reach it
+     * @return a new core builder configured as this builder says
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code defaultRegion}) if the default
+     *     region is not a region libphonenumber knows
      */
-    public ResolverBuilder resolverBuilder() {
+    public ResolverBuilder toResolverBuilder() {
       PhoneNormalizer phones = PhoneNormalizer.forRegion(region);
       Normalizer devices = Normalizers.cached(DeviceIdNormalizer.any(), 100_000);
       ResolverBuilder b = IdentityResolver.newBuilder()
@@ -526,7 +559,7 @@ public final class OmniId {
           .identifierPolicy(HashedIdentifiers.PHONE_SHA256, IdentifierPolicy.shared(5, 69))
           .derivedIdentifier(IdentifierType.EMAIL, HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers::sha256)
           .derivedIdentifier(IdentifierType.PHONE, HashedIdentifiers.PHONE_SHA256, HashedIdentifiers::sha256)
-          .matchModel(model != null ? model : defaultMatchModel(region, monthFirst, phones))
+          .matchModel(withThreshold(model != null ? model : defaultMatchModel(region, monthFirst, phones)))
           .personRule(PersonRules.standard(monthFirst));
       for (BlockingKey key : defaultBlockingKeys(phones)) {
         b.blockingKey(key);
@@ -537,14 +570,19 @@ public final class OmniId {
       return b;
     }
 
+    private MatchModel withThreshold(MatchModel m) {
+      return Double.isNaN(threshold) ? m : m.toBuilder().matchThreshold(threshold).build();
+    }
+
     /**
      * Builds the resolver.
      *
-     * @return a new in-memory, thread-safe resolver with the defaults; for a durable one, add a
-     *     journal through {@link #resolverBuilder()}
+     * @return a new, empty resolver with these defaults
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code defaultRegion}) if the default
+     *     region is not a region libphonenumber knows
      */
     public IdentityResolver build() {
-      return resolverBuilder().build();
+      return toResolverBuilder().build();
     }
   }
 }

@@ -235,6 +235,11 @@ public final class PhoneNormalizer implements Normalizer {
     return digits.toString();
   }
 
+  /** Whether libphonenumber knows {@code region} (an ISO 3166 alpha-2 code, any case). */
+  static boolean supportsRegion(String region) {
+    return UTIL.getSupportedRegions().contains(region.toUpperCase(Locale.ROOT));
+  }
+
   private static String checkRegion(String region) {
     Objects.requireNonNull(region, "region");
     String upper = region.toUpperCase(Locale.ROOT);

@@ -3,7 +3,7 @@
  *
  * <h2>Where to start</h2>
  * <pre>{@code
- * IdentityResolver resolver = OmniId.newBuilder().defaultRegion("MX").build();
+ * IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("MX").build();
  * resolver.resolve(touchpoint);                       // as with the core's resolver
  * PairExplanation why = resolver.why("crm-17", "pos-0193");
  * System.out.println(why.explain());                  // per-field levels and weights

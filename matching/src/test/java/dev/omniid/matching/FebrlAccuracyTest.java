@@ -33,8 +33,8 @@ class FebrlAccuracyTest {
 
   static EvaluationReport run(String label, List<Touchpoint> records) {
     ModelEstimator.Estimate estimate = OmniId.estimate(startModel(), records);
-    IdentityResolver resolver = OmniId.newBuilder().defaultRegion("AU")
-        .matchModel(estimate.model()).resolverBuilder()
+    IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("AU")
+        .matchModel(estimate.model()).toResolverBuilder()
         // A social-security number names one person: a shared one outweighs the names (not
         // exclusive: the file mistypes some, and a typo must not keep a person apart).
         .personalIdentifier(FebrlData.SOC_SEC_ID)

@@ -155,14 +155,14 @@ class HardCasesAccuracyTest {
   }
 
   private static Map<String, String> resolveAll(List<Touchpoint> touchpoints) {
-    IdentityResolver resolver = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("ES").build();
     BatchResult result = resolver.resolveAll(touchpoints);
     assertEquals(0, result.rejected(), () -> "no record is refused: " + result.problems());
     return partition(resolver);
   }
 
   private static Map<String, String> resolveOneByOne(List<Touchpoint> touchpoints) {
-    IdentityResolver resolver = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("ES").build();
     touchpoints.forEach(resolver::resolve);
     return partition(resolver);
   }

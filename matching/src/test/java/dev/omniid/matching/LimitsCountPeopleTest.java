@@ -137,7 +137,7 @@ class LimitsCountPeopleTest {
 
   @Test
   void aMailboxBackUnderItsLimitLinksAgain() {
-    IdentityResolver r = OmniId.newBuilder().build();
+    IdentityResolver r = OmniId.resolverBuilder().build();
     // Mother and daughter write from one mailbox (one person as she writes twice), four others
     // too: six people, over the limit of five.
     r.resolve(person("a1", 0).identifier(IdentifierType.EMAIL, "casa@familia-ficticia.es").build());
@@ -176,11 +176,11 @@ class LimitsCountPeopleTest {
     for (long seed = 0; seed < 5; seed++) {
       List<Touchpoint> order = new ArrayList<>(touchpoints);
       Collections.shuffle(order, new Random(seed));
-      IdentityResolver r = OmniId.newBuilder().build();
+      IdentityResolver r = OmniId.resolverBuilder().build();
       order.forEach(r::resolve);
       out.add(r);
     }
-    IdentityResolver batch = OmniId.newBuilder().build();
+    IdentityResolver batch = OmniId.resolverBuilder().build();
     batch.resolveAll(touchpoints);
     out.add(batch);
     for (IdentityResolver r : out) {

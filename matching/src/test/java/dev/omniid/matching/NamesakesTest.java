@@ -33,13 +33,13 @@ class NamesakesTest {
 
   @Test
   void namesAPlaceAndABirthDateOneDigitApartDoNotLink() {
-    IdentityResolver r = OmniId.newBuilder().defaultRegion("MX").build();
+    IdentityResolver r = OmniId.resolverBuilder().defaultRegion("MX").build();
     r.resolveAll(List.of(
         carlos("a", "1944-05-22").identifier(IdentifierType.PHONE, "818 580 2776").build(),
         carlos("b", "1944-05-20").identifier(IdentifierType.EMAIL, "carlos.m40053@correo-ficticio.mx").build()));
     PairExplanation why = r.why("a", "b");
     assertFalse(why.sameProfile(), why.explain());
-    assertTrue(why.score().orElseThrow().weight() >= why.score().orElseThrow().threshold(),
+    assertTrue(why.score().orElseThrow().weight() >= why.score().orElseThrow().thresholdWeight(),
         "heavy enough, as before: " + why.explain());
     assertFalse(why.score().orElseThrow().matches());
     assertTrue(why.explain().contains("none that identifies her"), why.explain());
@@ -47,7 +47,7 @@ class NamesakesTest {
 
   @Test
   void anExactBirthDateOrASharedPostalCodeIdentifies() {
-    IdentityResolver r = OmniId.newBuilder().defaultRegion("MX").build();
+    IdentityResolver r = OmniId.resolverBuilder().defaultRegion("MX").build();
     r.resolveAll(List.of(
         carlos("a", "1944-05-22").build(),
         carlos("b", "22/05/1944").build(),

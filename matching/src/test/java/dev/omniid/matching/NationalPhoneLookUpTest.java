@@ -27,7 +27,7 @@ class NationalPhoneLookUpTest {
 
   @Test
   void theNationalFormFindsAndErasesTheMexicanNumber() {
-    IdentityResolver r = OmniId.newBuilder().build();
+    IdentityResolver r = OmniId.resolverBuilder().build();
     ProfileId p = r.resolve(mexican("mx-1", "55 1234 5678")).profileId();
     assertEquals(List.of(p), r.findProfiles(IdentifierType.PHONE, "55 1234 5678").stream()
         .map(Profile::id).toList());

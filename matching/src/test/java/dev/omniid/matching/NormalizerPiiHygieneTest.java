@@ -125,7 +125,7 @@ class NormalizerPiiHygieneTest {
   @ParameterizedTest(name = "{0}: {2}")
   @MethodSource("refusals")
   void theDefaultResolverReportsRefusalsWithoutTheValue(String kind, Normalizer unused, String raw) {
-    IdentityResolver r = OmniId.newBuilder().build();
+    IdentityResolver r = OmniId.resolverBuilder().build();
     IdentifierType type = switch (kind) {
       case "phone" -> IdentifierType.PHONE;
       case "device" -> IdentifierType.DEVICE_ID;
@@ -166,7 +166,7 @@ class NormalizerPiiHygieneTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("validValues")
   void keptValuesAreMasked(IdentifierType type, String raw) {
-    IdentityResolver r = OmniId.newBuilder().build();
+    IdentityResolver r = OmniId.resolverBuilder().build();
     Resolution resolution = r.resolve(Touchpoint.newBuilder("t1").channel(Channel.WEB)
         .timestamp(Instant.parse("2026-03-01T10:00:00Z")).identifier(type, raw).build());
     assertTrue(resolution.problems().isEmpty(), resolution.toString());

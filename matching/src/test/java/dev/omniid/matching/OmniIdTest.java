@@ -37,16 +37,23 @@ class OmniIdTest {
   @Test
   void badSettingsAreOmniIdExceptionsNamingTheSetting() {
     OmniIdException region = assertThrows(OmniIdException.class,
-        () -> OmniId.newBuilder().defaultRegion("Spain"));
+        () -> OmniId.resolverBuilder().defaultRegion("Spain"));
     assertEquals(OmniIdException.Reason.INVALID_VALUE, region.reason());
     assertEquals("defaultRegion", region.field());
+    // Two letters but no region: refused by the setter itself, not later by build() as "region".
+    OmniIdException unknown = assertThrows(OmniIdException.class,
+        () -> OmniId.resolverBuilder().defaultRegion("XX"));
+    assertEquals(OmniIdException.Reason.INVALID_VALUE, unknown.reason());
+    assertEquals("defaultRegion", unknown.field());
+    assertEquals("MX", PhoneNormalizer.forRegion("mx").defaultRegion());
+    OmniId.resolverBuilder().defaultRegion("mx").build().close();
     assertEquals("maximumSize", assertThrows(OmniIdException.class,
         () -> Normalizers.cached(Normalizer.identity(), 0)).field());
   }
 
   @Test
   void variantsOfOneCustomerLandOnOneProfile() {
-    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver r = OmniId.resolverBuilder().defaultRegion("ES").build();
     r.resolve(tp("web", Channel.WEB).identifier(IdentifierType.EMAIL, "Ana.Perez+shoes@gmail.com").build());
     assertEquals(Resolution.Outcome.ATTACHED, r.resolve(tp("app", Channel.MOBILE_APP)
         .identifier(IdentifierType.EMAIL, "\"Ana Pérez\" <anaperez@googlemail.com>")
@@ -61,7 +68,7 @@ class OmniIdTest {
 
   @Test
   void personAttributesLinkWhatNoIdentifierDoes() {
-    IdentityResolver r = OmniId.newBuilder().build();
+    IdentityResolver r = OmniId.resolverBuilder().build();
     r.resolve(tp("crm", Channel.SALES_REP).attribute(AttributeKey.GIVEN_NAME, "José María")
         .attribute(AttributeKey.FAMILY_NAME, "García López").attribute(AttributeKey.BIRTH_DATE, "07/03/1985")
         .attribute(AttributeKey.POSTAL_CODE, "28013").attribute(AttributeKey.ADDRESS, "C/ Mayor 5, 3º B").build());
@@ -80,7 +87,7 @@ class OmniIdTest {
 
   @Test
   void phonesTheMetadataCannotValidateAreNeverDropped() {
-    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver r = OmniId.resolverBuilder().defaultRegion("ES").build();
     // A US national number in a Spanish file: unverified, yet the same digits link exactly.
     Resolution a = r.resolve(tp("a", Channel.WEB).identifier(IdentifierType.PHONE, "(818) 555 0199")
         .attribute(AttributeKey.GIVEN_NAME, "Mary").attribute(AttributeKey.FAMILY_NAME, "Johnson").build());
@@ -99,7 +106,7 @@ class OmniIdTest {
         .outcome(), r.why("c", "d").explain());
     assertEquals(1, r.profileCount());
     // The same tail alone, under another name, is not enough.
-    IdentityResolver other = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver other = OmniId.resolverBuilder().defaultRegion("ES").build();
     other.resolve(tp("c", Channel.CALL_CENTER).identifier(IdentifierType.PHONE, "+1 818 555 0199")
         .attribute(AttributeKey.GIVEN_NAME, "Mary").attribute(AttributeKey.FAMILY_NAME, "Johnson").build());
     assertEquals(Resolution.Outcome.CREATED, other.resolve(tp("e", Channel.STORE)
@@ -110,7 +117,7 @@ class OmniIdTest {
 
   @Test
   void unverifiedJunkPhonesStayJunk() {
-    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver r = OmniId.resolverBuilder().defaultRegion("ES").build();
     for (int i = 0; i < 3; i++) {
       r.resolve(tp("j" + i, Channel.STORE).identifier(IdentifierType.EMAIL, "c" + i + "@shop.es")
           .identifier(IdentifierType.PHONE, "0000000000").build());
@@ -122,7 +129,7 @@ class OmniIdTest {
 
   @Test
   void junkAndKiosksNeverMergeStrangers() {
-    IdentityResolver r = OmniId.newBuilder().build();
+    IdentityResolver r = OmniId.resolverBuilder().build();
     for (int i = 0; i < 8; i++) {
       r.resolve(tp("k" + i, Channel.STORE).identifier(IdentifierType.EMAIL, "c" + i + "@shop.es")
           .identifier(IdentifierType.PHONE, "+34 666 666 666")
@@ -151,7 +158,7 @@ class OmniIdTest {
   @Test
   void aRecordWithoutAnyNameMeetsItsPersonByPostalCodeAndBirthDate() {
     // Postal codes are digits in most countries: the keys must not read them as names.
-    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver r = OmniId.resolverBuilder().defaultRegion("ES").build();
     r.resolve(tp("web", Channel.WEB).attribute(AttributeKey.GIVEN_NAME, "Teresa")
         .attribute(AttributeKey.FAMILY_NAME, "Vallejo Ramos").attribute(AttributeKey.BIRTH_DATE, "30/08/1979")
         .attribute(AttributeKey.ADDRESS, "Calle del Pez 8, 1º izda").attribute(AttributeKey.POSTAL_CODE, "28004")
@@ -169,7 +176,7 @@ class OmniIdTest {
 
   @Test
   void aRecordWithoutCityOrPostalCodeMeetsItsPersonByStreetAndSurname() {
-    IdentityResolver r = OmniId.newBuilder().defaultRegion("ES").build();
+    IdentityResolver r = OmniId.resolverBuilder().defaultRegion("ES").build();
     r.resolve(tp("web", Channel.WEB).attribute(AttributeKey.GIVEN_NAME, "Miguel Ángel")
         .attribute(AttributeKey.FAMILY_NAME, "Torres Lara").attribute(AttributeKey.CITY, "Madrid")
         .attribute(AttributeKey.ADDRESS, "Avda. de América 33, 5º dcha").attribute(AttributeKey.POSTAL_CODE, "28002")

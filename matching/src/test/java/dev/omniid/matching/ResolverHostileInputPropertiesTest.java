@@ -46,6 +46,7 @@ class ResolverHostileInputPropertiesTest {
   private static final String[] SHARED = {"ana@gmail.com", "Ana@GMAIL.com", "+34 612 345 678",
       "612345678", "6f1ed002-ab5d-4a2f-9c3e-1b2c3d4e5f60", "C-1001", "C-1002", "@ana", "test@test.com"};
   private static final Pattern FIELD = Pattern.compile("identifiers\\[(\\d+)] \\((.+)\\)");
+  private static final Pattern ATTRIBUTE = Pattern.compile("attributes\\[([a-z0-9_.:-]+)]");
 
   /** A resolver under test and the normalizer it applies to each identifier. */
   record Setup(String name, IdentityResolver resolver,
@@ -66,7 +67,7 @@ class ResolverHostileInputPropertiesTest {
         IdentifierType.DEVICE_ID, DeviceIdNormalizer.any(),
         IdentifierType.COOKIE_ID, DeviceIdNormalizer.cookieId(),
         HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers.digestOf(EmailNormalizer.standard()));
-    return new Setup("OmniId defaults", OmniId.newBuilder().build(),
+    return new Setup("OmniId defaults", OmniId.resolverBuilder().build(),
         (id, tp) -> normalizers.getOrDefault(id.type(), Normalizer.defaultFor(id.type()))
             .normalize(id.value(), tp));
   }
@@ -151,13 +152,29 @@ class ResolverHostileInputPropertiesTest {
         || reason == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES;
   }
 
-  /** Exactly the identifiers the normalizer refuses are reported, by field and position. */
+  /**
+   * Exactly the identifiers the normalizer refuses are reported, by field and position; refused
+   * attributes are reported once each, by key, without their value.
+   */
   private static void checkProblems(Setup setup, Touchpoint touchpoint, List<Problem> problems,
       String context) {
     Set<Integer> reported = new HashSet<>();
+    Set<String> attributes = new HashSet<>();
     for (Problem problem : problems) {
       assertEquals(touchpoint.id(), problem.touchpointId(), context);
       Matcher m = FIELD.matcher(problem.field());
+      Matcher attribute = ATTRIBUTE.matcher(problem.field());
+      if (attribute.matches()) {
+        // An attribute a match field's normalizer refuses: on the touchpoint, reported once,
+        // without its value.
+        String value = touchpoint.attributes().get(AttributeKey.of(attribute.group(1)));
+        assertTrue(value != null, context + ": " + problem.field() + " is not on the touchpoint");
+        assertTrue(attributes.add(attribute.group(1)), context + ": " + problem.field() + " twice");
+        Leaks.echo(value, problem.toString(), problem.field()).ifPresent(w -> {
+          throw new AssertionError(context + ": a problem echoes its value: " + Leaks.escape(problem.toString()));
+        });
+        continue;
+      }
       if (!m.matches()) {
         assertTrue(problem.field().startsWith("derived "), context + ": field " + problem.field());
         continue;

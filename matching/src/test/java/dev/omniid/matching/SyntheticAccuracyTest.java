@@ -74,14 +74,14 @@ class SyntheticAccuracyTest {
     data.forEach(g -> exactOnly.resolve(g.touchpoint()));
     EvaluationReport core = PartitionEvaluation.evaluate(partition(exactOnly), truth);
 
-    IdentityResolver defaults = OmniId.newBuilder().build();
+    IdentityResolver defaults = OmniId.resolverBuilder().build();
     data.forEach(g -> defaults.resolve(g.touchpoint()));
     EvaluationReport full = PartitionEvaluation.evaluate(partition(defaults), truth);
 
     List<Touchpoint> touchpoints = data.stream().map(GeneratedTouchpoint::touchpoint).toList();
     dev.omniid.core.MatchModel fitted =
         OmniId.estimate(OmniId.defaultMatchModel("ES", false), touchpoints).model();
-    IdentityResolver estimated = OmniId.newBuilder().matchModel(fitted).build();
+    IdentityResolver estimated = OmniId.resolverBuilder().matchModel(fitted).build();
     estimated.resolveAll(touchpoints);
     EvaluationReport em = PartitionEvaluation.evaluate(partition(estimated), truth);
 
@@ -141,7 +141,7 @@ class SyntheticAccuracyTest {
   void evidenceCeilingBesideOmniId(int people) {
     List<GeneratedTouchpoint> data = OmniChannelGenerator.newBuilder().people(people).seed(SEED).build().generate();
     Map<String, String> truth = truth(data);
-    IdentityResolver resolver = OmniId.newBuilder().build();
+    IdentityResolver resolver = OmniId.resolverBuilder().build();
     resolver.resolveAll(data.stream().map(GeneratedTouchpoint::touchpoint).toList());
     Map<String, String> predicted = partition(resolver);
     EvaluationReport omniId = PartitionEvaluation.evaluate(predicted, truth);

@@ -36,7 +36,7 @@ class TwinsAndGenerationsTest {
     for (List<Touchpoint> order : orders(
         resident("luis", "Luis", "1990-04-17").identifier(IdentifierType.EMAIL, "luis.pg@correo-ficticio.es").build(),
         resident("pedro", "Pedro", "1990-04-17").identifier(IdentifierType.EMAIL, "pedro.pg@correo-ficticio.es").build())) {
-      IdentityResolver r = OmniId.newBuilder().build();
+      IdentityResolver r = OmniId.resolverBuilder().build();
       order.forEach(r::resolve);
       assertEquals(2, r.profileCount(), r.why("luis", "pedro").toString());
     }
@@ -47,7 +47,7 @@ class TwinsAndGenerationsTest {
     for (List<Touchpoint> order : orders(
         resident("father", "Antonio", "1961-09-03").identifier(IdentifierType.PHONE, "+34 915 550 123").build(),
         resident("son", "Antonio", "1992-01-28").identifier(IdentifierType.PHONE, "+34 915 550 123").build())) {
-      IdentityResolver r = OmniId.newBuilder().build();
+      IdentityResolver r = OmniId.resolverBuilder().build();
       order.forEach(r::resolve);
       assertEquals(2, r.profileCount(), r.why("father", "son").toString());
     }
