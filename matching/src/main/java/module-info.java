@@ -1,6 +1,13 @@
 /**
  * OmniID matching: real normalizers and fuzzy matchers for emails, phones (libphonenumber),
  * device ids, names, birth dates and addresses, and the {@code OmniId} default configuration.
+ *
+ * <p>Start with {@link dev.omniid.matching.OmniId#newBuilder()}: one line gives an
+ * {@link dev.omniid.core.IdentityResolver} configured for real-world customer data (phones read
+ * in a default region, provider rules and typo correction for emails, nicknames in English and
+ * Spanish, junk values, a probabilistic match model with its blocking keys and a person rule).
+ * The classes of this module are also usable one by one, to configure a
+ * {@link dev.omniid.core.ResolverBuilder} or a {@link dev.omniid.core.MatchModel} by hand.
  */
 module dev.omniid.matching {
   requires transitive dev.omniid.core;

@@ -15,6 +15,16 @@ import java.util.List;
 public record BatchResult(
     int accepted, int duplicates, int rejected, List<Problem> problems, List<ProfileEvent> events) {
 
+  /**
+   * Copies the lists, so that the result is immutable.
+   *
+   * @param accepted touchpoints added to the resolver
+   * @param duplicates touchpoints already resolved with the same content
+   * @param rejected touchpoints refused whole
+   * @param problems the refused touchpoints and unusable identifiers; not null, copied
+   * @param events the changes to the partition, in order; not null, copied
+   * @throws NullPointerException if a list or an element is null
+   */
   public BatchResult {
     problems = List.copyOf(problems);
     events = List.copyOf(events);

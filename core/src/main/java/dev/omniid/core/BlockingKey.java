@@ -16,6 +16,12 @@ import java.util.Collection;
 @FunctionalInterface
 public interface BlockingKey {
 
-  /** The keys of {@code touchpoint}; empty if it has none. */
+  /**
+   * The keys of {@code touchpoint}.
+   *
+   * @param touchpoint the touchpoint to block, never null
+   * @return its keys, in any order, duplicates allowed; empty (never null) when the touchpoint
+   *     lacks the fields the key is made of
+   */
   Collection<String> keys(Touchpoint touchpoint);
 }

@@ -46,6 +46,18 @@ public record Durability(Mode mode, Duration maxDelay, int maxRecords) {
     NONE
   }
 
+  /**
+   * Checks that the delay and the record count fit the mode; the factories {@link #syncEachWrite()},
+   * {@link #groupCommit(Duration, int)} and {@link #none()} always do.
+   *
+   * @param mode which policy, not null
+   * @param maxDelay positive for {@link Mode#GROUP_COMMIT}, {@link Duration#ZERO} for the others
+   * @param maxRecords at least 1 for {@link Mode#GROUP_COMMIT}, exactly 1 for
+   *     {@link Mode#SYNC_EACH_WRITE}, 0 for {@link Mode#NONE}
+   * @throws NullPointerException if {@code mode} or {@code maxDelay} is null
+   * @throws OmniIdException with {@link OmniIdException.Reason#INVALID_VALUE} if the delay or the
+   *     count does not fit the mode
+   */
   public Durability {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(maxDelay, "maxDelay");
@@ -75,7 +87,12 @@ public record Durability(Mode mode, Duration maxDelay, int maxRecords) {
     }
   }
 
-  /** Forces the journal before every change returns: nothing that returned is ever lost. */
+  /**
+   * Forces the journal before every change returns: nothing that returned is ever lost.
+   *
+   * @return the policy {@code (SYNC_EACH_WRITE, 0, 1)}: the safest and the slowest, one
+   *     {@code fdatasync} per change
+   */
   public static Durability syncEachWrite() {
     return new Durability(Mode.SYNC_EACH_WRITE, Duration.ZERO, 1);
   }
@@ -84,6 +101,10 @@ public record Durability(Mode mode, Duration maxDelay, int maxRecords) {
    * Forces the journal at most {@code maxDelay} after a change returned, or as soon as
    * {@code maxRecords} records wait, sharing one force among them.
    *
+   * @param maxDelay the longest a returned change waits to be forced; positive, not null
+   * @param maxRecords how many waiting records force at once; at least 1
+   * @return the policy {@code (GROUP_COMMIT, maxDelay, maxRecords)}
+   * @throws NullPointerException if {@code maxDelay} is null
    * @throws OmniIdException ({@code INVALID_VALUE}) if {@code maxDelay} is not positive or
    *     {@code maxRecords} is below 1
    */
@@ -92,7 +113,13 @@ public record Durability(Mode mode, Duration maxDelay, int maxRecords) {
         maxRecords);
   }
 
-  /** Never forces on its own: records survive the process, not the machine, until forced. */
+  /**
+   * Never forces on its own: records survive the process, not the machine, until forced.
+   *
+   * @return the policy {@code (NONE, 0, 0)}: the fastest; a power loss may lose every change
+   *     since the last {@link Journal#sync()}, {@link Journal#compact()} or
+   *     {@link Journal#close()}
+   */
   public static Durability none() {
     return new Durability(Mode.NONE, Duration.ZERO, 0);
   }

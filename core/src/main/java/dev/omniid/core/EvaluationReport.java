@@ -45,7 +45,12 @@ public record EvaluationReport(
     double bcubedF1,
     long recordsLeftOut) {
 
-  /** A compact table, four decimals. */
+  /**
+   * A compact table, four decimals.
+   *
+   * @return three lines (counts, pairwise scores, B-cubed scores) separated by the platform's
+   *     line separator, numbers formatted in {@link Locale#ROOT} so they read the same everywhere
+   */
   public String format() {
     return String.format(Locale.ROOT,
         "records %d (left out %d), clusters predicted %d, true %d%n"

@@ -44,12 +44,39 @@ public record Evidence(
     AMBIGUOUS
   }
 
-  /** Evidence of any kind but a person conflict. */
+  /**
+   * Evidence of any kind but a person conflict; its {@link #personConflict()} is
+   * {@link PersonConflict#NONE}.
+   *
+   * @param kind what the edge says, not null and not {@link Kind#PERSON_CONFLICT}
+   * @param touchpointId one touchpoint's id, not null
+   * @param otherTouchpointId the other touchpoint's id, not null
+   * @param identifiers the identifiers involved, copied: exactly one for
+   *     {@link Kind#SHARED_IDENTIFIER}, at least the two clashing values for
+   *     {@link Kind#EXCLUSIVE_CONFLICT}
+   * @param weight the strength of the evidence, positive infinity for a shared identifier
+   * @throws IllegalArgumentException if the kind and the identifiers do not fit together
+   */
   public Evidence(Kind kind, String touchpointId, String otherTouchpointId,
       List<Identifier> identifiers, double weight) {
     this(kind, touchpointId, otherTouchpointId, identifiers, weight, PersonConflict.NONE);
   }
 
+  /**
+   * Checks that the fields fit the kind.
+   *
+   * @param kind what the edge says, not null
+   * @param touchpointId one touchpoint's id, not null
+   * @param otherTouchpointId the other touchpoint's id, not null
+   * @param identifiers the identifiers involved, copied: exactly one for
+   *     {@link Kind#SHARED_IDENTIFIER}, at least the two clashing values for
+   *     {@link Kind#EXCLUSIVE_CONFLICT}
+   * @param weight the strength of the evidence, positive infinity for a shared identifier
+   * @param personConflict the disagreeing trait for {@link Kind#PERSON_CONFLICT}, and
+   *     {@link PersonConflict#NONE} for every other kind
+   * @throws NullPointerException if an argument other than {@code weight} is null
+   * @throws IllegalArgumentException if the identifiers or the person conflict do not fit the kind
+   */
   public Evidence {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(touchpointId, "touchpointId");
@@ -68,7 +95,12 @@ public record Evidence(
     }
   }
 
-  /** Whether this edge links its touchpoints (rather than keeping them apart). */
+  /**
+   * Whether this edge links its touchpoints (rather than keeping them apart).
+   *
+   * @return {@code true} for {@link Kind#SHARED_IDENTIFIER} and {@link Kind#SCORED_MATCH},
+   *     {@code false} for the kinds that keep touchpoints apart
+   */
   public boolean links() {
     return kind == Kind.SHARED_IDENTIFIER || kind == Kind.SCORED_MATCH;
   }
@@ -80,7 +112,12 @@ public record Evidence(
         : "share " + identifiers.get(0);
   }
 
-  /** A sentence a person can read; identifier values are masked. */
+  /**
+   * A sentence a person can read; identifier values are masked.
+   *
+   * @return one line in English such as {@code "pos-0193 and wa-5531 share phone:+34*******78"},
+   *     naming both touchpoints and, when they were kept apart, why; safe to log
+   */
   public String explain() {
     String pair = touchpointId + " and " + otherTouchpointId + " ";
     return switch (kind) {

@@ -11,12 +11,23 @@ import java.util.Objects;
 public sealed interface FieldSource
     permits FieldSource.OfIdentifier, FieldSource.OfAttribute, FieldSource.OfAttributes {
 
-  /** The values of all identifiers of {@code type}. */
+  /**
+   * The values of all identifiers of {@code type}.
+   *
+   * @param type the identifier type, not null
+   * @return a source giving each non-empty value of that type on the touchpoint, in the order
+   *     the touchpoint lists them
+   */
   static FieldSource identifier(IdentifierType type) {
     return new OfIdentifier(type);
   }
 
-  /** The value of attribute {@code key}, if present. */
+  /**
+   * The value of attribute {@code key}, if present.
+   *
+   * @param key the attribute, not null
+   * @return a source giving the attribute's stripped value, or nothing when it is absent or blank
+   */
   static FieldSource attribute(AttributeKey key) {
     return new OfAttribute(key);
   }
@@ -24,16 +35,35 @@ public sealed interface FieldSource
   /**
    * The values of several attributes that hold the same kind of value (a full address, or a street
    * line), compared as one multi-valued field.
+   *
+   * @param keys the attributes, at least one (none is refused with
+   *     {@link OmniIdException.Reason#MISSING_FIELD}), none null
+   * @return a source giving each present, non-blank attribute's stripped value, in the order of
+   *     {@code keys}
    */
   static FieldSource attributes(AttributeKey... keys) {
     return new OfAttributes(List.of(keys));
   }
 
-  /** The raw values on a touchpoint, surrounding whitespace stripped; blank ones left out. */
+  /**
+   * The raw values on a touchpoint, surrounding whitespace stripped; blank ones left out.
+   *
+   * @param touchpoint the touchpoint to read, not null
+   * @return the values, not yet normalized, in the touchpoint's order; empty when it has none
+   */
   List<String> values(Touchpoint touchpoint);
 
-  /** The values of one identifier type. @param type the type */
+  /**
+   * The values of one identifier type.
+   *
+   * @param type the type
+   */
   record OfIdentifier(IdentifierType type) implements FieldSource {
+    /**
+     * Checks the type.
+     *
+     * @param type the identifier type, not null
+     */
     public OfIdentifier {
       Objects.requireNonNull(type, "type");
     }
@@ -55,8 +85,17 @@ public sealed interface FieldSource
     }
   }
 
-  /** The value of one attribute. @param key the attribute */
+  /**
+   * The value of one attribute.
+   *
+   * @param key the attribute
+   */
   record OfAttribute(AttributeKey key) implements FieldSource {
+    /**
+     * Checks the key.
+     *
+     * @param key the attribute, not null
+     */
     public OfAttribute {
       Objects.requireNonNull(key, "key");
     }
@@ -73,8 +112,18 @@ public sealed interface FieldSource
     }
   }
 
-  /** The values of several attributes. @param keys the attributes, in order */
+  /**
+   * The values of several attributes.
+   *
+   * @param keys the attributes, in order
+   */
   record OfAttributes(List<AttributeKey> keys) implements FieldSource {
+    /**
+     * Copies the keys.
+     *
+     * @param keys the attributes, in order; at least one, else
+     *     {@link OmniIdException.Reason#MISSING_FIELD}
+     */
     public OfAttributes {
       keys = List.copyOf(keys);
       if (keys.isEmpty()) {

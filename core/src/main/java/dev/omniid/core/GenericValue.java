@@ -20,6 +20,13 @@ public record GenericValue(Identifier identifier, Reason reason, int touchpoints
     JUNK
   }
 
+  /**
+   * Checks the fields.
+   *
+   * @param identifier the value, not null
+   * @param reason why it is generic, not null
+   * @param touchpoints how many touchpoints carry it
+   */
   public GenericValue {
     Objects.requireNonNull(identifier, "identifier");
     Objects.requireNonNull(reason, "reason");

@@ -23,6 +23,14 @@ import java.util.Objects;
  */
 public record Identifier(IdentifierType type, String value, String raw) {
 
+  /**
+   * Checks the fields.
+   *
+   * @param type the identifier's type, not null
+   * @param value the stripped or normalized value, not null and not empty (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE})
+   * @param raw the value as received, not null
+   */
   public Identifier {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(value, "value");
@@ -37,6 +45,11 @@ public record Identifier(IdentifierType type, String value, String raw) {
    * An identifier as a touchpoint carries it: its value is {@code raw} stripped of surrounding
    * whitespace, which the resolver then normalizes.
    *
+   * @param type the identifier's type, not null
+   * @param raw the value as the source system sent it, not null; blank is refused
+   * @return an identifier whose {@link #value()} is {@code raw} stripped and whose
+   *     {@link #raw()} is {@code raw} unchanged
+   * @throws NullPointerException if {@code type} or {@code raw} is null
    * @throws OmniIdException ({@code INVALID_VALUE}) if {@code raw} is blank
    */
   public static Identifier of(IdentifierType type, String raw) {
@@ -44,7 +57,12 @@ public record Identifier(IdentifierType type, String value, String raw) {
     return new Identifier(type, raw.strip(), raw);
   }
 
-  /** Returns the value masked for display, e.g. {@code a***@g***.com}. */
+  /**
+   * Returns the value masked for display, e.g. {@code a***@g***.com}.
+   *
+   * @return the value with most characters replaced by {@code *}, safe to log or show to
+   *     someone who must not see the customer's data
+   */
   public String masked() {
     return Pii.mask(value);
   }

@@ -31,6 +31,17 @@ public record IdentifierPolicy(boolean exclusive, int limit, boolean linksAlone,
   /** The policy of a type the resolver was not told about: links alone, limit 5, strength 50. */
   public static final IdentifierPolicy DEFAULT = new IdentifierPolicy(false, 5, true, 50);
 
+  /**
+   * Checks the limit and the strength.
+   *
+   * @param exclusive whether a profile may hold at most one distinct value of the type
+   * @param limit how many people may share one value before it stops linking, {@code >= 0};
+   *     {@code 0} means no limit
+   * @param linksAlone whether a shared value links two touchpoints on that evidence alone
+   * @param strength the rank of the type's evidence, {@code 0..1000}; higher is stronger
+   * @throws OmniIdException with {@link OmniIdException.Reason#INVALID_VALUE} if {@code limit} is
+   *     negative or {@code strength} is outside {@code 0..1000}
+   */
   public IdentifierPolicy {
     if (limit < 0) {
       throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "limit",
@@ -42,22 +53,48 @@ public record IdentifierPolicy(boolean exclusive, int limit, boolean linksAlone,
     }
   }
 
-  /** An exclusive type (one value per profile) that links alone and has no sharing limit. */
+  /**
+   * An exclusive type (one value per profile) that links alone and has no sharing limit.
+   *
+   * @param strength the rank of the type's evidence, {@code 0..1000} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE}); higher is stronger
+   * @return the policy {@code (exclusive, limit 0, links alone, strength)}
+   */
   public static IdentifierPolicy exclusive(int strength) {
     return new IdentifierPolicy(true, 0, true, strength);
   }
 
-  /** A type that links alone and turns generic once shared by more than {@code limit} profiles. */
+  /**
+   * A type that links alone and turns generic once shared by more than {@code limit} profiles.
+   *
+   * @param limit how many people may share one value, {@code >= 0} ({@code 0} = no limit; a
+   *     negative limit is refused with {@link OmniIdException.Reason#INVALID_VALUE})
+   * @param strength the rank of the type's evidence, {@code 0..1000} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE}); higher is stronger
+   * @return the policy {@code (not exclusive, limit, links alone, strength)}
+   */
   public static IdentifierPolicy shared(int limit, int strength) {
     return new IdentifierPolicy(false, limit, true, strength);
   }
 
-  /** Returns a copy with the given limit. */
+  /**
+   * Returns a copy with the given limit.
+   *
+   * @param newLimit how many people may share one value, {@code >= 0} ({@code 0} = no limit; a
+   *     negative limit is refused with {@link OmniIdException.Reason#INVALID_VALUE})
+   * @return a new policy equal to this one but for the limit; this one is unchanged
+   */
   public IdentifierPolicy withLimit(int newLimit) {
     return new IdentifierPolicy(exclusive, newLimit, linksAlone, strength);
   }
 
-  /** Returns a copy with the given strength. */
+  /**
+   * Returns a copy with the given strength.
+   *
+   * @param newStrength the rank of the type's evidence, {@code 0..1000} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE}); higher is stronger
+   * @return a new policy equal to this one but for the strength; this one is unchanged
+   */
   public IdentifierPolicy withStrength(int newStrength) {
     return new IdentifierPolicy(exclusive, limit, linksAlone, newStrength);
   }
@@ -67,6 +104,9 @@ public record IdentifierPolicy(boolean exclusive, int limit, boolean linksAlone,
    * (strength 100); loyalty ids exclusive at 90; email (80), phone (70), social handle (60),
    * device id (50) and cookie id (40) link alone and turn generic past 5 profiles. Any other
    * type gets {@link #DEFAULT}.
+   *
+   * @param type any identifier type, not null
+   * @return the policy the resolver uses for the type unless the builder sets another
    */
   public static IdentifierPolicy defaultFor(IdentifierType type) {
     return switch (type.name()) {

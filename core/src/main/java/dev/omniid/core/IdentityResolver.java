@@ -52,7 +52,13 @@ import java.util.stream.Stream;
 public sealed interface IdentityResolver extends AutoCloseable
     permits InMemoryResolver, JournaledResolver {
 
-  /** Starts configuring a resolver. */
+  /**
+   * Starts configuring a resolver with the core's built-in normalizers and no match model. For
+   * real-world data (phones, emails, names, birth dates) start from
+   * {@code dev.omniid.matching.OmniId.newBuilder()} instead, which configures this same builder.
+   *
+   * @return a new, mutable builder with the defaults described in {@link ResolverBuilder}
+   */
   static ResolverBuilder newBuilder() {
     return new ResolverBuilder();
   }
@@ -65,6 +71,10 @@ public sealed interface IdentityResolver extends AutoCloseable
    * values the normalizer refuses are reported in {@link Resolution#problems()}, and the
    * touchpoint is resolved on the others.
    *
+   * @param touchpoint the touchpoint to add, not null
+   * @return what happened to it: its {@linkplain Resolution#outcome() outcome} (a new profile,
+   *     attached to one, merging several, a duplicate), the id of the profile it now belongs to,
+   *     the events the change caused and the identifiers it could not use
    * @throws OmniIdException if the id was resolved before with different content
    *     ({@code DUPLICATE_TOUCHPOINT}), or the touchpoint carries two distinct values of an
    *     exclusive type ({@code CONFLICTING_EXCLUSIVE_VALUES}); the resolver is then unchanged
@@ -75,13 +85,21 @@ public sealed interface IdentityResolver extends AutoCloseable
    * Adds many touchpoints at once: the same partition as resolving them one by one, computed in
    * one pass per connected component. A touchpoint that {@link #resolve} would refuse is reported
    * in {@link BatchResult#problems()} and the others are resolved.
+   *
+   * @param touchpoints the touchpoints to add, in any order (the result does not depend on it);
+   *     not null; a null element is refused like a bad touchpoint ({@code MISSING_FIELD}, field
+   *     {@code touchpoints[i]})
+   * @return the counts of touchpoints accepted, already known and refused, every problem, and
+   *     every change to the partition
    */
   BatchResult resolveAll(Collection<Touchpoint> touchpoints);
 
   /**
    * Removes a touchpoint, as if it had never been resolved (its never-link rules go with it).
    *
-   * @return the events it caused; empty if the id is unknown
+   * @param touchpointId the id of the touchpoint to remove, not null
+   * @return the events it caused (its profile shrinking, splitting or ending), in order; empty if
+   *     the id is unknown
    */
   List<ProfileEvent> remove(String touchpointId);
 
@@ -89,7 +107,9 @@ public sealed interface IdentityResolver extends AutoCloseable
    * Forbids two touchpoints from ever being in one profile; the partition is recomputed so that
    * they are not. The rule is kept until {@link #allowLink} or the removal of either.
    *
-   * @return the events it caused
+   * @param touchpointId one touchpoint's id, not null
+   * @param otherTouchpointId the other's id, not null and not the same
+   * @return the events it caused, in order; empty when they were already in different profiles
    * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown, or
    *     ({@code INVALID_VALUE}) if both ids are the same
    */
@@ -98,7 +118,10 @@ public sealed interface IdentityResolver extends AutoCloseable
   /**
    * Drops a never-link rule between two touchpoints.
    *
-   * @return the events it caused; empty if there was no such rule
+   * @param touchpointId one touchpoint's id, not null
+   * @param otherTouchpointId the other's id, not null
+   * @return the events it caused (a merge the rule prevented), in order; empty if there was no
+   *     such rule or nothing else links them
    * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown
    */
   List<ProfileEvent> allowLink(String touchpointId, String otherTouchpointId);
@@ -108,6 +131,9 @@ public sealed interface IdentityResolver extends AutoCloseable
    * other, kept apart by never-link rules between the sides. The part holding the profile's
    * oldest touchpoint anchor keeps its id.
    *
+   * @param profileId the id or an alias of the profile to split, not null
+   * @param touchpointIds the touchpoints to move to the new side: a non-empty proper subset of
+   *     the profile's touchpoints
    * @return the ids of the resulting profiles
    * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if the profile is unknown, or a touchpoint
    *     is unknown or not in it (checked first; the field is {@code touchpointIds[i]}, {@code i}
@@ -116,13 +142,30 @@ public sealed interface IdentityResolver extends AutoCloseable
    */
   List<ProfileId> split(ProfileId profileId, Set<String> touchpointIds);
 
-  /** The profile with this id or alias. */
+  /**
+   * The profile with this id or alias.
+   *
+   * @param profileId a current id, or one a merge made an alias, not null
+   * @return an immutable snapshot of the profile as it is now (its id may differ from the one
+   *     asked for, when that was an alias); empty if no profile has that id or alias
+   */
   Optional<Profile> profile(ProfileId profileId);
 
-  /** The profile a touchpoint belongs to. */
+  /**
+   * The profile a touchpoint belongs to.
+   *
+   * @param touchpointId the touchpoint's id, not null
+   * @return an immutable snapshot of its profile; empty if the touchpoint is unknown or removed
+   */
   Optional<Profile> profileOfTouchpoint(String touchpointId);
 
-  /** The id of the profile a touchpoint belongs to. */
+  /**
+   * The id of the profile a touchpoint belongs to; cheaper than
+   * {@link #profileOfTouchpoint(String)} when the id is all that is needed.
+   *
+   * @param touchpointId the touchpoint's id, not null
+   * @return the profile's current id; empty if the touchpoint is unknown or removed
+   */
   Optional<ProfileId> profileIdOf(String touchpointId);
 
   /**
@@ -134,27 +177,51 @@ public sealed interface IdentityResolver extends AutoCloseable
    * reading kept when a touchpoint of that country carries it ({@code 55 1234 5678} finds the
    * {@code +52} number of a touchpoint whose country is {@code MX}). Deterministic.
    *
+   * @param type the identifier type, not null
+   * @param rawValue the value as a customer would spell it, not null
    * @return the profiles, in id order; empty when the value matches nothing in any of these
    *     readings, or the normalizer refuses it
    */
   List<Profile> findProfiles(IdentifierType type, String rawValue);
 
-  /** A snapshot of every profile, in id order. */
+  /**
+   * A snapshot of every profile, in id order.
+   *
+   * @return the profiles as they were when the call was made; later changes do not show in the
+   *     stream, and reading it holds no lock
+   */
   Stream<Profile> profiles();
 
-  /** The number of profiles. */
+  /**
+   * The number of profiles.
+   *
+   * @return how many profiles the live touchpoints form now, {@code >= 0}
+   */
   int profileCount();
 
-  /** The number of touchpoints resolved and not removed. */
+  /**
+   * The number of touchpoints resolved and not removed.
+   *
+   * @return how many touchpoints the resolver holds now, {@code >= 0}
+   */
   int touchpointCount();
 
-  /** Every generic value: over-shared or junk, it links nothing. */
+  /**
+   * Every generic value: over-shared or junk, it links nothing.
+   *
+   * @return a new list of the values (normalized, masked when printed), strongest type first and
+   *     then by value, each with why it is generic and how many touchpoints carry it; empty when
+   *     every value links
+   */
   List<GenericValue> genericValues();
 
   /**
    * Why two touchpoints are, or are not, in one profile: shared identifiers, generic values, the
    * match model's waterfall and the evidence between them.
    *
+   * @param touchpointId one touchpoint's id, not null
+   * @param otherTouchpointId the other's id, not null
+   * @return the explanation; {@link PairExplanation#explain()} prints it for a person
    * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) if either touchpoint is unknown
    */
   PairExplanation why(String touchpointId, String otherTouchpointId);
@@ -164,6 +231,9 @@ public sealed interface IdentityResolver extends AutoCloseable
    * from (a household's members, the people of an office mailbox, two customer ids on one
    * email), each with the shared values and why they were kept apart. Ordered by profile id;
    * empty for an unknown profile or one related to none.
+   *
+   * @param profileId the id or an alias of the profile, not null
+   * @return a new list of the related profiles, ordered by profile id
    */
   List<Relation> related(ProfileId profileId);
 
@@ -194,6 +264,8 @@ public sealed interface IdentityResolver extends AutoCloseable
    * <p>The resolver holds its write lock throughout: a touchpoint carrying the value that another
    * thread resolves is resolved wholly before or wholly after the erasure.
    *
+   * @param type the identifier type, not null
+   * @param rawValue the value to erase, as a customer would spell it, not null
    * @return the ids of the touchpoints removed, in id order; empty if the value matches nothing
    *     in any of these readings (or the normalizer refuses it): nothing was erased
    * @throws java.io.UncheckedIOException if the journal cannot be written
@@ -205,6 +277,7 @@ public sealed interface IdentityResolver extends AutoCloseable
    * as {@link #forget(IdentifierType, String)} removes the carriers of a value, from memory and,
    * with a journal, from disk.
    *
+   * @param profileId the id or an alias of the profile to erase, not null
    * @return the ids of the touchpoints removed, in id order; empty if the profile is unknown
    * @throws java.io.UncheckedIOException if the journal cannot be written
    */
@@ -214,6 +287,8 @@ public sealed interface IdentityResolver extends AutoCloseable
    * The durable journal behind this resolver, if it was built with
    * {@link ResolverBuilder#journal(java.nio.file.Path, Durability)}: its recovery report, snapshots
    * and closing.
+   *
+   * @return the journal; empty for an in-memory resolver
    */
   default Optional<Journal> journal() {
     return Optional.empty();

@@ -23,13 +23,26 @@ import java.nio.file.Path;
  */
 public interface Journal extends AutoCloseable {
 
-  /** The journal's directory. */
+  /**
+   * The journal's directory.
+   *
+   * @return the directory given to {@link ResolverBuilder#journal(Path, Durability)}, as given
+   */
   Path directory();
 
-  /** The durability policy the journal follows. */
+  /**
+   * The durability policy the journal follows.
+   *
+   * @return the policy given when the resolver was built
+   */
   Durability durability();
 
-  /** What recovery found when the resolver was built. */
+  /**
+   * What recovery found when the resolver was built.
+   *
+   * @return the report of the rebuild from the directory: what was read, and what was damaged and
+   *     left out; an empty report for a new directory
+   */
   RecoveryReport recoveryReport();
 
   /**
@@ -55,6 +68,9 @@ public interface Journal extends AutoCloseable {
 
   /**
    * The bytes in the journal's files: the latest snapshot and the journal after it.
+   *
+   * @return the total size in bytes of the files the journal holds now, {@code >= 0}; it drops
+   *     after {@link #compact()}
    */
   long sizeInBytes();
 

@@ -18,6 +18,13 @@ import java.util.Map;
  * bytes.
  *
  * <p>The tables of well-known names are part of the format: append to them, never reorder.
+ *
+ * <p>A touchpoint with a time is a {@link #TOUCHPOINT} record, one without is an
+ * {@link #UNTIMED_TOUCHPOINT} record: the same fields without the time. The untimed record type
+ * was added when the time became optional; a new type rather than a flag inside the old record, so
+ * that a file of timed touchpoints is byte for byte what earlier builds wrote (and read), every
+ * file they wrote reads unchanged, and an earlier build stops on an untimed record with "unknown
+ * record type" instead of misreading it.
  */
 final class JournalCodec {
   static final byte TOUCHPOINT = 1;
@@ -31,6 +38,8 @@ final class JournalCodec {
   static final byte ANCHORS = 8;
   /** The count of the touchpoint records that follow and were resolved as one batch. */
   static final byte BATCH = 9;
+  /** A touchpoint without a time: a {@link #TOUCHPOINT} record without its two time fields. */
+  static final byte UNTIMED_TOUCHPOINT = 10;
 
   private static final List<String> CHANNELS = List.of("store", "web", "mobile_app",
       "call_center", "email", "sms", "whatsapp", "messenger", "social", "marketplace", "sales_rep",
@@ -211,14 +220,21 @@ final class JournalCodec {
     }
   }
 
+  /** Whether a record of this type is a touchpoint, to be read by {@link #readTouchpoint}. */
+  static boolean isTouchpoint(int type) {
+    return type == TOUCHPOINT || type == UNTIMED_TOUCHPOINT;
+  }
+
   static void touchpoint(Out out, Touchpoint t) {
-    out.writeByte(TOUCHPOINT);
+    Instant time = t.timestamp().orElse(null);
+    out.writeByte(time == null ? UNTIMED_TOUCHPOINT : TOUCHPOINT);
     out.writeString(t.id());
     out.writeName(t.channel().name(), CHANNEL_CODES);
-    Instant time = t.timestamp();
-    long seconds = time.getEpochSecond();
-    out.writeVarLong((seconds << 1) ^ (seconds >> 63));
-    out.writeVarLong(time.getNano());
+    if (time != null) {
+      long seconds = time.getEpochSecond();
+      out.writeVarLong((seconds << 1) ^ (seconds >> 63));
+      out.writeVarLong(time.getNano());
+    }
     out.writeName(t.eventKind().name(), EVENT_CODES);
     List<Identifier> identifiers = t.identifiers();
     out.writeVarLong(identifiers.size());
@@ -386,18 +402,27 @@ final class JournalCodec {
     }
   }
 
-  /** Decodes the body of a {@link #TOUCHPOINT} record (after its type byte). */
-  static Touchpoint readTouchpoint(In in) {
+  /**
+   * Decodes the body of a touchpoint record (after its type byte, which says whether it holds a
+   * time: {@link #TOUCHPOINT} or {@link #UNTIMED_TOUCHPOINT}).
+   */
+  static Touchpoint readTouchpoint(In in, int recordType) {
+    if (!isTouchpoint(recordType)) {
+      throw new MalformedRecordException("record type " + recordType + " is not a touchpoint");
+    }
     try {
       String id = in.readString();
       Channel channel = Channel.of(in.readName(CHANNELS));
-      long zigzag = in.readVarLong();
-      long seconds = (zigzag >>> 1) ^ -(zigzag & 1);
-      long nanos = in.readVarLong();
-      if (nanos < 0 || nanos > 999_999_999L) {
-        throw new MalformedRecordException("nanoseconds out of range");
+      Instant timestamp = null;
+      if (recordType == TOUCHPOINT) {
+        long zigzag = in.readVarLong();
+        long seconds = (zigzag >>> 1) ^ -(zigzag & 1);
+        long nanos = in.readVarLong();
+        if (nanos < 0 || nanos > 999_999_999L) {
+          throw new MalformedRecordException("nanoseconds out of range");
+        }
+        timestamp = Instant.ofEpochSecond(seconds, nanos);
       }
-      Instant timestamp = Instant.ofEpochSecond(seconds, nanos);
       EventKind event = EventKind.of(in.readName(EVENTS));
       int n = in.readCount(Touchpoint.MAX_IDENTIFIERS);
       List<Identifier> identifiers = new ArrayList<>(n);

@@ -42,6 +42,10 @@ public final class JournalKey {
   /**
    * A key from its 32 bytes, copied.
    *
+   * @param key exactly {@link #LENGTH} (32) bytes, not null; the array is copied, so the caller
+   *     may wipe it afterwards
+   * @return the key
+   * @throws NullPointerException if {@code key} is null
    * @throws OmniIdException {@code INVALID_VALUE} if {@code key} is not 32 bytes long
    */
   public static JournalKey of(byte[] key) {
@@ -57,6 +61,9 @@ public final class JournalKey {
    * A key from the Base64 text of its 32 bytes (standard alphabet; surrounding white space
    * ignored), as kept in an environment variable or a key file.
    *
+   * @param base64 the Base64 text of 32 bytes, such as {@link #toBase64()} gives; not null
+   * @return the key
+   * @throws NullPointerException if {@code base64} is null
    * @throws OmniIdException {@code INVALID_VALUE} if the text is not Base64 of 32 bytes (the message
    *     does not show the text)
    */
@@ -76,14 +83,24 @@ public final class JournalKey {
     }
   }
 
-  /** A new random key, for tests and for generating a key to keep. */
+  /**
+   * A new random key, for tests and for generating a key to keep.
+   *
+   * @return a key of 32 bytes from a {@link SecureRandom}; keep it ({@link #toBase64()}), or the
+   *     journal it seals cannot be read again
+   */
   public static JournalKey generate() {
     byte[] bytes = new byte[LENGTH];
     RANDOM.nextBytes(bytes);
     return new JournalKey(bytes);
   }
 
-  /** The key's Base64 text, to store it where the application keeps its secrets. */
+  /**
+   * The key's Base64 text, to store it where the application keeps its secrets.
+   *
+   * @return 44 characters of standard Base64 that {@link #fromBase64(String)} reads back; this is
+   *     the secret itself, never log it
+   */
   public String toBase64() {
     return Base64.getEncoder().encodeToString(key.getEncoded());
   }

@@ -133,8 +133,8 @@ final class JournalRecovery {
         JournalCodec.In in = new JournalCodec.In(reader.payload, 0, reader.length);
         try {
           int type = in.readByte();
-          if (type == JournalCodec.TOUCHPOINT) {
-            if (!state.add(JournalCodec.readTouchpoint(in))) {
+          if (JournalCodec.isTouchpoint(type)) {
+            if (!state.add(JournalCodec.readTouchpoint(in, type))) {
               throw new JournalCodec.MalformedRecordException("a touchpoint id appears twice");
             }
             touchpoints++;
@@ -230,12 +230,12 @@ final class JournalRecovery {
 
   private void replay(JournalCodec.In in) {
     int type = in.readByte();
-    if (type != JournalCodec.TOUCHPOINT) {
+    if (!JournalCodec.isTouchpoint(type)) {
       flushBatch();
     }
     switch (type) {
-      case JournalCodec.TOUCHPOINT -> {
-        Touchpoint t = JournalCodec.readTouchpoint(in);
+      case JournalCodec.TOUCHPOINT, JournalCodec.UNTIMED_TOUCHPOINT -> {
+        Touchpoint t = JournalCodec.readTouchpoint(in, type);
         if (!state.add(t)) {
           throw new JournalCodec.MalformedRecordException("a live touchpoint id is added again");
         }

@@ -66,6 +66,9 @@ public final class MatchField {
   /**
    * The weakest level at which an agreement on this field identifies the person; null when the
    * field only describes her (see {@link Builder#identifiesFrom}).
+   *
+   * @return {@link ComparisonLevel#EXACT}, {@code STRONG}, {@code MEDIUM} or {@code WEAK} (the
+   *     default: every agreement identifies); {@code null} for a field that only describes
    */
   public ComparisonLevel identifiesFrom() {
     return identifiesUpTo < 0 ? null : LEVELS[identifiesUpTo];
@@ -76,12 +79,24 @@ public final class MatchField {
     return ignored.test(normalizedValue);
   }
 
-  /** Starts a field named {@code name} (used in explanations) reading values from {@code source}. */
+  /**
+   * Starts a field named {@code name} (used in explanations) reading values from {@code source}.
+   *
+   * @param name the field's name as explanations show it, such as {@code "email"}; not blank
+   *     (else {@link OmniIdException.Reason#INVALID_VALUE})
+   * @param source where the values come from, not null
+   * @return a builder with the identity normalizer, the exact matcher and neutral probabilities
+   *     (agreement counts for a match, disagreement against)
+   */
   public static Builder newBuilder(String name, FieldSource source) {
     return new Builder(name, source);
   }
 
-  /** Returns a builder holding this field's settings, to derive a changed copy. */
+  /**
+   * Returns a builder holding this field's settings, to derive a changed copy.
+   *
+   * @return a new builder; changing it leaves this field unchanged
+   */
   public Builder toBuilder() {
     Builder b = new Builder(name, source).normalizer(normalizer).matcher(matcher);
     for (int i = 0; i < LEVELS.length; i++) {
@@ -94,42 +109,80 @@ public final class MatchField {
     return b;
   }
 
-  /** The field's name, as shown in explanations. */
+  /**
+   * The field's name, as shown in explanations.
+   *
+   * @return the name given to {@link #newBuilder(String, FieldSource)}, never blank
+   */
   public String name() {
     return name;
   }
 
-  /** Where the field's values come from. */
+  /**
+   * Where the field's values come from.
+   *
+   * @return the source given to {@link #newBuilder(String, FieldSource)}
+   */
   public FieldSource source() {
     return source;
   }
 
-  /** How its values are normalized before comparison. */
+  /**
+   * How its values are normalized before comparison.
+   *
+   * @return the normalizer; {@link Normalizer#identity()} unless one was set
+   */
   public Normalizer normalizer() {
     return normalizer;
   }
 
-  /** How two normalized values are graded. */
+  /**
+   * How two normalized values are graded.
+   *
+   * @return the matcher; {@link FieldMatcher#exact()} unless one was set
+   */
   public FieldMatcher matcher() {
     return matcher;
   }
 
-  /** The probability of {@code level} among true matches. */
+  /**
+   * The probability of {@code level} among true matches.
+   *
+   * @param level any level but {@link ComparisonLevel#MISSING} (refused with
+   *     {@link OmniIdException.Reason#INVALID_VALUE}: it has no probabilities)
+   * @return m, in {@code (0, 1]}
+   */
   public double m(ComparisonLevel level) {
     return m[index(level)];
   }
 
-  /** The probability of {@code level} among non-matches. */
+  /**
+   * The probability of {@code level} among non-matches.
+   *
+   * @param level any level but {@link ComparisonLevel#MISSING} (refused with
+   *     {@link OmniIdException.Reason#INVALID_VALUE}: it has no probabilities)
+   * @return u, in {@code (0, 1]}
+   */
   public double u(ComparisonLevel level) {
     return u[index(level)];
   }
 
-  /** The match weight of {@code level}, {@code log2(m/u)}; 0 for {@code MISSING}. */
+  /**
+   * The match weight of {@code level}, {@code log2(m/u)}; 0 for {@code MISSING}.
+   *
+   * @param level any level, not null
+   * @return the weight in bits: positive when the level is evidence for a match, negative
+   *     against; m and u are clamped to {@code [1e-6, 1 - 1e-6]} first, so it is always finite
+   */
   public double weight(ComparisonLevel level) {
     return level == ComparisonLevel.MISSING ? 0 : weights[index(level)];
   }
 
-  /** Whether exact agreements are weighed by the agreed value's frequency. */
+  /**
+   * Whether exact agreements are weighed by the agreed value's frequency.
+   *
+   * @return {@code true} when {@link Builder#termFrequencies} was given a non-empty map
+   */
   public boolean termFrequencyAdjusted() {
     return !termFrequencies.isEmpty();
   }
@@ -212,19 +265,39 @@ public final class MatchField {
       this.source = Objects.requireNonNull(source, "source");
     }
 
-    /** How values are normalized; {@link Normalizer#identity()} unless set. */
+    /**
+     * How values are normalized; {@link Normalizer#identity()} unless set.
+     *
+     * @param normalizer the normalizer, not null
+     * @return this builder
+     */
     public Builder normalizer(Normalizer normalizer) {
       this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
       return this;
     }
 
-    /** How values are compared; {@link FieldMatcher#exact()} unless set. */
+    /**
+     * How values are compared; {@link FieldMatcher#exact()} unless set.
+     *
+     * @param matcher the matcher, not null
+     * @return this builder
+     */
     public Builder matcher(FieldMatcher matcher) {
       this.matcher = Objects.requireNonNull(matcher, "matcher");
       return this;
     }
 
-    /** Sets the m and u probabilities of a level, each in (0, 1]. */
+    /**
+     * Sets the m and u probabilities of a level, each in (0, 1].
+     *
+     * @param level any level but {@link ComparisonLevel#MISSING}, which always weighs 0 (refused
+     *     with {@link OmniIdException.Reason#INVALID_VALUE})
+     * @param m the probability of the level among pairs that are one person, in {@code (0, 1]}
+     *     (else {@code INVALID_VALUE})
+     * @param u the probability of the level among pairs that are not, in {@code (0, 1]} (else
+     *     {@code INVALID_VALUE})
+     * @return this builder
+     */
     public Builder probabilities(ComparisonLevel level, double m, double u) {
       int i = index(level);
       if (!(m > 0 && m <= 1)) {
@@ -243,6 +316,13 @@ public final class MatchField {
     /**
      * Weighs exact agreements by value frequency: {@code frequencies} maps normalized values to
      * their share of records (0..1); values not in the map count as {@code floor}.
+     *
+     * @param frequencies normalized value to its share of records, each in {@code (0, 1]} (else
+     *     {@link OmniIdException.Reason#INVALID_VALUE}); copied; an empty map turns the adjustment
+     *     off
+     * @param floor the share assumed for a value not in the map, in {@code (0, 1]} (else
+     *     {@code INVALID_VALUE})
+     * @return this builder
      */
     public Builder termFrequencies(Map<String, Double> frequencies, double floor) {
       for (Map.Entry<String, Double> e : frequencies.entrySet()) {
@@ -266,6 +346,9 @@ public final class MatchField {
      * Treats normalized values for which {@code junk} holds as absent: a placeholder email or a
      * phone of repeated digits is no evidence that two records are one person. Pure and
      * thread-safe.
+     *
+     * @param junk holds for the normalized values to ignore; not null
+     * @return this builder
      */
     public Builder ignoreValues(java.util.function.Predicate<String> junk) {
       this.ignored = Objects.requireNonNull(junk, "junk");
@@ -279,6 +362,11 @@ public final class MatchField {
      * holds several namesakes of, while a shared email, phone or address, or an exact birth date,
      * points at one. {@link ComparisonLevel#WEAK} unless set (every agreement identifies), so a
      * model whose fields all keep the default has no such rule.
+     *
+     * @param level {@code EXACT}, {@code STRONG}, {@code MEDIUM}, {@code WEAK}, or {@code null} for
+     *     a field that only describes; {@code DIFFERENT} and {@code MISSING} are refused with
+     *     {@link OmniIdException.Reason#INVALID_VALUE}
+     * @return this builder
      */
     public Builder identifiesFrom(ComparisonLevel level) {
       if (level == ComparisonLevel.DIFFERENT || level == ComparisonLevel.MISSING) {
@@ -289,7 +377,11 @@ public final class MatchField {
       return this;
     }
 
-    /** Builds the field. */
+    /**
+     * Builds the field.
+     *
+     * @return an immutable, thread-safe field; the builder may be changed and built again
+     */
     public MatchField build() {
       return new MatchField(this);
     }

@@ -32,12 +32,21 @@ public final class MatchModel {
     }
   }
 
-  /** Starts a model. */
+  /**
+   * Starts a model.
+   *
+   * @return a builder with no field, prior 0.01 and threshold {@code log2(9)} (probability 0.9)
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
 
-  /** A builder holding this model's settings. */
+  /**
+   * A builder holding this model's settings.
+   *
+   * @return a new builder with this model's fields, prior and threshold; changing it leaves this
+   *     model unchanged
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.fields.addAll(fields);
@@ -46,22 +55,42 @@ public final class MatchModel {
     return b;
   }
 
-  /** The fields, in explanation order. */
+  /**
+   * The fields, in explanation order.
+   *
+   * @return an immutable, non-empty list, in the order they were added
+   */
   public List<MatchField> fields() {
     return fields;
   }
 
-  /** The prior probability that a compared (blocked) pair is a match, λ. */
+  /**
+   * The prior probability that a compared (blocked) pair is a match, λ.
+   *
+   * @return λ, in {@code (0, 1)}
+   */
   public double priorMatchProbability() {
     return priorMatchProbability;
   }
 
-  /** The total weight at or above which a pair links. */
+  /**
+   * The total weight at or above which a pair links.
+   *
+   * @return the threshold in bits (a match weight, {@code log2(p / (1 - p))} of the threshold
+   *     probability p), finite
+   */
   public double threshold() {
     return threshold;
   }
 
-  /** Scores two touchpoints, with the waterfall. */
+  /**
+   * Scores two touchpoints, with the waterfall.
+   *
+   * @param a one touchpoint, not null
+   * @param b the other, not null; the score is the same in either order
+   * @return the total weight, the per-field levels and weights, and the threshold it is judged
+   *     against
+   */
   public MatchScore score(Touchpoint a, Touchpoint b) {
     return score(prepare(a), prepare(b));
   }
@@ -235,7 +264,14 @@ public final class MatchModel {
 
     private Builder() {}
 
-    /** Adds a field; names must be unique. */
+    /**
+     * Adds a field; names must be unique.
+     *
+     * @param field the field, not null
+     * @return this builder
+     * @throws IllegalStateException if the model already has a field of that name (use
+     *     {@link #replaceField(MatchField)})
+     */
     public Builder field(MatchField field) {
       Objects.requireNonNull(field, "field");
       for (MatchField f : fields) {
@@ -247,7 +283,13 @@ public final class MatchModel {
       return this;
     }
 
-    /** Replaces the field of the same name. */
+    /**
+     * Replaces the field of the same name, keeping its place in the order.
+     *
+     * @param field the new field, not null
+     * @return this builder
+     * @throws IllegalStateException if the model has no field of that name
+     */
     public Builder replaceField(MatchField field) {
       Objects.requireNonNull(field, "field");
       for (int i = 0; i < fields.size(); i++) {
@@ -259,7 +301,13 @@ public final class MatchModel {
       throw new IllegalStateException("no field " + field.name() + " in the model");
     }
 
-    /** The prior probability λ that a blocked pair is a match, in (0, 1); 0.01 unless set. */
+    /**
+     * The prior probability λ that a blocked pair is a match, in (0, 1); 0.01 unless set.
+     *
+     * @param probability λ, strictly between 0 and 1 (else
+     *     {@link OmniIdException.Reason#INVALID_VALUE})
+     * @return this builder
+     */
     public Builder priorMatchProbability(double probability) {
       if (!(probability > 0 && probability < 1)) {
         throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "priorMatchProbability",
@@ -269,7 +317,14 @@ public final class MatchModel {
       return this;
     }
 
-    /** The total weight at or above which a pair links; {@code log2(9)} (probability 0.9) unless set. */
+    /**
+     * The total weight at or above which a pair links; {@code log2(9)} (probability 0.9) unless
+     * set.
+     *
+     * @param weight the threshold as a match weight in bits, finite (else
+     *     {@link OmniIdException.Reason#INVALID_VALUE})
+     * @return this builder
+     */
     public Builder threshold(double weight) {
       if (!Double.isFinite(weight)) {
         throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "threshold",
@@ -279,7 +334,13 @@ public final class MatchModel {
       return this;
     }
 
-    /** Sets the threshold as a match probability in (0, 1). */
+    /**
+     * Sets the threshold as a match probability in (0, 1); 0.99 is a weight of about +6.63.
+     *
+     * @param probability the posterior match probability a pair needs to link, strictly between 0
+     *     and 1 (else {@link OmniIdException.Reason#INVALID_VALUE})
+     * @return this builder
+     */
     public Builder thresholdProbability(double probability) {
       if (!(probability > 0 && probability < 1)) {
         throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "thresholdProbability",
@@ -289,7 +350,12 @@ public final class MatchModel {
       return this;
     }
 
-    /** Builds the model; it needs at least one field. */
+    /**
+     * Builds the model; it needs at least one field.
+     *
+     * @return an immutable, thread-safe model
+     * @throws IllegalStateException if no field was added
+     */
     public MatchModel build() {
       if (fields.isEmpty()) {
         throw new IllegalStateException("a match model needs at least one field");

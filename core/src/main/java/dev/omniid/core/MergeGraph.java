@@ -257,7 +257,7 @@ final class MergeGraph {
     List<ValueNode> out = new ArrayList<>(1);
     for (String country : countries.keySet()) {
       Touchpoint probe = Touchpoint.newBuilder("look-up").channel(Channel.WEB)
-          .timestamp(java.time.Instant.EPOCH).attribute(AttributeKey.COUNTRY, country).build();
+          .attribute(AttributeKey.COUNTRY, country).build();
       ValueNode node = info.values.get(normalizeOrEmpty(info, stripped, probe));
       if (node != null && !out.contains(node) && carriedIn(node, country)) {
         out.add(node);

@@ -49,6 +49,16 @@ public final class ModelEstimator {
    * Estimates from {@code sample}. Blocks larger than {@code maxBlockSize} are skipped (they would
    * add mostly non-matches and quadratic cost).
    *
+   * @param start the model to start from: its fields, starting probabilities and threshold; not
+   *     null
+   * @param sample unlabeled touchpoints, in any order; not null
+   * @param blockingKeys the keys that decide which pairs are compared, as the resolver's; not null
+   * @param maxBlockSize the largest block whose pairs are used, {@code >= 2} (else
+   *     {@code INVALID_VALUE})
+   * @param maxIterations the most EM iterations to run, {@code >= 1} (else {@code INVALID_VALUE})
+   * @return the estimated model and how many pairs, patterns and iterations it took, and whether
+   *     EM converged
+   * @throws NullPointerException if {@code start}, {@code sample} or {@code blockingKeys} is null
    * @throws OmniIdException ({@code INVALID_VALUE}) if the keys give no pair to learn from
    */
   public static Estimate estimate(MatchModel start, Collection<Touchpoint> sample,

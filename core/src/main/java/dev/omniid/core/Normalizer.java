@@ -18,24 +18,45 @@ import java.util.Locale;
 @FunctionalInterface
 public interface Normalizer {
 
-  /** Returns the compared form of {@code value}. */
+  /**
+   * Returns the compared form of {@code value}.
+   *
+   * @param value the raw value, surrounding whitespace stripped; never null
+   * @return the normalized value, never null or empty; equal for two values that mean the same
+   *     thing to this normalizer
+   * @throws OmniIdException with {@link OmniIdException.Reason#INVALID_VALUE} if the value is not
+   *     valid for its type, or {@link OmniIdException.Reason#TOO_LARGE} if it is too long
+   */
   String normalize(String value);
 
   /**
    * Returns the compared form of {@code value} as found on {@code touchpoint}, whose other fields
    * may inform it (a phone normalizer reads the touchpoint's country as its default region). The
    * resolver calls this form; by default it ignores the touchpoint.
+   *
+   * @param value the raw value, surrounding whitespace stripped; never null
+   * @param touchpoint the touchpoint that carries it; never null
+   * @return the normalized value, never null or empty
+   * @throws OmniIdException as {@link #normalize(String)} does
    */
   default String normalize(String value, Touchpoint touchpoint) {
     return normalize(value);
   }
 
-  /** Keeps the value as given (surrounding whitespace is already stripped). */
+  /**
+   * Keeps the value as given (surrounding whitespace is already stripped).
+   *
+   * @return a normalizer that returns its argument
+   */
   static Normalizer identity() {
     return BuiltInNormalizer.IDENTITY;
   }
 
-  /** Lower-cases the value ({@link Locale#ROOT}). */
+  /**
+   * Lower-cases the value ({@link Locale#ROOT}).
+   *
+   * @return a normalizer that lower-cases the same way in every locale
+   */
   static Normalizer lowerCase() {
     return BuiltInNormalizer.LOWER_CASE;
   }
@@ -43,6 +64,9 @@ public interface Normalizer {
   /**
    * A minimal email normalizer: lower case, one {@code @} with text on both sides. The
    * {@code matching} module has the real one.
+   *
+   * @return a normalizer refusing ({@code INVALID_VALUE}) anything without exactly one {@code @}
+   *     between non-empty parts, or with a space or control character inside
    */
   static Normalizer basicEmail() {
     return BuiltInNormalizer.BASIC_EMAIL;
@@ -51,6 +75,9 @@ public interface Normalizer {
   /**
    * A minimal phone normalizer: keeps the digits and a leading {@code +}; at least 5 digits. The
    * {@code matching} module has the real one (libphonenumber).
+   *
+   * @return a normalizer refusing ({@code INVALID_VALUE}) a value with fewer than 5 digits;
+   *     {@code +34 612-345} becomes {@code +34612345}
    */
   static Normalizer digits() {
     return BuiltInNormalizer.DIGITS;
@@ -62,12 +89,18 @@ public interface Normalizer {
    * {@code AB12345}. A value of nothing but separators is refused. The default of customer,
    * national, passport and loyalty ids and of any type the core has no other default for; use
    * {@link #identity()} for ids whose case or punctuation tells values apart.
+   *
+   * @return a normalizer refusing ({@code INVALID_VALUE}) a value of separators only
    */
   static Normalizer compactId() {
     return BuiltInNormalizer.COMPACT_ID;
   }
 
-  /** A social handle: lower case without a leading {@code @}. */
+  /**
+   * A social handle: lower case without a leading {@code @}.
+   *
+   * @return a normalizer turning {@code @Ana_Shoes} into {@code ana_shoes}
+   */
   static Normalizer handle() {
     return BuiltInNormalizer.HANDLE;
   }
@@ -77,6 +110,9 @@ public interface Normalizer {
    * for phones, {@link #handle()} for social handles, {@link #lowerCase()} for device and cookie
    * ids, and {@link #compactId()} for every other type (customer, national, passport and loyalty
    * ids, and the types a caller names).
+   *
+   * @param type any identifier type, not null
+   * @return the normalizer a resolver uses for the type unless its builder sets another
    */
   static Normalizer defaultFor(IdentifierType type) {
     return switch (type.name()) {

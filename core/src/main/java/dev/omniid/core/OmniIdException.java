@@ -26,10 +26,14 @@ public final class OmniIdException extends IllegalArgumentException {
     UNKNOWN_REFERENCE
   }
 
+  /** Why the data was refused; see {@link #reason()}. */
   private final Reason reason;
+  /** The field or setting, with its position; see {@link #field()}. */
   private final String field;
+  /** What is wrong, without the personal value; see {@link #detail()}. */
   private final String detail;
   // -1 for none: a plain int keeps the exception serializable (OptionalInt is not).
+  /** The refused identifier's position, or -1 for none; see {@link #identifierIndex()}. */
   private final int identifierIndex;
 
   /**
@@ -63,17 +67,29 @@ public final class OmniIdException extends IllegalArgumentException {
     this.identifierIndex = identifierIndex;
   }
 
-  /** What is wrong, without the field name or the personal value. */
+  /**
+   * What is wrong, without the field name or the personal value.
+   *
+   * @return a short English phrase such as {@code "must be in (0, 1)"}, safe to log
+   */
   public String detail() {
     return detail;
   }
 
-  /** Why the data was refused. */
+  /**
+   * Why the data was refused.
+   *
+   * @return the reason, never null: branch on it rather than on the message
+   */
   public Reason reason() {
     return reason;
   }
 
-  /** The field and its position, e.g. {@code identifiers[2] (email)}, for people to read. */
+  /**
+   * The field and its position, e.g. {@code identifiers[2] (email)}, for people to read.
+   *
+   * @return the field or setting named, never null; its format is for display and may change
+   */
   public String field() {
     return field;
   }
@@ -81,6 +97,8 @@ public final class OmniIdException extends IllegalArgumentException {
   /**
    * The position in {@link Touchpoint#identifiers()} of the identifier refused, or empty when the
    * exception is about no one identifier: read this rather than parsing {@link #field()}.
+   *
+   * @return the index, {@code >= 0}, or empty
    */
   public OptionalInt identifierIndex() {
     return identifierIndex < 0 ? OptionalInt.empty() : OptionalInt.of(identifierIndex);

@@ -26,6 +26,17 @@ public record PairExplanation(
     Optional<MatchScore> score,
     List<Evidence> evidence) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param touchpointId one touchpoint's id, not null
+   * @param otherTouchpointId the other's id, not null
+   * @param sameProfile whether they are in one profile now
+   * @param sharedIdentifiers linking values both carry, not null; copied
+   * @param sharedGenericValues generic values both carry, not null; copied
+   * @param score the match model's score, or empty; not null
+   * @param evidence evidence edges between the two, not null; copied
+   */
   public PairExplanation {
     Objects.requireNonNull(touchpointId, "touchpointId");
     Objects.requireNonNull(otherTouchpointId, "otherTouchpointId");
@@ -35,7 +46,13 @@ public record PairExplanation(
     evidence = List.copyOf(evidence);
   }
 
-  /** A text a person can read. */
+  /**
+   * A text a person can read.
+   *
+   * @return several lines, each ending with the platform's line separator: whether they share a
+   *     profile, the shared and the generic values (masked), the score's waterfall when there is a
+   *     model, and each evidence edge; safe to log
+   */
   public String explain() {
     StringBuilder s = new StringBuilder();
     s.append(touchpointId).append(" and ").append(otherTouchpointId)

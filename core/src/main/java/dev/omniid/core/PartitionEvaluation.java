@@ -20,6 +20,9 @@ public final class PartitionEvaluation {
    * Evaluates {@code predicted} (record id to predicted cluster) against {@code truth} (record id
    * to true cluster). Both must hold the same records.
    *
+   * @param predicted record id to the id of its predicted cluster (a profile id), not null
+   * @param truth record id to the id of its true cluster (a person), not null; same key set
+   * @return pairwise and B-cubed precision, recall and F1, and the counts behind them
    * @throws OmniIdException ({@code UNKNOWN_REFERENCE}) naming the side that lacks records and the
    *     first such record id; ({@code MISSING_FIELD}) for a null key or value
    */
@@ -30,6 +33,12 @@ public final class PartitionEvaluation {
   /**
    * Evaluates on the records present in both partitions; how many were left out (on either side)
    * is reported. Null keys and values are still refused.
+   *
+   * @param predicted record id to the id of its predicted cluster, not null
+   * @param truth record id to the id of its true cluster, not null
+   * @return the scores on the common records, with {@link EvaluationReport#recordsLeftOut()}
+   *     counting the others
+   * @throws OmniIdException ({@code MISSING_FIELD}) for a null key or value
    */
   public static EvaluationReport evaluateCommon(Map<String, String> predicted, Map<String, String> truth) {
     return evaluate(predicted, truth, true);

@@ -14,6 +14,10 @@ public interface PersonRule {
    * The traits of the person {@code touchpoint} names. Pure; never throws for bad data: an
    * unknown or unparseable part is null, and a touchpoint without person attributes gives
    * {@link PersonTraits#NONE}. Never returns null.
+   *
+   * @param touchpoint the touchpoint to read, never null
+   * @return its traits, each normalized or null when unknown; {@link PersonTraits#NONE} when it
+   *     names nobody
    */
   PersonTraits traits(Touchpoint touchpoint);
 
@@ -22,6 +26,11 @@ public interface PersonRule {
    * Symmetric ({@code conflict(a, b) == conflict(b, a)}), pure and cheap; {@link
    * PersonConflict#NONE} for a trait either side lacks, and always {@code NONE} for
    * {@code conflict(a, a)}. Never returns null.
+   *
+   * @param a the traits of one touchpoint, as {@link #traits} gave them; never null
+   * @param b the traits of the other, likewise
+   * @return the first trait that proves them different people, or {@link PersonConflict#NONE}
+   *     when they may be one person
    */
   PersonConflict conflict(PersonTraits a, PersonTraits b);
 

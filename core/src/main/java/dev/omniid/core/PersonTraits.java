@@ -23,7 +23,11 @@ public record PersonTraits(String givenName, String familyName, String birthDate
   /** No known trait: the traits of a touchpoint that names nobody. */
   public static final PersonTraits NONE = new PersonTraits(null, null, null, null);
 
-  /** Whether no trait is known. */
+  /**
+   * Whether no trait is known.
+   *
+   * @return {@code true} when all four traits are null, as in {@link #NONE}
+   */
   public boolean isEmpty() {
     return givenName == null && familyName == null && birthDate == null && suffix == null;
   }

@@ -18,6 +18,16 @@ import java.util.OptionalInt;
 public record Problem(String touchpointId, String field, OmniIdException.Reason reason,
     String detail, OptionalInt identifierIndex) {
 
+  /**
+   * Checks the fields.
+   *
+   * @param touchpointId the touchpoint it belongs to, not null
+   * @param field the field and position, not null
+   * @param reason why it was refused, not null
+   * @param detail what is wrong, without the value; not null
+   * @param identifierIndex the identifier's position, {@code >= 0} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE}), or empty; not null
+   */
   public Problem {
     Objects.requireNonNull(touchpointId, "touchpointId");
     Objects.requireNonNull(field, "field");
@@ -30,12 +40,25 @@ public record Problem(String touchpointId, String field, OmniIdException.Reason 
     }
   }
 
-  /** A problem about no one identifier of the touchpoint. */
+  /**
+   * A problem about no one identifier of the touchpoint.
+   *
+   * @param touchpointId the touchpoint it belongs to, not null
+   * @param field the field and position, e.g. {@code timestamp}; not null
+   * @param reason why it was refused, not null
+   * @param detail what is wrong, without the value; not null
+   */
   public Problem(String touchpointId, String field, OmniIdException.Reason reason, String detail) {
     this(touchpointId, field, reason, detail, OptionalInt.empty());
   }
 
-  /** The problem an exception describes, for the touchpoint it was thrown for. */
+  /**
+   * The problem an exception describes, for the touchpoint it was thrown for.
+   *
+   * @param touchpointId the touchpoint the exception was thrown for, not null
+   * @param e the exception, not null
+   * @return a problem with the exception's field, reason, detail and identifier index
+   */
   public static Problem of(String touchpointId, OmniIdException e) {
     Objects.requireNonNull(e, "e");
     return new Problem(touchpointId, e.field(), e.reason(), e.detail(), e.identifierIndex());

@@ -3,6 +3,7 @@ package dev.omniid.core;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Set;
  * @param aliases ids of profiles merged into this one, which still look it up
  * @param identifiers the distinct normalized identifiers of its touchpoints, by type then value
  * @param channels the channels it was seen on, in order of first appearance
- * @param firstSeen the earliest touchpoint's time
- * @param lastSeen the latest touchpoint's time
- * @param journey its touchpoints in time order (ties by id): the cross-channel journey
+ * @param firstSeen the earliest time of its touchpoints; empty when none has a time
+ * @param lastSeen the latest time of its touchpoints; empty when none has a time
+ * @param journey its touchpoints in time order, those without a time after those with one, ties
+ *     by id: the cross-channel journey
  * @param evidence the edges that hold it together, and the conflicts that kept others out
  */
 public record Profile(
@@ -23,11 +25,24 @@ public record Profile(
     List<ProfileId> aliases,
     List<Identifier> identifiers,
     Set<Channel> channels,
-    Instant firstSeen,
-    Instant lastSeen,
+    Optional<Instant> firstSeen,
+    Optional<Instant> lastSeen,
     List<Touchpoint> journey,
     List<Evidence> evidence) {
 
+  /**
+   * Copies the collections; the resolver makes profiles, an application has no need to.
+   *
+   * @param id the profile's current id, not null
+   * @param aliases ids merged into this one, not null; copied
+   * @param identifiers its distinct normalized identifiers, not null; copied
+   * @param channels the channels it was seen on, not null; copied in iteration order
+   * @param firstSeen the earliest time of its touchpoints, empty when none has a time; not null
+   * @param lastSeen the latest time of its touchpoints, empty when none has a time; not null
+   * @param journey its touchpoints in time order, at least one (else
+   *     {@link IllegalArgumentException}); copied
+   * @param evidence the edges that hold it together, not null; copied
+   */
   public Profile {
     Objects.requireNonNull(id, "id");
     aliases = List.copyOf(aliases);
@@ -42,12 +57,20 @@ public record Profile(
     }
   }
 
-  /** The number of touchpoints in the profile. */
+  /**
+   * The number of touchpoints in the profile.
+   *
+   * @return the length of the {@link #journey()}, at least 1
+   */
   public int size() {
     return journey.size();
   }
 
-  /** The ids of its touchpoints, in journey order. */
+  /**
+   * The ids of its touchpoints, in journey order.
+   *
+   * @return an immutable list of the ids, in time order (ties by id)
+   */
   public List<String> touchpointIds() {
     return journey.stream().map(Touchpoint::id).toList();
   }

@@ -34,6 +34,14 @@ public record ProfileEvent(
     DELETED
   }
 
+  /**
+   * Copies the lists.
+   *
+   * @param kind what changed, not null
+   * @param profileId the profile concerned, not null
+   * @param relatedProfileIds the merged-away or split-off ids, not null; copied
+   * @param touchpointIds the touchpoints that joined or left, not null; copied
+   */
   public ProfileEvent {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(profileId, "profileId");

@@ -8,6 +8,11 @@ package dev.omniid.core;
  */
 public record ProfileId(long value) implements Comparable<ProfileId> {
 
+  /**
+   * Checks the number.
+   *
+   * @param value a positive number (else {@link OmniIdException.Reason#INVALID_VALUE})
+   */
   public ProfileId {
     if (value <= 0) {
       throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "profileId",
@@ -15,7 +20,14 @@ public record ProfileId(long value) implements Comparable<ProfileId> {
     }
   }
 
-  /** Parses the form printed by {@link #toString()}, {@code P-42}, or a bare number. */
+  /**
+   * Parses the form printed by {@link #toString()}, {@code P-42}, or a bare number.
+   *
+   * @param text {@code P-} followed by a positive number, or the number alone; not null
+   * @return the id
+   * @throws OmniIdException with {@link OmniIdException.Reason#INVALID_VALUE} for any other text
+   *     or a number that is not positive (the message does not quote the text)
+   */
   public static ProfileId parse(String text) {
     String digits = text.startsWith("P-") ? text.substring(2) : text;
     try {

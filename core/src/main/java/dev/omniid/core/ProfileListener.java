@@ -12,6 +12,11 @@ package dev.omniid.core;
  */
 @FunctionalInterface
 public interface ProfileListener {
-  /** Called once per change. */
+  /**
+   * Called once per change.
+   *
+   * @param event the change, never null; for one call that changes the resolver, events arrive
+   *     in the order of {@link Resolution#events()}
+   */
   void onEvent(ProfileEvent event);
 }

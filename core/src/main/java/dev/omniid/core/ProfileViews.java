@@ -1,5 +1,6 @@
 package dev.omniid.core;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,8 +19,13 @@ import java.util.Set;
  * partition. Runs under the resolver's read lock and writes nothing shared.
  */
 final class ProfileViews {
+  /**
+   * Time order, untimed touchpoints after the timed ones, ties by id. Ids are unique, so the order
+   * is total: a journey is a function of its touchpoints, never of their arrival order.
+   */
   private static final Comparator<TouchpointNode> BY_TIME_THEN_ID =
-      Comparator.<TouchpointNode, java.time.Instant>comparing(e -> e.touchpoint.timestamp())
+      Comparator.<TouchpointNode, Instant>comparing(e -> e.touchpoint.timestamp().orElse(null),
+              Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(e -> e.id);
 
   private ProfileViews() {}
@@ -82,8 +89,12 @@ final class ProfileViews {
     sorted.sort(Comparator.<Map.Entry<String, Identifier>>comparingInt(x -> rank.get(x.getKey()))
         .thenComparing(x -> x.getValue().value()));
     List<Identifier> ids = sorted.stream().map(Map.Entry::getValue).toList();
-    return new Profile(cluster.id, aliases, ids, channels,
-        journey.get(0).touchpoint.timestamp(),
-        journey.get(journey.size() - 1).touchpoint.timestamp(), touchpoints, evidence);
+    // The timed touchpoints come first, so the first is the earliest time if any has one.
+    Optional<Instant> lastSeen = Optional.empty();
+    for (int i = journey.size() - 1; i >= 0 && lastSeen.isEmpty(); i--) {
+      lastSeen = journey.get(i).touchpoint.timestamp();
+    }
+    return new Profile(cluster.id, aliases, ids, channels, journey.get(0).touchpoint.timestamp(),
+        lastSeen, touchpoints, evidence);
   }
 }

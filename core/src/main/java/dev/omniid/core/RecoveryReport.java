@@ -30,12 +30,26 @@ public record RecoveryReport(
     List<Damage> damage,
     Duration elapsed) {
 
+  /**
+   * Copies the damage list.
+   *
+   * @param snapshotTouchpoints touchpoints restored from the snapshot
+   * @param journalRecords records replayed after the snapshot
+   * @param touchpoints touchpoints after recovery
+   * @param neverLinkRules never-link rules after recovery
+   * @param damage the damage cut off, not null; copied
+   * @param elapsed the time recovery took, not null
+   */
   public RecoveryReport {
     damage = List.copyOf(damage);
     Objects.requireNonNull(elapsed, "elapsed");
   }
 
-  /** Whether recovery found nothing to repair. */
+  /**
+   * Whether recovery found nothing to repair.
+   *
+   * @return {@code true} when {@link #damage()} is empty: nothing was cut off
+   */
   public boolean clean() {
     return damage.isEmpty();
   }
@@ -50,6 +64,15 @@ public record RecoveryReport(
    * @param detail what was wrong, in words
    */
   public record Damage(Kind kind, String file, long offset, long bytesDropped, String detail) {
+    /**
+     * Checks the fields.
+     *
+     * @param kind what was wrong, not null
+     * @param file the file's name, not null
+     * @param offset where the damaged record starts
+     * @param bytesDropped the bytes cut off
+     * @param detail what was wrong, in words; not null
+     */
     public Damage {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(file, "file");

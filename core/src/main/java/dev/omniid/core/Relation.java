@@ -21,6 +21,14 @@ import java.util.Objects;
 public record Relation(ProfileId profileId, List<Identifier> shared, List<Evidence.Kind> reasons,
     List<PersonConflict> conflicts) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param profileId the related profile, not null
+   * @param shared the values the profiles share, not null; copied
+   * @param reasons why they were kept apart, not null; copied
+   * @param conflicts the disagreeing traits, not null; copied
+   */
   public Relation {
     Objects.requireNonNull(profileId, "profileId");
     shared = List.copyOf(shared);

@@ -36,6 +36,17 @@ public record Resolution(
     DUPLICATE
   }
 
+  /**
+   * Copies the lists; the resolver makes resolutions, an application has no need to.
+   *
+   * @param touchpointId the touchpoint resolved, not null
+   * @param outcome what happened to it, not null
+   * @param profileId the profile it now belongs to, not null
+   * @param mergedProfileIds profiles merged by it, not null; copied
+   * @param evidence the edges of its component, not null; copied
+   * @param events every change it caused, not null; copied
+   * @param problems identifiers that could not be used, not null; copied
+   */
   public Resolution {
     Objects.requireNonNull(touchpointId, "touchpointId");
     Objects.requireNonNull(outcome, "outcome");

@@ -52,13 +52,27 @@ public final class ResolverBuilder {
     }
   }
 
-  /** Sets how the resolver treats values of {@code type}. */
+  /**
+   * Sets how the resolver treats values of {@code type}, replacing its default.
+   *
+   * @param type the identifier type, not null
+   * @param policy whether it is exclusive, its sharing limit, whether it links alone and its
+   *     strength; not null
+   * @return this builder
+   */
   public ResolverBuilder identifierPolicy(IdentifierType type, IdentifierPolicy policy) {
     policies.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(policy, "policy"));
     return this;
   }
 
-  /** Sets the normalizer of {@code type} (see the contract of {@link Normalizer}). */
+  /**
+   * Sets the normalizer of {@code type} (see the contract of {@link Normalizer}).
+   *
+   * @param type the identifier type, not null
+   * @param normalizer the normalizer, replacing {@link Normalizer#defaultFor(IdentifierType)};
+   *     not null
+   * @return this builder
+   */
   public ResolverBuilder normalizer(IdentifierType type, Normalizer normalizer) {
     normalizers.put(
         Objects.requireNonNull(type, "type"), Objects.requireNonNull(normalizer, "normalizer"));
@@ -69,6 +83,11 @@ public final class ResolverBuilder {
    * Declares normalized values of {@code type} that must never link ({@code test@test.com},
    * {@code 0000000000}): they are kept on their touchpoints and listed as
    * {@link GenericValue.Reason#JUNK}. The predicate must be pure and thread-safe.
+   *
+   * @param type the identifier type, not null
+   * @param isJunk holds for the normalized values that must never link; replaces an earlier
+   *     predicate for the type; not null
+   * @return this builder
    */
   public ResolverBuilder junkValues(IdentifierType type, Predicate<String> isJunk) {
     junk.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(isJunk, "isJunk"));
@@ -92,6 +111,13 @@ public final class ResolverBuilder {
    * from a type that names one person too: deriving from an email into an exclusive type makes
    * every email a separate person's. Junk sources derive nothing; a junk derived value fills no
    * exclusive slot.
+   *
+   * @param from the type whose normalized values are derived from, not null
+   * @param to the type of the derived values, not null and not {@code from} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE})
+   * @param function computes the derived raw value from a normalized value of {@code from}, such
+   *     as its SHA-256 in hex; not null
+   * @return this builder
    */
   public ResolverBuilder derivedIdentifier(IdentifierType from, IdentifierType to,
       java.util.function.UnaryOperator<String> function) {
@@ -106,7 +132,13 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** Adds a listener that hears every change to the partition. */
+  /**
+   * Adds a listener that hears every change to the partition.
+   *
+   * @param listener the listener, not null; several listeners hear each change in the order they
+   *     were added
+   * @return this builder
+   */
   public ResolverBuilder listener(ProfileListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
@@ -116,6 +148,9 @@ public final class ResolverBuilder {
    * Links touchpoints that share no identifier when {@code model} scores them at or above its
    * threshold. Only pairs that a {@linkplain #blockingKey blocking key} brings together are
    * scored; at least one is required.
+   *
+   * @param model the model, not null; no model (and no scored link) unless set
+   * @return this builder
    */
   public ResolverBuilder matchModel(MatchModel model) {
     this.matchModel = Objects.requireNonNull(model, "model");
@@ -129,6 +164,9 @@ public final class ResolverBuilder {
    * attributes disagree (a {@linkplain #personRule person rule} does not keep them apart); a
    * shared email, phone or device is strong evidence, not a verdict. Exclusive types always
    * name one person.
+   *
+   * @param type the identifier type, not null
+   * @return this builder
    */
   public ResolverBuilder personalIdentifier(IdentifierType type) {
     personalTypes.add(Objects.requireNonNull(type, "type"));
@@ -139,6 +177,9 @@ public final class ResolverBuilder {
    * Keeps touchpoints of incompatible people apart (different given names, birth dates or
    * generational suffixes), whatever identifier or score would link them: see {@link PersonRule}.
    * No person rule unless set.
+   *
+   * @param rule the rule, such as {@code dev.omniid.matching.PersonRules.standard()}; not null
+   * @return this builder
    */
   public ResolverBuilder personRule(PersonRule rule) {
     this.personRule = Objects.requireNonNull(rule, "rule");
@@ -150,6 +191,10 @@ public final class ResolverBuilder {
    * (a common surname with a common birth year, a chain store's postal code) compares nothing,
    * so the cost of a touchpoint is bounded by this, not by the size of the graph. Like a generic
    * identifier, whether a key is too common depends on its carriers alone. 1,000 unless set.
+   *
+   * @param maxBlockSize the most touchpoints per key, {@code >= 2} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE})
+   * @return this builder
    */
   public ResolverBuilder maxBlockSize(int maxBlockSize) {
     if (maxBlockSize < 2) {
@@ -160,7 +205,13 @@ public final class ResolverBuilder {
     return this;
   }
 
-  /** Adds a blocking key: touchpoints with a common key are scored by the match model. */
+  /**
+   * Adds a blocking key: touchpoints with a common key are scored by the match model.
+   *
+   * @param key the blocking key, not null; the keys of all blocking keys together decide which
+   *     pairs are scored
+   * @return this builder
+   */
   public ResolverBuilder blockingKey(BlockingKey key) {
     blockingKeys.add(Objects.requireNonNull(key, "key"));
     return this;
@@ -169,6 +220,9 @@ public final class ResolverBuilder {
   /**
    * Makes the resolver durable with {@link Durability#syncEachWrite()}: see
    * {@link #journal(java.nio.file.Path, Durability)}.
+   *
+   * @param directory the journal's directory, created if absent; not null
+   * @return this builder
    */
   public ResolverBuilder journal(java.nio.file.Path directory) {
     return journal(directory, Durability.syncEachWrite());
@@ -197,6 +251,10 @@ public final class ResolverBuilder {
    * hear a change only after its record is written. The resolver must be built with the
    * configuration that wrote the journal. Close it with {@code journal().get().close()}.
    * No journal unless set.
+   *
+   * @param directory the journal's directory, created if absent; not null
+   * @param durability when records are forced to the device, not null
+   * @return this builder
    */
   public ResolverBuilder journal(java.nio.file.Path directory, Durability durability) {
     this.journalDirectory = Objects.requireNonNull(directory, "directory");
@@ -217,6 +275,11 @@ public final class ResolverBuilder {
    * {@link OmniIdException} ({@code INVALID_VALUE} on {@code journalKey}, naming the file) when a
    * file was sealed with another key, when the files are clear, or when encrypted files are
    * opened without a key. A clear journal is not encrypted in place.
+   *
+   * @param directory the journal's directory, created if absent; not null
+   * @param durability when records are forced to the device, not null
+   * @param key the key that seals the files, not null; the application keeps it
+   * @return this builder
    */
   public ResolverBuilder journal(java.nio.file.Path directory, Durability durability,
       JournalKey key) {
@@ -230,6 +293,10 @@ public final class ResolverBuilder {
    * on its own ({@link Journal#compact()}): it compacts when the journal exceeds both this and
    * the snapshot's own size, so the bytes rewritten stay proportional to the bytes journaled and a
    * restart reads at most about twice the live state. 64 MiB unless set; needs a journal.
+   *
+   * @param bytes the growth in bytes, {@code >= 1} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE})
+   * @return this builder
    */
   public ResolverBuilder journalCompactionThreshold(long bytes) {
     if (bytes < 1) {
@@ -245,6 +312,7 @@ public final class ResolverBuilder {
    * Builds a new resolver with this configuration: empty, or with a journal, holding what its
    * directory holds.
    *
+   * @return a thread-safe resolver, independent of this builder
    * @throws IllegalStateException if a match model is set without a blocking key, or the reverse;
    *     if a compaction threshold is set without a journal; if the journal directory is in use
    * @throws java.io.UncheckedIOException if the journal directory cannot be read, or a snapshot or

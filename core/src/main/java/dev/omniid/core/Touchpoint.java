@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One interaction with a customer on one channel: a store visit, a web order, a WhatsApp
@@ -21,9 +22,15 @@ import java.util.Objects;
  * {@value #MAX_PAYLOAD_ENTRIES} payload entries, keys of at most {@value #MAX_PAYLOAD_KEY_LENGTH}
  * and values of at most {@value #MAX_PAYLOAD_VALUE_LENGTH} characters.
  *
+ * <p>The time is optional: a record without one (a CRM row, a survey answer) is a touchpoint
+ * whose time is unknown, {@code timestamp()} is empty, and nothing has to be invented for it.
+ * The resolver never reads the time to decide who is who; it orders a profile's
+ * {@linkplain Profile#journey() journey} (untimed touchpoints after the timed ones) and bounds its
+ * {@linkplain Profile#firstSeen() first} and {@linkplain Profile#lastSeen() last seen}.
+ *
  * @param id the touchpoint's id, unique within a resolver
  * @param channel where it happened
- * @param timestamp when it happened
+ * @param timestamp when it happened, or empty when unknown ({@code null} is taken as empty)
  * @param eventKind what happened
  * @param identifiers the identifiers it carries, in the order given
  * @param attributes person attributes (name, birth date, address...), in the order given
@@ -32,7 +39,7 @@ import java.util.Objects;
 public record Touchpoint(
     String id,
     Channel channel,
-    Instant timestamp,
+    Optional<Instant> timestamp,
     EventKind eventKind,
     List<Identifier> identifiers,
     Map<AttributeKey, String> attributes,
@@ -53,14 +60,29 @@ public record Touchpoint(
   /** The longest accepted payload value (a cart's lines, a message's text). */
   public static final int MAX_PAYLOAD_VALUE_LENGTH = 16_384;
 
+  /**
+   * Checks every field against the bounds above and copies the collections.
+   *
+   * @param id not null ({@code MISSING_FIELD}), not blank and without control characters
+   *     ({@code INVALID_VALUE}), at most {@value #MAX_ID_LENGTH} characters ({@code TOO_LARGE})
+   * @param channel not null ({@code MISSING_FIELD})
+   * @param timestamp when it happened, or empty when unknown; {@code null} is taken as empty
+   * @param eventKind not null ({@code MISSING_FIELD})
+   * @param identifiers null for none; no null element ({@code MISSING_FIELD}); within the bounds
+   *     ({@code TOO_LARGE}); copied
+   * @param attributes null for none; no null key or value ({@code MISSING_FIELD}); within the
+   *     bounds ({@code TOO_LARGE}); copied in iteration order
+   * @param payload null for none; no null key or value ({@code MISSING_FIELD}); within the bounds
+   *     ({@code TOO_LARGE}); copied in iteration order
+   * @throws OmniIdException with the {@link Reason} named for each parameter, and the field
+   */
   public Touchpoint {
     validateId(id);
     if (channel == null) {
       throw new OmniIdException(Reason.MISSING_FIELD, "channel", "is required");
     }
-    if (timestamp == null) {
-      throw new OmniIdException(Reason.MISSING_FIELD, "timestamp", "is required");
-    }
+    // Like a null list or map (none), a null Optional is no time rather than an error.
+    timestamp = timestamp == null ? Optional.empty() : timestamp;
     if (eventKind == null) {
       throw new OmniIdException(Reason.MISSING_FIELD, "eventKind", "is required");
     }
@@ -69,19 +91,52 @@ public record Touchpoint(
     payload = validatePayload(payload);
   }
 
-  /** Starts a builder for a touchpoint with this id. */
+  /**
+   * The canonical constructor with a plain time, as code written when the time was required
+   * calls it; validates as the canonical one does.
+   *
+   * @param id the touchpoint's id, unique within a resolver
+   * @param channel where it happened
+   * @param timestamp when it happened, or {@code null} when unknown
+   * @param eventKind what happened
+   * @param identifiers the identifiers it carries, in the order given
+   * @param attributes person attributes, in the order given
+   * @param payload opaque data the resolver keeps but never reads
+   */
+  public Touchpoint(String id, Channel channel, Instant timestamp, EventKind eventKind,
+      List<Identifier> identifiers, Map<AttributeKey, String> attributes,
+      Map<String, String> payload) {
+    this(id, channel, Optional.ofNullable(timestamp), eventKind, identifiers, attributes,
+        payload);
+  }
+
+  /**
+   * Starts a builder for a touchpoint with this id.
+   *
+   * @param id the touchpoint's id, unique within a resolver: the source system's record id, such
+   *     as an order number; checked at once as the constructor checks it
+   * @return a builder with the event kind {@link EventKind#UNSPECIFIED} and nothing else set
+   * @throws OmniIdException if the id is null ({@code MISSING_FIELD}), blank or holds a control
+   *     character ({@code INVALID_VALUE}), or is too long ({@code TOO_LARGE})
+   */
   public static Builder newBuilder(String id) {
     return new Builder(id);
   }
 
-  /** The value of an attribute, or empty. */
-  public java.util.Optional<String> attribute(AttributeKey key) {
-    return java.util.Optional.ofNullable(attributes.get(key));
+  /**
+   * The value of an attribute, or empty.
+   *
+   * @param key the attribute, not null
+   * @return the value as given (not normalized), or empty when the touchpoint does not have it
+   */
+  public Optional<String> attribute(AttributeKey key) {
+    return Optional.ofNullable(attributes.get(key));
   }
 
   @Override
   public String toString() {
-    return "Touchpoint[id=" + id + ", channel=" + channel + ", timestamp=" + timestamp
+    return "Touchpoint[id=" + id + ", channel=" + channel + ", timestamp="
+        + timestamp.map(Instant::toString).orElse("unknown")
         + ", eventKind=" + eventKind + ", identifiers=" + identifiers
         + ", attributes=" + attributes.keySet() + ", payload=" + payload.size() + " entries]";
   }
@@ -178,7 +233,7 @@ public record Touchpoint(
   public static final class Builder {
     private final String id;
     private Channel channel;
-    private Instant timestamp;
+    private Instant timestamp; // null: unknown
     private EventKind eventKind = EventKind.UNSPECIFIED;
     private final List<Identifier> identifiers = new ArrayList<>();
     private final Map<AttributeKey, String> attributes = new LinkedHashMap<>();
@@ -189,19 +244,35 @@ public record Touchpoint(
       this.id = id;
     }
 
-    /** Where the touchpoint happened (required). */
+    /**
+     * Where the touchpoint happened (required).
+     *
+     * @param channel the channel, not null
+     * @return this builder
+     */
     public Builder channel(Channel channel) {
       this.channel = Objects.requireNonNull(channel, "channel");
       return this;
     }
 
-    /** When the touchpoint happened (required). */
+    /**
+     * When the touchpoint happened. Optional: leave it unset when the time is unknown (never
+     * invent one, such as the epoch, which would show as a real first or last seen).
+     *
+     * @param timestamp the instant, not null (leave the time unset instead of passing null)
+     * @return this builder
+     */
     public Builder timestamp(Instant timestamp) {
       this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
       return this;
     }
 
-    /** What happened; {@link EventKind#UNSPECIFIED} unless set. */
+    /**
+     * What happened; {@link EventKind#UNSPECIFIED} unless set.
+     *
+     * @param eventKind the event kind, not null
+     * @return this builder
+     */
     public Builder eventKind(EventKind eventKind) {
       this.eventKind = Objects.requireNonNull(eventKind, "eventKind");
       return this;
@@ -210,6 +281,12 @@ public record Touchpoint(
     /**
      * Adds an identifier from its raw value. A null or blank value is refused with an
      * {@link OmniIdException} naming its position; skip absent values before calling.
+     *
+     * @param type the identifier's type, not null
+     * @param raw the value as the source sent it; not null ({@code MISSING_FIELD}), not blank
+     *     ({@code INVALID_VALUE}), at most {@value #MAX_VALUE_LENGTH} characters, and at most
+     *     {@value #MAX_IDENTIFIERS} identifiers per touchpoint ({@code TOO_LARGE})
+     * @return this builder
      */
     public Builder identifier(IdentifierType type, String raw) {
       Objects.requireNonNull(type, "type");
@@ -233,7 +310,15 @@ public record Touchpoint(
       return this;
     }
 
-    /** Sets a person attribute; a later call for the same key replaces the value. */
+    /**
+     * Sets a person attribute; a later call for the same key replaces the value.
+     *
+     * @param key the attribute, not null
+     * @param value the value as the source sent it; not null ({@code MISSING_FIELD}), at most
+     *     {@value #MAX_VALUE_LENGTH} characters ({@code TOO_LARGE}); a blank value is kept but
+     *     counts as absent when compared
+     * @return this builder
+     */
     public Builder attribute(AttributeKey key, String value) {
       Objects.requireNonNull(key, "key");
       if (value == null) {
@@ -253,6 +338,10 @@ public record Touchpoint(
      * than {@value #MAX_PAYLOAD_KEY_LENGTH}, a value longer than
      * {@value #MAX_PAYLOAD_VALUE_LENGTH} or a new entry beyond {@value #MAX_PAYLOAD_ENTRIES} is
      * refused with an {@link OmniIdException} naming the entry's position, never its key or value.
+     *
+     * @param key the entry's key, not null
+     * @param value the entry's value, not null ({@code MISSING_FIELD})
+     * @return this builder
      */
     public Builder payload(String key, String value) {
       Objects.requireNonNull(key, "key");
@@ -292,7 +381,12 @@ public record Touchpoint(
       return i;
     }
 
-    /** Builds the touchpoint; channel and timestamp are required. */
+    /**
+     * Builds the touchpoint; the channel is required, the time is not.
+     *
+     * @return an immutable touchpoint; the builder may be changed and built again
+     * @throws OmniIdException ({@code MISSING_FIELD}) naming {@code channel} when it was not set
+     */
     public Touchpoint build() {
       return new Touchpoint(id, channel, timestamp, eventKind, identifiers, attributes, payload);
     }

@@ -27,8 +27,10 @@ class JournalCodecPropertiesTest {
     JournalCodec.Out out = new JournalCodec.Out(8);
     JournalCodec.touchpoint(out, t);
     JournalCodec.In in = new JournalCodec.In(out.bytes, 0, out.size);
-    assertEquals(JournalCodec.TOUCHPOINT, in.readByte(), "seed=" + seed);
-    Touchpoint back = JournalCodec.readTouchpoint(in);
+    int type = in.readByte();
+    assertEquals(t.timestamp().isPresent() ? JournalCodec.TOUCHPOINT
+        : JournalCodec.UNTIMED_TOUCHPOINT, type, "seed=" + seed);
+    Touchpoint back = JournalCodec.readTouchpoint(in, type);
     assertTrue(in.atEnd(), "seed=" + seed);
     assertEquals(t, back, "seed=" + seed);
     // Identifier values and raws survive exactly, not merely as equal records.
@@ -68,11 +70,13 @@ class JournalCodecPropertiesTest {
     byte[] bytes = {JournalCodec.TOUCHPOINT, 5, 'a'};
     JournalCodec.In in = new JournalCodec.In(bytes, 0, bytes.length);
     in.readByte();
-    assertThrows(JournalCodec.MalformedRecordException.class, () -> JournalCodec.readTouchpoint(in));
+    assertThrows(JournalCodec.MalformedRecordException.class,
+        () -> JournalCodec.readTouchpoint(in, JournalCodec.TOUCHPOINT));
     byte[] blank = {JournalCodec.TOUCHPOINT, 1, ' ', 1, 0, 0, 1, 0, 0, 0};
     JournalCodec.In in2 = new JournalCodec.In(blank, 0, blank.length);
     in2.readByte();
-    assertThrows(JournalCodec.MalformedRecordException.class, () -> JournalCodec.readTouchpoint(in2));
+    assertThrows(JournalCodec.MalformedRecordException.class,
+        () -> JournalCodec.readTouchpoint(in2, JournalCodec.TOUCHPOINT));
   }
 
   @Test

@@ -89,6 +89,9 @@ final class JournalFixtures {
     long seconds = random.nextInt(4) == 0 ? random.nextLong() % 31_556_889_864_403_199L
         : 1_700_000_000L + random.nextInt(1 << 30) - (1 << 29);
     Instant time = Instant.ofEpochSecond(seconds, random.nextBoolean() ? 0 : random.nextInt(1_000_000_000));
+    if (random.nextInt(6) == 0) {
+      time = null; // unknown: the untimed record type
+    }
     int identifiers = random.nextInt(6);
     List<Identifier> ids = new ArrayList<>();
     for (int i = 0; i < identifiers; i++) {

@@ -158,12 +158,17 @@ class JournalPropertiesTest {
     Set<Set<String>> before = partition(r);
     assertEquals(describe(batch(live.values(), rules)), describe(before), "seed=" + seed);
     Map<String, String> idsBefore = profileIds(r);
+    String journeysBefore = RandomTouchpoints.journeys(r);
     journal(r).close();
     IdentityResolver again = open(dir, random);
     try {
       assertEquals(describe(before), describe(partition(again)),
           "seed=" + seed + " after " + restarts + " restarts");
       assertEquals(idsBefore, profileIds(again), "profile ids, seed=" + seed);
+      // Every touchpoint comes back equal, timed or not, so the journeys are the same too.
+      assertEquals(live, again.profiles().flatMap(p -> p.journey().stream())
+          .collect(java.util.stream.Collectors.toMap(Touchpoint::id, t -> t)), "seed=" + seed);
+      assertEquals(journeysBefore, RandomTouchpoints.journeys(again), "seed=" + seed);
     } finally {
       journal(again).close();
     }

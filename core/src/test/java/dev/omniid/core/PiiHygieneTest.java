@@ -158,7 +158,6 @@ class PiiHygieneTest {
     refused(Reason.MISSING_FIELD, () -> touchpoint(List.of(), Map.of(), nullPayload));
     for (Supplier<Touchpoint> missing : List.<Supplier<Touchpoint>>of(
         () -> new Touchpoint("t1", null, T0, EventKind.VISIT, List.of(), Map.of(), Map.of()),
-        () -> new Touchpoint("t1", Channel.WEB, null, EventKind.VISIT, List.of(), Map.of(), Map.of()),
         () -> new Touchpoint("t1", Channel.WEB, T0, null, List.of(), Map.of(), Map.of()))) {
       refused(Reason.MISSING_FIELD, missing::get);
     }

@@ -70,6 +70,10 @@ public class ResolverPropertiesTest {
     Random random = new Random(seed);
     List<Touchpoint> touchpoints = generate(random, 1 + random.nextInt(40));
     Set<Set<String>> expected = batch(config, touchpoints, Set.of());
+    IdentityResolver all = config.build();
+    all.resolveAll(touchpoints);
+    // Journeys too: time order, the untimed after the timed, ties by id, whatever the arrival.
+    String journeys = RandomTouchpoints.journeys(all);
     for (int order = 0; order < 3; order++) {
       IdentityResolver r = config.build();
       for (Touchpoint t : shuffled(touchpoints, random)) {
@@ -77,6 +81,7 @@ public class ResolverPropertiesTest {
         GraphInvariants.check(r);
       }
       assertEquals(describe(expected), describe(partition(r)), "seed=" + seed + " order=" + order);
+      assertEquals(journeys, RandomTouchpoints.journeys(r), "seed=" + seed + " order=" + order);
     }
     // A batch after a prefix resolved one at a time lands on the same partition too.
     List<Touchpoint> order = shuffled(touchpoints, random);

@@ -41,8 +41,8 @@ class ResolverTest {
     assertEquals(List.of("pos-1", "web-1", "wa-1", "fb-1"), ana.touchpointIds());
     assertEquals(List.of(Channel.STORE, Channel.WEB, Channel.WHATSAPP, Channel.MESSENGER),
         List.copyOf(ana.channels()));
-    assertEquals(T0, ana.firstSeen());
-    assertEquals(T0.plusSeconds(300 * 60), ana.lastSeen());
+    assertEquals(java.util.Optional.of(T0), ana.firstSeen());
+    assertEquals(java.util.Optional.of(T0.plusSeconds(300 * 60)), ana.lastSeen());
     assertEquals(3, ana.evidence().stream().filter(Evidence::links).count());
     assertEquals(ana, r.findProfiles(IdentifierType.EMAIL, " Ana.P@WORK.example ").get(0));
     assertEquals(ana.id(), r.findProfiles(IdentifierType.DEVICE_ID, "dev-9").get(0).id());

@@ -100,10 +100,15 @@ final class StressWorkload {
   }
 
   private static Touchpoint.Builder start(Random random, int person, int k) {
-    return Touchpoint.newBuilder(id(person, k))
+    Touchpoint.Builder b = Touchpoint.newBuilder(id(person, k))
         .channel(CHANNELS.get(random.nextInt(CHANNELS.size())))
-        .timestamp(Instant.ofEpochSecond(1_700_000_000L + random.nextInt(50_000_000)))
         .eventKind(EventKind.VISIT);
+    // One in sixteen without a time (the same draws as before, so the workload keeps its shape).
+    int offset = random.nextInt(50_000_000);
+    if (offset % 16 != 0) {
+      b.timestamp(Instant.ofEpochSecond(1_700_000_000L + offset));
+    }
+    return b;
   }
 
   /** One person's values; each touchpoint carries a random part of them. */

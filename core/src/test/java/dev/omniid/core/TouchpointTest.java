@@ -2,10 +2,14 @@ package dev.omniid.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,9 +23,28 @@ class TouchpointTest {
         () -> Touchpoint.newBuilder("t1").timestamp(T0).build());
     assertEquals("channel", channel.field());
     assertEquals(OmniIdException.Reason.MISSING_FIELD, channel.reason());
-    OmniIdException time = assertThrows(OmniIdException.class,
-        () -> Touchpoint.newBuilder("t1").channel(Channel.WEB).build());
-    assertEquals("timestamp", time.field());
+  }
+
+  /** Issue 13: the time was required, so an app without one had to invent one (1970). */
+  @Test
+  void theTimeIsOptionalAndAnAbsentTimeIsUnknownNotAnError() {
+    Touchpoint untimed = Touchpoint.newBuilder("t1").channel(Channel.WEB).build();
+    assertEquals(Optional.empty(), untimed.timestamp());
+    assertTrue(untimed.toString().contains("timestamp=unknown"), untimed.toString());
+    // The canonical constructor takes a null time (either form) as unknown, like a null list.
+    assertEquals(untimed, new Touchpoint("t1", Channel.WEB, (Instant) null,
+        EventKind.UNSPECIFIED, null, null, null));
+    assertEquals(untimed, new Touchpoint("t1", Channel.WEB, (Optional<Instant>) null,
+        EventKind.UNSPECIFIED, null, null, null));
+    // Code written when the time was required compiles and behaves as before.
+    Touchpoint timed = Touchpoint.newBuilder("t1").channel(Channel.WEB).timestamp(T0).build();
+    assertEquals(Optional.of(T0), timed.timestamp());
+    assertEquals(timed, new Touchpoint("t1", Channel.WEB, T0, EventKind.UNSPECIFIED, List.of(),
+        Map.of(), Map.of()));
+    assertNotEquals(untimed, timed);
+    // An explicit null is a slip, refused at once: to leave the time unknown, do not set it.
+    assertThrows(NullPointerException.class,
+        () -> Touchpoint.newBuilder("t1").timestamp(null));
   }
 
   @ParameterizedTest

@@ -29,7 +29,18 @@ public final class GeneratedDataWriter {
 
   private GeneratedDataWriter() {}
 
-  /** Writes the five files into {@code directory} (created if needed); returns the rows written. */
+  /**
+   * Writes the five files into {@code directory} (created if needed); returns the rows written.
+   * Existing files of those names are replaced.
+   *
+   * @param generator the configured generator, not null; it is run once, so the files hold
+   *     exactly the touchpoints its {@link OmniChannelGenerator#forEach} gives
+   * @param directory where to write, created with its parents if absent
+   * @return the number of touchpoints written: the data rows of {@code touchpoints.csv}, not
+   *     counting its header
+   * @throws IOException if a file cannot be created or written; files already written are left
+   *     as they are
+   */
   public static long write(OmniChannelGenerator generator, Path directory) throws IOException {
     Objects.requireNonNull(generator, "generator");
     Files.createDirectories(directory);
@@ -78,7 +89,13 @@ public final class GeneratedDataWriter {
     return s.toString();
   }
 
-  /** The mapping of the CSV columns to OmniID fields, for {@code omniid resolve}. */
+  /**
+   * The mapping of the CSV columns to OmniID fields, for {@code omniid resolve}.
+   *
+   * @return the JSON text written to {@code mapping.json}: every column of {@link #COLUMNS} mapped
+   *     to its field ({@code email_sha256} as an identifier of its own type), default region
+   *     {@code ES}
+   */
   public static String mappingJson() {
     return """
         {
@@ -113,7 +130,7 @@ public final class GeneratedDataWriter {
     String[] v = new String[COLUMNS.size()];
     v[0] = t.id();
     v[1] = t.channel().name();
-    v[2] = t.timestamp().toString();
+    v[2] = t.timestamp().map(Object::toString).orElse("");
     v[3] = t.eventKind().name();
     v[4] = first(t, IdentifierType.EMAIL);
     v[5] = first(t, IdentifierType.PHONE);

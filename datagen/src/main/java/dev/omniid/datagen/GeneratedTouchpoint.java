@@ -15,6 +15,14 @@ import java.util.Set;
  */
 public record GeneratedTouchpoint(Touchpoint touchpoint, String personId, String householdId,
     Set<Pattern> patterns) {
+  /**
+   * Checks the fields and copies the patterns.
+   *
+   * @param touchpoint the touchpoint, not null
+   * @param personId the true person's id, not null
+   * @param householdId the household's id, not null
+   * @param patterns the person's patterns, not null; copied
+   */
   public GeneratedTouchpoint {
     Objects.requireNonNull(touchpoint, "touchpoint");
     Objects.requireNonNull(personId, "personId");
@@ -22,7 +30,12 @@ public record GeneratedTouchpoint(Touchpoint touchpoint, String personId, String
     patterns = Set.copyOf(patterns);
   }
 
-  /** A touchpoint of a person who lives alone and has no pattern. */
+  /**
+   * A touchpoint of a person who lives alone and has no pattern.
+   *
+   * @param touchpoint the touchpoint, not null
+   * @param personId the true person's id, not null; also the household's id
+   */
   public GeneratedTouchpoint(Touchpoint touchpoint, String personId) {
     this(touchpoint, personId, personId, Set.of());
   }

@@ -111,34 +111,60 @@ public final class OmniChannelGenerator {
     this.householdHead = households();
   }
 
-  /** Starts a configuration: 1,000 people, seed 1, about 5 touchpoints each. */
+  /**
+   * Starts a configuration: 1,000 people, seed 1, about 5 touchpoints each.
+   *
+   * @return a builder with every rate at its default and a one-year window from 2025-01-01 UTC
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
 
-  /** The number of people. */
+  /**
+   * The number of people.
+   *
+   * @return how many people the generator makes touchpoints for, at least 1
+   */
   public int people() {
     return people;
   }
 
-  /** The rate of {@code pattern} in this configuration. */
+  /**
+   * The rate of {@code pattern} in this configuration.
+   *
+   * @param pattern the pattern, not null
+   * @return the rate in {@code [0, 1]}: the builder's, or {@link Pattern#defaultRate()}
+   */
   public double rate(Pattern pattern) {
     return rates.get(Objects.requireNonNull(pattern, "pattern"));
   }
 
-  /** Every touchpoint, person by person, generated lazily. */
+  /**
+   * Every touchpoint, person by person, generated lazily.
+   *
+   * @return a sequential stream of the same touchpoints in the same order on every call (the
+   *     seed fixes them); memory stays bounded by one person's touchpoints
+   */
   public Stream<GeneratedTouchpoint> stream() {
     return IntStream.range(0, people).boxed().flatMap(i -> touchpointsOf(i).stream());
   }
 
-  /** Every touchpoint in a list (for small sizes; {@link #stream()} for large ones). */
+  /**
+   * Every touchpoint in a list (for small sizes; {@link #stream()} for large ones).
+   *
+   * @return a new mutable list of the touchpoints in {@link #stream()}'s order
+   */
   public List<GeneratedTouchpoint> generate() {
     List<GeneratedTouchpoint> out = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, people * (long) Math.ceil(meanTouchpoints + 1)));
     forEach(out::add);
     return out;
   }
 
-  /** Feeds every touchpoint to {@code sink}, in order, holding only one person's at a time. */
+  /**
+   * Feeds every touchpoint to {@code sink}, in order, holding only one person's at a time.
+   *
+   * @param sink receives each touchpoint in {@link #stream()}'s order, on the calling thread
+   */
   public void forEach(Consumer<GeneratedTouchpoint> sink) {
     for (int i = 0; i < people; i++) {
       touchpointsOf(i).forEach(sink);
@@ -748,7 +774,13 @@ public final class OmniChannelGenerator {
       }
     }
 
-    /** How many people, at least 1. */
+    /**
+     * How many people, at least 1.
+     *
+     * @param people the number of people, {@code >= 1} (else {@link IllegalArgumentException});
+     *     1,000 unless set
+     * @return this builder
+     */
     public Builder people(int people) {
       if (people < 1) {
         throw new IllegalArgumentException("people must be >= 1");
@@ -757,13 +789,24 @@ public final class OmniChannelGenerator {
       return this;
     }
 
-    /** The seed. */
+    /**
+     * The seed: the same seed and settings give the same touchpoints, on any machine.
+     *
+     * @param seed any value; 1 unless set
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** The mean number of touchpoints per person, at least 1 (geometric distribution). */
+    /**
+     * The mean number of touchpoints per person, at least 1 (geometric distribution).
+     *
+     * @param mean the mean, in {@code 1..50} (else {@link IllegalArgumentException}); 5 unless
+     *     set
+     * @return this builder
+     */
     public Builder meanTouchpoints(double mean) {
       if (!(mean >= 1 && mean <= 50)) {
         throw new IllegalArgumentException("meanTouchpoints must be in 1..50");
@@ -772,7 +815,14 @@ public final class OmniChannelGenerator {
       return this;
     }
 
-    /** The time window touchpoints fall in. */
+    /**
+     * The time window touchpoints fall in.
+     *
+     * @param start the window's first instant, not null; 2025-01-01T00:00:00Z unless set
+     * @param length the window's length, positive (else {@link IllegalArgumentException}); 365
+     *     days unless set
+     * @return this builder
+     */
     public Builder window(Instant start, Duration length) {
       this.start = Objects.requireNonNull(start, "start");
       if (length.isNegative() || length.isZero()) {
@@ -782,48 +832,88 @@ public final class OmniChannelGenerator {
       return this;
     }
 
-    /** The share of values with a typo (email domain or letters, phone digit, swapped date). */
+    /**
+     * The share of values with a typo (email domain or letters, phone digit, swapped date).
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException}); 0.05 unless set
+     * @return this builder
+     */
     public Builder typoRate(double rate) {
       this.typoRate = rate(rate, "typoRate");
       return this;
     }
 
-    /** The share of fields left out. */
+    /**
+     * The share of fields left out.
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException}); 0.15 unless set
+     * @return this builder
+     */
     public Builder missingRate(double rate) {
       this.missingRate = rate(rate, "missingRate");
       return this;
     }
 
-    /** The share of given names written as a nickname (Pepe for José). */
+    /**
+     * The share of given names written as a nickname (Pepe for José).
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException}); 0.3 unless set
+     * @return this builder
+     */
     public Builder nicknameRate(double rate) {
       this.nicknameRate = rate(rate, "nicknameRate");
       return this;
     }
 
-    /** The rate of {@link Pattern#HOUSEHOLD}, as {@link #rate(Pattern, double)}. */
+    /**
+     * The rate of {@link Pattern#HOUSEHOLD}, as {@link #rate(Pattern, double)}.
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException}); 0 turns households off
+     * @return this builder
+     */
     public Builder householdRate(double rate) {
       return rate(Pattern.HOUSEHOLD, rate);
     }
 
-    /** The share of store visits made on a store's shared kiosk (times 5, capped by 1). */
+    /**
+     * The share of store visits made on a store's shared kiosk (times 5, capped by 1).
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException}); 0.02 unless set
+     * @return this builder
+     */
     public Builder kioskRate(double rate) {
       this.kioskRate = rate(rate, "kioskRate");
       return this;
     }
 
-    /** The share of emails, phones and device ids replaced by junk. */
+    /**
+     * The share of emails, phones and device ids replaced by junk.
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException}); 0.01 unless set
+     * @return this builder
+     */
     public Builder junkRate(double rate) {
       this.junkRate = rate(rate, "junkRate");
       return this;
     }
 
-    /** The share of social touchpoints carrying a hashed email (times 4, capped by 1). */
+    /**
+     * The share of social touchpoints carrying a hashed email (times 4, capped by 1).
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException}); 0.05 unless set
+     * @return this builder
+     */
     public Builder hashedRate(double rate) {
       this.hashedRate = rate(rate, "hashedRate");
       return this;
     }
 
-    /** The rate of {@link Pattern#NAMESAKE}, as {@link #rate(Pattern, double)}. */
+    /**
+     * The rate of {@link Pattern#NAMESAKE}, as {@link #rate(Pattern, double)}.
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException}); 0 turns namesakes off
+     * @return this builder
+     */
     public Builder namesakeRate(double rate) {
       return rate(Pattern.NAMESAKE, rate);
     }
@@ -831,13 +921,24 @@ public final class OmniChannelGenerator {
     /**
      * The rate of {@code pattern}, in 0..1: what it is a share of (people, households) is said on
      * each {@link Pattern}. 0 turns the pattern off.
+     *
+     * @param pattern the pattern, not null
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException});
+     *     {@link Pattern#defaultRate()} unless set
+     * @return this builder
      */
     public Builder rate(Pattern pattern, double rate) {
       rates.put(Objects.requireNonNull(pattern, "pattern"), rate(rate, pattern.label() + " rate"));
       return this;
     }
 
-    /** The share of people with a national id (DNI, SSN, ...), given on call-center, sales and marketplace records; 0.4 unless set. */
+    /**
+     * The share of people with a national id (DNI, SSN, ...), given on call-center, sales and
+     * marketplace records; 0.4 unless set.
+     *
+     * @param rate in {@code 0..1} (else {@link IllegalArgumentException})
+     * @return this builder
+     */
     public Builder nationalIdRate(double rate) {
       this.nationalIdRate = rate(rate, "nationalIdRate");
       return this;
@@ -850,7 +951,12 @@ public final class OmniChannelGenerator {
       return rate;
     }
 
-    /** Builds the generator. */
+    /**
+     * Builds the generator.
+     *
+     * @return an immutable generator; each of its methods generates the touchpoints anew from the
+     *     seed, so two calls give equal results
+     */
     public OmniChannelGenerator build() {
       return new OmniChannelGenerator(this);
     }

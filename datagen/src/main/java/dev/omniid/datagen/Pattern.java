@@ -80,12 +80,21 @@ public enum Pattern {
     this.defaultRate = defaultRate;
   }
 
-  /** The rate used unless the builder sets another. */
+  /**
+   * The rate used unless the builder sets another.
+   *
+   * @return the rate in {@code [0, 1]}, a share of what the constant's description says (people,
+   *     households, records)
+   */
   public double defaultRate() {
     return defaultRate;
   }
 
-  /** The lower-case name written in {@code labels.csv}, e.g. {@code shared_mailbox}. */
+  /**
+   * The lower-case name written in {@code labels.csv}, e.g. {@code shared_mailbox}.
+   *
+   * @return the constant's name in lower case ({@link Locale#ROOT})
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -161,7 +161,7 @@ final class ProfileCommand implements Callable<Integer> {
     out.println();
   }
 
-  private static String time(java.time.Instant t) {
-    return t.equals(TouchpointMapper.NO_TIME) ? "(no time)" : t.toString();
+  private static String time(java.util.Optional<java.time.Instant> t) {
+    return t.map(Object::toString).orElse("(no time)");
   }
 }

@@ -86,8 +86,8 @@ final class StatsCommand implements Callable<Integer> {
     return size <= 5 ? size : size <= 10 ? 6 : size <= 50 ? 7 : 8;
   }
 
-  private static String day(java.time.Instant t) {
-    return t.equals(TouchpointMapper.NO_TIME) ? "-" : t.toString().substring(0, 10);
+  private static String day(java.util.Optional<java.time.Instant> t) {
+    return t.map(time -> time.toString().substring(0, 10)).orElse("-");
   }
 
   static void printWarnings(PrintWriter err, Pipeline.Result result) {

@@ -25,12 +25,10 @@ import java.util.stream.Collectors;
 /**
  * Turns input records into touchpoints as a {@link Mapping} says. A bad value (an unparseable date,
  * an over-long value) is left out of the touchpoint and reported; the record is always mapped.
- * Blank values are simply absent. Records without a timestamp get {@link #NO_TIME}. Not
- * thread-safe.
+ * Blank values are simply absent. A record without a readable time gets none (its time is
+ * unknown, never an invented one). Not thread-safe.
  */
 final class TouchpointMapper {
-  /** The time of a record whose time is not mapped, blank or unreadable. */
-  static final Instant NO_TIME = Instant.EPOCH;
   /** The channel of a record whose channel is not mapped or blank. */
   static final Channel UNKNOWN_CHANNEL = Channel.of("unknown");
 
@@ -87,7 +85,7 @@ final class TouchpointMapper {
     b.channel(token(mapping.channel(), values, r.row(), rid, warnings).map(Channel::of).orElse(UNKNOWN_CHANNEL));
     b.eventKind(token(mapping.event(), values, r.row(), rid, warnings).map(EventKind::of)
         .orElse(EventKind.UNSPECIFIED));
-    b.timestamp(mapping.timestamp().flatMap(s -> {
+    mapping.timestamp().flatMap(s -> {
       String raw = joined(s, values);
       if (raw.isEmpty()) {
         return Optional.empty();
@@ -98,7 +96,7 @@ final class TouchpointMapper {
             + ": the record has no time", false));
       }
       return parsed.value().map(Instant::parse);
-    }).orElse(NO_TIME));
+    }).ifPresent(b::timestamp);
 
     List<String> identifierColumns = new ArrayList<>();
     for (IdentifierField f : mapping.identifiers()) {

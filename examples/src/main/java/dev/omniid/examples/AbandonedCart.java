@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Example 3, the abandoned cart: Sofía fills a cart on the web shop one evening, on a new laptop,
@@ -31,7 +32,8 @@ public final class AbandonedCart {
   private AbandonedCart() {}
 
   /** One line of a cart: what, how many, at what price, and when it was added where. */
-  record CartLine(String sku, int quantity, BigDecimal unitPrice, Instant addedAt, Channel channel) {
+  record CartLine(String sku, int quantity, BigDecimal unitPrice, Optional<Instant> addedAt,
+      Channel channel) {
     BigDecimal amount() {
       return unitPrice.multiply(BigDecimal.valueOf(quantity));
     }
@@ -138,7 +140,8 @@ public final class AbandonedCart {
         view.profile().journey().stream()
         .flatMap(t -> t.attribute(AttributeKey.GIVEN_NAME).stream()).findFirst().orElse("there"));
     for (CartLine line : view.openCart()) {
-      out.printf(Locale.ROOT, "    %s  %-4s  %-18s x%d  %7s%n", line.addedAt(), line.channel(),
+      out.printf(Locale.ROOT, "    %s  %-4s  %-18s x%d  %7s%n",
+          line.addedAt().map(Instant::toString).orElse("(no time)"), line.channel(),
           line.sku(), line.quantity(), line.amount());
     }
     out.printf(Locale.ROOT, "    %-51s %7s%n", "total", view.total());

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Example 2, the conversation that continues: Lucía asks on Messenger whether a shoe is back in
@@ -33,7 +34,8 @@ public final class ConversationContinues {
   private ConversationContinues() {}
 
   /** One message of the conversation: the customer's words and, if any, the agent's reply. */
-  record Message(String touchpointId, Instant at, Channel channel, String text, String reply) {}
+  record Message(String touchpointId, Optional<Instant> at, Channel channel, String text,
+      String reply) {}
 
   /**
    * What the agent answering the WhatsApp message sees.
@@ -128,7 +130,8 @@ public final class ConversationContinues {
 
   private static void print(PrintStream out, List<Message> messages) {
     for (Message m : messages) {
-      out.printf(Locale.ROOT, "    %s  %-10s customer: %s%n", m.at(), m.channel(), m.text());
+      out.printf(Locale.ROOT, "    %s  %-10s customer: %s%n",
+          m.at().map(Instant::toString).orElse("(no time)"), m.channel(), m.text());
       if (!m.reply().isEmpty()) {
         out.printf(Locale.ROOT, "    %20s  %-10s agent:    %s%n", "", "", m.reply());
       }

@@ -152,7 +152,8 @@ public final class MultichannelVsOmnichannel {
       revenue += bought.stream().mapToLong(MultichannelVsOmnichannel::amountCents).sum();
       boolean browsedElsewhere = bought.stream().anyMatch(p -> journey.stream().anyMatch(b ->
           BROWSING.contains(b.eventKind()) && !b.channel().equals(p.channel())
-              && b.timestamp().isBefore(p.timestamp())));
+              && b.timestamp().isPresent() && p.timestamp().isPresent()
+              && b.timestamp().get().isBefore(p.timestamp().get())));
       crossChannel += browsedElsewhere ? 1 : 0;
     }
     return new Figures(customers.size(), buyers, revenue, crossChannel, repeat);

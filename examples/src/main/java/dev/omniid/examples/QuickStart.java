@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -87,10 +88,10 @@ public final class QuickStart {
         resolver.touchpointCount());
     Profile ana = resolver.findProfiles(IdentifierType.PHONE, "+34 612 345 678").get(0);
     out.printf("%nProfile %s: %d touchpoints on %s, %s .. %s%n", ana.id(), ana.size(),
-        ana.channels(), ana.firstSeen(), ana.lastSeen());
+        ana.channels(), when(ana.firstSeen()), when(ana.lastSeen()));
     out.println("  Journey:");
     for (Touchpoint t : ana.journey()) {
-      out.printf("    %s  %-10s %-9s %-10s %s%n", t.timestamp(), t.channel(), t.eventKind(), t.id(),
+      out.printf("    %s  %-10s %-9s %-10s %s%n", when(t.timestamp()), t.channel(), t.eventKind(), t.id(),
           t.identifiers());
     }
     out.println("  Why it holds together:");
@@ -100,5 +101,10 @@ public final class QuickStart {
     resolver.profiles().filter(p -> !p.id().equals(ana.id())).forEach(p ->
         out.printf("%nProfile %s: %d touchpoint(s) on %s, kept apart from Ana%n", p.id(), p.size(),
             p.channels()));
+  }
+
+  /** A time as printed, or that it is unknown: a touchpoint may come without one. */
+  private static String when(Optional<Instant> time) {
+    return time.map(Instant::toString).orElse("(no time)");
   }
 }

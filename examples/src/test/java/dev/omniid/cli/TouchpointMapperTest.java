@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TouchpointMapperTest {
@@ -35,7 +36,7 @@ class TouchpointMapperTest {
     assertEquals("c-1", t.id());
     assertEquals(Channel.of("call_center"), t.channel());
     assertEquals(EventKind.PURCHASE, t.eventKind());
-    assertEquals(Instant.parse("2026-11-20T10:15:00Z"), t.timestamp());
+    assertEquals(Optional.of(Instant.parse("2026-11-20T10:15:00Z")), t.timestamp());
     // Each column of an identifier list is an identifier of its own; attribute lists are joined.
     assertEquals(List.of(Identifier.of(IdentifierType.EMAIL, "ana@x.com"),
         Identifier.of(IdentifierType.PHONE, "612 345 678"), Identifier.of(IdentifierType.PHONE, "699 000 111"),
@@ -52,7 +53,7 @@ class TouchpointMapperTest {
     Touchpoint t = r.touchpoint();
     assertEquals("row-7", r.recordId());
     assertEquals(TouchpointMapper.UNKNOWN_CHANNEL, t.channel());
-    assertEquals(TouchpointMapper.NO_TIME, t.timestamp());
+    assertEquals(Optional.empty(), t.timestamp(), "unknown, not an invented 1970");
     assertEquals(List.of(Identifier.of(IdentifierType.PHONE, "612 345 678")), t.identifiers());
     assertEquals(List.of("PHONE"), r.identifierColumns());
     assertEquals("Calle Mayor", t.attributes().get(AttributeKey.ADDRESS_LINE));

@@ -52,7 +52,12 @@ public final class AddressMatcher implements FieldMatcher {
 
   private AddressMatcher() {}
 
-  /** Returns the address matcher (a shared stateless instance). */
+  /**
+   * Returns the address matcher (a shared stateless instance).
+   *
+   * @return the matcher, for a field whose values {@link AddressNormalizer#standard()}
+   *     normalized; thread-safe
+   */
   public static AddressMatcher standard() {
     return INSTANCE;
   }

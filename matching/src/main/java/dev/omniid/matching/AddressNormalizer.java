@@ -72,7 +72,11 @@ public final class AddressNormalizer implements Normalizer {
     this.vocabulary = AddressVocabulary.standard();
   }
 
-  /** Returns the standard address normalizer (a shared immutable instance). */
+  /**
+   * Returns the standard address normalizer (a shared immutable instance).
+   *
+   * @return the normalizer, thread-safe; pair it with {@link AddressMatcher#standard()}
+   */
   public static AddressNormalizer standard() {
     return STANDARD;
   }

@@ -28,7 +28,11 @@ public final class BirthDateMatcher implements FieldMatcher {
 
   private BirthDateMatcher() {}
 
-  /** Returns the birth date matcher (a shared stateless instance). */
+  /**
+   * Returns the birth date matcher (a shared stateless instance).
+   *
+   * @return the matcher, for ISO dates as {@link BirthDateNormalizer} gives them; thread-safe
+   */
   public static BirthDateMatcher standard() {
     return INSTANCE;
   }

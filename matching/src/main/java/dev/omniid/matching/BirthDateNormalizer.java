@@ -86,12 +86,20 @@ public final class BirthDateNormalizer implements Normalizer {
     this.pivot = builder.pivot >= 0 ? builder.pivot : LocalDate.now(builder.clock).getYear() % 100;
   }
 
-  /** Returns the day-first normalizer with the default pivot and the system UTC clock. */
+  /**
+   * Returns the day-first normalizer with the default pivot and the system UTC clock.
+   *
+   * @return a shared immutable normalizer reading {@code 03/07/1985} as 3 July 1985
+   */
   public static BirthDateNormalizer dayFirst() {
     return DAY_FIRST;
   }
 
-  /** Returns a builder with the defaults: day first, pivot from the clock, system UTC clock. */
+  /**
+   * Returns a builder with the defaults: day first, pivot from the clock, system UTC clock.
+   *
+   * @return a new builder
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -300,13 +308,23 @@ public final class BirthDateNormalizer implements Normalizer {
 
     private Builder() {}
 
-    /** Whether ambiguous numeric dates read day first ({@code true}, the default) or month first. */
+    /**
+     * Whether ambiguous numeric dates read day first ({@code true}, the default) or month first.
+     *
+     * @param dayFirst {@code true} to read {@code 03/07/1985} as 3 July, {@code false} as
+     *     7 March
+     * @return this builder
+     */
     public Builder dayFirst(boolean dayFirst) {
       this.dayFirst = dayFirst;
       return this;
     }
 
-    /** Reads ambiguous numeric dates month first, as in the US; same as {@code dayFirst(false)}. */
+    /**
+     * Reads ambiguous numeric dates month first, as in the US; same as {@code dayFirst(false)}.
+     *
+     * @return this builder
+     */
     public Builder monthFirst() {
       return dayFirst(false);
     }
@@ -315,6 +333,8 @@ public final class BirthDateNormalizer implements Normalizer {
      * Sets the two-digit year pivot: {@code yy <= pivot} is {@code 20yy}, above is {@code 19yy}.
      * Default: the clock's current year modulo 100.
      *
+     * @param pivot the last two-digit year read as this century, in {@code 0..99}
+     * @return this builder
      * @throws OmniIdException ({@code INVALID_VALUE}) if {@code pivot} is not in 0..99
      */
     public Builder twoDigitYearPivot(int pivot) {
@@ -325,13 +345,23 @@ public final class BirthDateNormalizer implements Normalizer {
       return this;
     }
 
-    /** Sets the clock that says what "today" is (for the future check and the default pivot). */
+    /**
+     * Sets the clock that says what "today" is (for the future check and the default pivot).
+     *
+     * @param clock the clock, not null; {@link Clock#systemUTC()} unless set, a fixed clock in
+     *     tests
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Returns an immutable normalizer with this configuration. */
+    /**
+     * Returns an immutable normalizer with this configuration.
+     *
+     * @return a thread-safe normalizer; its pivot, when not set, is fixed now from the clock
+     */
     public BirthDateNormalizer build() {
       return new BirthDateNormalizer(this);
     }

@@ -62,7 +62,20 @@ public record DeviceFingerprint(
   private static final Map<String, String> ZONES = zones();
   private static final Normalizer NORMALIZER = value -> parse(value).toString();
 
-  /** Validates and canonicalizes every component. */
+  /**
+   * Validates and canonicalizes every component. Text components are never null: empty means
+   * absent. A bad component is refused with {@link OmniIdException} ({@link Reason#INVALID_VALUE},
+   * field {@code "device_fingerprint"}), and so is a fingerprint with no component at all.
+   *
+   * @param userAgentFamily the browser or app family, any case; empty if unknown
+   * @param os the operating system family, any case; empty if unknown
+   * @param osMajorVersion the major version in {@code 0..9999}, or {@link #UNKNOWN_VERSION}
+   * @param screen {@code WIDTHxHEIGHT} in pixels, either side first; empty if unknown
+   * @param timeZone an IANA zone id in any case, or a UTC offset; empty if unknown
+   * @param language a BCP 47 tag; empty if unknown
+   * @param ipPrefix a full IP address (reduced here to its network) or a {@code /24} or
+   *     {@code /48} prefix; empty if unknown
+   */
   public DeviceFingerprint {
     userAgentFamily = text(userAgentFamily, "ua");
     os = text(os, "os");
@@ -84,6 +97,8 @@ public record DeviceFingerprint(
    * {@code screen}, {@code tz}, {@code lang}, {@code ip}, any case, any order, each at most
    * once; empty pairs are skipped).
    *
+   * @param value the compact form, at most 1,024 characters; not null
+   * @return the fingerprint, its components in canonical form
    * @throws OmniIdException ({@link Reason#INVALID_VALUE}) for an unknown or repeated key or a
    *     bad component
    */
@@ -127,12 +142,20 @@ public record DeviceFingerprint(
   /**
    * The normalizer of fingerprint identifiers: {@code parse(value).toString()}. Idempotent and
    * thread-safe.
+   *
+   * @return the shared normalizer; it refuses what {@link #parse(String)} refuses, with the same
+   *     {@link OmniIdException}
    */
   public static Normalizer normalizer() {
     return NORMALIZER;
   }
 
-  /** The canonical compact form; {@link #parse(String)} reads it back to an equal record. */
+  /**
+   * The canonical compact form; {@link #parse(String)} reads it back to an equal record.
+   *
+   * @return the present components as {@code key=value} pairs joined by {@code ;}, in the order
+   *     {@code ua, os, osv, screen, tz, lang, ip}
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder(96);

@@ -42,7 +42,12 @@ public final class DeviceFingerprintMatcher implements FieldMatcher {
 
   private DeviceFingerprintMatcher() {}
 
-  /** The fingerprint matcher (stateless, so one shared instance). */
+  /**
+   * The fingerprint matcher (stateless, so one shared instance).
+   *
+   * @return the matcher, for fingerprints in {@link DeviceFingerprint#toString()}'s form;
+   *     thread-safe
+   */
   public static DeviceFingerprintMatcher standard() {
     return INSTANCE;
   }

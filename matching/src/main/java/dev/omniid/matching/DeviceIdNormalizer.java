@@ -26,22 +26,41 @@ public final class DeviceIdNormalizer implements Normalizer {
     this.kind = kind;
   }
 
-  /** IDFA, GAID, IDFV: a UUID, or invalid. */
+  /**
+   * IDFA, GAID, IDFV: a UUID, or invalid.
+   *
+   * @return a normalizer giving the lower-case 8-4-4-4-12 form, and refusing anything that is not
+   *     a UUID with {@link Reason#INVALID_VALUE}
+   */
   public static DeviceIdNormalizer advertisingId() {
     return new DeviceIdNormalizer(Kind.ADVERTISING);
   }
 
-  /** An Android ID: 16 hex digits, or invalid. */
+  /**
+   * An Android ID: 16 hex digits, or invalid.
+   *
+   * @return a normalizer giving the 16 digits in lower case (a UUID is accepted too, in its
+   *     canonical form), and refusing anything else with {@link Reason#INVALID_VALUE}
+   */
   public static DeviceIdNormalizer androidId() {
     return new DeviceIdNormalizer(Kind.ANDROID);
   }
 
-  /** A cookie id: opaque, case kept, at most 256 characters without spaces. */
+  /**
+   * A cookie id: opaque, case kept, at most 256 characters without spaces.
+   *
+   * @return a normalizer giving the id as it came, and refusing a longer one or one with a space
+   *     or control character with {@link Reason#INVALID_VALUE}
+   */
   public static DeviceIdNormalizer cookieId() {
     return new DeviceIdNormalizer(Kind.COOKIE);
   }
 
-  /** Any device id: UUIDs and Android IDs canonicalized, anything else lower-cased. */
+  /**
+   * Any device id: UUIDs and Android IDs canonicalized, anything else lower-cased.
+   *
+   * @return a normalizer for files whose device column mixes kinds of ids
+   */
   public static DeviceIdNormalizer any() {
     return new DeviceIdNormalizer(Kind.ANY);
   }

@@ -15,7 +15,11 @@ public final class EmailMatcher implements FieldMatcher {
 
   private EmailMatcher() {}
 
-  /** The matcher. */
+  /**
+   * The matcher (stateless, so one shared instance).
+   *
+   * @return the matcher, for emails as {@link EmailNormalizer} gives them; thread-safe
+   */
   public static EmailMatcher standard() {
     return INSTANCE;
   }

@@ -54,12 +54,20 @@ public final class EmailNormalizer implements Normalizer {
     this.plusTagDomains = Set.copyOf(b.plusTagDomains);
   }
 
-  /** The normalizer with the shipped provider and typo lists. */
+  /**
+   * The normalizer with the shipped provider and typo lists.
+   *
+   * @return a shared immutable normalizer
+   */
   public static EmailNormalizer standard() {
     return STANDARD;
   }
 
-  /** Starts a configuration from the shipped lists. */
+  /**
+   * Starts a configuration from the shipped lists.
+   *
+   * @return a builder holding the shipped providers, typos and {@code +tag} domains, to change
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -230,7 +238,14 @@ public final class EmailNormalizer implements Normalizer {
       }
     }
 
-    /** Replaces the domains whose mailboxes ignore a {@code +tag}. */
+    /**
+     * Replaces the domains whose mailboxes ignore a {@code +tag}.
+     *
+     * @param domains the domains, any case (lower-cased here); not null, no null element. The
+     *     default set includes {@code gmail.com}: leave it out and Gmail's {@code +tags} are kept
+     *     (its dots are still dropped)
+     * @return this builder
+     */
     public Builder plusTagDomains(Set<String> domains) {
       List<String> copy = domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
       plusTagDomains.clear();
@@ -238,13 +253,22 @@ public final class EmailNormalizer implements Normalizer {
       return this;
     }
 
-    /** Adds a well-known provider domain (typo target, never corrected itself). */
+    /**
+     * Adds a well-known provider domain (typo target, never corrected itself).
+     *
+     * @param domain the domain, such as {@code proveedor.es}, any case; not null
+     * @return this builder
+     */
     public Builder provider(String domain) {
       providers.add(Objects.requireNonNull(domain, "domain").toLowerCase(Locale.ROOT));
       return this;
     }
 
-    /** Builds the normalizer. */
+    /**
+     * Builds the normalizer.
+     *
+     * @return an immutable, thread-safe normalizer
+     */
     public EmailNormalizer build() {
       return new EmailNormalizer(this);
     }

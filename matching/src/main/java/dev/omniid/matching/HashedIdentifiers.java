@@ -33,7 +33,13 @@ public final class HashedIdentifiers {
 
   private HashedIdentifiers() {}
 
-  /** The lower-case hex SHA-256 of the UTF-8 bytes of {@code value}. */
+  /**
+   * The lower-case hex SHA-256 of the UTF-8 bytes of {@code value}.
+   *
+   * @param value the text to hash, as is (normalize it first to match an ad platform's digest);
+   *     not null
+   * @return 64 lower-case hex digits
+   */
   public static String sha256(String value) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -46,6 +52,12 @@ public final class HashedIdentifiers {
   /**
    * A normalizer for a digest type: a 64-hex-digit value is a digest (lower-cased); anything else
    * is a plain value, normalized by {@code plain} and hashed.
+   *
+   * @param plain the normalizer of the plain values, such as {@link EmailNormalizer#standard()};
+   *     not null
+   * @return a normalizer giving 64 lower-case hex digits; it refuses with
+   *     {@link Reason#INVALID_VALUE} a value that looks like another digest (32, 40 or 64
+   *     characters, not SHA-256 hex) and whatever {@code plain} refuses
    */
   public static Normalizer digestOf(Normalizer plain) {
     return value -> {

@@ -29,17 +29,32 @@ public final class JunkValues {
 
   private JunkValues() {}
 
-  /** Junk emails (as normalized by {@link EmailNormalizer}). */
+  /**
+   * Junk emails (as normalized by {@link EmailNormalizer}).
+   *
+   * @return a thread-safe predicate that holds for a listed address, local part or domain
+   *     ({@code test@test.com}, {@code noreply@...}, {@code ...@example.com})
+   */
   public static Predicate<String> emails() {
     return JunkValues::isJunkEmail;
   }
 
-  /** Junk phones (as normalized by {@link PhoneNormalizer}). */
+  /**
+   * Junk phones (as normalized by {@link PhoneNormalizer}).
+   *
+   * @return a thread-safe predicate that holds for a number whose digits are one repeated digit
+   *     or a run such as {@code 1234567890}
+   */
   public static Predicate<String> phones() {
     return JunkValues::isJunkPhone;
   }
 
-  /** Zeroed or placeholder device ids (as normalized by {@link DeviceIdNormalizer}). */
+  /**
+   * Zeroed or placeholder device ids (as normalized by {@link DeviceIdNormalizer}).
+   *
+   * @return a thread-safe predicate that holds for an id of zeros and dashes, or
+   *     {@code unknown}, {@code null}, {@code undefined}, {@code none}
+   */
   public static Predicate<String> deviceIds() {
     return v -> v.chars().allMatch(c -> c == '0' || c == '-')
         || v.equals("unknown") || v.equals("null") || v.equals("undefined") || v.equals("none");

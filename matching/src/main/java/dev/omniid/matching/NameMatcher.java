@@ -105,27 +105,49 @@ public final class NameMatcher implements FieldMatcher {
     this.nicknames = nicknames;
   }
 
-  /** Returns a matcher of full names (given then family) with the standard nickname table. */
+  /**
+   * Returns a matcher of full names (given then family) with the standard nickname table.
+   *
+   * @return a new thread-safe matcher for names as {@link NameNormalizer} gives them
+   */
   public static NameMatcher fullNames() {
     return new NameMatcher(Mode.FULL, Nicknames.standard());
   }
 
-  /** Returns a matcher of full names (given then family) with the given nickname table. */
+  /**
+   * Returns a matcher of full names (given then family) with the given nickname table.
+   *
+   * @param nicknames the table that says which given names are one name, not null
+   * @return a new thread-safe matcher for names as {@link NameNormalizer} gives them
+   */
   public static NameMatcher fullNames(Nicknames nicknames) {
     return new NameMatcher(Mode.FULL, Objects.requireNonNull(nicknames, "nicknames"));
   }
 
-  /** Returns a matcher of given names with the standard nickname table. */
+  /**
+   * Returns a matcher of given names with the standard nickname table.
+   *
+   * @return a new thread-safe matcher for given names as {@link NameNormalizer} gives them
+   */
   public static NameMatcher givenNames() {
     return new NameMatcher(Mode.GIVEN, Nicknames.standard());
   }
 
-  /** Returns a matcher of given names with the given nickname table. */
+  /**
+   * Returns a matcher of given names with the given nickname table.
+   *
+   * @param nicknames the table that says which given names are one name, not null
+   * @return a new thread-safe matcher for given names as {@link NameNormalizer} gives them
+   */
   public static NameMatcher givenNames(Nicknames nicknames) {
     return new NameMatcher(Mode.GIVEN, Objects.requireNonNull(nicknames, "nicknames"));
   }
 
-  /** Returns a matcher of family names (surnames); nicknames do not apply to them. */
+  /**
+   * Returns a matcher of family names (surnames); nicknames do not apply to them.
+   *
+   * @return a new thread-safe matcher for surnames as {@link NameNormalizer} gives them
+   */
   public static NameMatcher familyNames() {
     return new NameMatcher(Mode.FAMILY, Nicknames.standard());
   }

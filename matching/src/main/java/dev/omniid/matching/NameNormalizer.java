@@ -73,7 +73,11 @@ public final class NameNormalizer implements Normalizer {
 
   private NameNormalizer() {}
 
-  /** Returns the standard name normalizer (a shared immutable instance). */
+  /**
+   * Returns the standard name normalizer (a shared immutable instance).
+   *
+   * @return the normalizer, thread-safe; pair it with {@link NameMatcher}
+   */
   public static NameNormalizer standard() {
     return STANDARD;
   }
@@ -143,6 +147,10 @@ public final class NameNormalizer implements Normalizer {
    * {@code SR} (Sr. after the name, Senior, padre), {@code II}, {@code III}, {@code IV}; or null
    * for none, for several different ones, or for a value {@link #normalize} would refuse (too
    * long). Never throws.
+   *
+   * @param rawName the name as the source wrote it, such as {@code "José Pérez (h)"}; null is
+   *     accepted and has no suffix
+   * @return {@code JR}, {@code SR}, {@code II}, {@code III} or {@code IV}; or null
    */
   public static String generationalSuffix(String rawName) {
     if (rawName == null || rawName.length() > MAX_LENGTH) {

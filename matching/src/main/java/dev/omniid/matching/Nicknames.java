@@ -43,7 +43,11 @@ public final class Nicknames {
     this.maxTokens = maxTokens;
   }
 
-  /** Returns the built-in English and Spanish table (loaded once, shared). */
+  /**
+   * Returns the built-in English and Spanish table (loaded once, shared).
+   *
+   * @return the shared immutable table
+   */
   public static Nicknames standard() {
     return Standard.INSTANCE;
   }
@@ -51,6 +55,8 @@ public final class Nicknames {
   /**
    * Reads a table in the format described above. The reader is read to its end and not closed.
    *
+   * @param reader the table's text, not null; lines with fewer than two names are skipped
+   * @return an immutable, thread-safe table
    * @throws UncheckedIOException if the reader fails
    */
   public static Nicknames load(Reader reader) {
@@ -93,6 +99,10 @@ public final class Nicknames {
   /**
    * Whether two normalized given names are the same name: equal, or sharing a group ("bob" and
    * "robert", "chema" and "jose maria"). Symmetric.
+   *
+   * @param foldedA one given name as {@link NameNormalizer} gives it, not null
+   * @param foldedB the other, likewise
+   * @return {@code true} when they are equal or share a group
    */
   public boolean sameName(String foldedA, String foldedB) {
     Objects.requireNonNull(foldedA, "foldedA");
@@ -119,6 +129,9 @@ public final class Nicknames {
    * Returns the canonical forms of the groups a normalized name belongs to ({@code "paco"} gives
    * {@code {"francisco"}}, {@code "beto"} gives {@code {"alberto", "roberto", "humberto"}}), or
    * the name itself when it is in no group. Never empty.
+   *
+   * @param folded a given name as {@link NameNormalizer} gives it, not null
+   * @return an immutable set of the canonical forms; its iteration order is unspecified
    */
   public Set<String> canonicalForms(String folded) {
     Objects.requireNonNull(folded, "folded");

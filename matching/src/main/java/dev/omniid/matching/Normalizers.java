@@ -17,6 +17,12 @@ public final class Normalizers {
    * ({@link Normalizer#normalize(String, dev.omniid.core.Touchpoint)} is not overridden): the
    * cache key is the value alone. A cached refusal is rethrown as a new exception with the same
    * reason, field and detail.
+   *
+   * @param delegate the normalizer to cache, not null; it must not read the touchpoint
+   * @param maximumSize the most values kept, {@code >= 1} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE}); beyond it Caffeine evicts the values least
+   *     likely to be asked for again
+   * @return a thread-safe normalizer that gives what {@code delegate} gives, refusals included
    */
   public static Normalizer cached(Normalizer delegate, long maximumSize) {
     Objects.requireNonNull(delegate, "delegate");

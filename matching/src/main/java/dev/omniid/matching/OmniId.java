@@ -39,7 +39,12 @@ import java.util.Objects;
 public final class OmniId {
   private OmniId() {}
 
-  /** Starts configuring a resolver with the defaults. */
+  /**
+   * Starts configuring a resolver with the defaults.
+   *
+   * @return a builder with default region {@code ES}, day-first dates, the default match model
+   *     and no listener; {@code newBuilder().build()} is a ready resolver
+   */
   public static Builder newBuilder() {
     return new Builder();
   }
@@ -51,6 +56,8 @@ public final class OmniId {
    *
    * @param region the ISO 3166 country whose conventions apply (postal codes), e.g. {@code "ES"}
    * @param monthFirstDates whether ambiguous dates read month first (US) rather than day first
+   * @return an immutable model with threshold probability 0.99 and prior 0.01, the start model
+   *     for {@link #estimate}
    */
   public static MatchModel defaultMatchModel(String region, boolean monthFirstDates) {
     Objects.requireNonNull(region, "region");
@@ -110,6 +117,8 @@ public final class OmniId {
    * ("José Luis Martín Pardo"), or as a comma says ("García Romero, Ana"). A key shared by more
    * than the resolver's {@code maxBlockSize} touchpoints compares nothing. Each needs the fields
    * it reads; a touchpoint without them gets no key from it.
+   *
+   * @return an immutable list of eight thread-safe keys, in the order above
    */
   public static List<BlockingKey> defaultBlockingKeys() {
     return defaultBlockingKeys(BLOCKING_PHONES);
@@ -131,6 +140,14 @@ public final class OmniId {
   /**
    * Fits the default model's probabilities to {@code sample} by expectation–maximization over
    * the default blocking keys; no labels needed.
+   *
+   * @param start the model to start from, typically {@link #defaultMatchModel(String, boolean)};
+   *     not null
+   * @param sample unlabeled touchpoints from your own data (a few thousand customers or more),
+   *     in any order; not null
+   * @return the fitted model (pass it to {@link Builder#matchModel}) and how EM got there;
+   *     the threshold stays the start model's
+   * @throws OmniIdException ({@code INVALID_VALUE}) if the sample gives no pair to learn from
    */
   public static ModelEstimator.Estimate estimate(MatchModel start, Collection<Touchpoint> sample) {
     return ModelEstimator.estimate(start, sample, defaultBlockingKeys(), 2_000, 200);
@@ -435,7 +452,13 @@ public final class OmniId {
 
     private Builder() {}
 
-    /** The ISO 3166 country for phones without a country code and for postal codes; ES unless set. */
+    /**
+     * The ISO 3166 country for phones without a country code and for postal codes; ES unless set.
+     *
+     * @param region two letters, any case ({@code "mx"} is {@code MX}); anything else is refused
+     *     with {@link OmniIdException.Reason#INVALID_VALUE}
+     * @return this builder
+     */
     public Builder defaultRegion(String region) {
       Objects.requireNonNull(region, "region");
       if (!region.matches("[A-Za-z]{2}")) {
@@ -446,25 +469,46 @@ public final class OmniId {
       return this;
     }
 
-    /** Reads ambiguous dates month first (US style); day first unless set. */
+    /**
+     * Reads ambiguous dates month first (US style); day first unless set.
+     *
+     * @return this builder
+     */
     public Builder monthFirstDates() {
       this.monthFirst = true;
       return this;
     }
 
-    /** Replaces the default match model (for example with an {@link OmniId#estimate estimate}). */
+    /**
+     * Replaces the default match model (for example with an {@link OmniId#estimate estimate}).
+     *
+     * @param model the model, not null; the default blocking keys still decide which pairs it
+     *     scores
+     * @return this builder
+     */
     public Builder matchModel(MatchModel model) {
       this.model = Objects.requireNonNull(model, "model");
       return this;
     }
 
-    /** Adds a listener. */
+    /**
+     * Adds a listener that hears every change to the partition (see {@link ProfileListener}).
+     *
+     * @param listener the listener, not null
+     * @return this builder
+     */
     public Builder listener(ProfileListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
-    /** A core builder holding the defaults, to change further before building. */
+    /**
+     * A core builder holding the defaults, to change further before building: add a journal,
+     * a policy for a type of your own, or another blocking key.
+     *
+     * @return a new core builder configured with this builder's settings; later changes to this
+     *     builder do not reach it
+     */
     public ResolverBuilder resolverBuilder() {
       PhoneNormalizer phones = PhoneNormalizer.forRegion(region);
       Normalizer devices = Normalizers.cached(DeviceIdNormalizer.any(), 100_000);
@@ -493,7 +537,12 @@ public final class OmniId {
       return b;
     }
 
-    /** Builds the resolver. */
+    /**
+     * Builds the resolver.
+     *
+     * @return a new in-memory, thread-safe resolver with the defaults; for a durable one, add a
+     *     journal through {@link #resolverBuilder()}
+     */
     public IdentityResolver build() {
       return resolverBuilder().build();
     }

@@ -46,7 +46,11 @@ import dev.omniid.core.PersonRule;
 public final class PersonRules {
   private PersonRules() {}
 
-  /** The standard rule, reading ambiguous numeric birth dates day first. */
+  /**
+   * The standard rule, reading ambiguous numeric birth dates day first.
+   *
+   * @return the shared immutable rule; same as {@code standard(false)}
+   */
   public static PersonRule standard() {
     return StandardPersonRule.DAY_FIRST;
   }
@@ -55,6 +59,10 @@ public final class PersonRules {
    * The standard rule, reading ambiguous numeric birth dates month first (US) when
    * {@code monthFirstDates}, day first otherwise. A date read in the wrong order still agrees
    * with itself: a day/month swap is never a conflict.
+   *
+   * @param monthFirstDates {@code true} to read {@code 03/07/1985} as 7 March, {@code false} as
+   *     3 July
+   * @return the shared immutable rule for that order
    */
   public static PersonRule standard(boolean monthFirstDates) {
     return monthFirstDates ? StandardPersonRule.MONTH_FIRST : StandardPersonRule.DAY_FIRST;

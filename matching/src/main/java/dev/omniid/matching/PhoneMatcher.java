@@ -32,7 +32,11 @@ public final class PhoneMatcher implements FieldMatcher {
 
   private PhoneMatcher() {}
 
-  /** The matcher. */
+  /**
+   * The matcher (stateless, so one shared instance).
+   *
+   * @return the matcher, for the three forms {@link PhoneNormalizer} gives; thread-safe
+   */
   public static PhoneMatcher standard() {
     return INSTANCE;
   }

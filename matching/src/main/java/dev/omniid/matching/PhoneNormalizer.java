@@ -71,12 +71,24 @@ public final class PhoneNormalizer implements Normalizer {
   /**
    * A normalizer reading national numbers in {@code region} (ISO 3166 alpha-2, e.g. "ES"), with a
    * cache of 100,000 results.
+   *
+   * @param region a region libphonenumber supports, any case; anything else is refused with
+   *     {@link Reason#INVALID_VALUE}
+   * @return a new thread-safe normalizer
    */
   public static PhoneNormalizer forRegion(String region) {
     return forRegion(region, 100_000);
   }
 
-  /** As {@link #forRegion(String)} with a cache of {@code cacheSize} results; 0 disables it. */
+  /**
+   * As {@link #forRegion(String)} with a cache of {@code cacheSize} results; 0 disables it.
+   *
+   * @param region a region libphonenumber supports, any case; anything else is refused with
+   *     {@link Reason#INVALID_VALUE}
+   * @param cacheSize the most results kept, {@code >= 0} (a negative size is refused with
+   *     {@link Reason#INVALID_VALUE}); 0 parses every value anew
+   * @return a new thread-safe normalizer
+   */
   public static PhoneNormalizer forRegion(String region, long cacheSize) {
     if (cacheSize < 0) {
       throw new OmniIdException(Reason.INVALID_VALUE, "cacheSize", "must be >= 0");
@@ -84,7 +96,11 @@ public final class PhoneNormalizer implements Normalizer {
     return new PhoneNormalizer(checkRegion(region), cacheSize);
   }
 
-  /** The default region. */
+  /**
+   * The default region.
+   *
+   * @return the region national numbers are read in, upper case, e.g. {@code ES}
+   */
   public String defaultRegion() {
     return defaultRegion;
   }
@@ -102,6 +118,10 @@ public final class PhoneNormalizer implements Normalizer {
   /**
    * The form of a value this normalizer returned (a {@code ~} marks an unverified number, a
    * {@code ?} a local-only one). Cheap: it reads the separator, it does not parse.
+   *
+   * @param normalized a value this normalizer returned, not null; any other text gives a
+   *     meaningless answer
+   * @return {@link Form#UNVERIFIED}, {@link Form#LOCAL_ONLY} or {@link Form#VALID}
    */
   public static Form form(String normalized) {
     Objects.requireNonNull(normalized, "normalized");

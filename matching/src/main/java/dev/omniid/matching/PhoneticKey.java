@@ -33,7 +33,13 @@ import java.util.Objects;
 public final class PhoneticKey {
   private PhoneticKey() {}
 
-  /** Returns the phonetic key of a folded name; never null, empty when it has no letters. */
+  /**
+   * Returns the phonetic key of a folded name; never null, empty when it has no letters.
+   *
+   * @param folded a name folded as {@link NameNormalizer} leaves it, not null
+   * @return the key: equal for names that sound alike under the rules above, empty when the name
+   *     has no letters
+   */
   public static String of(String folded) {
     Objects.requireNonNull(folded, "folded");
     StringBuilder key = new StringBuilder(folded.length());

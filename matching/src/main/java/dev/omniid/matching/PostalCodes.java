@@ -34,7 +34,10 @@ public final class PostalCodes {
    *
    * @param value the raw postal code
    * @param regionHint an ISO 3166-1 alpha-2 code (any case), or {@code null} or empty when unknown
+   * @return the code in upper case without separators, in the region's canonical form (a US
+   *     ZIP+4 cut to its five digits)
    * @throws OmniIdException if the value is not a postal code of the region
+   *     ({@link Reason#INVALID_VALUE}) or longer than 32 characters ({@link Reason#TOO_LARGE})
    */
   public static String normalize(String value, String regionHint) {
     Objects.requireNonNull(value, "value");
@@ -63,7 +66,12 @@ public final class PostalCodes {
     };
   }
 
-  /** Returns a normalizer of postal codes of one region ({@code null} or empty for unknown). */
+  /**
+   * Returns a normalizer of postal codes of one region ({@code null} or empty for unknown).
+   *
+   * @param regionHint an ISO 3166-1 alpha-2 code (any case), or {@code null} or empty
+   * @return a thread-safe normalizer applying {@link #normalize(String, String)} with that hint
+   */
   public static Normalizer normalizer(String regionHint) {
     return value -> normalize(value, regionHint);
   }

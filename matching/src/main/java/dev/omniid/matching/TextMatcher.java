@@ -16,6 +16,9 @@ public final class TextMatcher {
   /**
    * Jaro-Winkler similarity (Commons Text) in bands: {@code STRONG} at 0.95, {@code MEDIUM} at
    * 0.88, {@code WEAK} at 0.80.
+   *
+   * @return a thread-safe matcher giving {@code EXACT} for equal values, then the bands, else
+   *     {@code DIFFERENT}
    */
   public static FieldMatcher jaroWinkler() {
     return TextMatcher::jaroWinklerLevel;
@@ -24,6 +27,8 @@ public final class TextMatcher {
   /**
    * Codes: {@code STRONG} for one substituted character or two adjacent ones swapped,
    * {@code MEDIUM} for two substitutions in values of the same length, else {@code DIFFERENT}.
+   *
+   * @return a thread-safe matcher giving {@code EXACT} for equal values, then the typo levels
    */
   public static FieldMatcher typo() {
     return TextMatcher::typoLevel;
