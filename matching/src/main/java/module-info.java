@@ -14,7 +14,6 @@ module dev.omniid.matching {
   requires com.google.i18n.phonenumbers.libphonenumber;
   requires org.apache.commons.text;
   requires com.github.benmanes.caffeine;
-  requires com.google.common;
 
   exports dev.omniid.matching;
 }

@@ -3,6 +3,7 @@ package dev.omniid.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,6 +122,19 @@ class CliIT {
     Run root = run("--help");
     assertEquals(0, root.exit());
     assertTrue(root.out().contains("resolve") && root.out().contains("evaluate"), root.out());
+  }
+
+  @Test
+  void versionNamesTheBuiltVersion() throws Exception {
+    // The build passes its version in (failsafe's omniid.version); the jar reads its own from the
+    // manifest, so a jar that lost it would print "omniid (development build)".
+    String expected = System.getProperty("omniid.version");
+    assertNotNull(expected, "failsafe sets omniid.version");
+    for (String flag : List.of("-V", "--version")) {
+      Run r = run(flag);
+      assertEquals(0, r.exit(), flag + ": " + r.err());
+      assertEquals(List.of("omniid " + expected), r.out().lines().toList(), flag);
+    }
   }
 
   @Test

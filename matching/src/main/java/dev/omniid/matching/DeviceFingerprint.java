@@ -1,11 +1,8 @@
 package dev.omniid.matching;
 
-import com.google.common.net.InetAddresses;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.OmniIdException.Reason;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -254,24 +251,18 @@ public record DeviceFingerprint(
       return v;
     }
     int slash = v.indexOf('/');
-    String address = slash < 0 ? v : v.substring(0, slash);
-    if (v.length() > 64 || !InetAddresses.isInetAddress(address)) {
+    byte[] bytes = v.length() > 64 ? null : IpLiteral.parse(slash < 0 ? v : v.substring(0, slash));
+    if (bytes == null) {
       throw invalid("has an invalid ip component");
     }
-    InetAddress ip = InetAddresses.forString(address);
-    int bits = ip instanceof Inet4Address ? 24 : 48;
+    int bits = bytes.length == 4 ? 24 : 48;
     if (slash >= 0 && !v.substring(slash + 1).equals(Integer.toString(bits))) {
       throw invalid("has an ip prefix that is not /24 (IPv4) or /48 (IPv6)");
     }
-    byte[] bytes = ip.getAddress();
     for (int i = bits / 8; i < bytes.length; i++) {
       bytes[i] = 0;
     }
-    try {
-      return InetAddresses.toAddrString(InetAddress.getByAddress(bytes)) + "/" + bits;
-    } catch (java.net.UnknownHostException e) {
-      throw invalid("has an invalid ip component"); // cannot happen: 4 or 16 bytes
-    }
+    return IpLiteral.format(bytes) + "/" + bits;
   }
 
   private static Map<String, String> zones() {
