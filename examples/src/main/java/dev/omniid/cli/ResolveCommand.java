@@ -218,9 +218,11 @@ final class ResolveCommand implements Callable<Integer> {
   }
 
   private static void score(ObjectNode link, MatchScore s) {
-    link.put("weight", round(s.weight()));
+    // The threshold in the CLI's unit (a probability, as --threshold takes it), the weights beside.
     link.put("probability", round(s.probability()));
-    link.put("threshold", round(s.thresholdWeight()));
+    link.put("weight", round(s.weight()));
+    link.put("threshold", round(s.matchThreshold()));
+    link.put("threshold_weight", round(s.thresholdWeight()));
     ObjectNode fields = link.putObject("fields");
     for (MatchScore.FieldScore f : s.fields()) {
       if (f.level() != dev.omniid.core.ComparisonLevel.MISSING) {
