@@ -1,11 +1,10 @@
 package dev.omniid.cli;
 
+import static dev.omniid.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,23 +18,13 @@ class CommandStreamsTest {
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = OmniIdCli.commandLine().setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void theDemoAndTheHintPrintToTheOutputWriter() {
-    Run demo = run("demo", "--scenario", "conversation");
+    CliRun demo = run("demo", "--scenario", "conversation");
     assertEquals(0, demo.exit(), demo.err());
     assertTrue(demo.out().contains("== Multichannel: the WhatsApp inbox alone =="), demo.out());
     assertEquals("", demo.err());
-    Run root = run();
+    CliRun root = run();
     assertEquals(0, root.exit(), root.err());
     assertTrue(root.out().startsWith("== Multichannel: each channel keeps its own customers =="),
         root.out());
@@ -49,7 +38,7 @@ class CommandStreamsTest {
     Path mapping = dir.resolve("m.json");
     Files.writeString(input, "id,email\na,ana@correo.es\nb,ana@correo.es\nc,luis@@correo.es\n");
     Files.writeString(mapping, "{\"id\": \"id\", \"fields\": {\"email\": \"email\"}}");
-    Run stats = run("stats", "--input", input.toString(), "--mapping", mapping.toString());
+    CliRun stats = run("stats", "--input", input.toString(), "--mapping", mapping.toString());
     assertEquals(0, stats.exit(), stats.err());
     assertTrue(stats.out().startsWith("3 records -> 2 profiles; 1 with 2+ records"), stats.out());
     assertEquals("omniid: 0 rejected rows, 1 warnings (resolve writes them to a rejects file)",
@@ -58,7 +47,7 @@ class CommandStreamsTest {
 
   @Test
   void aUsageErrorIsOneLineOnTheErrorWriter() {
-    Run bad = run("resolve", "--input", "x.csv");
+    CliRun bad = run("resolve", "--input", "x.csv");
     assertEquals(CliException.USAGE, bad.exit());
     assertEquals("", bad.out());
     assertTrue(bad.err().startsWith("omniid resolve: Missing required options"), bad.err());

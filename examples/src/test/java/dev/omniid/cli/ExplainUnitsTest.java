@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +33,10 @@ class ExplainUnitsTest {
     Files.writeString(mapping, "{\"id\": \"id\", \"defaultRegion\": \"ES\", \"fields\": {"
         + "\"email\": \"email\", \"given_name\": \"first\", \"family_name\": \"last\","
         + " \"birth_date\": \"dob\", \"address_line\": \"street\", \"postal_code\": \"postal\"}}");
-    StringWriter err = new StringWriter();
-    int exit = OmniIdCli.commandLine().setOut(new PrintWriter(new StringWriter(), true))
-        .setErr(new PrintWriter(err, true)).execute("resolve", "--input", input.toString(),
-            "--mapping", mapping.toString(), "--out", dir.resolve("c.csv").toString(),
-            "--explain", explain.toString(), "--threshold", "0.995");
-    assertEquals(0, exit, err.toString());
+    CliRun r = CliRun.run("resolve", "--input", input.toString(), "--mapping", mapping.toString(),
+        "--out", dir.resolve("c.csv").toString(), "--explain", explain.toString(),
+        "--threshold", "0.995");
+    assertEquals(0, r.exit(), r.err());
 
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> scored = new ArrayList<>();

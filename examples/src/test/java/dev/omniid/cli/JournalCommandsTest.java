@@ -1,5 +1,6 @@
 package dev.omniid.cli;
 
+import static dev.omniid.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.omniid.core.IdentifierPolicy;
 import dev.omniid.core.IdentifierType;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,17 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalCommandsTest {
   @TempDir
   Path dir;
-
-  record Run(int exit, String out, String err) {}
-
-  /** Runs the tool in this JVM, reading what it prints to its output and error streams. */
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = OmniIdCli.commandLine().setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static Mapping mapping(String json) {
     return MappingReader.parse(json, "m.json");
@@ -134,12 +122,12 @@ class JournalCommandsTest {
     Path journal = dir.resolve("journal");
     String[] ingest = {"ingest", "--journal", journal.toString(), "--input", input.toString(),
         "--mapping", mappingFile.toString(), "--batch", "2"};
-    Run first = run(ingest);
+    CliRun first = run(ingest);
     assertEquals(0, first.exit(), first.err());
     assertEquals("durable 2\ndurable 3\n", first.out());
     assertTrue(first.err().contains("3 records: 3 new, 0 already in the journal"), first.err());
     byte[] journalBytes = Files.readAllBytes(journal.resolve("journal-0000000000000000.omni"));
-    Run second = run(ingest);
+    CliRun second = run(ingest);
     assertEquals(0, second.exit(), second.err());
     assertEquals("durable 2\ndurable 3\n", second.out());
     assertTrue(second.err().contains("3 records: 0 new, 3 already in the journal"), second.err());
@@ -149,7 +137,7 @@ class JournalCommandsTest {
     // Another file that reuses id b for another customer: refused, reported, nothing else changes.
     Path other = dir.resolve("other.csv");
     Files.writeString(other, "id,c1,c2,email\nb,C-9,,\nd,C-2,,\n");
-    Run third = run("ingest", "--journal", journal.toString(), "--input", other.toString(),
+    CliRun third = run("ingest", "--journal", journal.toString(), "--input", other.toString(),
         "--mapping", mappingFile.toString(), "--rejects", dir.resolve("r.csv").toString());
     assertEquals(0, third.exit(), third.err());
     assertTrue(third.err().contains("2 records: 1 new, 0 already in the journal, 1 refused"), third.err());
@@ -171,10 +159,10 @@ class JournalCommandsTest {
     Files.writeString(input, "id,email\na,ana@correo.es\nb,ana@correo.es\nc,luis@correo.es\n");
     Files.writeString(mappingFile, "{\"id\": \"id\", \"fields\": {\"email\": \"email\"}}");
     Path journal = dir.resolve("data").resolve("journal");
-    Run ingest = run("ingest", "--journal", journal.toString(), "--input", input.toString(),
+    CliRun ingest = run("ingest", "--journal", journal.toString(), "--input", input.toString(),
         "--mapping", mappingFile.toString(), "--compaction-threshold", "1");
     assertEquals(0, ingest.exit(), ingest.err());
-    Run forget = run("forget", "--journal", journal.toString(), "--identifier", "email:luis@correo.es");
+    CliRun forget = run("forget", "--journal", journal.toString(), "--identifier", "email:luis@correo.es");
     assertEquals(0, forget.exit(), forget.err());
     assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
         Files.getPosixFilePermissions(journal)));
@@ -204,7 +192,7 @@ class JournalCommandsTest {
     Path keyFile = dir.resolve("journal.key");
     Files.writeString(keyFile, key + "\n");
     Path journal = dir.resolve("journal");
-    Run ingest = run("ingest", "--journal", journal.toString(), "--input", input.toString(),
+    CliRun ingest = run("ingest", "--journal", journal.toString(), "--input", input.toString(),
         "--mapping", mappingFile.toString(), "--key-file", keyFile.toString(),
         "--compaction-threshold", "1");
     assertEquals(0, ingest.exit(), ingest.err());
@@ -220,20 +208,20 @@ class JournalCommandsTest {
       }
     }
     Path out = dir.resolve("clusters.csv");
-    Run clear = run("export", "--journal", journal.toString(), "--out", out.toString());
+    CliRun clear = run("export", "--journal", journal.toString(), "--out", out.toString());
     assertEquals(2, clear.exit(), clear.err());
     assertTrue(clear.err().contains("is encrypted") && clear.err().contains("OMNIID_JOURNAL_KEY"),
         clear.err());
     Path wrongFile = dir.resolve("wrong.key");
     Files.writeString(wrongFile, dev.omniid.core.JournalKey.generate().toBase64());
-    Run wrong = run("export", "--journal", journal.toString(), "--out", out.toString(),
+    CliRun wrong = run("export", "--journal", journal.toString(), "--out", out.toString(),
         "--key-file", wrongFile.toString());
     assertEquals(2, wrong.exit(), wrong.err());
     assertTrue(wrong.err().contains("another key"), wrong.err());
     assertFalse(wrong.err().contains(key) || wrong.err().contains(Files.readString(wrongFile)),
         "no key is shown");
     Files.writeString(wrongFile, "c2VjcmV0");
-    Run shortKey = run("export", "--journal", journal.toString(), "--out", out.toString(),
+    CliRun shortKey = run("export", "--journal", journal.toString(), "--out", out.toString(),
         "--key-file", wrongFile.toString());
     assertEquals(2, shortKey.exit(), shortKey.err());
     assertTrue(shortKey.err().contains("must be 32 bytes") && !shortKey.err().contains("c2VjcmV0"),
@@ -241,7 +229,7 @@ class JournalCommandsTest {
 
     JournalKeyOptions.environment = name -> name.equals(JournalKeyOptions.VARIABLE) ? key : null;
     try {
-      Run forget = run("forget", "--journal", journal.toString(), "--identifier",
+      CliRun forget = run("forget", "--journal", journal.toString(), "--identifier",
           "email:ana.secreta@correo.es");
       assertEquals(0, forget.exit(), forget.err());
       assertEquals(0, run("export", "--journal", journal.toString(), "--out", out.toString()).exit());
@@ -259,14 +247,14 @@ class JournalCommandsTest {
     Files.writeString(input, "id,email\na,ana@correo.es\nb,ana@correo.es\nc,luis@correo.es\n");
     Files.writeString(mappingFile, "{\"id\": \"id\", \"fields\": {\"email\": \"email\"}}");
     for (String durability : List.of("group", "none", "SYNC")) {
-      Run r = run("ingest", "--journal", dir.resolve(durability).toString(), "--input", input.toString(),
+      CliRun r = run("ingest", "--journal", dir.resolve(durability).toString(), "--input", input.toString(),
           "--mapping", mappingFile.toString(), "--durability", durability, "--batch", "1");
       assertEquals(0, r.exit(), r.err());
       List<String> lines = r.out().lines().toList();
       assertEquals("durable 3", lines.get(lines.size() - 1), durability);
       assertEquals(durability.equals("SYNC") ? 3 : 1, lines.size(), durability + ": " + r.out());
     }
-    Run bad = run("ingest", "--journal", dir.resolve("x").toString(), "--input", input.toString(),
+    CliRun bad = run("ingest", "--journal", dir.resolve("x").toString(), "--input", input.toString(),
         "--mapping", mappingFile.toString(), "--batch", "0");
     assertEquals(2, bad.exit());
     assertEquals("omniid: --batch must be at least 1", bad.err().strip());

@@ -1,12 +1,11 @@
 package dev.omniid.cli;
 
+import static dev.omniid.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,28 +31,18 @@ class JournalReadingTest {
 
   private Path journal;
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = OmniIdCli.commandLine().setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @BeforeEach
   void ingest() {
     journal = dir.resolve("journal");
-    Run ingest = run("ingest", "--journal", journal.toString(), "--input", MESSY.toString(),
+    CliRun ingest = run("ingest", "--journal", journal.toString(), "--input", MESSY.toString(),
         "--mapping", MAPPING.toString());
     assertEquals(0, ingest.exit(), ingest.err());
   }
 
   @Test
   void statsOnTheJournalPrintsWhatStatsOnTheFilePrints() {
-    Run fromFile = run("stats", "--input", MESSY.toString(), "--mapping", MAPPING.toString());
-    Run fromJournal = run("stats", "--journal", journal.toString());
+    CliRun fromFile = run("stats", "--input", MESSY.toString(), "--mapping", MAPPING.toString());
+    CliRun fromJournal = run("stats", "--journal", journal.toString());
     assertEquals(0, fromJournal.exit(), fromJournal.err());
     assertTrue(fromJournal.out().startsWith("13 records -> 7 profiles; 5 with 2+ records"),
         fromJournal.out());
@@ -70,23 +59,23 @@ class JournalReadingTest {
 
   @Test
   void profileOnTheJournalFindsByIdentifierAndRecordAndNamesUnknownTypes() {
-    Run byEmail = run("profile", "--journal", journal.toString(), "--identifier",
+    CliRun byEmail = run("profile", "--journal", journal.toString(), "--identifier",
         "email:ANA.Perez@gmail.com");
     assertEquals(0, byEmail.exit(), byEmail.err());
     assertTrue(byEmail.out().matches("(?s)Profile P-\\d+: 3 records on .*"), byEmail.out());
     for (String record : List.of("c1", "c2", "c3")) {
       assertTrue(byEmail.out().contains(" " + record + " "), record + ": " + byEmail.out());
     }
-    Run byRecord = run("profile", "--journal", journal.toString(), "--record", "c3");
+    CliRun byRecord = run("profile", "--journal", journal.toString(), "--record", "c3");
     assertEquals(0, byRecord.exit(), byRecord.err());
     assertEquals(byEmail.out(), byRecord.out());
 
-    Run unknown = run("profile", "--journal", journal.toString(), "--identifier", "mail:x@y.es");
+    CliRun unknown = run("profile", "--journal", journal.toString(), "--identifier", "mail:x@y.es");
     assertEquals(CliException.USAGE, unknown.exit());
     assertTrue(unknown.err().contains("unknown identifier type \"mail\"; known: customer_id, email,"
         + " phone"), unknown.err());
 
-    Run both = run("profile", "--journal", journal.toString(), "--input", MESSY.toString(),
+    CliRun both = run("profile", "--journal", journal.toString(), "--input", MESSY.toString(),
         "--mapping", MAPPING.toString(), "--record", "c3");
     assertEquals(CliException.USAGE, both.exit());
     assertTrue(both.err().contains("are mutually exclusive"), both.err());
@@ -99,10 +88,10 @@ class JournalReadingTest {
     Path sealed = dir.resolve("sealed");
     assertEquals(0, run("ingest", "--journal", sealed.toString(), "--input", MESSY.toString(),
         "--mapping", MAPPING.toString(), "--key-file", keyFile.toString()).exit());
-    Run withKey = run("stats", "--journal", sealed.toString(), "--key-file", keyFile.toString());
+    CliRun withKey = run("stats", "--journal", sealed.toString(), "--key-file", keyFile.toString());
     assertEquals(0, withKey.exit(), withKey.err());
     assertTrue(withKey.out().startsWith("13 records -> 7 profiles"), withKey.out());
-    Run withoutKey = run("profile", "--journal", sealed.toString(), "--record", "c1");
+    CliRun withoutKey = run("profile", "--journal", sealed.toString(), "--record", "c1");
     assertEquals(CliException.USAGE, withoutKey.exit());
     assertEquals(1, withoutKey.err().strip().lines().count(), withoutKey.err());
     assertTrue(withoutKey.err().contains("give its key with --key-file or OMNIID_JOURNAL_KEY"),
@@ -111,7 +100,7 @@ class JournalReadingTest {
 
   @Test
   void forgetByIdentifierSaysWhichRecordsOfTheProfileRemainAndUnderWhichId() {
-    Run forget = run("forget", "--journal", journal.toString(), "--identifier",
+    CliRun forget = run("forget", "--journal", journal.toString(), "--identifier",
         "email:ana.perez@gmail.com");
     assertEquals(0, forget.exit(), forget.err());
     assertEquals("removed 2", forget.out().strip());
@@ -120,20 +109,20 @@ class JournalReadingTest {
     assertTrue(m.find(), forget.err());
     assertFalse(forget.err().contains("ana.perez"), "never the raw value: " + forget.err());
     // The id printed is the one the journal gives c3 from now on.
-    Run c3 = run("profile", "--journal", journal.toString(), "--record", "c3");
+    CliRun c3 = run("profile", "--journal", journal.toString(), "--record", "c3");
     assertTrue(c3.out().startsWith("Profile " + m.group(1) + ": 1 record "), c3.out());
   }
 
   @Test
   void forgetWholeProfileErasesEveryRecordOfTheCustomer() {
-    Run forget = run("forget", "--journal", journal.toString(), "--identifier",
+    CliRun forget = run("forget", "--journal", journal.toString(), "--identifier",
         "email:ana.perez@gmail.com", "--whole-profile", "--verbose");
     assertEquals(0, forget.exit(), forget.err());
     assertEquals(List.of("removed 3", "c1", "c2", "c3"), forget.out().lines().toList());
     assertTrue(forget.err().matches("(?s)omniid forget: email:a\\*+@g\\*+\\.com: erased the whole"
         + " profile P-\\d+: 3 records; journal .*"), forget.err());
     assertEquals(1, run("profile", "--journal", journal.toString(), "--record", "c3").exit());
-    Run stats = run("stats", "--journal", journal.toString());
+    CliRun stats = run("stats", "--journal", journal.toString());
     assertTrue(stats.out().startsWith("10 records -> 6 profiles"), stats.out());
   }
 }

@@ -1,5 +1,6 @@
 package dev.omniid.cli;
 
+import static dev.omniid.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.omniid.core.Identifier;
 import dev.omniid.core.IdentifierType;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,17 +39,7 @@ class RelationsCommandTest {
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = OmniIdCli.commandLine().setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  private Run resolve(String input, String... more) throws IOException {
+  private CliRun resolve(String input, String... more) throws IOException {
     Path in = dir.resolve("in.csv");
     Path mapping = dir.resolve("mapping.json");
     Files.writeString(in, input);
@@ -85,7 +74,7 @@ class RelationsCommandTest {
   @Test
   void fatherAndSonSharingAnEmailAreOneRelationWithTheEmailMasked() throws IOException {
     Path relations = dir.resolve("relations.csv");
-    Run r = resolve(FATHER_AND_SON, "--relations", relations.toString());
+    CliRun r = resolve(FATHER_AND_SON, "--relations", relations.toString());
     assertEquals(0, r.exit(), r.err());
 
     Map<String, String> profiles = profiles();
@@ -119,7 +108,7 @@ class RelationsCommandTest {
   @Test
   void aHouseholdOfThreeIsThreePairsSortedByProfileId() throws IOException {
     Path relations = dir.resolve("relations.csv");
-    Run r = resolve(FATHER_AND_SON + "d1,Lucía,Ruiz Martín,30/11/1992,familia.ruiz@correo-ficticio.es\n",
+    CliRun r = resolve(FATHER_AND_SON + "d1,Lucía,Ruiz Martín,30/11/1992,familia.ruiz@correo-ficticio.es\n",
         "--relations", relations.toString());
     assertEquals(0, r.exit(), r.err());
     List<CSVRecord> rows = csv(relations);
@@ -140,7 +129,7 @@ class RelationsCommandTest {
 
   @Test
   void withoutTheOptionNoRelationsAreCountedOrWritten() throws IOException {
-    Run r = resolve(FATHER_AND_SON);
+    CliRun r = resolve(FATHER_AND_SON);
     assertEquals(0, r.exit(), r.err());
     assertFalse(r.err().contains("relations"), r.err());
     assertTrue(r.err().contains(" by a person conflict"), r.err());
@@ -150,7 +139,7 @@ class RelationsCommandTest {
   void profileListsItsRelatedProfilesWithTheSharedValueMaskedEvenUnmasked() throws IOException {
     resolve(FATHER_AND_SON);
     Map<String, String> profiles = profiles();
-    Run r = run("profile", "--input", dir.resolve("in.csv").toString(), "--mapping",
+    CliRun r = run("profile", "--input", dir.resolve("in.csv").toString(), "--mapping",
         dir.resolve("mapping.json").toString(), "--record", "s1");
     assertEquals(0, r.exit(), r.err());
     String out = r.out();
@@ -165,7 +154,7 @@ class RelationsCommandTest {
     // The son's own identifiers are shown in full; the related line never is.
     assertFalse(line.toLowerCase(Locale.ROOT).contains("familia.ruiz"), line);
 
-    Run stranger = run("profile", "--input", dir.resolve("in.csv").toString(), "--mapping",
+    CliRun stranger = run("profile", "--input", dir.resolve("in.csv").toString(), "--mapping",
         dir.resolve("mapping.json").toString(), "--record", "x1");
     assertEquals(0, stranger.exit(), stranger.err());
     assertFalse(stranger.out().contains("Related profiles"), stranger.out());

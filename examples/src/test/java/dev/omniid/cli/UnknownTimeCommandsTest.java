@@ -1,12 +1,11 @@
 package dev.omniid.cli;
 
+import static dev.omniid.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -27,17 +26,7 @@ class UnknownTimeCommandsTest {
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = OmniIdCli.commandLine().setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  private Run command(String mapping, String... command) throws IOException {
+  private CliRun command(String mapping, String... command) throws IOException {
     Path in = dir.resolve("in.csv");
     Path map = dir.resolve("mapping.json");
     Files.writeString(in, CSV);
@@ -46,7 +35,7 @@ class UnknownTimeCommandsTest {
     System.arraycopy(command, 0, args, 0, command.length);
     System.arraycopy(new String[] {"--input", in.toString(), "--mapping", map.toString()}, 0, args,
         command.length, 4);
-    Run run = run(args);
+    CliRun run = run(args);
     assertEquals(0, run.exit(), run.err());
     assertFalse(run.out().contains("1970"), run.out());
     return run;
@@ -55,12 +44,12 @@ class UnknownTimeCommandsTest {
   @Test
   void withoutATimeColumnFirstAndLastSeenAreUnknown() throws IOException {
     String noTime = "{\"id\": \"id\", \"fields\": {\"email\": \"email\"}}";
-    Run profile = command(noTime, "profile", "--identifier", "email:ana@correo-ficticio.es");
+    CliRun profile = command(noTime, "profile", "--identifier", "email:ana@correo-ficticio.es");
     assertTrue(profile.out().startsWith("Profile P-1: 2 records on unknown, (no time) .. (no time)"),
         profile.out());
     assertTrue(profile.out().matches("(?s).*\\n  \\(no time\\) +unknown +unspecified a1 .*"),
         profile.out());
-    Run stats = command(noTime, "stats");
+    CliRun stats = command(noTime, "stats");
     assertTrue(stats.out().matches("(?s).*\\n  P-\\d+ +3  -           -           unknown\\n.*"),
         stats.out());
   }
@@ -68,13 +57,13 @@ class UnknownTimeCommandsTest {
   @Test
   void withSomeTimesAProfileShowsTheirRangeAndItsUntimedRecordsLast() throws IOException {
     String mapping = "{\"id\": \"id\", \"timestamp\": \"when\", \"fields\": {\"email\": \"email\"}}";
-    Run profile = command(mapping, "profile", "--identifier", "email:bruno@correo-ficticio.es");
+    CliRun profile = command(mapping, "profile", "--identifier", "email:bruno@correo-ficticio.es");
     assertTrue(profile.out().startsWith("Profile P-2: 3 records on unknown, 2026-11-20T10:15:00Z"
         + " .. 2026-11-22T08:00:00Z"), profile.out());
     String journey = profile.out().substring(profile.out().indexOf("Journey:"));
     assertTrue(journey.indexOf(" b1 ") < journey.indexOf(" b3 ")
         && journey.indexOf(" b3 ") < journey.indexOf(" b2 "), journey);
-    Run stats = command(mapping, "stats");
+    CliRun stats = command(mapping, "stats");
     assertTrue(stats.out().contains("  2026-11-20  2026-11-22  "), stats.out());
     assertTrue(stats.out().contains("  -           -           "), "ana's records: " + stats.out());
   }

@@ -1,12 +1,11 @@
 package dev.omniid.cli;
 
+import static dev.omniid.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,16 +30,6 @@ class UserMistakesTest {
   private Path input;
   private Path mapping;
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = OmniIdCli.commandLine().setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @BeforeEach
   void files() throws IOException {
     input = dir.resolve("in.csv");
@@ -58,7 +47,7 @@ class UserMistakesTest {
     return args.toArray(new String[0]);
   }
 
-  private static void oneLineUsageError(Run r, String expected) {
+  private static void oneLineUsageError(CliRun r, String expected) {
     assertEquals(CliException.USAGE, r.exit(), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains(expected), "expected \"" + expected + "\" in: " + r.err());
@@ -129,12 +118,12 @@ class UserMistakesTest {
 
   @Test
   void profileNamesAnUnknownIdentifierTypeAndTheKnownOnesBeforeResolving() {
-    Run r = run(withInput("profile", "--identifier", "mail:ana@correo.es"));
+    CliRun r = run(withInput("profile", "--identifier", "mail:ana@correo.es"));
     oneLineUsageError(r, "--identifier: unknown identifier type \"mail\"; known: email, phone,");
     assertTrue(r.err().strip().endsWith("did you mean email?"), r.err());
     assertFalse(r.err().contains("ana@correo.es"), "the value is never echoed: " + r.err());
     // A known type with a value nobody holds is "not found", exit 1: the lookup ran.
-    Run none = run(withInput("profile", "--identifier", "email:nobody@correo.es"));
+    CliRun none = run(withInput("profile", "--identifier", "email:nobody@correo.es"));
     assertEquals(1, none.exit(), none.err());
     assertTrue(none.err().contains("no profile holds email:n***@c***.es"), none.err());
   }
@@ -143,7 +132,7 @@ class UserMistakesTest {
   void filesAndStandardOutputEndLinesWithLf() throws IOException {
     Path out = dir.resolve("clusters.csv");
     Path relations = dir.resolve("relations.csv");
-    Run toFiles = run(withInput("resolve", "--out", out.toString(), "--relations",
+    CliRun toFiles = run(withInput("resolve", "--out", out.toString(), "--relations",
         relations.toString(), "--explain", dir.resolve("why.jsonl").toString()));
     assertEquals(0, toFiles.exit(), toFiles.err());
     for (Path file : List.of(out, relations, dir.resolve("clusters.rejects.csv"),
@@ -154,7 +143,7 @@ class UserMistakesTest {
     }
     assertEquals("record_id,profile_id\na,P-1\nb,P-1\nc,P-2\n", Files.readString(out));
 
-    Run toStdout = run(withInput("resolve", "--out", "-"));
+    CliRun toStdout = run(withInput("resolve", "--out", "-"));
     assertEquals(0, toStdout.exit(), toStdout.err());
     assertEquals(Files.readString(out), toStdout.out());
     assertFalse(toStdout.err().contains("P-1"), "only the summary on stderr: " + toStdout.err());
