@@ -350,12 +350,6 @@ final class Pipeline {
           .map(MappedRecord::touchpoint).toList();
       BatchResult result = resolver.resolveAll(chunk);
       for (Problem p : result.problems()) {
-        if (p.field().startsWith("attributes[")) {
-          // The mapper reports the attributes it checks (birth dates, with the column and the
-          // masked value) as it reads them; the others the model refuses are left out of scoring
-          // without a warning, as before the library reported them.
-          continue;
-        }
         if (p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
             || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
           refused.add(p);
@@ -422,6 +416,18 @@ final class Pipeline {
           Warning.mask(record.touchpoint().identifiers().get(index).raw()),
           problem.detail() + ": ignored", false);
     }
-    return new Warning(record.row(), record.recordId(), problem.field(), "", problem.detail(), false);
+    String field = problem.field();
+    if (field.startsWith(ATTRIBUTE_FIELD) && field.endsWith("]")) {
+      // An attribute the match model's normalizer refuses (a postal code of no shape the region
+      // knows): named by its mapping key, as the mapping errors name it, with the value masked.
+      String key = field.substring(ATTRIBUTE_FIELD.length(), field.length() - 1);
+      String raw = record.touchpoint().attributes().entrySet().stream()
+          .filter(e -> e.getKey().name().equals(key)).map(Map.Entry::getValue).findFirst().orElse("");
+      return new Warning(record.row(), record.recordId(), "fields." + key,
+          raw.isEmpty() ? "" : Warning.mask(raw), problem.detail() + ": not used for matching", false);
+    }
+    return new Warning(record.row(), record.recordId(), field, "", problem.detail(), false);
   }
+
+  private static final String ATTRIBUTE_FIELD = "attributes[";
 }
