@@ -1,5 +1,6 @@
 package dev.omniid.matching;
 
+import dev.omniid.core.Identifier;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
@@ -9,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +25,9 @@ import java.util.regex.Pattern;
  * phone without {@code +} (Meta), is a different digest and will not link; nothing can recover the
  * plain value from a digest to reconcile them. An unverified or local-only phone
  * ({@code +34~8185550199}) is hashed in that form: it links OmniID's own digests only.
+ *
+ * <p>To <em>upload</em> an audience, hash by the platform's own rule instead:
+ * {@link #forPlatform(AudiencePlatform, Identifier, PhoneNormalizer)}.
  */
 public final class HashedIdentifiers {
   /** The type of SHA-256 digests of normalized emails. */
@@ -70,5 +75,45 @@ public final class HashedIdentifiers {
       }
       return sha256(plain.normalize(s));
     };
+  }
+
+  /**
+   * The digest an ad platform expects for an email or phone in an audience upload: the value
+   * normalized by that platform's documented rule, hashed and encoded as it documents (see
+   * {@link AudiencePlatform}).
+   *
+   * <pre>{@code
+   * PhoneNormalizer phones = PhoneNormalizer.forRegion("ES");
+   * HashedIdentifiers.forPlatform(AudiencePlatform.UID2,
+   *     Identifier.of(IdentifierType.EMAIL, "user@example.com"), phones);
+   * // "tMmiiTI7IaAcPpQPFQ65uMVCWH8av9jw4cwf/F5HVRQ="
+   * }</pre>
+   *
+   * @param platform the platform the audience is for; not null
+   * @param identifier an identifier of type {@link IdentifierType#EMAIL} or
+   *     {@link IdentifierType#PHONE}, holding the value as received (its {@link Identifier#raw()}
+   *     is read); not null
+   * @param phones reads phone numbers, national forms in its default region; not null
+   * @return lower-case hex SHA-256 for {@link AudiencePlatform#GOOGLE} and
+   *     {@link AudiencePlatform#META}, Base64 SHA-256 for {@link AudiencePlatform#UID2}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the identifier is neither an email nor a phone
+   * @throws OmniIdException ({@link Reason#INVALID_VALUE}, field {@code email} or {@code phone})
+   *     if the platform would not take the value (see {@link AudiencePlatform#normalizeEmail} and
+   *     {@link AudiencePlatform#normalizePhone}); the message never holds the value
+   */
+  public static String forPlatform(
+      AudiencePlatform platform, Identifier identifier, PhoneNormalizer phones) {
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(identifier, "identifier");
+    Objects.requireNonNull(phones, "phones");
+    if (identifier.type().equals(IdentifierType.EMAIL)) {
+      return platform.hash(platform.normalizeEmail(identifier.raw()));
+    }
+    if (identifier.type().equals(IdentifierType.PHONE)) {
+      return platform.hash(platform.normalizePhone(identifier.raw(), phones));
+    }
+    throw new IllegalArgumentException(
+        "identifier: ad platforms take email and phone, not " + identifier.type().name());
   }
 }

@@ -59,7 +59,17 @@ class HostileInputPropertiesTest {
       new Case("postal US", PostalCodes.normalizer("US"), 32),
       new Case("postal AU", PostalCodes.normalizer("au"), 32),
       new Case("postal AR", PostalCodes.normalizer("AR"), 32),
-      new Case("postal any", PostalCodes.normalizer(null), 32));
+      new Case("postal any", PostalCodes.normalizer(null), 32),
+      new Case("audience email GOOGLE", AudiencePlatform.GOOGLE::normalizeEmail, 320),
+      new Case("audience email META", AudiencePlatform.META::normalizeEmail, 320),
+      new Case("audience email UID2", AudiencePlatform.UID2::normalizeEmail, 320),
+      new Case("audience phone GOOGLE",
+          v -> AudiencePlatform.GOOGLE.normalizePhone(v, PhoneNormalizer.forRegion("ES", 0)), 64),
+      new Case("audience phone UID2",
+          v -> AudiencePlatform.UID2.normalizePhone(v, PhoneNormalizer.forRegion("US", 0)), 64),
+      // Meta's form drops the "+", which reads back only with it (bare digits are national).
+      new Case("audience phone META",
+          v -> "+" + AudiencePlatform.META.normalizePhone(v, PhoneNormalizer.forRegion("ES", 0)), 64));
 
   static LongStream seeds() {
     return LongStream.range(0, 400).map(i -> 0x6_0000L + i);
