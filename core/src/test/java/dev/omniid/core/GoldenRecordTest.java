@@ -197,4 +197,26 @@ class GoldenRecordTest {
     assertEquals(p.golden(), names().golden());
     assertEquals(p.golden().hashCode(), names().golden().hashCode());
   }
+
+  /** The README's "Unified profile" lines, on the quick start's profile. */
+  @Test
+  void readmeExample() {
+    IdentityResolver resolver = IdentityResolver.newBuilder().build();
+    resolver.resolve(Touchpoint.newBuilder("pos-0193").channel(Channel.STORE)
+        .timestamp(Instant.parse("2026-11-20T10:15:00Z")).eventKind(EventKind.TRY_ON)
+        .identifier(IdentifierType.PHONE, "+34 612 345 678").build());
+    Resolution r = resolver.resolve(Touchpoint.newBuilder("wa-5531").channel(Channel.WHATSAPP)
+        .timestamp(Instant.parse("2026-11-21T12:15:00Z")).eventKind(EventKind.INQUIRY)
+        .identifier(IdentifierType.PHONE, "+34612345678").build());
+    Profile ana = resolver.profile(r.profileId()).orElseThrow();
+    GoldenRecord golden = ana.golden();
+    assertEquals("+34612345678", golden.phone().orElseThrow().value());
+    assertEquals("wa-5531", golden.phone().orElseThrow().touchpointId());
+    SurvivorshipRules rules = SurvivorshipRules.newBuilder()
+        .rule(AttributeKey.ADDRESS, Survivorship.SOURCE_PRIORITY)
+        .channelPriority(Channel.STORE, Channel.WEB)
+        .verifiedBy(IdentifierType.PHONE, phone -> phone.startsWith("+34"))
+        .build();
+    assertFalse(GoldenRecord.of(ana, rules).toString().contains("612345678"));
+  }
 }
