@@ -23,6 +23,9 @@ public final class Profile {
   private final Optional<Instant> lastSeen;
   private final List<Touchpoint> journey;
   private final List<Evidence> evidence;
+  // The normalized identifiers of each journey touchpoint (same index): the golden record needs
+  // the values the resolver compared, which the touchpoints themselves do not carry.
+  private final List<List<Identifier>> normalized;
 
   /**
    * A profile snapshot; made by the resolver only.
@@ -35,9 +38,11 @@ public final class Profile {
    * @param lastSeen the latest time of its touchpoints; empty when none has a time
    * @param journey the touchpoints in time order, untimed ones last; at least one
    * @param evidence the edges that hold it together and the conflicts that kept others out
+   * @param normalized the normalized identifiers of each journey touchpoint, in journey order
    */
   Profile(ProfileId id, List<ProfileId> aliases, List<Identifier> identifiers, Set<Channel> channels,
-      Optional<Instant> firstSeen, Optional<Instant> lastSeen, List<Touchpoint> journey, List<Evidence> evidence) {
+      Optional<Instant> firstSeen, Optional<Instant> lastSeen, List<Touchpoint> journey, List<Evidence> evidence,
+      List<List<Identifier>> normalized) {
     this.id = Objects.requireNonNull(id, "id");
     this.aliases = List.copyOf(aliases);
     this.identifiers = List.copyOf(identifiers);
@@ -46,8 +51,12 @@ public final class Profile {
     this.lastSeen = Objects.requireNonNull(lastSeen, "lastSeen");
     this.journey = List.copyOf(journey);
     this.evidence = List.copyOf(evidence);
+    this.normalized = normalized.stream().map(List::copyOf).toList();
     if (this.journey.isEmpty()) {
       throw new IllegalStateException("a profile has at least one touchpoint");
+    }
+    if (this.normalized.size() != this.journey.size()) {
+      throw new IllegalStateException("normalized identifiers for every touchpoint");
     }
   }
 
@@ -143,6 +152,26 @@ public final class Profile {
   }
 
   /**
+   * The normalized identifiers of the journey's touchpoint at {@code index}.
+   *
+   * @param index a position in {@link #journey()}
+   * @return its identifiers as the resolver normalized them, each keeping its raw spelling
+   */
+  List<Identifier> normalizedIdentifiers(int index) {
+    return normalized.get(index);
+  }
+
+  /**
+   * The customer's golden record under the {@linkplain SurvivorshipRules#defaults() default
+   * rules}: one surviving value per field, computed on each call.
+   *
+   * @return the golden record, a function of the profile's touchpoints
+   */
+  public GoldenRecord golden() {
+    return GoldenRecord.of(this, SurvivorshipRules.defaults());
+  }
+
+  /**
    * Whether {@code o} is a profile with equal parts.
    *
    * @param o the object to compare with
@@ -153,7 +182,8 @@ public final class Profile {
     return o instanceof Profile p && id.equals(p.id) && aliases.equals(p.aliases)
         && identifiers.equals(p.identifiers) && channels.equals(p.channels)
         && firstSeen.equals(p.firstSeen) && lastSeen.equals(p.lastSeen)
-        && journey.equals(p.journey) && evidence.equals(p.evidence);
+        && journey.equals(p.journey) && evidence.equals(p.evidence)
+        && normalized.equals(p.normalized);
   }
 
   /**

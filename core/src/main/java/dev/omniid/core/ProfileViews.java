@@ -68,8 +68,14 @@ final class ProfileViews {
     LinkedHashSet<Channel> channels = new LinkedHashSet<>();
     List<ProfileId> aliases = new ArrayList<>();
     List<Touchpoint> touchpoints = new ArrayList<>(journey.size());
+    List<List<Identifier>> normalized = new ArrayList<>(journey.size());
     for (TouchpointNode e : journey) {
       touchpoints.add(e.touchpoint);
+      List<Identifier> own = new ArrayList<>(e.values.length);
+      for (int i = 0; i < e.values.length; i++) {
+        own.add(e.identifier(i));
+      }
+      normalized.add(own);
       channels.add(e.touchpoint.channel());
       for (int i = 0; i < e.values.length; i++) {
         Identifier identifier = e.identifier(i);
@@ -95,6 +101,6 @@ final class ProfileViews {
       lastSeen = journey.get(i).touchpoint.timestamp();
     }
     return new Profile(cluster.id, aliases, ids, channels, journey.get(0).touchpoint.timestamp(),
-        lastSeen, touchpoints, evidence);
+        lastSeen, touchpoints, evidence, normalized);
   }
 }
