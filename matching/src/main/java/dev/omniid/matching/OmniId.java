@@ -16,6 +16,7 @@ import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.ProfileListener;
 import dev.omniid.core.ResolverBuilder;
+import dev.omniid.core.SurvivorshipRules;
 import dev.omniid.core.Touchpoint;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -126,6 +127,26 @@ public final class OmniId {
   public static List<BlockingKey> defaultBlockingKeys() {
     return defaultBlockingKeys(BLOCKING_PHONES);
   }
+
+  /**
+   * The golden record's default survivorship rules ({@link SurvivorshipRules#defaults()}) with
+   * verified values first: a phone libphonenumber validates wins over an unverified or
+   * local-only one, and an email that is on no junk list wins over a listed one
+   * ({@code noreply@...}), whatever the field's rule says. Pass them to
+   * {@link dev.omniid.core.GoldenRecord#of GoldenRecord.of(profile, rules)}.
+   *
+   * @return immutable, thread-safe rules
+   */
+  public static SurvivorshipRules survivorshipRules() {
+    return SURVIVORSHIP;
+  }
+
+  private static final SurvivorshipRules SURVIVORSHIP = SurvivorshipRules.newBuilder()
+      .verifiedBy(IdentifierType.PHONE,
+          phone -> PhoneNormalizer.form(phone) == PhoneNormalizer.Form.VALID
+              && !JunkValues.phones().test(phone))
+      .verifiedBy(IdentifierType.EMAIL, email -> !JunkValues.emails().test(email))
+      .build();
 
   /** The default blocking keys, reading phones with {@code phones} (the resolver's own, one cache). */
   static List<BlockingKey> defaultBlockingKeys(PhoneNormalizer phones) {
