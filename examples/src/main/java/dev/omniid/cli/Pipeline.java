@@ -2,6 +2,7 @@ package dev.omniid.cli;
 
 import dev.omniid.cli.Mapping.IdentifierField;
 import dev.omniid.cli.RecordReader.Format;
+import dev.omniid.core.AttributeKey;
 import dev.omniid.core.BatchResult;
 import dev.omniid.core.Identifier;
 import dev.omniid.core.IdentifierPolicy;
@@ -421,8 +422,7 @@ final class Pipeline {
       // An attribute the match model's normalizer refuses (a postal code of no shape the region
       // knows): named by its mapping key, as the mapping errors name it, with the value masked.
       String key = field.substring(ATTRIBUTE_FIELD.length(), field.length() - 1);
-      String raw = record.touchpoint().attributes().entrySet().stream()
-          .filter(e -> e.getKey().name().equals(key)).map(Map.Entry::getValue).findFirst().orElse("");
+      String raw = record.touchpoint().attribute(AttributeKey.of(key)).orElse("");
       return new Warning(record.row(), record.recordId(), "fields." + key,
           raw.isEmpty() ? "" : Warning.mask(raw), problem.detail() + ": not used for matching", false);
     }
