@@ -9,7 +9,6 @@ import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.Profile;
-import dev.omniid.core.ProfileId;
 import dev.omniid.core.SurvivorshipRules;
 import dev.omniid.matching.AudiencePlatform;
 import dev.omniid.matching.HashedIdentifiers;
@@ -24,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -219,10 +219,10 @@ final class AudienceCommand implements Callable<Integer> {
 
   /** The contacts of every profile, in profile id order, golden records computed one at a time. */
   static void contacts(IdentityResolver resolver, SurvivorshipRules rules, Consumer<Contact> to) {
-    List<ProfileId> ids = resolver.profiles().map(Profile::id).sorted().toList();
-    for (ProfileId id : ids) {
-      GoldenRecord golden = GoldenRecord.of(resolver.profile(id).orElseThrow(), rules);
-      to.accept(new Contact(id.toString(),
+    List<Profile> profiles = resolver.profiles().sorted(Comparator.comparing(Profile::id)).toList();
+    for (Profile p : profiles) {
+      GoldenRecord golden = GoldenRecord.of(p, rules);
+      to.accept(new Contact(p.id().toString(),
           golden.email().map(f -> Identifier.of(IdentifierType.EMAIL, f.raw())),
           golden.phone().map(f -> Identifier.of(IdentifierType.PHONE, f.value()))));
     }

@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,13 +131,13 @@ final class ProfilesCommand implements Callable<Integer> {
 
   /** Writes every profile in profile id order, one at a time; returns how many. */
   private long write(IdentityResolver resolver, ExportFormat format, SurvivorshipRules rules) {
-    // Only the ids are sorted in memory; each profile is built, written and dropped in turn.
-    List<ProfileId> ids = resolver.profiles().map(Profile::id).sorted().toList();
+    // The resolver lists its profiles in id order already; sorted() only guarantees it. Each line
+    // is written as its profile comes, never the whole file as one string.
+    List<Profile> profiles = resolver.profiles().sorted(Comparator.comparing(Profile::id)).toList();
     PrintWriter stdout = spec.commandLine().getOut();
     if (format == ExportFormat.CSV) {
       try (CSVPrinter csv = Output.csv(out, "--out", stdout, csvHeader().toArray(String[]::new))) {
-        for (ProfileId id : ids) {
-          Profile p = resolver.profile(id).orElseThrow();
+        for (Profile p : profiles) {
           csv.printRecord(csvRow(p, GoldenRecord.of(p, rules), showValues));
         }
       } catch (IOException e) {
@@ -145,15 +146,14 @@ final class ProfilesCommand implements Callable<Integer> {
     } else {
       ObjectMapper json = new ObjectMapper();
       try (BufferedWriter w = Output.writer(out, "--out", stdout)) {
-        for (ProfileId id : ids) {
-          Profile p = resolver.profile(id).orElseThrow();
+        for (Profile p : profiles) {
           writeJson(w, json, json(json, p, GoldenRecord.of(p, rules), showValues));
         }
       } catch (IOException e) {
         throw Output.failed(out, "--out", e);
       }
     }
-    return ids.size();
+    return profiles.size();
   }
 
   private static void writeJson(Writer w, ObjectMapper json, ObjectNode line) throws IOException {
