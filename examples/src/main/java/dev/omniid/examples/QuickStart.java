@@ -4,6 +4,7 @@ import dev.omniid.core.AttributeKey;
 import dev.omniid.core.Channel;
 import dev.omniid.core.EventKind;
 import dev.omniid.core.Evidence;
+import dev.omniid.core.GoldenRecord;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Profile;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * email, asks about the order on WhatsApp from the phone she gave in the store, and follows up on
  * Messenger from the same device. A multichannel business sees one stranger per channel silo;
  * OmniID resolves the same touchpoints into one profile with her journey. Luis, another customer
- * in the same store, stays his own profile. Core alone is enough here: the touchpoints share exact
+ * in the same store, stays his own profile. Her golden record closes the demo: the one phone,
+ * email and name every channel should now read, each with the touchpoint it came from. Core alone is enough here: the touchpoints share exact
  * identifiers (loyalty id, phone, device id); the other examples use the {@code OmniId} defaults.
  *
  * <p>Run: {@code java -jar examples/target/omniid.jar} (the jar's default), {@code java -jar
@@ -98,6 +100,12 @@ public final class QuickStart {
     for (Evidence e : ana.evidence()) {
       out.println("    " + e.explain());
     }
+    // What every channel should now read as Ana: one value per field, and the touchpoint it came
+    // from. Masked like the journey above: a demo output is pasted into READMEs and tickets.
+    out.println("  Golden record (each field's surviving value, and where it came from):");
+    GoldenRecord golden = ana.golden();
+    golden.identifiers().forEach((type, field) -> out.printf("    %-11s %s%n", type, field));
+    golden.attributes().forEach((key, field) -> out.printf("    %-11s %s%n", key, field));
     resolver.profiles().filter(p -> !p.id().equals(ana.id())).forEach(p ->
         out.printf("%nProfile %s: %d touchpoint(s) on %s, kept apart from Ana%n", p.id(), p.size(),
             p.channels()));

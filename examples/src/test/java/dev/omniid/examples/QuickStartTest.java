@@ -33,4 +33,16 @@ class QuickStartTest {
     assertTrue(out.contains("4 touchpoints on [store, web, whatsapp, messenger]"), out);
     assertFalse(out.contains("612 345 678") || out.contains("ana.p.work"), out);
   }
+
+  @Test
+  void theDemoEndsAnasProfileWithHerGoldenRecordMasked() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    QuickStart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    // Both store and WhatsApp carry her phone: the later one is the source. The name is only in the store.
+    assertTrue(out.contains("    phone       +34*******78 (from wa-5531 on whatsapp, 2026-11-21T12:15:00Z)"), out);
+    assertTrue(out.contains("    email       a***@o***.es (from web-88121 on web, 2026-11-20T17:15:00Z)"), out);
+    assertTrue(out.contains("    full_name   A** ***ez (from pos-0193 on store, 2026-11-20T10:15:00Z)"), out);
+    assertFalse(out.contains("Ana P"), out);
+  }
 }
