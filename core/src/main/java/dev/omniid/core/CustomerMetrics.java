@@ -473,6 +473,21 @@ public final class CustomerMetrics {
     /**
      * Checks that every count is in range and copies the map.
      *
+     * @param customers as the record component
+     * @param buyers as the record component
+     * @param purchases as the record component
+     * @param revenue as the record component
+     * @param unpricedPurchases as the record component
+     * @param invalidAmounts as the record component
+     * @param repeatBuyers as the record component
+     * @param omnichannelBuyers as the record component
+     * @param buyersByChannelCount as the record component
+     * @param retentionCohort as the record component
+     * @param retained as the record component
+     * @param respondents as the record component
+     * @param promoters as the record component
+     * @param detractors as the record component
+     * @param invalidScores as the record component
      * @throws IllegalArgumentException if a count is negative or exceeds what contains it
      * @throws NullPointerException if {@code revenue} or {@code buyersByChannelCount} is null
      */
@@ -575,6 +590,9 @@ public final class CustomerMetrics {
     /**
      * Checks for nulls and copies the map.
      *
+     * @param resolved as the record component
+     * @param siloed as the record component
+     * @param silos as the record component
      * @throws NullPointerException if any part is null
      */
     public Comparison {
