@@ -320,4 +320,19 @@ class CustomerMetricsTest {
     assertThrows(IllegalArgumentException.class, () -> new Figures(1, 0, 0, BigDecimal.ONE
         .negate(), 0, 0, 0, 0, new TreeMap<>(), 0, 0, 0, 0, 0, 0));
   }
+
+  /** The README's lines, on the first example's data. */
+  @Test
+  void readmeExample() {
+    IdentityResolver resolver = IdentityResolver.newBuilder().build();
+    resolver.resolveAll(List.of(
+        browse("a1", "A", Channel.WEB, 1),
+        buy("a2", "A", Channel.STORE, 2, "10.50"),
+        buy("a3", "A", Channel.STORE, 5, "20"),
+        buy("b1", "B", Channel.WEB, 3, "5.25")));
+    CustomerMetrics.Comparison c = CustomerMetrics.defaults().compare(resolver.profiles().toList());
+    assertEquals(new BigDecimal("17.88"), c.resolved().lifetimeValue());
+    assertEquals(3, c.siloed().customers());
+    assertEquals(1.0, c.silos().get(Channel.STORE).repeatRate());
+  }
 }
