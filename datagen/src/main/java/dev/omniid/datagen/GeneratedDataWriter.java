@@ -26,7 +26,8 @@ public final class GeneratedDataWriter {
   /** The CSV columns, in order. */
   public static final List<String> COLUMNS = List.of("record_id", "channel", "timestamp", "event",
       "email", "phone", "given_name", "family_name", "birth_date", "address", "city", "postal_code",
-      "country", "device_id", "cookie_id", "customer_id", "loyalty_id", "email_sha256", "national_id");
+      "country", "device_id", "cookie_id", "customer_id", "loyalty_id", "email_sha256", "national_id",
+      "amount", "score");
 
   private GeneratedDataWriter() {}
 
@@ -94,8 +95,8 @@ public final class GeneratedDataWriter {
    * The mapping of the CSV columns to OmniID fields, for {@code omniid resolve}.
    *
    * @return the JSON text written to {@code mapping.json}: every column of {@link #COLUMNS} mapped
-   *     to its field ({@code email_sha256} as an identifier of its own type), default region
-   *     {@code ES}
+   *     to its field ({@code email_sha256} as an identifier of its own type, {@code amount} and
+   *     {@code score} as payload), default region {@code ES}
    */
   public static String mappingJson() {
     return """
@@ -121,6 +122,10 @@ public final class GeneratedDataWriter {
             "loyalty_id": "loyalty_id",
             "id:email_sha256": "email_sha256",
             "national_id": "national_id"
+          },
+          "payload": {
+            "amount": "amount",
+            "score": "score"
           }
         }
         """;
@@ -148,6 +153,8 @@ public final class GeneratedDataWriter {
     v[16] = first(t, IdentifierType.LOYALTY_ID);
     v[17] = first(t, OmniChannelGenerator.EMAIL_SHA256);
     v[18] = first(t, IdentifierType.NATIONAL_ID);
+    v[19] = t.payload().getOrDefault(OmniChannelGenerator.AMOUNT, "");
+    v[20] = t.payload().getOrDefault(OmniChannelGenerator.SCORE, "");
     return v;
   }
 

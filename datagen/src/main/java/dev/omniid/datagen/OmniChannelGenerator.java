@@ -57,6 +57,12 @@ import java.util.stream.Stream;
  * default). Values shared across households otherwise are only the kiosks' device ids and the
  * junk values ({@code test@test.com}, {@code 0000000000}, a zeroed ad id).
  *
+ * <p><b>Amounts and scores.</b> Every purchase carries its amount in the payload under
+ * {@link #AMOUNT}, every survey answer its 0-10 score under {@link #SCORE} (what
+ * {@code dev.omniid.core.CustomerMetrics} reads by default). They are payload, which the resolver
+ * never reads, and drawn apart from every other field: the identifiers and attributes are the
+ * same as without them.
+ *
  * <p><b>Phones.</b> Every phone is in a range libphonenumber validates for its country (mobiles,
  * and landlines for households) unless a phone pattern says otherwise.
  *
@@ -65,6 +71,13 @@ import java.util.stream.Stream;
  * the same order, whether streamed or listed. Immutable and thread-safe.
  */
 public final class OmniChannelGenerator {
+  /**
+   * The payload key of a purchase's amount, a plain decimal number such as {@code 59.90}: derived
+   * from the touchpoint's id, 10.00 to 200.00.
+   */
+  public static final String AMOUNT = "amount";
+  /** The payload key of a survey answer's score, an integer from 0 to 10. */
+  public static final String SCORE = "score";
   /** The identifier type of SHA-256 hashed emails, as ad platforms send them. */
   public static final IdentifierType EMAIL_SHA256 = IdentifierType.of("email_sha256");
   private static final Channel[] CHANNELS = {Channel.STORE, Channel.STORE, Channel.WEB, Channel.WEB,
@@ -425,9 +438,17 @@ public final class OmniChannelGenerator {
   private Touchpoint touchpoint(Person p, int k, SplittableRandom r) {
     Channel channel = pick(r, CHANNELS);
     long offset = (long) (r.nextDouble() * window.getSeconds());
-    Touchpoint.Builder b = Touchpoint.newBuilder(touchpointId(p.index(), k))
-        .channel(channel).timestamp(start.plusSeconds(offset)).eventKind(pick(r, EVENTS))
+    EventKind kind = pick(r, EVENTS);
+    String id = touchpointId(p.index(), k);
+    Touchpoint.Builder b = Touchpoint.newBuilder(id)
+        .channel(channel).timestamp(start.plusSeconds(offset)).eventKind(kind)
         .attribute(AttributeKey.COUNTRY, p.country());
+    // Amount and score draw nothing from r or q: every other field stays as it was without them.
+    if (kind.equals(EventKind.PURCHASE)) {
+      b.payload(AMOUNT, amount(id));
+    } else if (kind.equals(EventKind.SURVEY)) {
+      b.payload(SCORE, Integer.toString(score(p.index(), k)));
+    }
     // The pattern draws come from their own stream, so the common fields are drawn as before.
     SplittableRandom q = randomFor(p.index(), 100 + k);
     String ch = channel.name();
@@ -515,6 +536,26 @@ public final class OmniChannelGenerator {
       b.attribute(AttributeKey.POSTAL_CODE, p.postal());
     }
     return b.build();
+  }
+
+  /**
+   * A purchase's amount, from its id alone: 10.00 plus the id's {@link String#hashCode()} (which
+   * the JDK specifies, so it is the same on every JVM) modulo 19,001 cents, so 10.00 to 200.00.
+   */
+  static String amount(String touchpointId) {
+    long cents = 1_000 + Math.floorMod(touchpointId.hashCode(), 19_001);
+    return java.math.BigDecimal.valueOf(cents, 2).toPlainString();
+  }
+
+  /**
+   * A survey answer's 0-10 score: the person's own mood (about 45 % promoters, 30 % passives, 25 %
+   * detractors) give or take a point, from streams of their own.
+   */
+  private int score(int person, int k) {
+    int mood = randomFor(person, 16).nextInt(100);
+    int base = mood < 45 ? 9 + mood % 2 : mood < 75 ? 7 + mood % 2 : mood % 7;
+    int drift = randomFor(person, 1_000 + k).nextInt(3) - 1;
+    return Math.max(0, Math.min(10, base + drift));
   }
 
   private boolean present(SplittableRandom r) {

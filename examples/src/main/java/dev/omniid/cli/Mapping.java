@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * @param birthDateFormat an explicit birth date format overriding detection, if set
  * @param identifiers the identifier fields, in file order
  * @param attributes the attribute fields, in file order
+ * @param payload the payload fields (an order's amount, a survey's score), in file order
  */
 record Mapping(
     Source id,
@@ -31,7 +32,8 @@ record Mapping(
     Optional<String> timestampFormat,
     Optional<String> birthDateFormat,
     List<IdentifierField> identifiers,
-    List<AttributeField> attributes) {
+    List<AttributeField> attributes,
+    List<PayloadField> payload) {
 
   Mapping {
     Objects.requireNonNull(id, "id");
@@ -43,6 +45,7 @@ record Mapping(
     Objects.requireNonNull(birthDateFormat, "birthDateFormat");
     identifiers = List.copyOf(identifiers);
     attributes = List.copyOf(attributes);
+    payload = List.copyOf(payload);
   }
 
   /**
@@ -111,10 +114,25 @@ record Mapping(
     }
   }
 
+  /**
+   * A payload field: data the resolver keeps and never reads, such as an order's amount or a
+   * survey's score ({@code stats --metrics} reads them); its parts are joined with a space.
+   *
+   * @param key the payload key
+   * @param source its columns
+   */
+  record PayloadField(String key, Source source) {
+    PayloadField {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(source, "source");
+    }
+  }
+
   /** Every source of the mapping, id first. */
   Stream<Source> sources() {
     return Stream.of(Stream.of(id), channel.stream(), timestamp.stream(), event.stream(),
         identifiers.stream().map(IdentifierField::source),
-        attributes.stream().map(AttributeField::source)).flatMap(s -> s);
+        attributes.stream().map(AttributeField::source),
+        payload.stream().map(PayloadField::source)).flatMap(s -> s);
   }
 }

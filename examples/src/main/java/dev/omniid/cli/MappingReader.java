@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omniid.core.AttributeKey;
 import dev.omniid.core.IdentifierPolicy;
 import dev.omniid.core.IdentifierType;
+import dev.omniid.core.Touchpoint;
 import dev.omniid.cli.Mapping.AttributeField;
 import dev.omniid.cli.Mapping.IdentifierField;
 import dev.omniid.cli.Mapping.Part;
+import dev.omniid.cli.Mapping.PayloadField;
 import dev.omniid.cli.Mapping.Source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ import java.util.Set;
  */
 final class MappingReader {
   static final List<String> TOP_LEVEL_KEYS = List.of("id", "channel", "timestamp", "event",
-      "defaultRegion", "timestampFormat", "birthDateFormat", "fields");
+      "defaultRegion", "timestampFormat", "birthDateFormat", "fields", "payload");
   static final List<String> IDENTIFIER_KEYS = List.of("email", "phone", "social_handle",
       "device_id", "cookie_id", "customer_id", "loyalty_id", "national_id", "passport",
       "email_sha256", "phone_sha256");
@@ -150,7 +152,30 @@ final class MappingReader {
     }
     return new Mapping(id, optionalSource(root, "channel"), optionalSource(root, "timestamp"),
         optionalSource(root, "event"), region.map(r -> r.toUpperCase(java.util.Locale.ROOT)),
-        timestampFormat, birthDateFormat, identifiers, attributes);
+        timestampFormat, birthDateFormat, identifiers, attributes, payload(root.get("payload")));
+  }
+
+  /** The payload fields: any key, as the touchpoint's payload bounds allow, to one source. */
+  private List<PayloadField> payload(JsonNode node) {
+    List<PayloadField> payload = new ArrayList<>();
+    if (node == null) {
+      return payload;
+    }
+    if (!node.isObject()) {
+      throw fail("\"payload\" must be an object such as {\"amount\": \"ORDER_TOTAL\"}");
+    }
+    if (node.size() > Touchpoint.MAX_PAYLOAD_ENTRIES) {
+      throw fail("\"payload\" has more than " + Touchpoint.MAX_PAYLOAD_ENTRIES + " keys");
+    }
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      String key = e.getKey();
+      if (key.isBlank() || key.length() > Touchpoint.MAX_PAYLOAD_KEY_LENGTH) {
+        throw fail("a \"payload\" key must be 1-" + Touchpoint.MAX_PAYLOAD_KEY_LENGTH
+            + " characters, not blank");
+      }
+      payload.add(new PayloadField(key, source(e.getValue(), "payload." + key, false)));
+    }
+    return payload;
   }
 
   private IdentifierField identifier(IdentifierType type, JsonNode node, String where) {

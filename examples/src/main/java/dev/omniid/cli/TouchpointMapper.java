@@ -5,6 +5,7 @@ import dev.omniid.cli.Dates.Parsed;
 import dev.omniid.cli.Mapping.AttributeField;
 import dev.omniid.cli.Mapping.IdentifierField;
 import dev.omniid.cli.Mapping.Part;
+import dev.omniid.cli.Mapping.PayloadField;
 import dev.omniid.cli.Mapping.Source;
 import dev.omniid.core.AttributeKey;
 import dev.omniid.core.Channel;
@@ -139,6 +140,18 @@ final class TouchpointMapper {
         continue;
       }
       b.attribute(f.key(), value);
+    }
+    for (PayloadField f : mapping.payload()) {
+      String raw = joined(f.source(), values);
+      if (raw.isEmpty()) {
+        continue;
+      }
+      if (raw.length() > Touchpoint.MAX_PAYLOAD_VALUE_LENGTH) {
+        warnings.accept(new Warning(r.row(), rid, columns(f.source()), Warning.mask(raw),
+            "is longer than " + Touchpoint.MAX_PAYLOAD_VALUE_LENGTH + " characters: ignored", false));
+        continue;
+      }
+      b.payload(f.key(), raw);
     }
     try {
       return new MappedRecord(r.row(), recordId, b.build(), identifierColumns);

@@ -140,7 +140,7 @@ class MappingReaderTest {
       "missing id | {\"fields\": {}} | mapping m.json: \"id\" is required: the column that holds each record's id",
       "constant id | {\"id\": \"=x\"} | mapping m.json: \"id\" must name one column",
       "id list | {\"id\": [\"a\", \"b\"]} | mapping m.json: \"id\" must name one column",
-      "unknown key | {\"id\": \"id\", \"chanel\": \"c\"} | mapping m.json: unknown key \"chanel\" (known: id, channel, timestamp, event, defaultRegion, timestampFormat, birthDateFormat, fields)",
+      "unknown key | {\"id\": \"id\", \"chanel\": \"c\"} | mapping m.json: unknown key \"chanel\" (known: id, channel, timestamp, event, defaultRegion, timestampFormat, birthDateFormat, fields, payload)",
       "duplicate key | {\"id\": \"a\", \"id\": \"b\"} | mapping m.json: key \"id\" appears twice",
       "bad region | {\"id\": \"id\", \"defaultRegion\": \"Spain\"} | mapping m.json: \"defaultRegion\" must be an ISO 3166 alpha-2 region code such as US, ES or GB",
       "number column | {\"id\": 7} | mapping m.json: \"id\" must be a column name, a list of column names (\"=text\" for a constant)",
