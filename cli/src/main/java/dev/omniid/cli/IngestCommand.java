@@ -91,9 +91,14 @@ final class IngestCommand implements Callable<Integer> {
           + "(.jsonl, .ndjson); - reads standard input.")
   Path input;
 
-  @Option(names = "--mapping", required = true, paramLabel = "MAPPING.json",
+  @Option(names = "--mapping", paramLabel = "MAPPING.json",
       description = "Maps the file's columns to OmniID fields (see the README).")
   Path mapping;
+
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "A built-in mapping instead of --mapping, for an export as its system writes it: "
+          + Pipeline.PRESET_NAMES + ".")
+  String preset;
 
   @Option(names = "--format", paramLabel = "csv|jsonl",
       description = "The input format, when the file name does not say it.")
@@ -146,15 +151,15 @@ final class IngestCommand implements Callable<Integer> {
     Progress progress = Progress.to(spec.commandLine().getErr());
     Optional<JournalSettings> stored = Files.isDirectory(journal) ? JournalSettings.read(journal)
         : Optional.empty();
-    Mapping map = Pipeline.mapping(mapping);
+    Mapping map = Pipeline.mapping(mapping, Optional.ofNullable(preset));
     Optional<String> given = Optional.ofNullable(region).map(Pipeline::region).or(map::defaultRegion);
     String chosen = given.orElse(stored.map(JournalSettings::region).orElse(Pipeline.FALLBACK_REGION));
     JournalSettings requested = JournalSettings.of(chosen, chosen.equals("US"),
         Optional.ofNullable(threshold), map);
-    JournalSettings settings = stored.map(s -> s.admit(requested, given.isPresent(), mapping.toString()))
+    JournalSettings settings = stored.map(s -> s.admit(requested, given.isPresent(), map.name()))
         .orElse(requested);
     Pipeline.Read read = Pipeline.read(new Pipeline.Settings(input, mapping, Optional.ofNullable(format),
-        Optional.of(settings.region()), Optional.empty(), false), progress);
+        Optional.of(settings.region()), Optional.empty(), false, Optional.ofNullable(preset)), progress);
 
     if (stored.isEmpty()) {
       // Written before the journal exists, so that a crash never leaves records without settings.

@@ -12,9 +12,14 @@ final class InputOptions {
           + "(.jsonl, .ndjson); - reads standard input.")
   Path input;
 
-  @Option(names = "--mapping", required = true, paramLabel = "MAPPING.json",
+  @Option(names = "--mapping", paramLabel = "MAPPING.json",
       description = "Maps the file's columns to OmniID fields (see the README).")
   Path mapping;
+
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "A built-in mapping instead of --mapping, for an export as its system writes it: "
+          + Pipeline.PRESET_NAMES + ".")
+  String preset;
 
   @Option(names = "--format", paramLabel = "csv|jsonl",
       description = "The input format, when the file name does not say it.")
@@ -39,6 +44,7 @@ final class InputOptions {
       throw new CliException("--threshold must be a probability between 0 and 1, such as 0.99");
     }
     return new Pipeline.Settings(input, mapping, Optional.ofNullable(format),
-        Optional.ofNullable(region).map(Pipeline::region), Optional.ofNullable(threshold), estimate);
+        Optional.ofNullable(region).map(Pipeline::region), Optional.ofNullable(threshold), estimate,
+        Optional.ofNullable(preset));
   }
 }

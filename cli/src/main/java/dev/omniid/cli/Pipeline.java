@@ -56,9 +56,16 @@ final class Pipeline {
    * @param region the default region; from the mapping, else {@value #FALLBACK_REGION}, when empty
    * @param threshold the match probability at or above which a scored pair links, when set
    * @param estimate whether to fit the match weights to the input by EM before resolving
+   * @param preset the built-in mapping to use instead of the mapping file (then null), if any
    */
   record Settings(Path input, Path mapping, Optional<Format> format, Optional<String> region,
-      Optional<Double> threshold, boolean estimate) {}
+      Optional<Double> threshold, boolean estimate, Optional<String> preset) {
+    /** Settings that read a mapping file. */
+    Settings(Path input, Path mapping, Optional<Format> format, Optional<String> region,
+        Optional<Double> threshold, boolean estimate) {
+      this(input, mapping, format, region, threshold, estimate, Optional.empty());
+    }
+  }
 
   /**
    * A resolved input.
@@ -152,7 +159,7 @@ final class Pipeline {
    * record's with other content gets the touchpoint id {@code ID#ROW}.
    */
   static Read read(Settings settings, Progress progress) {
-    Mapping mapping = mapping(settings.mapping());
+    Mapping mapping = mapping(settings.mapping(), settings.preset());
     String region = region(settings.region().or(mapping::defaultRegion).orElse(FALLBACK_REGION));
     // US files write dates month first; elsewhere day first is the norm.
     boolean monthFirst = region.equals("US");
@@ -278,6 +285,28 @@ final class Pipeline {
     String folded = column.replaceAll("[\\s_-]", "").toLowerCase(java.util.Locale.ROOT);
     return available.stream()
         .filter(a -> a.replaceAll("[\\s_-]", "").toLowerCase(java.util.Locale.ROOT).equals(folded)).findFirst();
+  }
+
+  /** The presets of {@link Mapping#preset(String)}, for the options' help (a constant there). */
+  static final String PRESET_NAMES = "shopify-customers, shopify-orders, magento-customers,"
+      + " hubspot-contacts, salesforce-contacts, klaviyo-profiles";
+
+  /**
+   * The mapping a command was given: the file of {@code --mapping} or the built-in preset of
+   * {@code --preset}, exactly one of them.
+   */
+  static Mapping mapping(Path file, Optional<String> preset) {
+    if (preset.isPresent() == (file != null)) {
+      throw new CliException("give either --mapping FILE or --preset NAME (" + PRESET_NAMES + ")");
+    }
+    if (preset.isEmpty()) {
+      return mapping(file);
+    }
+    try {
+      return Mapping.preset(preset.get());
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--preset: " + e.getMessage(), e);
+    }
   }
 
   /** Reads a mapping file; a bad one is a usage problem naming the file and key. */

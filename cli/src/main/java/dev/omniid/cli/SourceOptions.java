@@ -45,7 +45,7 @@ final class SourceOptions {
     if (journal != null) {
       known.addAll(JournalAccess.settings(journal.directory).types());
     } else {
-      Pipeline.mapping(file.mapping).identifierTypes().forEach(t -> known.add(t.name()));
+      Pipeline.mapping(file.mapping, Optional.ofNullable(file.preset)).identifierTypes().forEach(t -> known.add(t.name()));
     }
     known.addAll(Mapping.identifierKeys());
     return known;

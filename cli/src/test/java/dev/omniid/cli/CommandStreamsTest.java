@@ -50,7 +50,7 @@ class CommandStreamsTest {
     CliRun bad = run("resolve", "--input", "x.csv");
     assertEquals(CliException.USAGE, bad.exit());
     assertEquals("", bad.out());
-    assertTrue(bad.err().startsWith("omniid resolve: Missing required options"), bad.err());
+    assertTrue(bad.err().startsWith("omniid resolve: Missing required option"), bad.err());
     assertEquals(1, bad.err().lines().count(), bad.err());
   }
 }

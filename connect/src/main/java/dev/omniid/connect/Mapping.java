@@ -39,7 +39,8 @@ public final class Mapping implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The built-in presets, in alphabetical order: each a resource {@code presets/NAME.json}. */
-  private static final List<String> PRESETS = List.of();
+  private static final List<String> PRESETS = List.of("hubspot-contacts", "klaviyo-profiles",
+      "magento-customers", "salesforce-contacts", "shopify-customers", "shopify-orders");
 
   /** The name messages use: the file, or {@code preset NAME}. */
   private final String name;
@@ -174,6 +175,16 @@ public final class Mapping implements Serializable {
    */
   public String json() {
     return json;
+  }
+
+  /**
+   * What the mapping says of itself: its {@code "description"}, free text for people. A preset's
+   * says which export it reads and where that export's columns are documented.
+   *
+   * @return the description, or empty when the mapping has none
+   */
+  public Optional<String> description() {
+    return parsed.description();
   }
 
   /**

@@ -33,7 +33,7 @@ import java.util.Set;
  */
 final class MappingReader {
   static final List<String> TOP_LEVEL_KEYS = List.of("id", "channel", "timestamp", "event",
-      "defaultRegion", "timestampFormat", "birthDateFormat", "fields");
+      "defaultRegion", "timestampFormat", "birthDateFormat", "fields", "description");
   static final List<String> IDENTIFIER_KEYS = List.of("email", "phone", "social_handle",
       "device_id", "cookie_id", "customer_id", "loyalty_id", "national_id", "passport",
       "email_sha256", "phone_sha256");
@@ -97,6 +97,9 @@ final class MappingReader {
       throw fail("\"defaultRegion\" " + region.get().toUpperCase(java.util.Locale.ROOT)
           + " is not a region libphonenumber knows; give " + REGION_FORM);
     }
+    // Free text for people (what export the mapping reads, where its columns are documented):
+    // JSON has no comments, and an unknown key is refused.
+    Optional<String> description = text(root, "description");
     Optional<String> timestampFormat = text(root, "timestampFormat");
     timestampFormat.ifPresent(f -> checkFormat(f, "timestampFormat", true));
     Optional<String> birthDateFormat = text(root, "birthDateFormat");
@@ -138,7 +141,7 @@ final class MappingReader {
     }
     return new ParsedMapping(id, optionalSource(root, "channel"), optionalSource(root, "timestamp"),
         optionalSource(root, "event"), region.map(r -> r.toUpperCase(java.util.Locale.ROOT)),
-        timestampFormat, birthDateFormat, identifiers, attributes);
+        timestampFormat, birthDateFormat, identifiers, attributes, description);
   }
 
   private IdentifierField identifier(IdentifierType type, JsonNode node, String where) {

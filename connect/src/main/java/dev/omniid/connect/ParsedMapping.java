@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * @param birthDateFormat an explicit birth date format overriding detection, if set
  * @param identifiers the identifier fields, in file order
  * @param attributes the attribute fields, in file order
+ * @param description the mapping's description, if it has one
  */
 record ParsedMapping(
     Source id,
@@ -31,7 +32,8 @@ record ParsedMapping(
     Optional<String> timestampFormat,
     Optional<String> birthDateFormat,
     List<IdentifierField> identifiers,
-    List<AttributeField> attributes) {
+    List<AttributeField> attributes,
+    Optional<String> description) {
 
   ParsedMapping {
     Objects.requireNonNull(id, "id");
@@ -43,6 +45,7 @@ record ParsedMapping(
     Objects.requireNonNull(birthDateFormat, "birthDateFormat");
     identifiers = List.copyOf(identifiers);
     attributes = List.copyOf(attributes);
+    Objects.requireNonNull(description, "description");
   }
 
   /**

@@ -146,7 +146,7 @@ class MappingReaderTest {
       "missing id | {\"fields\": {}} | mapping m.json: \"id\" is required: the column that holds each record's id",
       "constant id | {\"id\": \"=x\"} | mapping m.json: \"id\" must name one column",
       "id list | {\"id\": [\"a\", \"b\"]} | mapping m.json: \"id\" must name one column",
-      "unknown key | {\"id\": \"id\", \"chanel\": \"c\"} | mapping m.json: unknown key \"chanel\" (known: id, channel, timestamp, event, defaultRegion, timestampFormat, birthDateFormat, fields)",
+      "unknown key | {\"id\": \"id\", \"chanel\": \"c\"} | mapping m.json: unknown key \"chanel\" (known: id, channel, timestamp, event, defaultRegion, timestampFormat, birthDateFormat, fields, description)",
       "duplicate key | {\"id\": \"a\", \"id\": \"b\"} | mapping m.json: key \"id\" appears twice",
       "bad region | {\"id\": \"id\", \"defaultRegion\": \"Spain\"} | mapping m.json: \"defaultRegion\" must be an ISO 3166 alpha-2 region code such as US, ES or GB",
       "number column | {\"id\": 7} | mapping m.json: \"id\" must be a column name, a list of column names (\"=text\" for a constant)",
@@ -167,6 +167,7 @@ class MappingReaderTest {
       "list of numbers | {\"id\": \"id\", \"fields\": {\"phone\": [\"P\", 2]}} | mapping m.json: \"fields.phone\" must list column names (strings)",
       "bad timestamp format | {\"id\": \"id\", \"timestampFormat\": \"dd/MM/yyyy qqqqqq\"} | mapping m.json: \"timestampFormat\" is not a valid date pattern (Too many pattern letters: q); use a java.time pattern such as \"dd/MM/yyyy HH:mm\", or epoch_seconds, epoch_millis",
       "blank birth date format | {\"id\": \"id\", \"birthDateFormat\": \"\"} | mapping m.json: \"birthDateFormat\" must be a non-empty string",
+      "description not text | {\"id\": \"id\", \"description\": [\"a\"]} | mapping m.json: \"description\" must be a non-empty string",
   })
   void badMappingsSayWhatIsWrong(String name, String json, String message) {
     assertEquals(message, error(json));
