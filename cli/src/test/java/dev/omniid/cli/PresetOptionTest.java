@@ -26,9 +26,9 @@ class PresetOptionTest {
         + "Default Address Company,Default Address Address1,Default Address Address2,Default Address City,"
         + "Default Address Province Code,Default Address Country Code,Default Address Zip,"
         + "Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags\n"
-        + "'7001,Ana,García,ana.garcia@example.com,yes,,Calle Mayor 5,,Madrid,M,ES,28013,,'+34612345678,no,0,0,,no,\n"
-        + "'7002,ANA,Garcia,Ana.Garcia@Example.com,no,,C/ Mayor 5,,Madrid,M,ES,28013,,612 345 678,no,0,0,,no,\n"
-        + "'7003,Luis,Pérez,luis@example.org,no,,Gran Vía 1,,Madrid,M,ES,28013,,,no,0,0,,no,\n");
+        + "'7001,Ana,García,ana.garcia@correo.es,yes,,Calle Mayor 5,,Madrid,M,ES,28013,,'+34612345678,no,0,0,,no,\n"
+        + "'7002,ANA,Garcia,Ana.Garcia@correo.es,no,,C/ Mayor 5,,Madrid,M,ES,28013,,612 345 678,no,0,0,,no,\n"
+        + "'7003,Luis,Pérez,luis@correo.es,no,,Gran Vía 1,,Madrid,M,ES,28013,,,no,0,0,,no,\n");
     return input;
   }
 

@@ -90,7 +90,7 @@ class PresetsTest {
     assertEquals(Channel.of("shopify"), ana.channel());
     assertEquals(EventKind.UNSPECIFIED, ana.eventKind());
     assertEquals(Optional.empty(), ana.timestamp(), "the export has no date");
-    assertEquals(List.of(id(EMAIL, "ana.garcia@example.com"), id(PHONE, "'+34612345678"),
+    assertEquals(List.of(id(EMAIL, "ana.garcia@correo.es"), id(PHONE, "'+34612345678"),
         id(PHONE, "'+34 612 345 678"), id(IdentifierType.of("shopify_customer"), "'7001")), ana.identifiers());
     assertEquals(List.of("Email", "Phone", "Default Address Phone", "Customer ID"), r.get(0).identifierColumns());
     assertEquals(Map.of(AttributeKey.GIVEN_NAME, "Ana", AttributeKey.FAMILY_NAME, "García",
@@ -110,7 +110,7 @@ class PresetsTest {
     assertEquals(Channel.WEB, first.channel());
     assertEquals(EventKind.PURCHASE, first.eventKind());
     assertEquals(at("2024-01-15T09:23:45Z"), first.timestamp(), "+0100 read as an offset");
-    assertEquals(List.of(id(EMAIL, "ana.garcia@example.com"), id(PHONE, "+34612345678")), first.identifiers());
+    assertEquals(List.of(id(EMAIL, "ana.garcia@correo.es"), id(PHONE, "+34612345678")), first.identifiers());
     assertEquals(Map.of(AttributeKey.FULL_NAME, "Ana García", AttributeKey.ADDRESS_LINE, "Calle Mayor 5 2º B",
         AttributeKey.CITY, "Madrid", AttributeKey.REGION, "M", AttributeKey.POSTAL_CODE, "28013",
         AttributeKey.COUNTRY, "ES"), first.attributes());
@@ -118,7 +118,7 @@ class PresetsTest {
     assertEquals(Channel.of("unknown"), r.get(1).touchpoint().channel());
     assertEquals(Channel.of("pos"), r.get(2).touchpoint().channel());
     // The gift's recipient (Shipping Name and Phone of #1003) is not the buyer's.
-    assertEquals(List.of(id(EMAIL, "luis@example.org")), r.get(3).touchpoint().identifiers());
+    assertEquals(List.of(id(EMAIL, "luis@correo.es")), r.get(3).touchpoint().identifiers());
     // The two line rows of #1001 share their id: the tool resolves the second as "#1001#3"; here
     // they are one record. The POS order of the same person links by email and phone.
     List<MappedRecord> distinct = List.of(r.get(0), r.get(2), r.get(3));
@@ -131,16 +131,16 @@ class PresetsTest {
   void magentoCustomers() {
     List<MappedRecord> r = mapped("magento-customers");
     Touchpoint ana = r.get(0).touchpoint();
-    assertEquals("ana.garcia@example.com", r.get(0).recordId(), "the main file has no customer id");
+    assertEquals("ana.garcia@correo.es", r.get(0).recordId(), "the main file has no customer id");
     assertEquals(Channel.of("magento"), ana.channel());
     assertEquals(EventKind.SIGNUP, ana.eventKind());
     assertEquals(at("2023-05-10T08:12:33Z"), ana.timestamp());
-    assertEquals(List.of(id(EMAIL, "ana.garcia@example.com")), ana.identifiers());
+    assertEquals(List.of(id(EMAIL, "ana.garcia@correo.es")), ana.identifiers());
     assertEquals(Map.of(AttributeKey.GIVEN_NAME, "Ana", AttributeKey.FAMILY_NAME, "García",
         AttributeKey.BIRTH_DATE, "1985-03-07"), ana.attributes());
     // Day first unless the mapping says US: 07/03/1985 is 7 March, the same birth date.
     assertEquals("1985-03-07", r.get(1).touchpoint().attributes().get(AttributeKey.BIRTH_DATE));
-    assertEquals(Set.of(Set.of("ana.garcia@example.com", "ANA.GARCIA@EXAMPLE.COM"), Set.of("luis@example.org")),
+    assertEquals(Set.of(Set.of("ana.garcia@correo.es", "ANA.GARCIA@correo.es"), Set.of("luis@correo.es")),
         people("magento-customers", r));
   }
 
@@ -153,7 +153,7 @@ class PresetsTest {
     assertEquals("101", ana.id());
     assertEquals(Channel.of("hubspot"), ana.channel());
     assertEquals(at("2024-03-05T14:22:00Z"), ana.timestamp());
-    assertEquals(List.of(id(EMAIL, "ana.garcia@example.com"), id(PHONE, "+34 612 345 678"),
+    assertEquals(List.of(id(EMAIL, "ana.garcia@correo.es"), id(PHONE, "+34 612 345 678"),
         id(IdentifierType.of("hubspot_contact"), "101")), ana.identifiers());
     assertEquals("Calle Mayor 5", ana.attributes().get(AttributeKey.ADDRESS_LINE));
     // The second Ana has no email: her national-format phone (region ES) links her.
@@ -171,7 +171,7 @@ class PresetsTest {
     assertEquals("0035g00000AbCdEAAZ", ana.id());
     assertEquals(Channel.of("salesforce"), ana.channel());
     assertEquals(at("2024-01-15T10:30:00Z"), ana.timestamp());
-    assertEquals(List.of(id(EMAIL, "ana.garcia@example.com"), id(PHONE, "+34 612 345 678"),
+    assertEquals(List.of(id(EMAIL, "ana.garcia@correo.es"), id(PHONE, "+34 612 345 678"),
         id(IdentifierType.of("salesforce_contact"), "0035g00000AbCdEAAZ")), ana.identifiers());
     assertEquals("1985-03-07", ana.attributes().get(AttributeKey.BIRTH_DATE));
     // The business phone that all three share is not mapped: colleagues stay apart.
@@ -190,7 +190,7 @@ class PresetsTest {
     assertEquals("01HQ3Z8K7W2V6X9Y4T5R1M0N8P", ana.id());
     assertEquals(Channel.of("klaviyo"), ana.channel());
     assertEquals(at("2024-02-10T11:00:00Z"), ana.timestamp());
-    assertEquals(List.of(id(EMAIL, "ana.garcia@example.com"), id(PHONE, "+34612345678"),
+    assertEquals(List.of(id(EMAIL, "ana.garcia@correo.es"), id(PHONE, "+34612345678"),
         id(IdentifierType.of("klaviyo_profile"), "01HQ3Z8K7W2V6X9Y4T5R1M0N8P")), ana.identifiers());
     assertEquals("Calle Mayor 5 2º B", ana.attributes().get(AttributeKey.ADDRESS_LINE));
     assertEquals(Set.of(Set.of("01HQ3Z8K7W2V6X9Y4T5R1M0N8P", "01HQ3Z8K7W2V6X9Y4T5R1M0N8Q"), Set.of("Ab3dEf")),
