@@ -25,8 +25,8 @@ import java.util.Optional;
  * mobile), the email to the cart she logged in to, and the cart to the laptop's cookie: the clerk
  * sees what she left in the cart, and not the order she already paid for in March.
  *
- * <p>Run: {@code java -cp examples/target/omniid.jar dev.omniid.examples.AbandonedCart}
- * or {@code java -jar examples/target/omniid.jar demo --scenario abandoned-cart}.
+ * <p>Run: {@code java -cp cli/target/omniid.jar dev.omniid.examples.AbandonedCart}
+ * or {@code java -jar cli/target/omniid.jar demo --scenario abandoned-cart}.
  */
 public final class AbandonedCart {
   private AbandonedCart() {}

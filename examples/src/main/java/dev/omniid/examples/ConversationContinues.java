@@ -24,8 +24,8 @@ import java.util.Optional;
  * <p>Messenger identifies people by a page-scoped id, an identifier type core does not know:
  * {@code IdentifierType.of("messenger_psid")} declares it, and it links with the default policy.
  *
- * <p>Run: {@code java -cp examples/target/omniid.jar dev.omniid.examples.ConversationContinues}
- * or {@code java -jar examples/target/omniid.jar demo --scenario conversation}.
+ * <p>Run: {@code java -cp cli/target/omniid.jar dev.omniid.examples.ConversationContinues}
+ * or {@code java -jar cli/target/omniid.jar demo --scenario conversation}.
  */
 public final class ConversationContinues {
   /** Messenger's page-scoped user id. */

@@ -47,8 +47,8 @@ import java.util.function.Function;
  * not netted. Revenue is therefore the same in the three views; only who it is attributed to
  * changes.
  *
- * <p>Run: {@code java -cp examples/target/omniid.jar dev.omniid.examples.MultichannelVsOmnichannel
- * [people [seed]]} or {@code java -jar examples/target/omniid.jar demo --scenario
+ * <p>Run: {@code java -cp cli/target/omniid.jar dev.omniid.examples.MultichannelVsOmnichannel
+ * [people [seed]]} or {@code java -jar cli/target/omniid.jar demo --scenario
  * multichannel-vs-omnichannel}. It takes a few seconds.
  */
 public final class MultichannelVsOmnichannel {

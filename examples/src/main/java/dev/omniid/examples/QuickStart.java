@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * email and name every channel should now read, each with the touchpoint it came from. Core alone is enough here: the touchpoints share exact
  * identifiers (loyalty id, phone, device id); the other examples use the {@code OmniId} defaults.
  *
- * <p>Run: {@code java -jar examples/target/omniid.jar} (the jar's default), {@code java -jar
- * examples/target/omniid.jar demo}, or {@code java -cp examples/target/omniid.jar
+ * <p>Run: {@code java -jar cli/target/omniid.jar} (the jar's default), {@code java -jar
+ * cli/target/omniid.jar demo}, or {@code java -cp cli/target/omniid.jar
  * dev.omniid.examples.QuickStart}.
  */
 public final class QuickStart {

@@ -26,8 +26,8 @@ import java.util.function.Predicate;
  * the portal's checkout in one profile, so the order that ships is the combined one: every line,
  * the latest quantity of each. Another café's buyer, ordering at the same time, stays apart.
  *
- * <p>Run: {@code java -cp examples/target/omniid.jar dev.omniid.examples.WholesaleReorder}
- * or {@code java -jar examples/target/omniid.jar demo --scenario wholesale}.
+ * <p>Run: {@code java -cp cli/target/omniid.jar dev.omniid.examples.WholesaleReorder}
+ * or {@code java -jar cli/target/omniid.jar demo --scenario wholesale}.
  */
 public final class WholesaleReorder {
   private WholesaleReorder() {}

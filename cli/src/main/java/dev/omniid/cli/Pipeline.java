@@ -1,0 +1,487 @@
+package dev.omniid.cli;
+
+import dev.omniid.connect.InputRecord;
+import dev.omniid.connect.MappedRecord;
+import dev.omniid.connect.Mapping;
+import dev.omniid.connect.RecordReader;
+import dev.omniid.connect.RecordReader.Format;
+import dev.omniid.connect.TouchpointMapper;
+import dev.omniid.connect.Warning;
+import dev.omniid.core.AttributeKey;
+import dev.omniid.core.BatchResult;
+import dev.omniid.core.Identifier;
+import dev.omniid.core.IdentifierPolicy;
+import dev.omniid.core.IdentifierType;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.MatchModel;
+import dev.omniid.core.Normalizer;
+import dev.omniid.core.OmniIdException;
+import dev.omniid.core.Problem;
+import dev.omniid.core.ResolverBuilder;
+import dev.omniid.core.Touchpoint;
+import dev.omniid.matching.OmniId;
+import dev.omniid.matching.PhoneNormalizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an input file through a mapping and resolves every record: the part that {@code resolve},
+ * {@code stats} and {@code profile} share. Every readable record ends up in a profile; what was
+ * wrong with it is collected as {@link Warning}s.
+ */
+final class Pipeline {
+  /** The resolver is fed in chunks so that the progress bar moves; the partition is the same. */
+  static final int CHUNK = 25_000;
+  /** The region used when neither the command line nor the mapping sets one. */
+  static final String FALLBACK_REGION = "ES";
+
+  private Pipeline() {}
+
+  /**
+   * What to read and how to resolve it.
+   *
+   * @param input the input file
+   * @param mapping the mapping file
+   * @param format the input format; from the file name when empty
+   * @param region the default region; from the mapping, else {@value #FALLBACK_REGION}, when empty
+   * @param threshold the match probability at or above which a scored pair links, when set
+   * @param estimate whether to fit the match weights to the input by EM before resolving
+   * @param preset the built-in mapping to use instead of the mapping file (then null), if any
+   */
+  record Settings(Path input, Path mapping, Optional<Format> format, Optional<String> region,
+      Optional<Double> threshold, boolean estimate, Optional<String> preset) {
+    /** Settings that read a mapping file. */
+    Settings(Path input, Path mapping, Optional<Format> format, Optional<String> region,
+        Optional<Double> threshold, boolean estimate) {
+      this(input, mapping, format, region, threshold, estimate, Optional.empty());
+    }
+  }
+
+  /**
+   * A resolved input.
+   *
+   * @param resolver the resolver holding every record
+   * @param records the records in input order (unreadable ones left out: see {@code warnings})
+   * @param warnings every problem found, in the order found
+   * @param rejectedRows records lost whole because nothing could be read from them
+   * @param region the default region used
+   */
+  record Result(IdentityResolver resolver, List<MappedRecord> records, List<Warning> warnings,
+      long rejectedRows, String region) {
+    /** Touchpoint id to record id, for the ids that differ (duplicates, blank ids). */
+    Map<String, String> recordIds() {
+      Map<String, String> ids = new HashMap<>(records.size() * 2);
+      for (MappedRecord r : records) {
+        ids.putIfAbsent(r.touchpoint().id(), r.recordId());
+      }
+      return ids;
+    }
+  }
+
+  static Result run(Settings settings, Progress progress) {
+    Read read = read(settings, progress);
+    IdentityResolver resolver = resolver(read.mapping(), read.region(), read.monthFirst(), settings,
+        read.records());
+    resolve(resolver, read.records(), read.warnings(), progress);
+    return new Result(resolver, read.records(), read.warnings(), read.rejected(), read.region());
+  }
+
+  /**
+   * An input file read through its mapping, not yet resolved.
+   *
+   * @param mapping the mapping
+   * @param region the default region chosen
+   * @param monthFirst whether dates are read month first (region US)
+   * @param records the records in input order (unreadable ones left out: see {@code warnings})
+   * @param warnings every problem found while reading
+   * @param rejected records lost whole because nothing could be read from them
+   */
+  record Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
+      List<Warning> warnings, long rejected) {}
+
+  /** A default region as given on the command line, checked and upper-cased. */
+  static String region(String region) {
+    return region(region, "--default-region");
+  }
+
+  /**
+   * A default region, checked and upper-cased: two letters that libphonenumber knows as a region
+   * (it reads every phone without a country code in it), else a usage problem naming
+   * {@code option}. Checked here, before anything is read, so that the mistake is one line and
+   * not an exception from the resolver's builder.
+   */
+  static String region(String region, String option) {
+    String upper = region.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!upper.matches("[A-Z]{2}")) {
+      throw new CliException(option + " must be " + REGION_FORM);
+    }
+    if (!knownRegion(upper)) {
+      throw new CliException(option + " " + upper + " is not a region libphonenumber knows; give "
+          + REGION_FORM);
+    }
+    return upper;
+  }
+
+  /** The valid form of a default region, for messages. */
+  static final String REGION_FORM = "an ISO 3166 alpha-2 region code such as US, ES or GB";
+
+  /** Whether libphonenumber knows {@code upperCaseRegion} (two letters) as a region. */
+  static boolean knownRegion(String upperCaseRegion) {
+    try {
+      PhoneNormalizer.forRegion(upperCaseRegion, 0);
+      return true;
+    } catch (IllegalArgumentException e) { // OmniIdException is one; a bare one is refused too
+      return false;
+    }
+  }
+
+  /**
+   * A configuration the resolver's builder refused (a value the checks above let through) as a
+   * usage problem: one line naming the setting, never a stack trace.
+   */
+  static CliException refused(OmniIdException e) {
+    return new CliException("the resolver refuses this configuration: " + e.field() + " "
+        + e.detail(), e);
+  }
+
+  /**
+   * Reads every record of the input through the mapping. A record whose id repeats an earlier
+   * record's with other content gets the touchpoint id {@code ID#ROW}.
+   */
+  static Read read(Settings settings, Progress progress) {
+    Mapping mapping = mapping(settings.mapping(), settings.preset());
+    String region = region(settings.region().or(mapping::defaultRegion).orElse(FALLBACK_REGION));
+    // US files write dates month first; elsewhere day first is the norm.
+    boolean monthFirst = region.equals("US");
+    TouchpointMapper mapper = TouchpointMapper.of(mapping,
+        monthFirst ? TouchpointMapper.DateOrder.MONTH_FIRST : TouchpointMapper.DateOrder.DAY_FIRST);
+    PhoneNormalizer phones;
+    try {
+      phones = PhoneNormalizer.forRegion(region);
+    } catch (OmniIdException e) {
+      throw refused(e);
+    }
+    Format format = settings.format().orElse(Format.of(settings.input()));
+    long size = size(settings.input());
+
+    List<Warning> warnings = new ArrayList<>();
+    List<MappedRecord> records = new ArrayList<>();
+    Map<String, Integer> firstById = new HashMap<>();
+    Set<String> seenColumns = new LinkedHashSet<>();
+    long rejected = 0;
+    try (RecordReader reader = open(settings.input(), format)) {
+      if (format == Format.CSV) {
+        requireColumns(mapper, reader.header(), settings.input(), true);
+      }
+      Optional<InputRecord> next;
+      while ((next = reader.next()).isPresent()) {
+        InputRecord r = next.get();
+        if (!r.readable()) {
+          rejected++;
+          r.problems().forEach(p -> warnings.add(new Warning(r.row(), "", p.column(), "", p.reason(), true)));
+          continue;
+        }
+        if (format == Format.JSONL) {
+          seenColumns.addAll(r.values().keySet());
+        }
+        MappedRecord m = mapper.map(r);
+        warnings.addAll(m.warnings());
+        unverifiedPhones(m, phones, warnings);
+        Integer first = firstById.putIfAbsent(m.touchpoint().id(), records.size());
+        if (first != null && !records.get(first).touchpoint().equals(m.touchpoint())) {
+          // Same id, other content: resolved as a record of its own, written under its own id.
+          Touchpoint t = m.touchpoint();
+          String internal = t.id() + "#" + r.row();
+          warnings.add(new Warning(r.row(), m.recordId(), mapping.idColumn(), "",
+              "repeats the id of row " + records.get(first).row() + " with other content:"
+                  + " resolved as a separate record", false));
+          m = new MappedRecord(m.row(), m.recordId(), new Touchpoint(internal, t.channel(),
+              t.timestamp(), t.eventKind(), t.identifiers(), t.attributes(), t.payload()),
+              m.identifierColumns(), m.warnings());
+          firstById.put(internal, records.size());
+        }
+        records.add(m);
+        if ((records.size() & 1023) == 0) {
+          progress.update("reading", reader.position(), size);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+    if (format == Format.JSONL && !records.isEmpty()) {
+      requireColumns(mapper, seenColumns, settings.input(), false);
+    }
+
+    return new Read(mapping, region, monthFirst, records, warnings, rejected);
+  }
+
+  /**
+   * Tells of each phone that libphonenumber cannot validate (a range its metadata does not list, a
+   * national number of another country read in this region): it is kept, and links records with
+   * the same digits, but the user should know it was not verified. Refused phones are told of by
+   * the resolver.
+   */
+  private static void unverifiedPhones(MappedRecord m, PhoneNormalizer phones, List<Warning> warnings) {
+    List<Identifier> identifiers = m.touchpoint().identifiers();
+    for (int i = 0; i < identifiers.size(); i++) {
+      Identifier identifier = identifiers.get(i);
+      if (!identifier.type().equals(IdentifierType.PHONE)) {
+        continue;
+      }
+      String normalized;
+      try {
+        normalized = phones.normalize(identifier.value(), m.touchpoint());
+      } catch (OmniIdException e) {
+        continue;
+      }
+      if (PhoneNormalizer.form(normalized) == PhoneNormalizer.Form.UNVERIFIED) {
+        warnings.add(new Warning(m.row(), m.recordId(), m.identifierColumns().get(i),
+            Warning.mask(identifier.raw()), "is not a number libphonenumber can"
+            + " validate (a national number is read in the record's country, else in region "
+            + phones.defaultRegion() + "): kept as unverified, it links records with the same"
+            + " digits and is scored against full numbers", false));
+      }
+    }
+  }
+
+  private static long size(Path input) {
+    if (Output.standard(input)) {
+      return 0; // unknown: the bar stays at 0% while standard input is read
+    }
+    try {
+      return Files.size(input);
+    } catch (IOException e) {
+      return 0; // RecordReader.open reports the file problem with its name
+    }
+  }
+
+  private static void requireColumns(TouchpointMapper mapper, java.util.Collection<String> available,
+      Path input, boolean header) {
+    List<String> missing = mapper.missingColumns(available);
+    if (missing.isEmpty()) {
+      return;
+    }
+    String first = missing.get(0);
+    String column = first.substring(first.indexOf('"') + 1, first.indexOf('"', first.indexOf('"') + 1));
+    String hint = closest(column, available).map(c -> "; did you mean \"" + c + "\"?")
+        .orElse("");
+    throw new CliException("input " + input + ": " + first
+        + (header ? " is not in the header" : " appears in no line") + hint
+        + (missing.size() > 1 ? " (" + (missing.size() - 1) + " more missing)" : ""));
+  }
+
+  /** A close match for a missing column (same name but for case or spaces), for the error message. */
+  static Optional<String> closest(String column, java.util.Collection<String> available) {
+    String folded = column.replaceAll("[\\s_-]", "").toLowerCase(java.util.Locale.ROOT);
+    return available.stream()
+        .filter(a -> a.replaceAll("[\\s_-]", "").toLowerCase(java.util.Locale.ROOT).equals(folded)).findFirst();
+  }
+
+  /** The presets of {@link Mapping#preset(String)}, for the options' help (a constant there). */
+  static final String PRESET_NAMES = "shopify-customers, shopify-orders, magento-customers,"
+      + " hubspot-contacts, salesforce-contacts, klaviyo-profiles";
+
+  /**
+   * The mapping a command was given: the file of {@code --mapping} or the built-in preset of
+   * {@code --preset}, exactly one of them.
+   */
+  static Mapping mapping(Path file, Optional<String> preset) {
+    if (preset.isPresent() == (file != null)) {
+      throw new CliException("give either --mapping FILE or --preset NAME (" + PRESET_NAMES + ")");
+    }
+    if (preset.isEmpty()) {
+      return mapping(file);
+    }
+    try {
+      return Mapping.preset(preset.get());
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--preset: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a mapping file; a bad one is a usage problem naming the file and key. */
+  static Mapping mapping(Path file) {
+    try {
+      return Mapping.read(file);
+    } catch (OmniIdException e) {
+      throw new CliException(e.field() + ": " + e.detail(), e);
+    } catch (UncheckedIOException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+  }
+
+  /** Opens the input ({@code -} is standard input); a file that cannot be read is a usage problem. */
+  static RecordReader open(Path input, Format format) {
+    try {
+      return Output.standard(input) ? RecordReader.open(System.in, "standard input", format)
+          : RecordReader.open(input, format);
+    } catch (OmniIdException e) {
+      throw new CliException(e.field() + ": " + e.detail(), e);
+    } catch (UncheckedIOException e) {
+      throw new CliException(e.getMessage(), e);
+    }
+  }
+
+  private static IdentityResolver resolver(Mapping mapping, String region, boolean monthFirst,
+      Settings settings, List<MappedRecord> records) {
+    try {
+      return configuredResolver(mapping, region, monthFirst, settings, records);
+    } catch (OmniIdException e) {
+      throw refused(e);
+    }
+  }
+
+  private static IdentityResolver configuredResolver(Mapping mapping, String region,
+      boolean monthFirst, Settings settings, List<MappedRecord> records) {
+    Optional<MatchModel> model = Optional.empty();
+    if (settings.threshold().isPresent() || settings.estimate()) {
+      MatchModel m = OmniId.defaultMatchModel(region, monthFirst);
+      if (settings.estimate() && !records.isEmpty()) {
+        m = OmniId.estimate(m, records.stream().map(MappedRecord::touchpoint).toList()).model();
+      }
+      if (settings.threshold().isPresent()) {
+        m = m.toBuilder().matchThreshold(settings.threshold().get()).build();
+      }
+      model = Optional.of(m);
+    }
+    return resolverBuilder(region, monthFirst, model, policies(mapping), asWritten(mapping),
+        personal(mapping)).build();
+  }
+
+  /** The identifier types a mapping compares as written ({@code "normalize": false}). */
+  static Set<IdentifierType> asWritten(Mapping mapping) {
+    return mapping.typesComparedAsWritten();
+  }
+
+  /** The identifier types a mapping declares personal ({@code "personal": true}). */
+  static Set<IdentifierType> personal(Mapping mapping) {
+    return mapping.personalTypes();
+  }
+
+  /** The identifier policies a mapping sets, by type, in mapping order. */
+  static Map<IdentifierType, IdentifierPolicy> policies(Mapping mapping) {
+    return mapping.identifierPolicies();
+  }
+
+  /**
+   * A builder with OmniID's defaults for {@code region}: what every command resolves with. The
+   * journal commands add their journal to it.
+   */
+  static ResolverBuilder resolverBuilder(String region, boolean monthFirst, Optional<MatchModel> model,
+      Map<IdentifierType, IdentifierPolicy> policies, Set<IdentifierType> asWritten,
+      Set<IdentifierType> personal) {
+    OmniId.Builder builder = OmniId.resolverBuilder().defaultRegion(region);
+    if (monthFirst) {
+      builder.monthFirstDates();
+    }
+    model.ifPresent(builder::matchModel);
+    ResolverBuilder rb = builder.toResolverBuilder();
+    policies.forEach(rb::identifierPolicy);
+    asWritten.forEach(type -> rb.normalizer(type, Normalizer.identity()));
+    personal.forEach(rb::personalIdentifier);
+    return rb;
+  }
+
+  private static void resolve(IdentityResolver resolver, List<MappedRecord> records,
+      List<Warning> warnings, Progress progress) {
+    Map<String, MappedRecord> byTouchpoint = new HashMap<>(records.size() * 2);
+    for (MappedRecord r : records) {
+      byTouchpoint.putIfAbsent(r.touchpoint().id(), r);
+    }
+    List<Problem> refused = new ArrayList<>();
+    for (int from = 0; from < records.size(); from += CHUNK) {
+      List<Touchpoint> chunk = records.subList(from, Math.min(records.size(), from + CHUNK)).stream()
+          .map(MappedRecord::touchpoint).toList();
+      BatchResult result = resolver.resolveAll(chunk);
+      for (Problem p : result.problems()) {
+        if (p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
+            || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
+          refused.add(p);
+        } else {
+          warnings.add(warning(byTouchpoint.get(p.touchpointId()), p));
+        }
+      }
+      progress.update("resolving", Math.min(records.size(), from + CHUNK), records.size());
+    }
+    for (Problem p : refused) {
+      resolveWithout(resolver, byTouchpoint.get(p.touchpointId()), p, warnings);
+    }
+  }
+
+  /**
+   * A record that carries two different values of an exclusive type (two customer ids) is refused
+   * whole by the resolver; here the second value is dropped and reported, and the record resolved
+   * on the rest, so that it still lands in a profile.
+   *
+   * @return whether it was resolved: false only if its id is taken with other content
+   */
+  static boolean resolveWithout(IdentityResolver resolver, MappedRecord record, Problem problem,
+      List<Warning> warnings) {
+    Touchpoint t = record.touchpoint();
+    List<Identifier> identifiers = new ArrayList<>(t.identifiers());
+    List<String> columns = new ArrayList<>(record.identifierColumns());
+    Problem p = problem;
+    while (true) {
+      int index = p.identifierIndex().orElse(-1);
+      if (index >= 0 && index < identifiers.size()) {
+        warnings.add(new Warning(record.row(), record.recordId(), columns.get(index),
+            Warning.mask(identifiers.get(index).raw()), p.detail() + " in one record: ignored", false));
+        identifiers.remove(index);
+        columns.remove(index);
+      } else {
+        warnings.add(new Warning(record.row(), record.recordId(), "", "", p.detail()
+            + ": the record is resolved without identifiers", false));
+        identifiers.clear();
+        columns.clear();
+      }
+      Touchpoint retry = new Touchpoint(t.id(), t.channel(), t.timestamp(), t.eventKind(),
+          identifiers, t.attributes(), t.payload());
+      try {
+        MappedRecord narrowed = new MappedRecord(record.row(), record.recordId(), retry, columns,
+            record.warnings());
+        resolver.resolve(retry).problems().forEach(q -> warnings.add(warning(narrowed, q)));
+        return true;
+      } catch (OmniIdException e) {
+        if (e.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
+          // The id is taken with other content (a journal's earlier ingest): narrowing cannot help.
+          warnings.add(new Warning(record.row(), record.recordId(), "", "", e.detail()
+              + ": not resolved", true));
+          return false;
+        }
+        p = Problem.of(t.id(), e);
+      }
+    }
+  }
+
+  /** A resolver problem as a warning: the identifier's column and masked value, the reason. */
+  static Warning warning(MappedRecord record, Problem problem) {
+    int index = problem.identifierIndex().orElse(-1);
+    if (index >= 0 && index < record.identifierColumns().size()) {
+      return new Warning(record.row(), record.recordId(), record.identifierColumns().get(index),
+          Warning.mask(record.touchpoint().identifiers().get(index).raw()),
+          problem.detail() + ": ignored", false);
+    }
+    String field = problem.field();
+    if (field.startsWith(ATTRIBUTE_FIELD) && field.endsWith("]")) {
+      // An attribute the match model's normalizer refuses (a postal code of no shape the region
+      // knows): named by its mapping key, as the mapping errors name it, with the value masked.
+      String key = field.substring(ATTRIBUTE_FIELD.length(), field.length() - 1);
+      String raw = record.touchpoint().attribute(AttributeKey.of(key)).orElse("");
+      return new Warning(record.row(), record.recordId(), "fields." + key,
+          raw.isEmpty() ? "" : Warning.mask(raw), problem.detail() + ": not used for matching", false);
+    }
+    return new Warning(record.row(), record.recordId(), field, "", problem.detail(), false);
+  }
+
+  private static final String ATTRIBUTE_FIELD = "attributes[";
+}
