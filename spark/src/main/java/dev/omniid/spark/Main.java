@@ -1,0 +1,8 @@
+package dev.omniid.spark;
+
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+  }
+}
