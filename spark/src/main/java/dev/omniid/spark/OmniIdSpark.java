@@ -274,10 +274,11 @@ public final class OmniIdSpark {
         @Override
         public Row next() {
           Row r = rows.next();
-          Map<String, String> fields = r.getJavaMap(0);
+          // Handed on as Spark holds it (a Scala map: the encoder takes no Java wrapper).
+          Object fields = r.getMap(0);
           Touchpoint t;
           try {
-            t = mapping.map(fields);
+            t = mapping.map(r.getJavaMap(0));
           } catch (RuntimeException e) {
             // The exception's message may quote a value: only its class and reason travel on.
             return RowFactory.create(null, fields, null, null, "mapping: " + describe(e));
@@ -290,9 +291,10 @@ public final class OmniIdSpark {
               for (BatchSteps.Counted c : v.counted()) {
                 counted.add(RowFactory.create(c.group(), c.item()));
               }
-              values.add(RowFactory.create(v.key(), v.limit(), counted));
+              values.add(RowFactory.create(v.key(), v.limit(), Seqs.of(counted)));
             }
-            return RowFactory.create(t.id(), fields, values, f.blockingKeys(), null);
+            return RowFactory.create(t.id(), fields, Seqs.of(values), Seqs.of(f.blockingKeys()),
+                null);
           } catch (OmniIdException e) {
             return RowFactory.create(t.id(), fields, null, null, "resolver: " + describe(e));
           }
@@ -385,7 +387,7 @@ public final class OmniIdSpark {
         String profile = group.get(0);
         for (String id : group) {
           out.add(withEvidence
-              ? RowFactory.create(id, profile, evidenceOf.getOrDefault(id, List.of()))
+              ? RowFactory.create(id, profile, Seqs.of(evidenceOf.getOrDefault(id, List.of())))
               : RowFactory.create(id, profile));
         }
       }
@@ -399,7 +401,7 @@ public final class OmniIdSpark {
       identifiers.add(i.type().name() + ":" + i.value());
     }
     return RowFactory.create(e.kind().name(), e.touchpointId(), e.otherTouchpointId(),
-        identifiers, e.weight(), e.personConflict().name());
+        Seqs.of(identifiers), e.weight(), e.personConflict().name());
   }
 
   /** Scala sequences of column names for the join overloads that take them. */
@@ -407,7 +409,12 @@ public final class OmniIdSpark {
     private Seqs() {}
 
     static scala.collection.immutable.Seq<String> of(String... names) {
-      return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toSeq();
+      return of(Arrays.asList(names));
+    }
+
+    /** A Scala sequence: what the row encoder takes for an array column. */
+    static <T> scala.collection.immutable.Seq<T> of(List<T> list) {
+      return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
     }
   }
 }
