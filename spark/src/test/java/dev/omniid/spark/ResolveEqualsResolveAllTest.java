@@ -60,6 +60,8 @@ class ResolveEqualsResolveAllTest {
     assertNotEquals(expected.get("kiosk-0"), expected.get("kiosk-1"),
         "a device shared by many named visitors links nobody");
     assertTrue(!expected.containsKey("two-customer-ids"), "a touchpoint with two customer ids is rejected");
+    assertEquals(expected.get("block-000"), expected.get("block-096"),
+        "a scored match through a block of normal size beside an oversized one");
 
     Dataset<Row> result = OmniIdSpark.resolve(TouchpointRows.dataset(spark, data),
         TouchpointRows.MAPPING, ResolveSettings.defaults());
@@ -72,19 +74,42 @@ class ResolveEqualsResolveAllTest {
   }
 
   /**
+   * The Febrl files 4a and 4b together (10,000 records, person duplicates with typos), with the
+   * file's social-security number declared personal and scored: the scored side and the person
+   * rule decide most links here.
+   */
+  @Test
+  void febrlWithAPersonalIdentifier() {
+    List<Touchpoint> data = new ArrayList<>(Febrl.load("dataset4a.csv", "A:"));
+    data.addAll(Febrl.load("dataset4b.csv", "B:"));
+    ResolverConfiguration configuration = Febrl::resolverBuilder;
+    IdentityResolver resolver = configuration.resolverBuilder().build();
+    resolver.resolveAll(data);
+    Map<String, String> expected = Partitions.of(resolver);
+    assertTrue(resolver.profileCount() < data.size() * 3 / 4, "Febrl's duplicates link: "
+        + resolver.profileCount() + " profiles of " + data.size());
+
+    Dataset<Row> result = OmniIdSpark.resolve(TouchpointRows.dataset(spark, data),
+        TouchpointRows.MAPPING, ResolveSettings.newBuilder().configuration(configuration).build());
+    Map<String, String> actual = Partitions.of(result);
+    result.unpersist();
+    Partitions.assertSamePairs(expected, actual);
+  }
+
+  /**
    * Exclusive conflicts (two customer ids on one email; one touchpoint with two), a kiosk device
    * carried by twelve differently named visitors (over its limit), an office mailbox.
    */
   static List<Touchpoint> crafted() {
     List<Touchpoint> out = new ArrayList<>();
     out.add(Touchpoint.newBuilder("conflict-a").channel(Channel.WEB)
-        .identifier(IdentifierType.CUSTOMER_ID, "C-1").identifier(IdentifierType.EMAIL, "shared.family@example.org")
+        .identifier(IdentifierType.CUSTOMER_ID, "C-1").identifier(IdentifierType.EMAIL, "shared.family@correo-test.es")
         .attribute(AttributeKey.GIVEN_NAME, "Ana").build());
     out.add(Touchpoint.newBuilder("conflict-b").channel(Channel.WEB)
-        .identifier(IdentifierType.CUSTOMER_ID, "C-2").identifier(IdentifierType.EMAIL, "shared.family@example.org")
+        .identifier(IdentifierType.CUSTOMER_ID, "C-2").identifier(IdentifierType.EMAIL, "shared.family@correo-test.es")
         .attribute(AttributeKey.GIVEN_NAME, "Ana").build());
     out.add(Touchpoint.newBuilder("conflict-c").channel(Channel.WEB)
-        .identifier(IdentifierType.EMAIL, "shared.family@example.org").build());
+        .identifier(IdentifierType.EMAIL, "shared.family@correo-test.es").build());
     out.add(Touchpoint.newBuilder("two-customer-ids").channel(Channel.WEB)
         .identifier(IdentifierType.CUSTOMER_ID, "C-1").identifier(IdentifierType.CUSTOMER_ID, "C-9").build());
     String[] names = {"Ana", "Bruno", "Carla", "Diego", "Elena", "Fabio", "Gloria", "Hugo",
@@ -97,6 +122,16 @@ class ResolveEqualsResolveAllTest {
           .identifier(IdentifierType.EMAIL, "info@office-example.com")
           .identifier(IdentifierType.PHONE, "+34 600 100 1" + String.format("%02d", i))
           .attribute(AttributeKey.GIVEN_NAME, names[i]).build());
+    }
+    // A block over maxBlockSize (200): one family name and birth year for 205 people; their
+    // postal codes and birth dates still give blocks of normal size.
+    for (int i = 0; i < 205; i++) {
+      out.add(Touchpoint.newBuilder(String.format("block-%03d", i)).channel(Channel.WEB)
+          .identifier(IdentifierType.EMAIL, "block." + i + "@correo-test.es")
+          .attribute(AttributeKey.GIVEN_NAME, names[i % names.length])
+          .attribute(AttributeKey.FAMILY_NAME, "Garcia Lopez")
+          .attribute(AttributeKey.BIRTH_DATE, "1980-05-05")
+          .attribute(AttributeKey.POSTAL_CODE, "2800" + (i % 8)).build());
     }
     return out;
   }
