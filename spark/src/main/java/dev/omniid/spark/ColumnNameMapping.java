@@ -7,7 +7,6 @@ import dev.omniid.core.OmniIdException;
 import dev.omniid.core.Touchpoint;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,10 +64,5 @@ enum ColumnNameMapping implements RecordMapping {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  /** The identifier columns this mapping reads, for a help text. */
-  static List<String> identifierColumns() {
-    return new ArrayList<>(IDENTIFIERS);
   }
 }
