@@ -90,6 +90,9 @@ public final class BatchSteps {
     /**
      * Checks and copies.
      *
+     * @param key the value's key
+     * @param limit its limit, 0 for none
+     * @param counted what this touchpoint counts toward the limit, copied
      * @throws NullPointerException if {@code key} or {@code counted} is null
      */
     public LinkingValue {
@@ -109,6 +112,8 @@ public final class BatchSteps {
     /**
      * Checks.
      *
+     * @param group what is counted
+     * @param item the item counted
      * @throws NullPointerException if an argument is null
      */
     public Counted {
@@ -129,6 +134,9 @@ public final class BatchSteps {
     /**
      * Checks and copies.
      *
+     * @param touchpointId the touchpoint's id
+     * @param values its linking values, copied
+     * @param blockingKeys its qualified blocking keys, copied
      * @throws NullPointerException if an argument is null
      */
     public Facts {
@@ -152,6 +160,10 @@ public final class BatchSteps {
     /**
      * Checks.
      *
+     * @param first the smaller touchpoint id
+     * @param second the larger touchpoint id
+     * @param weight the pair's match weight
+     * @param vouchesForOnePerson whether the pair agrees on an identifier that names one person
      * @throws NullPointerException if an id is null
      * @throws IllegalArgumentException if {@code first} is not smaller than {@code second}
      */
@@ -175,6 +187,8 @@ public final class BatchSteps {
     /**
      * Copies.
      *
+     * @param groups the profiles' touchpoint ids, copied
+     * @param evidence the links and refusals, copied
      * @throws NullPointerException if an argument is null
      */
     public ComponentPartition {
