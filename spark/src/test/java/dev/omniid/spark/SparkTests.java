@@ -17,6 +17,8 @@ final class SparkTests {
         .config("spark.driver.host", "127.0.0.1")
         // Tiny stages: re-planning each one (adaptive execution) costs more than it saves here.
         .config("spark.sql.adaptive.enabled", "false")
+        // Each query of a test runs once on little data: compiling it costs more than it saves.
+        .config("spark.sql.codegen.wholeStage", "false")
         .getOrCreate();
   }
 }
