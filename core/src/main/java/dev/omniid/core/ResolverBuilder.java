@@ -53,6 +53,26 @@ public final class ResolverBuilder {
   }
 
   /**
+   * A copy of the resolution settings (policies, normalizers, junk, derivations, match model,
+   * blocking keys, person rule): what {@link BatchSteps} keeps, independent of later changes to
+   * this builder. Listeners and the journal are not copied: a batch step neither fires nor writes.
+   */
+  ResolverBuilder copyOfResolution() {
+    ResolverBuilder copy = new ResolverBuilder();
+    copy.policies.clear();
+    copy.policies.putAll(policies);
+    copy.normalizers.putAll(normalizers);
+    copy.junk.putAll(junk);
+    copy.blockingKeys.addAll(blockingKeys);
+    copy.derivations.addAll(derivations);
+    copy.matchModel = matchModel;
+    copy.personRule = personRule;
+    copy.personalTypes.addAll(personalTypes);
+    copy.maxBlockSize = maxBlockSize;
+    return copy;
+  }
+
+  /**
    * Sets how the resolver treats values of {@code type}, replacing its default.
    *
    * @param type the identifier type, not null

@@ -51,23 +51,7 @@ final class ScoredLinks {
   List<TouchpointNode> add(TouchpointNode entry, List<Problem> problems) {
     List<TouchpointNode> seeds = List.of();
     entry.extras().prepared = model.prepare(entry.touchpoint, problems);
-    LinkedHashSet<String> keys = new LinkedHashSet<>();
-    for (int k = 0; k < blockingKeys.size(); k++) {
-      Collection<String> raw;
-      try {
-        raw = blockingKeys.get(k).keys(entry.touchpoint);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "blocking key " + k + " failed on touchpoint "
-            + entry.id + " with " + e.getClass().getSimpleName() + "; it is not blocked on it");
-        continue;
-      }
-      for (String key : raw) {
-        if (key != null && !key.isEmpty()) {
-          keys.add(k + ":" + key);
-        }
-      }
-    }
-    entry.extras.blockKeys = keys.toArray(new String[0]);
+    entry.extras.blockKeys = blockKeysOf(entry.touchpoint);
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
     IdentityHashMap<TouchpointNode, int[]> shared = new IdentityHashMap<>();
     for (String key : entry.extras.blockKeys) {
@@ -88,13 +72,11 @@ final class ScoredLinks {
     List<Edge> linked = new ArrayList<>(2);
     for (Map.Entry<TouchpointNode, int[]> candidate : shared.entrySet()) {
       TouchpointNode other = candidate.getKey();
-      double weight = model.weightIfReaching(entry.extras.prepared, other.extras.prepared);
-      if (weight >= model.thresholdWeight()
-          && model.identifies(entry.extras.prepared, other.extras.prepared)) {
+      double weight = linkingWeight(entry.extras.prepared, other.extras.prepared);
+      if (!Double.isNaN(weight)) {
         Edge edge = new Edge(entry, other, weight);
         edge.support = candidate.getValue()[0];
-        edge.vouchesForOnePerson = personalFields.length > 0
-            && model.agreesOnAny(personalFields, entry.extras.prepared, other.extras.prepared);
+        edge.vouchesForOnePerson = vouches(entry.extras.prepared, other.extras.prepared);
         linked.add(edge);
       }
     }
@@ -104,6 +86,49 @@ final class ScoredLinks {
       addEdge(edge.other(entry), edge);
     }
     return seeds;
+  }
+
+  /**
+   * A touchpoint's blocking keys, each qualified by the position of the {@link BlockingKey} that
+   * gave it ({@code "0:smith"}), distinct, in order. A key that fails is logged and skipped: the
+   * touchpoint is not blocked on it. The one rule for the resolver and {@link BatchSteps}.
+   */
+  String[] blockKeysOf(Touchpoint touchpoint) {
+    LinkedHashSet<String> keys = new LinkedHashSet<>();
+    for (int k = 0; k < blockingKeys.size(); k++) {
+      Collection<String> raw;
+      try {
+        raw = blockingKeys.get(k).keys(touchpoint);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "blocking key " + k + " failed on touchpoint "
+            + touchpoint.id() + " with " + e.getClass().getSimpleName() + "; it is not blocked on it");
+        continue;
+      }
+      for (String key : raw) {
+        if (key != null && !key.isEmpty()) {
+          keys.add(k + ":" + key);
+        }
+      }
+    }
+    return keys.toArray(new String[0]);
+  }
+
+  int maxBlockSize() {
+    return maxBlockSize;
+  }
+
+  /**
+   * The weight of a pair that links (it reaches the threshold and some field identifies the
+   * person), or NaN when it does not: the one rule for every path that makes an edge.
+   */
+  double linkingWeight(MatchModel.Prepared x, MatchModel.Prepared y) {
+    double weight = model.weightIfReaching(x, y);
+    return weight >= model.thresholdWeight() && model.identifies(x, y) ? weight : Double.NaN;
+  }
+
+  /** Whether a linking pair agrees on a field over an identifier that names one person. */
+  boolean vouches(MatchModel.Prepared x, MatchModel.Prepared y) {
+    return personalFields.length > 0 && model.agreesOnAny(personalFields, x, y);
   }
 
   /**
@@ -151,12 +176,11 @@ final class ScoredLinks {
         if (existing != null) {
           existing.support++;
         } else {
-          double weight = model.weightIfReaching(x.extras.prepared, y.extras.prepared);
-          if (weight >= model.thresholdWeight() && model.identifies(x.extras.prepared, y.extras.prepared)) {
+          double weight = linkingWeight(x.extras.prepared, y.extras.prepared);
+          if (!Double.isNaN(weight)) {
             Edge edge = new Edge(x, y, weight);
             edge.support = 1;
-            edge.vouchesForOnePerson = personalFields.length > 0
-                && model.agreesOnAny(personalFields, x.extras.prepared, y.extras.prepared);
+            edge.vouchesForOnePerson = vouches(x.extras.prepared, y.extras.prepared);
             addEdge(x, edge);
             addEdge(y, edge);
             seeds.add(x);

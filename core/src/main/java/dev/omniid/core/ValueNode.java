@@ -295,6 +295,38 @@ final class ValueNode {
     return false;
   }
 
+  /**
+   * Marks the value over its limit on the word of a count made elsewhere (all of its carriers
+   * counted by {@link BatchSteps}), in a graph that holds only some of them.
+   */
+  void markOverLimit() {
+    overLimit = true;
+  }
+
+  /**
+   * What {@code carrier} counts toward this value's limit, as {@code (group, item)} pairs: the
+   * value is over its limit exactly when, in some group, its carriers count more than the limit
+   * of distinct items. Groups: each stronger type (its non-junk values; see
+   * {@link #strongerOverLimit}), {@code "person"} (the counting key's hash) and
+   * {@code "strongest"} (the carrier's strongest stronger value; both as in
+   * {@link #peopleOverLimit}, whose carrier-count condition these distinct counts imply). The
+   * same verdict as {@link #addCarrier}, written as counts that can be summed anywhere.
+   */
+  void countedBy(TouchpointNode carrier, java.util.function.BiConsumer<String, String> out) {
+    for (ValueNode w : carrier.values) {
+      if (!w.junk && TypeInfo.compareStrength(w.type, type) < 0) {
+        out.accept("type " + w.type.type.name(), w.value);
+      }
+    }
+    if (carrier.personKey != 0) {
+      out.accept("person", Integer.toString(carrier.personKey));
+    }
+    ValueNode best = strongestStronger(carrier);
+    if (best != null) {
+      out.accept("strongest", best.type.type.name() + "\t" + best.value);
+    }
+  }
+
   /** Whether its carriers hold more people than its type's limit allows. */
   boolean overLimit() {
     return overLimit;
