@@ -47,7 +47,11 @@
     return Number(p).toFixed(4);
   }
 
-  function ident(i) { return i.type + ' ' + i.value; }
+  // Long values (hashes) are shortened on screen; search reads them whole.
+  function ident(i) {
+    var v = i.value.length > 28 ? i.value.slice(0, 10) + '\u2026' + i.value.slice(-6) : i.value;
+    return i.type + ' ' + v;
+  }
 
   function color(channel) {
     if (!(channel in channelColor)) {
@@ -70,7 +74,11 @@
     Array.prototype.forEach.call(document.querySelectorAll('#tabs button'), function (b) {
       b.classList.toggle('active', b.getAttribute('data-tab') === name);
     });
-    if (name === 'profile' && cy) { cy.resize(); cy.fit(undefined, 30); }
+    if (name === 'profile' && cy) {
+      cy.resize();
+      cy.fit(undefined, 30);
+      if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+    }
   }
 
   // ---- overview ----------------------------------------------------------------------------
@@ -192,7 +200,6 @@
       cy = cytoscape({
         container: $('cy'),
         elements: elements,
-        wheelSensitivity: 0.3,
         style: [
           {selector: 'node', style: {'background-color': 'data(color)', label: 'data(label)',
             'font-size': 10, 'text-wrap': 'wrap', 'text-valign': 'bottom', 'text-margin-y': 4,
@@ -221,9 +228,11 @@
       cy.add(elements);
     }
     // Concentric: the profile's own records inside, other profiles' records on the outer ring.
-    cy.layout({name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 40,
+    cy.layout({name: 'concentric', animate: false, fit: true, padding: 30, minNodeSpacing: 120,
       concentric: function (n) { return n.data('outside') ? 1 : 2; },
       levelWidth: function () { return 1; }}).run();
+    // A small profile fitted to the canvas would be drawn huge: no closer than 1.4 times life size.
+    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
     var legend = clear($('legend'));
     var seen = {};
     p.touchpoints.concat(p.outside).forEach(function (t) {
