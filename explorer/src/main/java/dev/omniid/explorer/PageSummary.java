@@ -14,6 +14,11 @@ public record PageSummary(int profiles, long profilesLeftOut, long records, int 
   /**
    * Checks the counts.
    *
+   * @param profiles the profiles the page shows in full
+   * @param profilesLeftOut the resolver's profiles the page only counts
+   * @param records the records the shown profiles hold
+   * @param explainedPairs the pairs whose waterfall the page carries
+   * @param characters the length of the page
    * @throws IllegalArgumentException if a count is negative
    */
   public PageSummary {
