@@ -37,6 +37,8 @@ final class PageWriter {
   static final int MAX_GENERIC = 500;
   /** How many conflicts the page lists (those of the shown profiles); it counts them all. */
   static final int MAX_CONFLICTS = 2_000;
+  /** How many identifiers and related profiles a profile lists; it counts them all. */
+  static final int MAX_LISTED = 200;
 
   // Nothing may leave the page: no fetch, image, font or frame from anywhere, not even the
   // page's own directory. Scripts and styles are inline only.
@@ -178,7 +180,10 @@ final class PageWriter {
         .field("lastSeen", p.lastSeen().map(Object::toString).orElse(null));
     strings(j.name("aliases"), p.aliases().stream().map(ProfileId::toString).toList());
     strings(j.name("channels"), p.channels().stream().map(c -> c.name()).toList());
-    identifiers(j.name("identifiers"), p.identifiers());
+    // An over-merged profile may hold thousands of values: listed up to a bound, all counted.
+    j.field("identifierCount", p.identifiers().size());
+    identifiers(j.name("identifiers"), p.identifiers().subList(0,
+        Math.min(MAX_LISTED, p.identifiers().size())));
     j.name("touchpoints").beginArray();
     for (Touchpoint t : drawn) {
       touchpoint(j, t, null);
@@ -221,8 +226,10 @@ final class PageWriter {
     }
     j.endArray();
 
+    List<Relation> relations = resolver.related(p.id());
+    j.field("relatedCount", relations.size());
     j.name("related").beginArray();
-    for (Relation r : resolver.related(p.id())) {
+    for (Relation r : relations.subList(0, Math.min(MAX_LISTED, relations.size()))) {
       j.beginObject().field("profile", r.profileId().toString());
       identifiers(j.name("shared"), r.shared());
       strings(j.name("reasons"), r.reasons().stream().map(PageWriter::kind).toList());

@@ -172,6 +172,9 @@
       (p.aliases.length ? '; aliases ' + p.aliases.join(', ') : '');
     var chips = clear($('profile-identifiers'));
     p.identifiers.forEach(function (i) { chips.appendChild(el('span', {class: 'chip'}, ident(i))); });
+    if (p.identifierCount > p.identifiers.length) {
+      chips.appendChild(el('span', {class: 'note'}, ' and ' + fmt(p.identifierCount - p.identifiers.length) + ' more values'));
+    }
     graph(p);
     timeline(p);
     related(p);
@@ -315,6 +318,9 @@
         el('td', null, r.reasons.map(function (k) { return k.replace(/_/g, ' '); }).join(', ') +
           (r.conflicts.length ? ' (' + r.conflicts.join(', ').replace(/_/g, ' ') + ' differ)' : ''))));
     });
+    if (p.relatedCount > p.related.length) {
+      t.appendChild(el('tr', null, el('td', {class: 'note'}, fmt(p.relatedCount - p.related.length) + ' more')));
+    }
   }
 
   function pairOptions(p) {

@@ -55,8 +55,26 @@ class ExplorerBrowserTest {
   @AfterAll
   static void closeTheBrowser() throws Exception {
     if (browser != null) {
-      browser.close();
+      try {
+        // Whatever the order the tests ran in, nothing any of them did may have logged an error.
+        assertEquals(List.of(), problems());
+      } finally {
+        browser.close();
+      }
     }
+  }
+
+  /** The console errors and warnings, uncaught exceptions and browser log errors so far. */
+  private static List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    browser.events("Runtime.consoleAPICalled").stream()
+        .filter(e -> List.of("error", "warning", "assert").contains(e.get("type").asText()))
+        .forEach(e -> problems.add("console " + e));
+    browser.events("Runtime.exceptionThrown").forEach(e -> problems.add("exception " + e));
+    browser.events("Log.entryAdded").stream()
+        .filter(e -> List.of("error", "warning").contains(e.at("/entry/level").asText()))
+        .forEach(e -> problems.add("log " + e));
+    return problems;
   }
 
   private static List<String> strings(JsonNode array) {
@@ -166,15 +184,7 @@ class ExplorerBrowserTest {
     assertTrue(browser.eval("document.querySelector('#timeline').textContent").asText()
         .contains(ShoeStore.EVIL_ID));
 
-    List<String> problems = new ArrayList<>();
-    browser.events("Runtime.consoleAPICalled").stream()
-        .filter(e -> List.of("error", "warning", "assert").contains(e.get("type").asText()))
-        .forEach(e -> problems.add("console " + e));
-    browser.events("Runtime.exceptionThrown").forEach(e -> problems.add("exception " + e));
-    browser.events("Log.entryAdded").stream()
-        .filter(e -> List.of("error", "warning").contains(e.at("/entry/level").asText()))
-        .forEach(e -> problems.add("log " + e));
-    assertEquals(List.of(), problems);
+    assertEquals(List.of(), problems());
 
     List<String> requests = browser.events("Network.requestWillBeSent").stream()
         .map(e -> e.at("/request/url").asText()).toList();
