@@ -6,6 +6,7 @@ import dev.omniid.examples.MultichannelVsOmnichannel;
 import dev.omniid.examples.QuickStart;
 import dev.omniid.examples.WholesaleReorder;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
@@ -37,10 +38,21 @@ final class DemoCommand implements Runnable {
       description = "Which scenario to play (default ${DEFAULT-VALUE}).")
   Scenario scenario;
 
+  @Option(names = "--html", paramLabel = "FILE.html",
+      description = "Also write the explorer page of Ana's profile (shoe-store only): open it in a browser.")
+  Path html;
+
   @Override
   public void run() {
+    if (html != null && scenario != Scenario.SHOE_STORE) {
+      throw new CliException("--html writes the shoe-store page only");
+    }
     PrintStream out = Output.stream(spec.commandLine().getOut());
     scenario.play.accept(out);
+    if (html != null) {
+      out.printf("%nWrote %s: Ana's profile, %d pairs explained; open it in a browser.%n", html,
+          QuickStart.explore(html).explainedPairs());
+    }
     out.flush();
   }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         "Run without a command for the shoe-store demo."},
     subcommands = {ResolveCommand.class, EvaluateCommand.class, GenerateCommand.class,
         StatsCommand.class, ProfileCommand.class, ProfilesCommand.class, AudienceCommand.class,
-        IngestCommand.class, ExportCommand.class, ForgetCommand.class, DemoCommand.class},
+        IngestCommand.class, ExportCommand.class, ForgetCommand.class, DemoCommand.class,
+        ExploreCommand.class},
     footer = {"", "Exit codes: 0 done; 1 not found or internal error; 2 usage, mapping or file problem.",
         "Example:",
         "  omniid resolve --input customers.csv --mapping mapping.json --out clusters.csv",
@@ -24,7 +25,7 @@ final class RootCommand implements Runnable {
   CommandSpec spec;
 
   static final String HINT = "Run 'java -jar omniid.jar --help' for the command-line tool "
-      + "(resolve, evaluate, generate, stats, profile, profiles, audience, ingest, export, forget).";
+      + "(resolve, evaluate, generate, stats, profile, profiles, audience, explore, ingest, export, forget).";
 
   @Override
   public void run() {

@@ -114,7 +114,7 @@ class CliIT {
   @Test
   void everyCommandHasHelp() throws Exception {
     for (String command : List.of("resolve", "evaluate", "generate", "stats", "profile", "profiles",
-        "audience", "ingest", "export", "forget", "demo")) {
+        "audience", "explore", "ingest", "export", "forget", "demo")) {
       Run r = run(command, "--help");
       assertEquals(0, r.exit(), command + ": " + r.err());
       assertTrue(r.out().startsWith("Usage: omniid " + command), r.out());

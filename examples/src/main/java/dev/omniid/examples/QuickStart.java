@@ -9,7 +9,11 @@ import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Profile;
 import dev.omniid.core.Touchpoint;
+import dev.omniid.explorer.PageSummary;
+import dev.omniid.explorer.ProfileExplorer;
+import dev.omniid.matching.OmniId;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +113,23 @@ public final class QuickStart {
     resolver.profiles().filter(p -> !p.id().equals(ana.id())).forEach(p ->
         out.printf("%nProfile %s: %d touchpoint(s) on %s, kept apart from Ana%n", p.id(), p.size(),
             p.channels()));
+  }
+
+  /**
+   * Writes the explorer's page of Ana's profile (the CLI's {@code demo --html}): the same
+   * touchpoints resolved with the {@code OmniId} defaults, so that each pair also shows the match
+   * model's waterfall beside the identifiers it shares. Values masked.
+   *
+   * @param file the HTML file to write
+   * @return what the page holds
+   */
+  public static PageSummary explore(Path file) {
+    try (IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("ES").build()) {
+      resolver.resolveAll(story());
+      Profile ana = resolver.findProfiles(IdentifierType.PHONE, "+34 612 345 678").get(0);
+      return ProfileExplorer.newBuilder().title("OmniID explorer: the shoe store")
+          .profile(ana.id()).build().write(resolver, file);
+    }
   }
 
   /** A time as printed, or that it is unknown: a touchpoint may come without one. */
