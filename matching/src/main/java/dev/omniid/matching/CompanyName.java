@@ -21,6 +21,8 @@ public record CompanyName(List<String> core, Optional<LegalForm> legalForm) {
   /**
    * Checks and copies the parts.
    *
+   * @param core the core tokens, not empty, none blank or holding a space
+   * @param legalForm the legal form, empty for none; not null
    * @throws NullPointerException if an argument or a token is null
    * @throws OmniIdException with {@link OmniIdException.Reason#INVALID_VALUE} if the core is empty
    *     or a token is blank or holds a space

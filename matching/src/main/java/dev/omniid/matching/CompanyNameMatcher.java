@@ -143,21 +143,36 @@ public final class CompanyNameMatcher implements FieldMatcher {
       }
     }
     // Then typos: the closest remaining pair first, ties to the pair whose tokens come first in
-    // sorted order, so the pairing does not depend on which side is x.
-    while (true) {
+    // sorted order, so the pairing does not depend on which side is x. Similarities are computed
+    // once: Jaro-Winkler is the costly part.
+    double[][] sim = null;
+    for (int i = 0; i < x.length; i++) {
+      if (px[i] || !fuzzy(x[i])) {
+        continue;
+      }
+      for (int j = 0; j < y.length; j++) {
+        if (!py[j] && fuzzy(y[j])) {
+          if (sim == null) {
+            sim = new double[x.length][y.length];
+          }
+          sim[i][j] = similarity(x[i], y[j]);
+        }
+      }
+    }
+    while (sim != null) {
       double best = CLOSE_SIMILARITY;
       int bi = -1;
       int bj = -1;
       for (int i = 0; i < x.length; i++) {
-        if (px[i] || !fuzzy(x[i])) {
+        if (px[i]) {
           continue;
         }
         for (int j = 0; j < y.length; j++) {
-          if (py[j] || !fuzzy(y[j])) {
+          double s = sim[i][j];
+          if (py[j] || s < best) {
             continue;
           }
-          double s = similarity(x[i], y[j]);
-          if (s > best || (s == best && (bi < 0 || before(x[i], y[j], x[bi], y[bj])))) {
+          if (s > best || bi < 0 || before(x[i], y[j], x[bi], y[bj])) {
             best = s;
             bi = i;
             bj = j;
