@@ -126,7 +126,9 @@ public final class CompanyNameNormalizer implements Normalizer {
    * @param value the raw name, not null
    * @return the reading; its {@link CompanyName#normalized()} is the first reading of
    *     {@link #normalize}, which equals the final one for all but contrived values
-   * @throws OmniIdException as {@link #normalize} does
+   * @throws OmniIdException with {@link Reason#INVALID_VALUE} if the value has no letter or digit
+   *     or is only a legal form, or {@link Reason#TOO_LARGE} if it is longer than
+   *     {@value #MAX_LENGTH} characters
    */
   public CompanyName parse(String value) {
     Objects.requireNonNull(value, "value");
