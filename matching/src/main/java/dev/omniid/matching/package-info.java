@@ -28,6 +28,12 @@
  *       {@link dev.omniid.matching.BirthDateMatcher}, {@link dev.omniid.matching.AddressMatcher},
  *       {@link dev.omniid.matching.DeviceFingerprintMatcher},
  *       {@link dev.omniid.matching.TextMatcher}.
+ *   <li>Organisations (building blocks; the person defaults do not use them):
+ *       {@link dev.omniid.matching.CompanyNameNormalizer} reads a company name and its
+ *       {@link dev.omniid.matching.LegalForm} apart ({@link dev.omniid.matching.CompanyName}),
+ *       {@link dev.omniid.matching.CompanyNameMatcher} grades two of them, and
+ *       {@link dev.omniid.matching.CompanyNames} holds the {@code org_name} attribute and the
+ *       organisation blocking keys.
  *   <li>Reference data, keys and rules: {@link dev.omniid.matching.Nicknames},
  *       {@link dev.omniid.matching.PhoneticKey} (for blocking keys),
  *       {@link dev.omniid.matching.JunkValues}, {@link dev.omniid.matching.PersonRules}.

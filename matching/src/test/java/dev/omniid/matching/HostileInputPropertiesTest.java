@@ -52,6 +52,7 @@ class HostileInputPropertiesTest {
       new Case("phone sha256", HashedIdentifiers.digestOf(PhoneNormalizer.forRegion("ES", 0)), 64),
       new Case("name", NameNormalizer.standard(), NameNormalizer.MAX_LENGTH),
       new Case("name cached", Normalizers.cached(NameNormalizer.standard(), 100), NameNormalizer.MAX_LENGTH),
+      new Case("company name", CompanyNameNormalizer.standard(), CompanyNameNormalizer.MAX_LENGTH),
       new Case("address", AddressNormalizer.standard(), AddressNormalizer.MAX_LENGTH),
       new Case("birth date day first", DAY_FIRST, BirthDateNormalizer.MAX_LENGTH),
       new Case("birth date month first", MONTH_FIRST, BirthDateNormalizer.MAX_LENGTH),
