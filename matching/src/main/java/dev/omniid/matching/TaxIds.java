@@ -177,7 +177,10 @@ public final class TaxIds {
     if (compact.length() > 2) {
       String prefix = compact.substring(0, 2);
       String country = CHECKED.contains(prefix) ? prefix : TaxIdRules.EuVat.countryOf(prefix);
-      if (country != null && !country.equals(region)) {
+      // A number of the region's shape with a wrong check digit is the region's mistyped number,
+      // not another country's unvalidated one: a Mexican RFC may begin with SK or DE.
+      if (country != null && !country.equals(region)
+          && (CHECKED.contains(country) || failure != TaxIdRules.WRONG_CHECK)) {
         String rest = compact.substring(2);
         String read = CHECKED.contains(country) ? readChecked(country, rest)
             : TaxIdRules.other(country, rest, false);
