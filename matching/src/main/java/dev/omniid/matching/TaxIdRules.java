@@ -198,7 +198,8 @@ final class TaxIdRules {
   // ---------------------------------------------------------------- Colombia
 
   /** DIAN's weights, applied from the rightmost digit of the NIT leftwards. */
-  private static final int[] NIT_WEIGHTS = {3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71};
+  private static final int[] NIT_WEIGHTS =
+      {3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71};
 
   /**
    * A Colombian NIT with its check digit last ({@code 800197268-4}): up to 15 digits, weighted

@@ -252,7 +252,8 @@ public final class TaxIds {
       char c = upper.charAt(i);
       if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' || c == 'Ñ') {
         out.append(c);
-      } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && "-./,_".indexOf(c) < 0) {
+      } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)
+          && "-./,_".indexOf(c) < 0) {
         throw new OmniIdException(Reason.INVALID_VALUE, "tax_id",
             "holds a character that is no letter, digit or separator");
       }

@@ -116,8 +116,9 @@ class TaxIdsPropertiesTest {
           String digits = digits(r, 8);
           String nif = digits + Spec.dniLetter(digits);
           String unpadded = nif.replaceFirst("^0+(?=\\d)", "");
-          return new String[] {nif, nif, unpadded, digits.substring(0, 2) + "." + digits.substring(2, 5)
-              + "." + digits.substring(5) + "-" + nif.charAt(8), nif.toLowerCase(Locale.ROOT)};
+          String dotted = digits.substring(0, 2) + "." + digits.substring(2, 5) + "."
+              + digits.substring(5) + "-" + nif.charAt(8);
+          return new String[] {nif, nif, unpadded, dotted, nif.toLowerCase(Locale.ROOT)};
         }
         if (kind == 1) {
           char first = "XYZ".charAt(r.nextInt(3));

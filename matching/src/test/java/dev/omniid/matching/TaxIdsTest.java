@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omniid.core.AttributeKey;
 import dev.omniid.core.Channel;
+import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
@@ -18,6 +19,7 @@ import dev.omniid.core.Touchpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -216,7 +218,7 @@ class TaxIdsTest {
     assertEquals(Reason.TOO_LARGE, assertThrows(OmniIdException.class,
         () -> TaxIds.normalize("ES", "B".repeat(65))).reason());
     assertThrows(OmniIdException.class, () -> TaxIds.country("B12345674"));
-    assertEquals(java.util.Set.of("ES", "MX", "AR", "CO", "CL"), TaxIds.checkedCountries());
+    assertEquals(Set.of("ES", "MX", "AR", "CO", "CL"), TaxIds.checkedCountries());
   }
 
   @Test
@@ -250,9 +252,9 @@ class TaxIdsTest {
     try (IdentityResolver r = OmniId.resolverBuilder().build()) {
       // Two companies with the same buyer's email: two tax ids, two accounts.
       r.resolve(tp("a").identifier(TaxIds.TAX_ID, "B12345674")
-          .identifier(dev.omniid.core.IdentifierType.EMAIL, "compras@distribuciones-sur.es").build());
+          .identifier(IdentifierType.EMAIL, "compras@distribuciones-sur.es").build());
       r.resolve(tp("b").identifier(TaxIds.TAX_ID, "A58818501")
-          .identifier(dev.omniid.core.IdentifierType.EMAIL, "compras@distribuciones-sur.es").build());
+          .identifier(IdentifierType.EMAIL, "compras@distribuciones-sur.es").build());
       assertNotEquals(r.profileOfTouchpoint("a").orElseThrow().id(),
           r.profileOfTouchpoint("b").orElseThrow().id());
       OmniIdException e = assertThrows(OmniIdException.class, () -> r.resolve(tp("c")
@@ -266,7 +268,7 @@ class TaxIdsTest {
     try (IdentityResolver r = OmniId.resolverBuilder().defaultRegion("AR").build()) {
       r.resolve(tp("crm-1").identifier(TaxIds.TAX_ID, "20-05536168-2").build());
       Resolution res = r.resolve(tp("crm-2").identifier(TaxIds.TAX_ID, "20-05536168-3")
-          .identifier(dev.omniid.core.IdentifierType.EMAIL, "ana@comercial-norte.com.ar").build());
+          .identifier(IdentifierType.EMAIL, "ana@comercial-norte.com.ar").build());
       assertEquals(1, res.problems().size(), res.problems().toString());
       Problem p = res.problems().get(0);
       assertEquals("identifiers[0] (tax_id)", p.field());
