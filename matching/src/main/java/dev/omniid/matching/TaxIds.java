@@ -91,7 +91,7 @@ public final class TaxIds {
    * }</pre>
    *
    * @param country the ISO 3166 alpha-2 code a value without a prefix is read in, any case; not
-   *     null (else {@link Reason#INVALID_VALUE})
+   *     null; anything but such a code is refused with {@link Reason#INVALID_VALUE}
    * @param value the tax id as written; not null
    * @return {@code CC:number}, the country upper case and the number compact
    * @throws OmniIdException ({@link Reason#INVALID_VALUE}) if it is no tax id of its country or
