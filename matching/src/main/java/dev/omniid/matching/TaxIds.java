@@ -103,6 +103,38 @@ public final class TaxIds {
     return canonical(value, checkCountry(country, "country"));
   }
 
+  /** What {@link #verdict} finds a written tax id to be. */
+  public enum Verdict {
+    /** A number whose check digit is right, or a well-formed number of a country without a rule. */
+    VALID,
+    /** A number of its country's shape whose check digit or letter is not the computed one. */
+    WRONG_CHECK_DIGIT,
+    /** No tax id of its country: wrong length, letters where digits belong, an impossible date. */
+    MALFORMED
+  }
+
+  /**
+   * Whether {@code value} is a valid tax id, read as {@link #normalize} reads it, without an
+   * exception: to count a file's wrong check digits apart from what is no tax id at all.
+   *
+   * @param country the ISO 3166 alpha-2 code a value without a prefix is read in, any case; not
+   *     null; anything but such a code is refused with {@link Reason#INVALID_VALUE}
+   * @param value the tax id as written; not null
+   * @return {@link Verdict#VALID} exactly when {@link #normalize} returns a value
+   */
+  public static Verdict verdict(String country, String value) {
+    Objects.requireNonNull(value, "value");
+    String region = checkCountry(country, "country");
+    String[] reading;
+    try {
+      reading = read(value, region);
+    } catch (OmniIdException e) {
+      return Verdict.MALFORMED;
+    }
+    return reading[1] == TaxIdRules.WRONG_CHECK ? Verdict.WRONG_CHECK_DIGIT
+        : reading[1] == TaxIdRules.MALFORMED ? Verdict.MALFORMED : Verdict.VALID;
+  }
+
   /**
    * The country of a normalized tax id.
    *
@@ -144,6 +176,16 @@ public final class TaxIds {
   // ---------------------------------------------------------------- reading
 
   static String canonical(String value, String region) {
+    String[] reading = read(value, region);
+    return orThrow(reading[0], reading[1]);
+  }
+
+  /**
+   * {country, canonical number or a TaxIdRules sentinel}: how {@code value} reads with
+   * {@code region} for an unprefixed number. Throws for what is no tax id whatever the country
+   * (too long, a character that is no letter, digit or separator, an unknown prefix).
+   */
+  private static String[] read(String value, String region) {
     String s = value.strip();
     if (s.length() > MAX_LENGTH) {
       throw new OmniIdException(Reason.TOO_LARGE, "tax_id", "is longer than 64 characters");
@@ -161,7 +203,7 @@ public final class TaxIds {
       // again (a number may begin with its own country's letters), so the form reads as itself.
       String read = CHECKED.contains(country) ? readChecked(country, body)
           : TaxIdRules.other(country, body, false);
-      return orThrow(country, read);
+      return new String[] {country, read};
     }
     String compact = compact(s);
     boolean checked = CHECKED.contains(region);
@@ -170,7 +212,7 @@ public final class TaxIds {
     if (checked) {
       String read = readChecked(region, compact);
       if (!failed(read)) {
-        return region + ':' + read;
+        return new String[] {region, read};
       }
       failure = read;
     }
@@ -185,7 +227,7 @@ public final class TaxIds {
         String read = CHECKED.contains(country) ? readChecked(country, rest)
             : TaxIdRules.other(country, rest, false);
         if (!failed(read)) {
-          return country + ':' + read;
+          return new String[] {country, read};
         }
         if (failure == TaxIdRules.MALFORMED && read == TaxIdRules.WRONG_CHECK) {
           failure = read;
@@ -194,9 +236,9 @@ public final class TaxIds {
       }
     }
     if (!checked && failure == TaxIdRules.MALFORMED) {
-      return orThrow(region, TaxIdRules.other(region, compact, true));
+      return new String[] {region, TaxIdRules.other(region, compact, true)};
     }
-    return orThrow(failedIn, failure);
+    return new String[] {failedIn, failure};
   }
 
   /**

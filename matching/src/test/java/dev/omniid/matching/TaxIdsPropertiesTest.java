@@ -90,6 +90,8 @@ class TaxIdsPropertiesTest {
             : mutate(country, validNumber(country, random)[0], random);
         boolean valid = Spec.isValid(country, candidate);
         String where = "seed=" + seed + " " + country + " '" + candidate + "' spec says " + valid;
+        assertEquals(valid ? TaxIds.Verdict.VALID : TaxIds.Verdict.WRONG_CHECK_DIGIT,
+            TaxIds.verdict(country, candidate), where);
         try {
           TaxIds.normalize(country, candidate);
           assertTrue(valid, where + " but the normalizer accepted it");

@@ -97,6 +97,7 @@ class TaxIdsTest {
       String expected) {
     assertEquals(expected, TaxIds.normalize(region, raw));
     assertEquals(expected, TaxIds.normalizer(region).normalize(raw));
+    assertEquals(TaxIds.Verdict.VALID, TaxIds.verdict(region, raw));
     // Idempotent, and the normalized form reads as itself in any region.
     assertEquals(expected, TaxIds.normalize("ES", expected));
     assertEquals(expected, TaxIds.normalize("CL", expected));
@@ -137,6 +138,7 @@ class TaxIdsTest {
     assertEquals(Reason.INVALID_VALUE, e.reason());
     assertTrue(e.detail().startsWith("has a wrong check digit"), e.detail());
     assertFalse(e.getMessage().contains(raw), e.getMessage());
+    assertEquals(TaxIds.Verdict.WRONG_CHECK_DIGIT, TaxIds.verdict(region, raw));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -160,6 +162,7 @@ class TaxIdsTest {
     OmniIdException e = assertThrows(OmniIdException.class, () -> TaxIds.normalize(region, raw));
     assertEquals(Reason.INVALID_VALUE, e.reason());
     assertFalse(e.detail().contains("check digit"), e.detail());
+    assertEquals(TaxIds.Verdict.MALFORMED, TaxIds.verdict(region, raw));
   }
 
   @Test
