@@ -165,6 +165,20 @@ class TaxIdsTest {
     assertEquals(TaxIds.Verdict.MALFORMED, TaxIds.verdict(region, raw));
   }
 
+  /** The README's and the Javadoc's examples, as written there. */
+  @Test
+  void theDocumentedExamplesHold() {
+    assertEquals("ES:B12345674", TaxIds.normalize("ES", "B-12.345.674"));
+    assertEquals("ES:B12345674", TaxIds.normalize("ES", "es b12345674"));
+    assertEquals("ES:B12345674", TaxIds.normalize("MX", "ESB12345674"));
+    assertEquals("ES:B12345674", TaxIds.normalize("ES", "b-12.345.674"));
+    assertEquals("ES:B12345674", TaxIds.normalize("MX", "ES B12345674"));
+    assertEquals("CL:60803000K", TaxIds.normalize("CL", "60.803.000-k"));
+    assertEquals("has a wrong check digit for a tax id of AR", assertThrows(OmniIdException.class,
+        () -> TaxIds.normalize("AR", "20-05536168-3")).detail());
+    assertEquals(TaxIds.Verdict.WRONG_CHECK_DIGIT, TaxIds.verdict("AR", "20-05536168-3"));
+  }
+
   @Test
   void aLeapDayIsAValidRfcDateOnlyInALeapYear() {
     // 29 February 2000 (00) and 1956 (56) exist; 2001's does not.
