@@ -1,7 +1,7 @@
 /**
- * OmniID matching: real normalizers and fuzzy matchers for emails, phones (libphonenumber),
- * device ids, names, birth dates, addresses and company names, and the {@code OmniId} default
- * configuration.
+ * OmniID matching: real normalizers and fuzzy matchers for emails, phones (libphonenumber), tax
+ * ids (with check digits), device ids, names, birth dates, addresses and company names, and the
+ * {@code OmniId} default configuration.
  *
  * <p>Start with {@link dev.omniid.matching.OmniId#resolverBuilder()}: one line gives an
  * {@link dev.omniid.core.IdentityResolver} configured for real-world customer data (phones read

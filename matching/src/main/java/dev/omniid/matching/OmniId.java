@@ -479,7 +479,8 @@ public final class OmniId {
     private Builder() {}
 
     /**
-     * The ISO 3166 country for phones without a country code and for postal codes; ES unless set.
+     * The ISO 3166 country for phones without a country code, tax ids without a country prefix
+     * and postal codes; ES unless set.
      * Checked at once: a code that is not a region libphonenumber knows ({@code "XX"}) is refused
      * here, not when the resolver is built.
      *
@@ -574,6 +575,10 @@ public final class OmniId {
           .junkValues(IdentifierType.EMAIL, JunkValues.emails())
           .junkValues(IdentifierType.PHONE, JunkValues.phones())
           .junkValues(IdentifierType.DEVICE_ID, JunkValues.deviceIds())
+          // One legal entity, one tax id: two different numbers are two entities (see TaxIds).
+          .normalizer(TaxIds.TAX_ID, TaxIds.normalizer(region))
+          .identifierPolicy(TaxIds.TAX_ID, IdentifierPolicy.exclusive(100))
+          .junkValues(TaxIds.TAX_ID, TaxIds.genericValues())
           .normalizer(HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers.digestOf(EMAILS))
           .normalizer(HashedIdentifiers.PHONE_SHA256, HashedIdentifiers.digestOf(phones))
           .identifierPolicy(HashedIdentifiers.EMAIL_SHA256, IdentifierPolicy.shared(5, 79))

@@ -107,7 +107,14 @@ class NormalizerPiiHygieneTest {
         Arguments.of("device", DeviceIdNormalizer.any(), DEVICE.repeat(20)),
         Arguments.of("cookie", DeviceIdNormalizer.cookieId(), "ck\tanalopez1987"),
         Arguments.of("hash", hashed, "ana.lopez.1987.gmail.com.".repeat(2) + "zz".repeat(7)),
-        Arguments.of("hash", hashed, "ana.lopez.1987@@gmail.com"));
+        Arguments.of("hash", hashed, "ana.lopez.1987@@gmail.com"),
+        Arguments.of("tax id", TaxIds.normalizer("ES"), "B-87.654.329"),
+        Arguments.of("tax id", TaxIds.normalizer("ES"), "ES 87654321Z"),
+        Arguments.of("tax id", TaxIds.normalizer("MX"), "QUAN870723AB1"),
+        Arguments.of("tax id", TaxIds.normalizer("AR"), "27-87654321-0"),
+        Arguments.of("tax id", TaxIds.normalizer("CL"), "87.654.321-0"),
+        Arguments.of("tax id", TaxIds.normalizer("ES"), "QUINTANILLA-1987"),
+        Arguments.of("tax id", TaxIds.normalizer("ES"), "B87654329".repeat(8)));
   }
 
   @ParameterizedTest(name = "{0}: {2}")
@@ -131,6 +138,7 @@ class NormalizerPiiHygieneTest {
       case "device" -> IdentifierType.DEVICE_ID;
       case "cookie" -> IdentifierType.COOKIE_ID;
       case "hash" -> HashedIdentifiers.EMAIL_SHA256;
+      case "tax id" -> TaxIds.TAX_ID;
       default -> IdentifierType.EMAIL;
     };
     Touchpoint.Builder b = Touchpoint.newBuilder("t1").channel(Channel.WEB)
@@ -181,7 +189,8 @@ class NormalizerPiiHygieneTest {
             IdentifierType.PHONE, "0034 612-345-678",
             IdentifierType.DEVICE_ID, "6F9619FF-8B86-D011-B42D-00C04FC964FF",
             IdentifierType.CUSTOMER_ID, "CUST-ANALOPEZ-1987",
-            HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers.sha256(EMAIL))
+            HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers.sha256(EMAIL),
+            TaxIds.TAX_ID, "ES B-12.345.674")
         .entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 }
