@@ -11,7 +11,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +27,9 @@ class ConnectedComponentsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTests.session("ConnectedComponentsTest");
+    spark = SparkTests.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   /**
    * The adversarial shapes, each under its own vertex prefix, in one graph: one run covers them

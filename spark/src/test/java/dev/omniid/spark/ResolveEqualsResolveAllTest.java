@@ -18,7 +18,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +31,9 @@ class ResolveEqualsResolveAllTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTests.session("ResolveEqualsResolveAllTest");
+    spark = SparkTests.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void generatedCustomersWithConflictsAndGenericValues() {
