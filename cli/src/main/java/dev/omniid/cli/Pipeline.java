@@ -354,8 +354,9 @@ final class Pipeline {
       }
       model = Optional.of(m);
     }
-    return resolverBuilder(region, monthFirst, model, policies(mapping), asWritten(mapping),
-        personal(mapping)).build();
+    // The mapping's part is Mapping.configure, which the Spark job uses too.
+    return mapping.configure(resolverBuilder(region, monthFirst, model, Map.of(), Set.of(),
+        Set.of())).build();
   }
 
   /** The identifier types a mapping compares as written ({@code "normalize": false}). */

@@ -3,7 +3,9 @@ package dev.omniid.connect;
 import dev.omniid.connect.ParsedMapping.IdentifierField;
 import dev.omniid.core.IdentifierPolicy;
 import dev.omniid.core.IdentifierType;
+import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
+import dev.omniid.core.ResolverBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serial;
@@ -257,6 +259,25 @@ public final class Mapping implements Serializable {
   public Set<IdentifierType> typesComparedAsWritten() {
     return parsed.identifiers().stream().filter(f -> !f.normalize())
         .map(IdentifierField::type).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /**
+   * Sets on a resolver builder what the mapping says about resolving: its
+   * {@linkplain #identifierPolicies() identifier policies}, its {@linkplain #personalTypes()
+   * personal types} and the identity normalizer for the {@linkplain #typesComparedAsWritten()
+   * types compared as written}. The {@code omniid} tool and the Spark job both configure their
+   * resolver this way, so that one mapping file resolves alike in both. The default region and
+   * date order are the caller's ({@link #defaultRegion()} is the mapping's suggestion).
+   *
+   * @param builder a builder, typically {@code OmniId.resolverBuilder()...toResolverBuilder()}
+   * @return {@code builder}
+   */
+  public ResolverBuilder configure(ResolverBuilder builder) {
+    Objects.requireNonNull(builder, "builder");
+    identifierPolicies().forEach(builder::identifierPolicy);
+    typesComparedAsWritten().forEach(type -> builder.normalizer(type, Normalizer.identity()));
+    personalTypes().forEach(builder::personalIdentifier);
+    return builder;
   }
 
   /** The parsed form, for the mapper. */

@@ -1,7 +1,10 @@
 package dev.omniid.spark;
 
+import dev.omniid.connect.Mapping;
 import dev.omniid.core.OmniIdException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,16 +36,19 @@ public final class Main {
       "  --format csv|jsonl|parquet input format (csv: a header row; default: parquet)",
       "  --out PATH                 where to write record_id, profile_id (replaced if present)",
       "  --out-format parquet|csv   output format (default: parquet)",
-      "  --default-region XX        ISO 3166 region for phones and postal codes (default: ES)",
+      "  --mapping FILE             the omniid tool's JSON mapping file: which column is the id,",
+      "                             the channel, an identifier, a name... (read on the driver)",
+      "  --preset NAME              a built-in mapping instead: " + String.join(", ", Mapping.presets()),
+      "                             (without either, columns are read by the mapping's field names:",
+      "                             id, channel, email, phone, given_name, ...; see the README)",
+      "  --default-region XX        ISO 3166 region for phones and postal codes (default: the",
+      "                             mapping's, else ES; US also reads dates month first)",
       "  --threshold P              match probability threshold in (0, 1) (default: 0.99)",
       "  --month-first-dates        read ambiguous dates month first (US)",
       "  --max-component-size N     largest component to partition (default: "
           + ResolveSettings.DEFAULT_MAX_COMPONENT_SIZE + ")",
       "  --evidence                 add each record's evidence (parquet output only)",
-      "  --master URL               Spark master when not under spark-submit (default: local[*])",
-      "  --mapping FILE             the CLI's mapping file (arrives with the connect module; until",
-      "                             then columns are read by the mapping's field names: id, email,",
-      "                             phone, given_name, ...; see the README)");
+      "  --master URL               Spark master when not under spark-submit (default: local[*])");
 
   private Main() {}
 
@@ -68,16 +74,32 @@ public final class Main {
       err.println(USAGE);
       return 2;
     }
-    ResolveSettings settings;
+    Mapping mapping;
     try {
-      settings = ResolveSettings.newBuilder()
-          .omniIdDefaults(o.region, o.threshold, o.monthFirst)
+      mapping = o.mapping();
+    } catch (IllegalArgumentException e) {
+      err.println("omniid-spark: " + e.getMessage());
+      return 2;
+    }
+    ResolveSettings settings;
+    RecordMapping recordMapping;
+    try {
+      ResolveSettings.Builder b = ResolveSettings.newBuilder()
           .maxComponentSize(o.maxComponentSize)
-          .withEvidence(o.evidence)
-          .build();
+          .withEvidence(o.evidence);
+      if (mapping == null) {
+        b.omniIdDefaults(o.region == null ? "ES" : o.region, o.threshold, o.monthFirst);
+        recordMapping = RecordMapping.byColumnName();
+      } else {
+        // The mapping file is read here, on the driver; its text travels to the executors.
+        b.mapping(mapping, o.region, o.threshold, o.monthFirst);
+        recordMapping = RecordMapping.of(mapping,
+            ResolveSettings.Builder.monthFirstDates(mapping, o.region, o.monthFirst));
+      }
+      settings = b.build();
     } catch (OmniIdException e) {
       err.println("omniid-spark: " + (e.field().equals("defaultRegion") ? "--default-region "
-          : "--threshold ") + e.detail());
+          : e.field().equals("matchThreshold") ? "--threshold " : e.field() + " ") + e.detail());
       return 2;
     }
     SparkSession.Builder builder = SparkSession.builder().appName("omniid-spark");
@@ -92,7 +114,7 @@ public final class Main {
         case "jsonl" -> spark.read().json(o.input);
         default -> spark.read().parquet(o.input);
       };
-      Dataset<Row> result = OmniIdSpark.resolve(records, RecordMapping.byColumnName(), settings);
+      Dataset<Row> result = OmniIdSpark.resolve(records, recordMapping, settings);
       if (o.outFormat.equals("csv")) {
         result.write().mode(SaveMode.Overwrite).option("header", "true").csv(o.out);
       } else {
@@ -111,7 +133,10 @@ public final class Main {
     String format = "parquet";
     String out;
     String outFormat = "parquet";
-    String region = "ES";
+    /** The --default-region given, or null: then the mapping's, else ES. */
+    String region;
+    String mappingFile;
+    String preset;
     double threshold = Double.NaN;
     boolean monthFirst;
     int maxComponentSize = ResolveSettings.DEFAULT_MAX_COMPONENT_SIZE;
@@ -152,9 +177,8 @@ public final class Main {
           case "--master" -> o.master = v;
           case "--evidence" -> o.evidence = true;
           case "--month-first-dates" -> o.monthFirst = true;
-          case "--mapping" -> throw new IllegalArgumentException("--mapping is not available yet:"
-              + " it arrives with the connect module. Until then name the columns as the"
-              + " mapping's fields (id, channel, timestamp, email, phone, given_name, ...)");
+          case "--mapping" -> o.mappingFile = v;
+          case "--preset" -> o.preset = v;
           default -> throw new IllegalArgumentException("unknown option " + e.getKey());
         }
       }
@@ -174,7 +198,31 @@ public final class Main {
         throw new IllegalArgumentException("--evidence needs --out-format parquet (CSV holds"
             + " no lists)");
       }
+      if (o.mappingFile != null && o.preset != null) {
+        throw new IllegalArgumentException("give either --mapping FILE or --preset NAME, not both");
+      }
       return o;
+    }
+
+    /**
+     * The mapping of {@code --mapping} or {@code --preset}, or null for columns by field name.
+     *
+     * @throws IllegalArgumentException naming the option, for a mapping that cannot be read
+     */
+    Mapping mapping() {
+      try {
+        if (mappingFile != null) {
+          return Mapping.read(Path.of(mappingFile));
+        }
+        return preset == null ? null : Mapping.preset(preset);
+      } catch (OmniIdException e) {
+        throw new IllegalArgumentException((preset != null ? "--preset: " : "--mapping: ")
+            + e.field() + ": " + e.detail(), e);
+      } catch (UncheckedIOException e) {
+        throw new IllegalArgumentException("--mapping: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--preset: " + e.getMessage(), e);
+      }
     }
 
     private static String oneOf(String option, String value, String... allowed) {

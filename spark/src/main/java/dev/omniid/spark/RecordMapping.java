@@ -1,5 +1,7 @@
 package dev.omniid.spark;
 
+import dev.omniid.connect.Mapping;
+import dev.omniid.connect.TouchpointMapper;
 import dev.omniid.core.Touchpoint;
 import java.io.Serializable;
 import java.util.Map;
@@ -10,9 +12,9 @@ import java.util.Map;
  * on the executors, so it is serializable, and it must be deterministic: the pipeline maps a
  * record again in later stages instead of shipping touchpoints around.
  *
- * <p>The CLI's JSON mapping file plugs in here: anything that maps a column → value record to a
- * touchpoint is a {@code RecordMapping} ({@code mapping::map}). {@link #byColumnName()} reads the
- * column names the mapping file uses for its fields.
+ * <p>The CLI's JSON mapping file plugs in here: {@link #of(Mapping, boolean)} maps records as the
+ * {@code omniid} tool does. {@link #byColumnName()} reads columns named like the mapping file's
+ * fields, without a mapping.
  *
  * <p>A mapping that throws refuses the record: it is counted as rejected and left out of the
  * result, like a touchpoint that {@code resolveAll} rejects.
@@ -42,5 +44,23 @@ public interface RecordMapping extends Serializable {
    */
   static RecordMapping byColumnName() {
     return ColumnNameMapping.INSTANCE;
+  }
+
+  /**
+   * Records mapped by a connect {@link Mapping} (a mapping file or a preset), as the
+   * {@code omniid} tool maps them. The mapping travels as its JSON text and each executor builds
+   * its {@link TouchpointMapper} once. A record whose id column is blank is rejected (the tool
+   * names it after its row, which a Spark row does not have); a value the mapper cannot read is
+   * left out of the touchpoint, as in the tool.
+   *
+   * @param mapping the mapping
+   * @param monthFirstDates whether numeric dates read month first: the CLI reads them so when
+   *     the default region is {@code US}; use the value given to
+   *     {@link ResolveSettings.Builder#mapping}
+   * @return the record mapping
+   */
+  static RecordMapping of(Mapping mapping, boolean monthFirstDates) {
+    return new ConnectMapping(mapping, monthFirstDates ? TouchpointMapper.DateOrder.MONTH_FIRST
+        : TouchpointMapper.DateOrder.DAY_FIRST);
   }
 }

@@ -1,5 +1,6 @@
 package dev.omniid.spark;
 
+import dev.omniid.connect.Mapping;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.matching.OmniId;
 import java.io.Serializable;
@@ -104,6 +105,61 @@ public final class ResolveSettings implements Serializable {
       defaultsFor(region, matchThreshold, monthFirstDates).resolverBuilder();
       this.configuration = defaultsFor(region, matchThreshold, monthFirstDates);
       return this;
+    }
+
+    /**
+     * The {@code OmniId} defaults configured by a connect {@link Mapping}, exactly as the
+     * {@code omniid} tool configures its resolver for that mapping: the default region (the
+     * mapping's own unless {@code region} overrides it, else {@code ES}), month-first dates when
+     * that region is {@code US} (or when asked), and the mapping's identifier policies, personal
+     * types and types compared as written ({@link Mapping#configure}). Map the records with
+     * {@link RecordMapping#of(Mapping, boolean)} and {@link #monthFirstDates(Mapping, String,
+     * boolean)}.
+     *
+     * @param mapping the mapping
+     * @param region the default region, or null for the mapping's
+     * @param matchThreshold the match probability threshold in (0, 1), or NaN for the model's
+     * @param monthFirstDates whether to read ambiguous dates month first whatever the region
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE}) for a region libphonenumber does not know
+     *     or a threshold outside (0, 1)
+     */
+    public Builder mapping(Mapping mapping, String region, double matchThreshold,
+        boolean monthFirstDates) {
+      Objects.requireNonNull(mapping, "mapping");
+      String r = region(mapping, region);
+      boolean monthFirst = monthFirstDates(mapping, region, monthFirstDates);
+      ResolverConfiguration defaults = defaultsFor(r, matchThreshold, monthFirst);
+      ResolverConfiguration configured = () -> mapping.configure(defaults.resolverBuilder());
+      // Checked here, on the driver, by building once: a bad value fails before any job runs.
+      configured.resolverBuilder().build();
+      this.configuration = configured;
+      return this;
+    }
+
+    /**
+     * The default region {@link #mapping} uses.
+     *
+     * @param mapping the mapping
+     * @param region the region given, or null
+     * @return {@code region} upper-cased, else the mapping's, else {@code ES}
+     */
+    public static String region(Mapping mapping, String region) {
+      return region != null ? region.strip().toUpperCase(java.util.Locale.ROOT)
+          : mapping.defaultRegion().orElse("ES");
+    }
+
+    /**
+     * Whether {@link #mapping} reads dates month first: as the {@code omniid} tool, when the
+     * default region is {@code US}; or when asked.
+     *
+     * @param mapping the mapping
+     * @param region the region given, or null for the mapping's
+     * @param monthFirstDates whether month first was asked for
+     * @return whether numeric dates read month first
+     */
+    public static boolean monthFirstDates(Mapping mapping, String region, boolean monthFirstDates) {
+      return monthFirstDates || region(mapping, region).equals("US");
     }
 
     /**

@@ -11,12 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The spark-submit entry point: its options and a whole run from CSV to Parquet. */
+/** The spark-submit entry point: its options, a run from CSV to Parquet and one by a mapping file. */
 class MainTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -38,8 +39,13 @@ class MainTest {
     assertTrue(err().contains("--threshold must be a probability in (0, 1)"), err());
     assertEquals(2, run("--input", "x", "--out", "y", "--evidence", "--out-format", "csv"));
     assertTrue(err().contains("--evidence needs --out-format parquet"), err());
-    assertEquals(2, run("--input", "x", "--out", "y", "--mapping", "m.json"));
-    assertTrue(err().contains("--mapping is not available yet"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--mapping", "missing.json"));
+    assertTrue(err().contains("--mapping: mapping missing.json: file not found"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--preset", "nope"));
+    assertTrue(err().contains("--preset: unknown preset \"nope\""), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--preset", "shopify-customers",
+        "--mapping", "m.json"));
+    assertTrue(err().contains("either --mapping FILE or --preset NAME"), err());
     assertEquals(2, run("--input", "x", "--out", "y", "--default-region", "XX"));
     assertTrue(err().contains("--default-region"), err());
   }
@@ -64,16 +70,59 @@ class MainTest {
     } finally {
       System.clearProperty("spark.sql.shuffle.partitions");
     }
-    SparkSession spark = SparkTests.session("MainTest");
+    // r5's customer id clashes with r1's: the shared email joins it to neither of them.
+    assertEquals(Map.of("r1", "r1", "r2", "r1", "r3", "r1", "r4", "r4", "r5", "r5"),
+        profiles(out));
+  }
+
+  /**
+   * A mapping file as the {@code omniid} tool takes it: other column names, a default region
+   * (US: phones without a country code read as American, dates month first) and a customer id
+   * compared as written.
+   */
+  @Test
+  void resolvesACsvThroughAMappingFile(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("customers.csv");
+    Files.writeString(input, String.join("\n",
+        "Key,Mail,Mobile,First,Born,Account",
+        "k1,ana@correo-test.com,(212) 555-0100,Ana,03/04/1980,A-1",
+        "k2,,212 555 0100,Ana,1980-03-04,",
+        "k3,bo@correo-test.com,,Bo,,a-1",
+        "k4,bo@correo-test.com,,Bo,,A-1",
+        ",ana@correo-test.com,,Ana,,",
+        ""));
+    Path mapping = dir.resolve("mapping.json");
+    Files.writeString(mapping, """
+        {"id": "Key", "defaultRegion": "US",
+         "fields": {"email": "Mail", "phone": "Mobile", "given_name": "First", "birth_date": "Born",
+                    "customer_id": {"column": "Account", "normalize": false}}}
+        """);
+    Path out = dir.resolve("profiles");
+    System.setProperty("spark.sql.shuffle.partitions", "2");
     try {
-      Map<String, String> profiles = new HashMap<>();
-      for (Row r : spark.read().parquet(out.toString()).collectAsList()) {
-        profiles.put(r.getString(r.fieldIndex("record_id")), r.getString(r.fieldIndex("profile_id")));
-      }
-      // r5's customer id clashes with r1's: the shared email joins it to neither of them.
-      assertEquals(Map.of("r1", "r1", "r2", "r1", "r3", "r1", "r4", "r4", "r5", "r5"), profiles);
+      assertEquals(0, run("--input", input.toString(), "--format", "csv", "--out", out.toString(),
+          "--out-format", "csv", "--mapping", mapping.toString(), "--master", "local[2]"), err());
     } finally {
-      spark.stop();
+      System.clearProperty("spark.sql.shuffle.partitions");
     }
+    // k2's phone is k1's read in region US; k3's "a-1" is not k4's "A-1" as written, and k4's
+    // A-1 is k1's; the record without an id is rejected.
+    assertEquals(Map.of("k1", "k1", "k2", "k1", "k3", "k3", "k4", "k1"), profiles(out));
+  }
+
+  /** The record id → profile id pairs written to {@code out}, Parquet or CSV. */
+  private static Map<String, String> profiles(Path out) throws IOException {
+    boolean parquet;
+    try (var files = Files.list(out)) {
+      parquet = files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+    }
+    SparkSession spark = SparkTests.session();
+    Dataset<Row> written = parquet ? spark.read().parquet(out.toString())
+        : spark.read().option("header", "true").csv(out.toString());
+    Map<String, String> profiles = new HashMap<>();
+    for (Row r : written.collectAsList()) {
+      profiles.put(r.getString(r.fieldIndex("record_id")), r.getString(r.fieldIndex("profile_id")));
+    }
+    return profiles;
   }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +24,9 @@ class OmniIdSparkTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTests.session("OmniIdSparkTest");
+    spark = SparkTests.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   /**
    * The module pins Jackson to Spark's own version (the parent manages a newer one for the CLI,

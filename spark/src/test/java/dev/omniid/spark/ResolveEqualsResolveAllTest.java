@@ -18,7 +18,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,23 +31,21 @@ class ResolveEqualsResolveAllTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTests.session("ResolveEqualsResolveAllTest");
+    spark = SparkTests.session();
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void generatedCustomersWithConflictsAndGenericValues() {
     List<Touchpoint> data = new ArrayList<>();
-    for (GeneratedTouchpoint g : OmniChannelGenerator.newBuilder().people(4_500).seed(15)
+    for (GeneratedTouchpoint g : OmniChannelGenerator.newBuilder().people(2_500).seed(15)
         .build().generate()) {
       data.add(g.touchpoint());
     }
     data.addAll(crafted());
-    assertTrue(data.size() >= 20_000, "at least 20,000 touchpoints: " + data.size());
+    // 2,500 people (over 10,000 touchpoints) hold every pattern the assertions below check; more
+    // only lengthen the module's build.
+    assertTrue(data.size() >= 10_000, "at least 10,000 touchpoints: " + data.size());
 
     IdentityResolver resolver = OmniId.resolverBuilder().build();
     resolver.resolveAll(data);

@@ -2,14 +2,20 @@ package dev.omniid.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The session of one test class: local[2], small shuffles, no UI. */
+/**
+ * The tests' session: local[2], small shuffles, no UI. One session serves every test class of the
+ * run (surefire runs them in one JVM, one class after another): starting a session costs seconds,
+ * and each class starting and stopping its own cost the module's build time for nothing. Classes
+ * do not stop it; Spark's shutdown hook does when the JVM exits. {@code Main} stops the session it
+ * ran on, after which the next call starts a new one.
+ */
 final class SparkTests {
   private SparkTests() {}
 
-  static SparkSession session(String name) {
+  static SparkSession session() {
     return SparkSession.builder()
         .master("local[2]")
-        .appName(name)
+        .appName("omniid-spark tests")
         .config("spark.ui.enabled", "false")
         // A test's data fits a few partitions; 200 (the default) would cost a task each.
         .config("spark.sql.shuffle.partitions", "2")
