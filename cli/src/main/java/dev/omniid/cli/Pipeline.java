@@ -7,7 +7,6 @@ import dev.omniid.connect.RecordReader;
 import dev.omniid.connect.RecordReader.Format;
 import dev.omniid.connect.TouchpointMapper;
 import dev.omniid.connect.Warning;
-import dev.omniid.core.AttributeKey;
 import dev.omniid.core.BatchResult;
 import dev.omniid.core.Identifier;
 import dev.omniid.core.IdentifierPolicy;
@@ -466,23 +465,6 @@ final class Pipeline {
 
   /** A resolver problem as a warning: the identifier's column and masked value, the reason. */
   static Warning warning(MappedRecord record, Problem problem) {
-    int index = problem.identifierIndex().orElse(-1);
-    if (index >= 0 && index < record.identifierColumns().size()) {
-      return new Warning(record.row(), record.recordId(), record.identifierColumns().get(index),
-          Warning.mask(record.touchpoint().identifiers().get(index).raw()),
-          problem.detail() + ": ignored", false);
-    }
-    String field = problem.field();
-    if (field.startsWith(ATTRIBUTE_FIELD) && field.endsWith("]")) {
-      // An attribute the match model's normalizer refuses (a postal code of no shape the region
-      // knows): named by its mapping key, as the mapping errors name it, with the value masked.
-      String key = field.substring(ATTRIBUTE_FIELD.length(), field.length() - 1);
-      String raw = record.touchpoint().attribute(AttributeKey.of(key)).orElse("");
-      return new Warning(record.row(), record.recordId(), "fields." + key,
-          raw.isEmpty() ? "" : Warning.mask(raw), problem.detail() + ": not used for matching", false);
-    }
-    return new Warning(record.row(), record.recordId(), field, "", problem.detail(), false);
+    return record.warning(problem);
   }
-
-  private static final String ATTRIBUTE_FIELD = "attributes[";
 }

@@ -1,5 +1,7 @@
 package dev.omniid.connect;
 
+import dev.omniid.core.AttributeKey;
+import dev.omniid.core.Problem;
 import dev.omniid.core.Touchpoint;
 import java.util.List;
 import java.util.Objects;
@@ -39,4 +41,44 @@ public record MappedRecord(long row, String recordId, Touchpoint touchpoint,
     identifierColumns = List.copyOf(identifierColumns);
     warnings = List.copyOf(warnings);
   }
+
+  /**
+   * A problem the resolver found with this record's touchpoint, as a warning of this record: an
+   * identifier it refused (an invalid email, a tax id with a wrong check digit) is named by its
+   * column and its masked value, an attribute the match model cannot read by its mapping key
+   * ({@code fields.postal_code}). The record is not lost: the resolver resolves a touchpoint on
+   * the values it can read, so the reason says what was left out.
+   *
+   * <pre>{@code
+   * Resolution r = resolver.resolve(record.touchpoint());
+   * r.problems().forEach(p -> report(record.warning(p)));  // row 7, column NIF, B*******4
+   * }</pre>
+   *
+   * @param problem a problem of this record's touchpoint, as {@code Resolution.problems()} or
+   *     {@code BatchResult.problems()} gives it
+   * @return the warning: this record's row and id, never the raw value
+   */
+  public Warning warning(Problem problem) {
+    Objects.requireNonNull(problem, "problem");
+    int index = problem.identifierIndex().orElse(-1);
+    if (index >= 0 && index < identifierColumns.size()
+        && index < touchpoint.identifiers().size()) {
+      return new Warning(row, recordId, identifierColumns.get(index),
+          Warning.mask(touchpoint.identifiers().get(index).raw()), problem.detail() + ": ignored",
+          false);
+    }
+    String field = problem.field();
+    if (field.startsWith(ATTRIBUTE_FIELD) && field.endsWith("]")) {
+      // An attribute the match model's normalizer refuses (a postal code of no shape the region
+      // knows): named by its mapping key, as the mapping errors name it, with the value masked.
+      String key = field.substring(ATTRIBUTE_FIELD.length(), field.length() - 1);
+      String raw = touchpoint.attribute(AttributeKey.of(key)).orElse("");
+      return new Warning(row, recordId, "fields." + key, raw.isEmpty() ? "" : Warning.mask(raw),
+          problem.detail() + ": not used for matching", false);
+    }
+    return new Warning(row, recordId, field, "", problem.detail(), false);
+  }
+
+  /** How the resolver's problems name an attribute: {@code attributes[postal_code]}. */
+  private static final String ATTRIBUTE_FIELD = "attributes[";
 }

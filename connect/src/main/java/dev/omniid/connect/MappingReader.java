@@ -11,6 +11,7 @@ import dev.omniid.core.IdentifierType;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.Touchpoint;
 import dev.omniid.matching.PhoneNormalizer;
+import dev.omniid.matching.TaxIds;
 import dev.omniid.connect.ParsedMapping.AttributeField;
 import dev.omniid.connect.ParsedMapping.IdentifierField;
 import dev.omniid.connect.ParsedMapping.Part;
@@ -39,9 +40,10 @@ final class MappingReader {
       "description");
   static final List<String> IDENTIFIER_KEYS = List.of("email", "phone", "social_handle",
       "device_id", "cookie_id", "customer_id", "loyalty_id", "national_id", "passport",
-      "email_sha256", "phone_sha256");
+      "email_sha256", "phone_sha256", "tax_id");
   static final List<String> ATTRIBUTE_KEYS = List.of("given_name", "family_name", "full_name",
-      "birth_date", "address", "address_line", "city", "region", "postal_code", "country");
+      "birth_date", "address", "address_line", "city", "region", "postal_code", "country",
+      "org_name");
   private static final List<String> IDENTIFIER_LONG_FORM_KEYS =
       List.of("column", "exclusive", "limit", "normalize", "personal");
   /**
@@ -49,7 +51,7 @@ final class MappingReader {
    * libphonenumber...): {@code "normalize": false} applies only to the exact ids, the others.
    */
   static final List<String> OWN_NORMALIZER_KEYS = List.of("email", "phone", "social_handle",
-      "device_id", "cookie_id", "email_sha256", "phone_sha256");
+      "device_id", "cookie_id", "email_sha256", "phone_sha256", "tax_id");
   private static final String ID_PREFIX = "id:";
 
   private final String name;
@@ -200,7 +202,7 @@ final class MappingReader {
         && limitNode.intValue() >= 0)) {
       throw fail("\"" + where + ".limit\" must be a whole number >= 0 (0 = no limit)");
     }
-    IdentifierPolicy base = IdentifierPolicy.defaultFor(type);
+    IdentifierPolicy base = basePolicy(type);
     boolean exclusive = exclusiveNode != null ? exclusiveNode.booleanValue() : base.exclusive();
     // An exclusive type (one value per person) needs no sharing limit unless one is given.
     int limit = limitNode != null ? limitNode.intValue() : exclusive ? 0 : base.limit();
@@ -208,6 +210,17 @@ final class MappingReader {
     int strength = exclusive && !base.exclusive() ? 100 : base.strength();
     return new IdentifierField(type, source,
         Optional.of(new IdentifierPolicy(exclusive, limit, true, strength)), normalize, personal);
+  }
+
+  /**
+   * The policy a long form's {@code "exclusive"} or {@code "limit"} starts from: the core's default
+   * for the type, except a tax id, which {@code OmniId} makes exclusive at strength 100 (one legal
+   * entity, one number); starting from the core's shared default, {@code "limit"} alone would
+   * quietly make tax ids shared.
+   */
+  private static IdentifierPolicy basePolicy(IdentifierType type) {
+    return type.equals(TaxIds.TAX_ID) ? IdentifierPolicy.exclusive(100)
+        : IdentifierPolicy.defaultFor(type);
   }
 
   /**
