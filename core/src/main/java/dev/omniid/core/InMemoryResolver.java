@@ -33,7 +33,7 @@ final class InMemoryResolver implements IdentityResolver {
   private final MergeGraph graph;
   /** Blocks and scored-match edges; null without a match model. */
   private final ScoredLinks scored;
-  private final ProfileIds ids = new ProfileIds();
+  private final ProfileIds ids;
   private final Partition partition;
   /** Null when switched off (the tests that hold it against the full path). */
   private final FastPath fastPath;
@@ -46,6 +46,7 @@ final class InMemoryResolver implements IdentityResolver {
   /** With other listeners than the builder's: the journal hears changes first, then hands them on. */
   InMemoryResolver(ResolverBuilder builder, List<ProfileListener> listeners) {
     this.listeners = List.copyOf(listeners);
+    this.ids = new ProfileIds(builder.firstProfileId);
     this.erasure = new Erasure(builder);
     this.graph = new MergeGraph(builder);
     this.scored = builder.matchModel == null ? null
@@ -54,6 +55,11 @@ final class InMemoryResolver implements IdentityResolver {
     this.partition = new Partition(ids, graph.personRule, graph.exclusiveSlots(),
         graph.noExclusive);
     this.fastPath = builder.fastPath ? new FastPath(partition, graph.personRule) : null;
+  }
+
+  /** The number of the first profile id this resolver hands out (its id namespace). */
+  long firstProfileId() {
+    return ids.first();
   }
 
   // ---------------------------------------------------------------- changes

@@ -89,6 +89,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
     }
   }
 
+  /** The number of the first profile id the resolver hands out (its id namespace). */
+  long firstProfileId() {
+    return delegate.firstProfileId();
+  }
+
   /** Builds the in-memory resolver, then recovers the directory's state into it. */
   static JournaledResolver open(ResolverBuilder builder) {
     // The in-memory resolver's one listener is the gate, which holds each change's events until

@@ -13,7 +13,19 @@ import java.util.function.Function;
  */
 final class ProfileIds {
   private final KeyedTable<IdRecord> records = new KeyedTable<>(r -> r.id);
-  private long next = 1;
+  private final long first;
+  private long next;
+
+  /** Ids handed out from {@code first} up. */
+  ProfileIds(long first) {
+    this.first = first;
+    this.next = first;
+  }
+
+  /** The number of the first id this table hands out. */
+  long first() {
+    return first;
+  }
 
   /** Profile ids by number with their anchor touchpoint ids, and the next number to hand out. */
   record Anchors(long nextProfileId, SortedMap<Long, String> anchors) {

@@ -32,6 +32,8 @@ public final class ResolverBuilder {
   /** Non-exclusive types whose shared value names one person despite person attributes. */
   final java.util.Set<IdentifierType> personalTypes = new java.util.HashSet<>();
   int maxBlockSize = 1_000;
+  /** The number of the first profile id the resolver hands out. */
+  long firstProfileId = 1;
   java.nio.file.Path journalDirectory;
   JournalKey journalKey;
   Durability durability = Durability.syncEachWrite();
@@ -69,6 +71,7 @@ public final class ResolverBuilder {
     copy.personRule = personRule;
     copy.personalTypes.addAll(personalTypes);
     copy.maxBlockSize = maxBlockSize;
+    copy.firstProfileId = firstProfileId;
     return copy;
   }
 
@@ -222,6 +225,25 @@ public final class ResolverBuilder {
           "must be >= 2");
     }
     this.maxBlockSize = maxBlockSize;
+    return this;
+  }
+
+  /**
+   * The number of the first profile id the resolver hands out; later ids count up from it. Two
+   * resolvers whose ids must never be confused (the persons and the organisations of an
+   * {@link AccountResolver}) start far apart: an {@code AccountResolver} starts its organisations
+   * at {@link AccountResolver#FIRST_ACCOUNT_ID}. A journal keeps the ids it recorded. 1 unless set.
+   *
+   * @param first the first id's number, {@code >= 1} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE})
+   * @return this builder
+   */
+  public ResolverBuilder firstProfileId(long first) {
+    if (first < 1) {
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "firstProfileId",
+          "must be >= 1");
+    }
+    this.firstProfileId = first;
     return this;
   }
 

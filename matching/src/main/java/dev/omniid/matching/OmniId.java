@@ -1,5 +1,6 @@
 package dev.omniid.matching;
 
+import dev.omniid.core.AccountResolver;
 import dev.omniid.core.AttributeKey;
 import dev.omniid.core.BlockingKey;
 import dev.omniid.core.ComparisonLevel;
@@ -51,6 +52,24 @@ public final class OmniId {
    */
   public static Builder resolverBuilder() {
     return new Builder();
+  }
+
+  /**
+   * Starts configuring an {@link AccountResolver} with OmniID's defaults: persons resolved as
+   * {@link #resolverBuilder()} resolves them, organisations by tax id (exclusive, check digits
+   * validated), account number and {@link Organisations#matchModel company name and address}.
+   * Tax ids, company names and addresses go to the organisations side
+   * ({@link Organisations#identifierTypes()}, {@link Organisations#attributes()}); the country goes
+   * to both.
+   *
+   * <pre>{@code
+   * AccountResolver accounts = OmniId.accountResolverBuilder().defaultRegion("ES").build();
+   * }</pre>
+   *
+   * @return a new builder holding the defaults; {@link AccountBuilder#build()} gives the resolver
+   */
+  public static AccountBuilder accountResolverBuilder() {
+    return new AccountBuilder();
   }
 
   /**
@@ -609,6 +628,145 @@ public final class OmniId {
      */
     public IdentityResolver build() {
       return toResolverBuilder().build();
+    }
+  }
+
+  /**
+   * Configures an {@link AccountResolver} with the defaults: the persons side is an
+   * {@link OmniId.Builder} (its settings here apply to it), the organisations side reads tax ids,
+   * account numbers, company names and addresses. Not thread-safe; the resolver is.
+   */
+  public static final class AccountBuilder {
+    private final Builder persons = new Builder();
+    private String region = "ES";
+    private double organisationThreshold = Double.NaN;
+    private MatchModel organisationModel;
+
+    private AccountBuilder() {}
+
+    /**
+     * The ISO 3166 country for phones without a country code, tax ids without a country prefix
+     * and postal codes, on both sides; ES unless set. Checked at once as
+     * {@link Builder#defaultRegion} checks it.
+     *
+     * @param region an ISO 3166 alpha-2 code in any case, e.g. {@code "MX"}
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code defaultRegion}) for an unknown region
+     */
+    public AccountBuilder defaultRegion(String region) {
+      persons.defaultRegion(region);
+      this.region = region.toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /**
+     * Reads ambiguous dates month first (US style) on the persons side; day first unless set.
+     *
+     * @return this builder
+     */
+    public AccountBuilder monthFirstDates() {
+      persons.monthFirstDates();
+      return this;
+    }
+
+    /**
+     * The persons side's match threshold, as {@link Builder#matchThreshold}; 0.99 unless set.
+     *
+     * @param probability the threshold, in (0, 1)
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code matchThreshold}) if not in (0, 1)
+     */
+    public AccountBuilder matchThreshold(double probability) {
+      persons.matchThreshold(probability);
+      return this;
+    }
+
+    /**
+     * The organisations side's match threshold; 0.99 unless set.
+     *
+     * @param probability the threshold, in (0, 1), e.g. {@code 0.995} for fewer, surer links
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code organisationMatchThreshold}) if it
+     *     is not in (0, 1)
+     */
+    public AccountBuilder organisationMatchThreshold(double probability) {
+      if (!(probability > 0 && probability < 1)) {
+        throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE,
+            "organisationMatchThreshold", "must be a probability in (0, 1)");
+      }
+      this.organisationThreshold = probability;
+      return this;
+    }
+
+    /**
+     * Replaces the default organisation model ({@link Organisations#matchModel}).
+     *
+     * @param model the model, not null; the organisation blocking keys still decide which pairs
+     *     it scores, and {@link #organisationMatchThreshold} replaces its threshold when set
+     * @return this builder
+     */
+    public AccountBuilder organisationMatchModel(MatchModel model) {
+      this.organisationModel = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * The persons side's core builder with these defaults: {@link Builder#toResolverBuilder()}.
+     *
+     * @return a new core builder
+     */
+    public ResolverBuilder toPersonsBuilder() {
+      return persons.toResolverBuilder();
+    }
+
+    /**
+     * The organisations side's core builder with these defaults, its profile ids starting at
+     * {@link AccountResolver#FIRST_ACCOUNT_ID}: every call returns a new one.
+     *
+     * @return a new core builder
+     */
+    public ResolverBuilder toOrganisationsBuilder() {
+      MatchModel model = organisationModel != null ? organisationModel
+          : Organisations.matchModel(region);
+      if (!Double.isNaN(organisationThreshold)) {
+        model = model.toBuilder().matchThreshold(organisationThreshold).build();
+      }
+      ResolverBuilder b = IdentityResolver.newBuilder()
+          // One legal entity, one tax id: two different numbers are two entities (see TaxIds).
+          .normalizer(TaxIds.TAX_ID, TaxIds.normalizer(region))
+          .identifierPolicy(TaxIds.TAX_ID, IdentifierPolicy.exclusive(100))
+          .junkValues(TaxIds.TAX_ID, TaxIds.genericValues())
+          .normalizer(Organisations.ACCOUNT_NUMBER, Normalizer.compactId())
+          .identifierPolicy(Organisations.ACCOUNT_NUMBER, IdentifierPolicy.exclusive(90))
+          .matchModel(model)
+          .firstProfileId(AccountResolver.FIRST_ACCOUNT_ID);
+      for (BlockingKey key : Organisations.blockingKeys()) {
+        b.blockingKey(key);
+      }
+      b.maxBlockSize(200);
+      return b;
+    }
+
+    /**
+     * The account resolver's builder with these defaults, to change further.
+     *
+     * @return a new core account builder
+     */
+    public AccountResolver.Builder toAccountResolverBuilder() {
+      return AccountResolver.newBuilder()
+          .persons(toPersonsBuilder())
+          .organisations(toOrganisationsBuilder())
+          .organisationIdentifierTypes(Organisations.identifierTypes())
+          .organisationAttributes(Organisations.attributes());
+    }
+
+    /**
+     * Builds the account resolver.
+     *
+     * @return a new, empty account resolver with these defaults
+     */
+    public AccountResolver build() {
+      return toAccountResolverBuilder().build();
     }
   }
 }
