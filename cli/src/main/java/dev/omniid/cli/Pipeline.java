@@ -7,6 +7,7 @@ import dev.omniid.connect.RecordReader;
 import dev.omniid.connect.RecordReader.Format;
 import dev.omniid.connect.TouchpointMapper;
 import dev.omniid.connect.Warning;
+import dev.omniid.core.AccountResolver;
 import dev.omniid.core.BatchResult;
 import dev.omniid.core.Identifier;
 import dev.omniid.core.IdentifierPolicy;
@@ -16,6 +17,7 @@ import dev.omniid.core.MatchModel;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.Problem;
+import dev.omniid.core.ProfileId;
 import dev.omniid.core.ResolverBuilder;
 import dev.omniid.core.Touchpoint;
 import dev.omniid.matching.OmniId;
@@ -74,9 +76,26 @@ final class Pipeline {
    * @param warnings every problem found, in the order found
    * @param rejectedRows records lost whole because nothing could be read from them
    * @param region the default region used
+   * @param accounts the account resolver when the input was resolved into accounts and contacts
+   *     ({@code resolve --accounts}); {@code resolver} is then its persons side, the contacts
    */
   record Result(IdentityResolver resolver, List<MappedRecord> records, List<Warning> warnings,
-      long rejectedRows, String region) {
+      long rejectedRows, String region, Optional<AccountResolver> accounts) {
+    /** A result of persons only. */
+    Result(IdentityResolver resolver, List<MappedRecord> records, List<Warning> warnings,
+        long rejectedRows, String region) {
+      this(resolver, records, warnings, rejectedRows, region, Optional.empty());
+    }
+
+    /**
+     * The profile a record is in: its person's; with accounts, a record that names no person is
+     * in its account's profile (account ids never equal person ids).
+     */
+    Optional<ProfileId> profileOf(MappedRecord record) {
+      String id = record.touchpoint().id();
+      return resolver.profileIdOf(id).or(() -> accounts.flatMap(a -> a.accountOf(id)));
+    }
+
     /** Touchpoint id to record id, for the ids that differ (duplicates, blank ids). */
     Map<String, String> recordIds() {
       Map<String, String> ids = new HashMap<>(records.size() * 2);
@@ -342,6 +361,18 @@ final class Pipeline {
 
   private static IdentityResolver configuredResolver(Mapping mapping, String region,
       boolean monthFirst, Settings settings, List<MappedRecord> records) {
+    Optional<MatchModel> model = personModel(region, monthFirst, settings, records);
+    // The mapping's part is Mapping.configure, which the Spark job uses too.
+    return mapping.configure(resolverBuilder(region, monthFirst, model, Map.of(), Set.of(),
+        Set.of())).build();
+  }
+
+  /**
+   * The persons' match model the options ask for ({@code --threshold}, {@code --estimate}), or
+   * empty for OmniID's default.
+   */
+  static Optional<MatchModel> personModel(String region, boolean monthFirst, Settings settings,
+      List<MappedRecord> records) {
     Optional<MatchModel> model = Optional.empty();
     if (settings.threshold().isPresent() || settings.estimate()) {
       MatchModel m = OmniId.defaultMatchModel(region, monthFirst);
@@ -353,9 +384,7 @@ final class Pipeline {
       }
       model = Optional.of(m);
     }
-    // The mapping's part is Mapping.configure, which the Spark job uses too.
-    return mapping.configure(resolverBuilder(region, monthFirst, model, Map.of(), Set.of(),
-        Set.of())).build();
+    return model;
   }
 
   /** The identifier types a mapping compares as written ({@code "normalize": false}). */
@@ -427,6 +456,21 @@ final class Pipeline {
    */
   static boolean resolveWithout(IdentityResolver resolver, MappedRecord record, Problem problem,
       List<Warning> warnings) {
+    return resolveWithout(t -> resolver.resolve(t).problems(), record, problem, warnings);
+  }
+
+  /**
+   * Resolves a touchpoint and gives its problems, each naming the touchpoint's own identifier
+   * index; throws the {@link OmniIdException} that refuses it whole.
+   */
+  @FunctionalInterface
+  interface Resolving {
+    List<Problem> resolve(Touchpoint touchpoint);
+  }
+
+  /** {@link #resolveWithout(IdentityResolver, MappedRecord, Problem, List)} for any resolving. */
+  static boolean resolveWithout(Resolving resolver, MappedRecord record, Problem problem,
+      List<Warning> warnings) {
     Touchpoint t = record.touchpoint();
     List<Identifier> identifiers = new ArrayList<>(t.identifiers());
     List<String> columns = new ArrayList<>(record.identifierColumns());
@@ -449,7 +493,7 @@ final class Pipeline {
       try {
         MappedRecord narrowed = new MappedRecord(record.row(), record.recordId(), retry, columns,
             record.warnings());
-        resolver.resolve(retry).problems().forEach(q -> warnings.add(warning(narrowed, q)));
+        resolver.resolve(retry).forEach(q -> warnings.add(warning(narrowed, q)));
         return true;
       } catch (OmniIdException e) {
         if (e.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {

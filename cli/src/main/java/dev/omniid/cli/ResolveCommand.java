@@ -5,13 +5,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omniid.connect.MappedRecord;
 import dev.omniid.connect.Warning;
+import dev.omniid.core.AccountResolver;
+import dev.omniid.core.AttributeKey;
 import dev.omniid.core.Evidence;
 import dev.omniid.core.Identifier;
+import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.MatchScore;
+import dev.omniid.core.OmniIdException;
 import dev.omniid.core.Profile;
 import dev.omniid.core.ProfileId;
 import dev.omniid.core.Relation;
+import dev.omniid.matching.Organisations;
+import dev.omniid.matching.TaxIds;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVPrinter;
@@ -63,6 +70,14 @@ final class ResolveCommand implements Callable<Integer> {
           + "profile_id,related_profile_id,reasons,conflicts,shared (shared values masked).")
   Path relations;
 
+  @Option(names = "--accounts", paramLabel = "ACCOUNTS.csv",
+      description = "Resolve accounts (the organisations the records name: org_name, tax_id) and "
+          + "contacts (the persons who acted) apart, and write record_id,account_id,contact_id for "
+          + "every record, in input order; either id is empty when the record names no "
+          + "organisation or no person. --out then gives each record's contact (its account when "
+          + "it names no person); --explain and --relations are about contacts.")
+  Path accounts;
+
   @Option(names = "--rejects", paramLabel = "REJECTS.csv",
       description = "Where to write the problems found (default: next to --out, NAME.rejects.csv;"
           + " none when --out is -).")
@@ -72,14 +87,18 @@ final class ResolveCommand implements Callable<Integer> {
   public Integer call() {
     Progress progress = Progress.to(spec.commandLine().getErr());
     Pipeline.Settings settings = input.settings();
-    oneStandardOutput(new String[] {"--out", "--explain", "--relations", "--rejects"},
-        out, explain, relations, rejects);
+    oneStandardOutput(new String[] {"--out", "--explain", "--relations", "--rejects", "--accounts"},
+        out, explain, relations, rejects, accounts);
     // Standard output holds the clusters: the rejects then go only where --rejects says.
     Path rejectsFile = rejects != null ? rejects : Output.standard(out) ? null : defaultRejects(out);
-    Pipeline.Result result = Pipeline.run(settings, progress);
+    Pipeline.Result result = accounts != null ? AccountsPipeline.run(settings, progress)
+        : Pipeline.run(settings, progress);
     IdentityResolver resolver = result.resolver();
     PrintWriter stdout = spec.commandLine().getOut();
     writeClusters(result);
+    if (accounts != null) {
+      writeAccounts(result, accounts, stdout);
+    }
     if (rejectsFile != null) {
       writeRejects(result.warnings(), rejectsFile, stdout);
     }
@@ -88,7 +107,7 @@ final class ResolveCommand implements Callable<Integer> {
     }
     long related = relations != null ? writeRelations(resolver, relations, stdout) : -1;
     progress.finish();
-    printSummary(spec.commandLine().getErr(), result, rejectsFile, related, relations,
+    printSummary(spec.commandLine().getErr(), result, rejectsFile, related, relations, accounts,
         progress.seconds());
     return 0;
   }
@@ -118,16 +137,53 @@ final class ResolveCommand implements Callable<Integer> {
   }
 
   private void writeClusters(Pipeline.Result result) {
-    IdentityResolver resolver = result.resolver();
     try (CSVPrinter csv = Output.csv(out, "--out", spec.commandLine().getOut(), "record_id",
         "profile_id")) {
       for (MappedRecord r : result.records()) {
-        csv.printRecord(r.recordId(), resolver.profileIdOf(r.touchpoint().id()).map(ProfileId::toString)
+        csv.printRecord(r.recordId(), result.profileOf(r).map(ProfileId::toString)
             .orElseThrow(() -> new IllegalStateException("row " + r.row() + " has no profile")));
       }
     } catch (IOException e) {
       throw Output.failed(out, "--out", e);
     }
+  }
+
+  /**
+   * Writes {@code record_id,account_id,contact_id} for every record, in input order: the account
+   * the record names and the contact who acted, each empty when the record names none.
+   */
+  static void writeAccounts(Pipeline.Result result, Path file, PrintWriter stdout) {
+    AccountResolver accounts = result.accounts().orElseThrow();
+    try (CSVPrinter csv = Output.csv(file, "--accounts", stdout, "record_id", "account_id",
+        "contact_id")) {
+      for (MappedRecord r : result.records()) {
+        String id = r.touchpoint().id();
+        csv.printRecord(r.recordId(), accounts.accountOf(id).map(ProfileId::toString).orElse(""),
+            accounts.contactOf(id).map(ProfileId::toString).orElse(""));
+      }
+    } catch (IOException e) {
+      throw Output.failed(file, "--accounts", e);
+    }
+  }
+
+  /** The accounts' lines of the summary: how many accounts, and how contacts relate to them. */
+  static void printAccounts(PrintWriter err, Pipeline.Result result, Path file) {
+    AccountResolver accounts = result.accounts().orElseThrow();
+    long noOrganisation = result.records().stream()
+        .filter(r -> accounts.accountOf(r.touchpoint().id()).isEmpty()).count();
+    long noPerson = result.records().stream()
+        .filter(r -> accounts.contactOf(r.touchpoint().id()).isEmpty()).count();
+    long[] related = new long[2];
+    accounts.persons().profiles().forEach(p -> {
+      int n = accounts.accountsOf(p.id()).size();
+      if (n >= 1) {
+        related[n == 1 ? 0 : 1]++;
+      }
+    });
+    err.printf(Locale.ROOT, "  accounts: %d (records naming no organisation: %d, no person: %d);"
+            + " contacts acting for one account: %d, for 2+: %d -> %s%n",
+        accounts.organisations().profileCount(), noOrganisation, noPerson, related[0], related[1],
+        file);
   }
 
   static void writeRejects(List<Warning> warnings, Path file, PrintWriter stdout) {
@@ -239,9 +295,62 @@ final class ResolveCommand implements Callable<Integer> {
     return Math.round(x * 10_000) / 10_000.0;
   }
 
+  /**
+   * The rows of the tax ids whose check digit is wrong, each read as the resolver reads it: in the
+   * record's {@code country} when that is an ISO code, else in the default region. Told apart by
+   * {@link TaxIds#verdict}, not by the problem's text.
+   */
+  static List<Long> wrongCheckDigits(Pipeline.Result result) {
+    List<Long> rows = new ArrayList<>();
+    for (MappedRecord r : result.records()) {
+      for (Identifier i : r.touchpoint().identifiers()) {
+        if (i.type().equals(TaxIds.TAX_ID) && verdict(r, i, result.region())
+            == TaxIds.Verdict.WRONG_CHECK_DIGIT) {
+          rows.add(r.row());
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static TaxIds.Verdict verdict(MappedRecord r, Identifier taxId, String region) {
+    String country = r.touchpoint().attribute(AttributeKey.COUNTRY).orElse(region);
+    try {
+      return TaxIds.verdict(country, taxId.raw());
+    } catch (OmniIdException e) {
+      return TaxIds.verdict(region, taxId.raw()); // no ISO code: the default region reads it
+    }
+  }
+
+  /** Whether a record carries a value that names an organisation. */
+  static boolean namesOrganisations(Pipeline.Result result) {
+    Set<IdentifierType> types = Organisations.identifierTypes();
+    Set<AttributeKey> keys = Organisations.attributes();
+    return result.records().stream().map(MappedRecord::touchpoint).anyMatch(t ->
+        t.identifiers().stream().anyMatch(i -> types.contains(i.type()))
+            || t.attributes().keySet().stream().anyMatch(keys::contains));
+  }
+
+  /** Row numbers for a summary line: the first ten, then how many more. */
+  static String rows(List<Long> rows) {
+    String first = rows.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "));
+    return (rows.size() == 1 ? "row " : "rows ") + first
+        + (rows.size() > 10 ? " and " + (rows.size() - 10) + " more" : "");
+  }
+
   /** The summary on stderr; {@code relations} is -1 when no relations file was asked for. */
   static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, long relations,
       Path relationsFile, double seconds) {
+    printSummary(err, result, rejectsFile, relations, relationsFile, null, seconds);
+  }
+
+  /**
+   * The summary on stderr; {@code relations} is -1 when no relations file was asked for, and
+   * {@code accountsFile} null when the input was not resolved into accounts. With accounts the
+   * profiles counted are the contacts.
+   */
+  static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, long relations,
+      Path relationsFile, Path accountsFile, double seconds) {
     IdentityResolver resolver = result.resolver();
     long[] links = new long[Evidence.Kind.values().length];
     long[] multi = {0};
@@ -254,9 +363,13 @@ final class ResolveCommand implements Callable<Integer> {
     long warnings = result.warnings().stream().filter(w -> !w.rejected()).count();
     long rowsWithWarnings = result.warnings().stream().filter(w -> !w.rejected())
         .mapToLong(Warning::row).distinct().count();
-    err.printf(Locale.ROOT, "omniid resolve: %d records -> %d profiles (%d merges; %d profiles with"
-            + " 2+ records)%n", result.records().size(), resolver.profileCount(),
-        resolver.touchpointCount() - resolver.profileCount(), multi[0]);
+    String profiles = result.accounts().isPresent() ? "contacts" : "profiles";
+    err.printf(Locale.ROOT, "omniid resolve: %d records -> %d %s (%d merges; %d %s with"
+            + " 2+ records)%n", result.records().size(), resolver.profileCount(), profiles,
+        resolver.touchpointCount() - resolver.profileCount(), multi[0], profiles);
+    if (result.accounts().isPresent()) {
+      printAccounts(err, result, accountsFile);
+    }
     err.printf(Locale.ROOT, "  links: %d shared identifier, %d scored match; kept apart: %d by an"
             + " exclusive id, %d by a person conflict, %d ambiguous%n",
         links[Evidence.Kind.SHARED_IDENTIFIER.ordinal()], links[Evidence.Kind.SCORED_MATCH.ordinal()],
@@ -267,6 +380,16 @@ final class ResolveCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "  rejected rows: %d; warnings: %d on %d rows%s%n", result.rejectedRows(),
         warnings, rowsWithWarnings, rejectsFile != null ? " -> " + rejectsFile
             : warnings + result.rejectedRows() > 0 ? " (--rejects FILE lists them)" : "");
+    List<Long> wrong = wrongCheckDigits(result);
+    if (!wrong.isEmpty()) {
+      err.printf(Locale.ROOT, "  tax ids with a wrong check digit: %d, left out of their records"
+              + " (the records kept): %s%s%n", wrong.size(), rows(wrong),
+          rejectsFile != null ? " -> " + rejectsFile : "");
+    }
+    if (result.accounts().isEmpty() && namesOrganisations(result)) {
+      err.printf(Locale.ROOT, "  the records name organisations (tax_id, org_name...), resolved"
+          + " here as persons: --accounts FILE resolves accounts and their contacts apart%n");
+    }
     if (relations >= 0) {
       err.printf(Locale.ROOT, "  relations (profiles kept apart that share values): %d -> %s%n",
           relations, relationsFile);
