@@ -26,7 +26,7 @@ import picocli.CommandLine.TypeConversionException;
         "  shoe-store                   the shoe store across four channels (default)",
         "  conversation                 Messenger question, WhatsApp follow-up",
         "  abandoned-cart               the web cart seen in the store from a phone",
-        "  wholesale                    B2B order: app draft, web portal checkout",
+        "  wholesale                    a shop's account: app, portal, sales rep",
         "  multichannel-vs-omnichannel  5,000 generated people: silos, profiles, truth",
         "", "Example:", "  omniid demo --scenario abandoned-cart"})
 final class DemoCommand implements Runnable {
