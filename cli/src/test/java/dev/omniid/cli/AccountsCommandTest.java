@@ -176,6 +176,37 @@ class AccountsCommandTest {
   }
 
   @Test
+  void aRecordNamingTwoCompaniesKeepsTheFirstAndNamesTheOthersColumn() throws IOException {
+    // The account resolver refuses a record with two tax ids whole; the tool drops the second,
+    // reports it for its own column (the organisation part counts its identifiers apart from the
+    // person's), and resolves the record on the rest.
+    Path in = dir.resolve("two.csv");
+    Path mapping = dir.resolve("two.json");
+    Files.writeString(in, """
+        order,email,nif,vat
+        t1,lucia.perez@ferreteria-garcia.es,B12345674,
+        t2,lucia.perez@ferreteria-garcia.es,B12345674,ESA58818501
+        """);
+    Files.writeString(mapping, "{\"id\": \"order\", \"fields\": {\"email\": \"email\","
+        + " \"tax_id\": [\"nif\", \"vat\"]}}");
+    Path file = dir.resolve("two-accounts.csv");
+    Path rejects = dir.resolve("two-rejects.csv");
+    CliRun r = run("resolve", "--input", in.toString(), "--mapping", mapping.toString(), "--out",
+        dir.resolve("two-clusters.csv").toString(), "--accounts", file.toString(), "--rejects",
+        rejects.toString());
+    assertEquals(0, r.exit(), r.err());
+    Map<String, String[]> a = accounts(csv(file, "record_id", "account_id", "contact_id"));
+    assertEquals(a.get("t1")[0], a.get("t2")[0], "resolved on its first tax id");
+    assertEquals(a.get("t1")[1], a.get("t2")[1], "and its contact");
+    List<CSVRecord> problems = csv(rejects, "row", "record_id", "column", "masked_value", "problem");
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals(List.of("3", "t2", "vat"), List.of(problems.get(0).get("row"),
+        problems.get(0).get("record_id"), problems.get(0).get("column")));
+    assertTrue(problems.get(0).get("problem").endsWith(" in one record: ignored"),
+        problems.get(0).get("problem"));
+  }
+
+  @Test
   void withoutAccountsAWrongCheckDigitIsReportedAlike() throws IOException {
     CliRun r = resolve();
     assertEquals(0, r.exit(), r.err());

@@ -10,6 +10,7 @@ import dev.omniid.core.IdentifierPolicy;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.Touchpoint;
+import dev.omniid.matching.Organisations;
 import dev.omniid.matching.PhoneNormalizer;
 import dev.omniid.matching.TaxIds;
 import dev.omniid.connect.ParsedMapping.AttributeField;
@@ -40,10 +41,10 @@ final class MappingReader {
       "description");
   static final List<String> IDENTIFIER_KEYS = List.of("email", "phone", "social_handle",
       "device_id", "cookie_id", "customer_id", "loyalty_id", "national_id", "passport",
-      "email_sha256", "phone_sha256", "tax_id");
+      "email_sha256", "phone_sha256", "tax_id", "account_number");
   static final List<String> ATTRIBUTE_KEYS = List.of("given_name", "family_name", "full_name",
       "birth_date", "address", "address_line", "city", "region", "postal_code", "country",
-      "org_name");
+      "org_name", "org_address", "org_postal_code", "org_city", "org_phone");
   private static final List<String> IDENTIFIER_LONG_FORM_KEYS =
       List.of("column", "exclusive", "limit", "normalize", "personal");
   /**
@@ -214,12 +215,15 @@ final class MappingReader {
 
   /**
    * The policy a long form's {@code "exclusive"} or {@code "limit"} starts from: the core's default
-   * for the type, except a tax id, which {@code OmniId} makes exclusive at strength 100 (one legal
-   * entity, one number); starting from the core's shared default, {@code "limit"} alone would
-   * quietly make tax ids shared.
+   * for the type, except the organisation ids, which {@code OmniId} makes exclusive (a tax id at
+   * strength 100: one legal entity, one number; an account number at 90); starting from the
+   * core's shared default, {@code "limit"} alone would quietly make them shared.
    */
   private static IdentifierPolicy basePolicy(IdentifierType type) {
-    return type.equals(TaxIds.TAX_ID) ? IdentifierPolicy.exclusive(100)
+    if (type.equals(TaxIds.TAX_ID)) {
+      return IdentifierPolicy.exclusive(100);
+    }
+    return type.equals(Organisations.ACCOUNT_NUMBER) ? IdentifierPolicy.exclusive(90)
         : IdentifierPolicy.defaultFor(type);
   }
 

@@ -47,7 +47,8 @@ class MappingReaderTest {
             "given_name": "FIRST", "family_name": "LAST", "full_name": "NAME", "birth_date": "DOB",
             "address": "ADDR_FULL", "address_line": ["STREET_NO", "STREET"], "city": "CITY",
             "region": "STATE", "postal_code": "ZIP", "country": "=ES", "org_name": "COMPANY",
-            "tax_id": "TAX"
+            "org_address": "C_ADDR", "org_postal_code": "C_ZIP", "org_city": "C_CITY",
+            "org_phone": "C_PHONE", "tax_id": "TAX", "account_number": "ACCOUNT"
           }
         }""");
     assertEquals(List.of(new Part("RECORD_ID", false)), m.id().parts());
@@ -57,7 +58,8 @@ class MappingReaderTest {
     assertEquals(Optional.of("dd/MM/yyyy HH:mm"), m.timestampFormat());
     assertEquals(Optional.of("yyyyMMdd"), m.birthDateFormat());
     assertEquals(List.of("email", "phone", "social_handle", "device_id", "cookie_id", "customer_id",
-        "loyalty_id", "national_id", "passport", "email_sha256", "phone_sha256", "tax_id"),
+        "loyalty_id", "national_id", "passport", "email_sha256", "phone_sha256", "tax_id",
+        "account_number"),
         m.identifiers().stream().map(f -> f.type().name()).toList());
     assertEquals(MappingReader.ATTRIBUTE_KEYS,
         m.attributes().stream().map(f -> f.key().name()).toList());
@@ -153,7 +155,7 @@ class MappingReaderTest {
       "empty column | {\"id\": \"id\", \"fields\": {\"email\": \" \"}} | mapping m.json: \"fields.email\" has an empty column name",
       "empty constant | {\"id\": \"id\", \"channel\": \"=\"} | mapping m.json: \"channel\" has an empty constant \"=\"",
       "fields not object | {\"id\": \"id\", \"fields\": []} | mapping m.json: \"fields\" must be an object such as {\"email\": \"EMAIL\"}",
-      "unknown field | {\"id\": \"id\", \"fields\": {\"emial\": \"E\"}} | mapping m.json: unknown field \"emial\" in \"fields\" (known: email, phone, social_handle, device_id, cookie_id, customer_id, loyalty_id, national_id, passport, email_sha256, phone_sha256, tax_id, given_name, family_name, full_name, birth_date, address, address_line, city, region, postal_code, country, org_name, or id:NAME for another identifier type)",
+      "unknown field | {\"id\": \"id\", \"fields\": {\"emial\": \"E\"}} | mapping m.json: unknown field \"emial\" in \"fields\" (known: email, phone, social_handle, device_id, cookie_id, customer_id, loyalty_id, national_id, passport, email_sha256, phone_sha256, tax_id, account_number, given_name, family_name, full_name, birth_date, address, address_line, city, region, postal_code, country, org_name, org_address, org_postal_code, org_city, org_phone, or id:NAME for another identifier type)",
       "bad type name | {\"id\": \"id\", \"fields\": {\"id:Tax Id\": \"T\"}} | mapping m.json: \"fields.id:Tax Id\": the identifier type after \"id:\" must be 1-64 characters of a-z 0-9 _ . : - starting with a letter or digit",
       "type twice | {\"id\": \"id\", \"fields\": {\"email\": \"E\", \"id:email\": \"F\"}} | mapping m.json: \"fields.id:email\": identifier type \"email\" is mapped twice; give one key a list of columns instead",
       "long form key | {\"id\": \"id\", \"fields\": {\"id:p\": {\"column\": \"P\", \"limt\": 3}}} | mapping m.json: unknown key \"limt\" in \"fields.id:p\" (known: column, exclusive, limit, normalize, personal)",

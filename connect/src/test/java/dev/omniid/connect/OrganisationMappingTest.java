@@ -17,6 +17,7 @@ import dev.omniid.core.Problem;
 import dev.omniid.core.ProfileId;
 import dev.omniid.matching.CompanyNames;
 import dev.omniid.matching.OmniId;
+import dev.omniid.matching.Organisations;
 import dev.omniid.matching.TaxIds;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,30 @@ class OrganisationMappingTest {
     assertEquals(List.of(TaxIds.TAX_ID, IdentifierType.EMAIL, IdentifierType.of("erp_account")),
         ORDERS.identifierTypes());
     assertTrue(Mapping.identifierKeys().contains("tax_id"));
+  }
+
+  @Test
+  void theOtherOrganisationKeysAreTheAccountModelsOwn() {
+    Mapping m = Mapping.parse("""
+        {"id": "ID", "fields": {"account_number": "ACCOUNT", "org_address": ["C_NO", "C_STREET"],
+         "org_postal_code": "C_ZIP", "org_city": "C_CITY", "org_phone": "C_PHONE"}}""", "e.json");
+    MappedRecord r = TouchpointMapper.of(m).map(2, Map.of("ID", "1", "ACCOUNT", "B2B-40117",
+        "C_NO", "12", "C_STREET", "Calle Mayor", "C_ZIP", "28013", "C_CITY", "Madrid",
+        "C_PHONE", "915 555 012"));
+    assertEquals(List.of(Identifier.of(Organisations.ACCOUNT_NUMBER, "B2B-40117")),
+        r.touchpoint().identifiers());
+    assertEquals(Map.of(Organisations.ORG_ADDRESS, "12 Calle Mayor",
+        Organisations.ORG_POSTAL_CODE, "28013", Organisations.ORG_CITY, "Madrid",
+        Organisations.ORG_PHONE, "915 555 012"), r.touchpoint().attributes());
+    // Every organisation key goes where the account resolver's organisations side reads it.
+    assertTrue(Organisations.identifierTypes().containsAll(m.identifierTypes()));
+    assertTrue(Organisations.attributes().containsAll(r.touchpoint().attributes().keySet()));
+    assertTrue(Organisations.identifierTypes().contains(TaxIds.TAX_ID)
+        && Organisations.attributes().contains(CompanyNames.ORG_NAME));
+    IdentifierPolicy p = Mapping.parse("{\"id\": \"ID\", \"fields\": {\"account_number\":"
+        + " {\"column\": \"A\", \"limit\": 2}}}", "f.json").identifierPolicies()
+        .get(Organisations.ACCOUNT_NUMBER);
+    assertTrue(p.exclusive(), p.toString());
   }
 
   @Test
