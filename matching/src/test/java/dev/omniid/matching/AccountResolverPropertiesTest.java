@@ -292,7 +292,11 @@ class AccountResolverPropertiesTest {
             .stream().filter(x -> x.id().equals(t.id())).findFirst().orElseThrow();
         assertEquals(t.identifiers().stream().filter(i -> !orgTypes.contains(i.type())).toList(),
             part.identifiers(), where);
-        assertTrue(part.attributes().keySet().stream().noneMatch(orgAttributes::contains), where);
+        // The company's name is the one organisation attribute a person part carries, as context.
+        assertTrue(part.attributes().keySet().stream()
+            .noneMatch(k -> orgAttributes.contains(k) && !k.equals(CompanyNames.ORG_NAME)), where);
+        assertEquals(t.attribute(CompanyNames.ORG_NAME), part.attribute(CompanyNames.ORG_NAME),
+            where);
       }
       if (org && expectPerson) {
         assertTrue(r.accountsOf(r.contactOf(t.id()).orElseThrow())

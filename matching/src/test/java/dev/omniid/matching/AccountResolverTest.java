@@ -112,7 +112,7 @@ class AccountResolverTest {
           .allMatch(i -> i.type().equals(TaxIds.TAX_ID)));
       assertEquals(2, r.contact(ana).orElseThrow().size());
       assertTrue(r.contact(ana).orElseThrow().journey().stream()
-          .noneMatch(t -> t.attributes().containsKey(CompanyNames.ORG_NAME)));
+          .noneMatch(t -> t.identifiers().stream().anyMatch(i -> i.type().equals(TaxIds.TAX_ID))));
       assertEquals(Optional.empty(), r.account(ana), "a contact's id is no account's");
       assertEquals(Optional.empty(), r.contact(account), "an account's id is no contact's");
       assertEquals(4, r.organisations().touchpointCount());
