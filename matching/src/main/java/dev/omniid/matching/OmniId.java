@@ -770,7 +770,8 @@ public final class OmniId {
      */
     public ResolverBuilder toPersonsBuilder() {
       return persons.toResolverBuilder(
-          m -> m.toBuilder().field(EMPLOYER).build(), List.of(OmniId::employerKeys));
+          m -> m.toBuilder().field(EMPLOYER).build(), List.of(OmniId::employerKeys))
+          .personRule(PersonRules.contacts(persons.monthFirst));
     }
 
     /**
