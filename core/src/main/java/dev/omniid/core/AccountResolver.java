@@ -34,7 +34,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       name).
  * </ul>
  * The {@linkplain Builder#sharedAttributes shared attributes} (the {@code country}, which the
- * normalizers of both sides read) go to both parts without making a part by themselves. A part
+ * normalizers of both sides read) go to both parts without making a part by themselves, and the
+ * {@linkplain Builder#personContext person context} (the company's name) is copied to a person
+ * part as context. A part
  * with nothing of its own is not resolved: an order a sales rep enters naming only the shop has no
  * contact, a consumer's order no account. A touchpoint with nothing of either kind is resolved as
  * a person part, so that every touchpoint is in some profile.
@@ -72,6 +74,7 @@ public final class AccountResolver implements AutoCloseable {
   private final Set<IdentifierType> organisationTypes;
   private final Set<AttributeKey> organisationAttributes;
   private final Set<AttributeKey> sharedAttributes;
+  private final Set<AttributeKey> personContext;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   private AccountResolver(IdentityResolver persons, IdentityResolver organisations,
@@ -81,6 +84,7 @@ public final class AccountResolver implements AutoCloseable {
     this.organisationTypes = Set.copyOf(builder.organisationTypes);
     this.organisationAttributes = Set.copyOf(builder.organisationAttributes);
     this.sharedAttributes = Set.copyOf(builder.sharedAttributes);
+    this.personContext = Set.copyOf(builder.personContext);
   }
 
   /**
@@ -510,6 +514,9 @@ public final class AccountResolver implements AutoCloseable {
       } else if (this.organisationAttributes.contains(e.getKey())) {
         organisationAttributes.put(e.getKey(), e.getValue());
         organisationOwn = true;
+        if (personContext.contains(e.getKey())) {
+          personAttributes.put(e.getKey(), e.getValue());
+        }
       } else {
         personAttributes.put(e.getKey(), e.getValue());
         personOwn = true;
@@ -565,6 +572,7 @@ public final class AccountResolver implements AutoCloseable {
     private Set<IdentifierType> organisationTypes = Set.of();
     private Set<AttributeKey> organisationAttributes = Set.of();
     private Set<AttributeKey> sharedAttributes = Set.of(AttributeKey.COUNTRY);
+    private Set<AttributeKey> personContext = Set.of();
 
     private Builder() {}
 
@@ -670,6 +678,21 @@ public final class AccountResolver implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Organisation attributes that the person part also carries, as context, when the touchpoint
+     * names a person: the persons side's model may then weigh who a person buys for (the same
+     * name at the same company is the same contact; namesakes at two companies are two). They
+     * stay the organisation's: they never make a person part by themselves. None unless set.
+     *
+     * @param keys organisation attributes (checked by {@link #build()}), not null, no null
+     *     element; replaces an earlier set
+     * @return this builder
+     */
+    public Builder personContext(Set<AttributeKey> keys) {
+      this.personContext = Set.copyOf(Objects.requireNonNull(keys, "keys"));
+      return this;
+    }
+
     private static void requireDisjoint(Set<AttributeKey> organisation, Set<AttributeKey> shared) {
       for (AttributeKey key : organisation) {
         if (shared.contains(key)) {
@@ -700,6 +723,10 @@ public final class AccountResolver implements AutoCloseable {
         throw new IllegalStateException(
             "organisationIdentifierTypes or organisationAttributes: nothing would name an"
                 + " organisation");
+      }
+      if (!organisationAttributes.containsAll(personContext)) {
+        throw new IllegalStateException(
+            "personContext: every key must be one of the organisationAttributes");
       }
       if (personsResolver != null) {
         requireRange("persons", personsResolver, false);

@@ -132,6 +132,7 @@ public record Evidence(
           + switch (personConflict) {
             case GIVEN_NAME -> "given names";
             case BIRTH_DATE -> "birth dates";
+            case FAMILY_NAME -> "family names";
             case SUFFIX -> "generational suffixes";
             case NONE -> throw new IllegalStateException();
           } + " disagree): kept apart, related";

@@ -12,6 +12,12 @@ public enum PersonConflict {
   GIVEN_NAME,
   /** The birth dates differ by more than one plausible keying error. */
   BIRTH_DATE,
+  /**
+   * The family names share no word, not even one mistyped: only a rule for the contacts of
+   * companies reads it ({@code PersonRules.contacts}); for consumers family names never conflict
+   * (marriage, one surname or two).
+   */
+  FAMILY_NAME,
   /** The generational suffixes differ ({@code JR} against {@code SR}, {@code II} against {@code III}). */
   SUFFIX
 }

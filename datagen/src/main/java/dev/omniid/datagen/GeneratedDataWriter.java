@@ -29,7 +29,123 @@ public final class GeneratedDataWriter {
       "country", "device_id", "cookie_id", "customer_id", "loyalty_id", "email_sha256", "national_id",
       "amount", "score");
 
+  /** The CSV columns of distributor data ({@link #write(DistributorGenerator, Path)}), in order. */
+  public static final List<String> ACCOUNT_COLUMNS = List.of("record_id", "channel", "timestamp",
+      "event", "email", "phone", "given_name", "family_name", "org_name", "tax_id", "country",
+      "postal_code", "city", "rep_id", "amount", "truth_account", "truth_person", "patterns");
+
   private GeneratedDataWriter() {}
+
+  /**
+   * Writes distributor data into {@code directory} (created if needed): {@code touchpoints.csv}
+   * with the columns {@link #ACCOUNT_COLUMNS} (the truth in {@code truth_account} and
+   * {@code truth_person}, blank for none, and the {@link AccountPattern} labels joined by
+   * {@code |} in {@code patterns}), the person truth {@code truth.csv} and the account truth
+   * {@code truth-accounts.csv} ({@code record_id,cluster_id}, only the records that have one),
+   * and a {@code mapping.json} for the command-line tool ({@link #accountMappingJson()}).
+   * Existing files of those names are replaced.
+   *
+   * @param generator the configured generator, not null; it is run once
+   * @param directory where to write, created with its parents if absent
+   * @return the number of touchpoints written
+   * @throws IOException if a file cannot be created or written
+   */
+  public static long write(DistributorGenerator generator, Path directory) throws IOException {
+    Objects.requireNonNull(generator, "generator");
+    Files.createDirectories(directory);
+    long[] rows = {0};
+    try (BufferedWriter csv = Files.newBufferedWriter(directory.resolve("touchpoints.csv"), StandardCharsets.UTF_8);
+        BufferedWriter persons = Files.newBufferedWriter(directory.resolve("truth.csv"), StandardCharsets.UTF_8);
+        BufferedWriter accounts = Files.newBufferedWriter(directory.resolve("truth-accounts.csv"), StandardCharsets.UTF_8)) {
+      csv.write(String.join(",", ACCOUNT_COLUMNS));
+      csv.write("\n");
+      persons.write("record_id,cluster_id\n");
+      accounts.write("record_id,cluster_id\n");
+      IOException[] failure = {null};
+      generator.forEach(g -> {
+        if (failure[0] != null) {
+          return;
+        }
+        try {
+          writeCsvRow(csv, accountRow(g));
+          String id = csvField(g.touchpoint().id());
+          if (g.personId().isPresent()) {
+            persons.write(id + "," + csvField(g.personId().get()) + "\n");
+          }
+          if (g.accountId().isPresent()) {
+            accounts.write(id + "," + csvField(g.accountId().get()) + "\n");
+          }
+          rows[0]++;
+        } catch (IOException e) {
+          failure[0] = e;
+        }
+      });
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+    }
+    Files.writeString(directory.resolve("mapping.json"), accountMappingJson(), StandardCharsets.UTF_8);
+    return rows[0];
+  }
+
+  /**
+   * The mapping of distributor data's CSV columns to OmniID fields, for {@code omniid resolve}:
+   * the organisation under the keys {@code org_name} and {@code tax_id} (read in the
+   * {@code country} column's country), the rep and the amount as payload; the truth and pattern
+   * columns are left out.
+   *
+   * @return the JSON text written to {@code mapping.json} by
+   *     {@link #write(DistributorGenerator, Path)}, default region {@code ES}
+   */
+  public static String accountMappingJson() {
+    return """
+        {
+          "id": "record_id",
+          "channel": "channel",
+          "timestamp": "timestamp",
+          "event": "event",
+          "defaultRegion": "ES",
+          "fields": {
+            "email": "email",
+            "phone": "phone",
+            "given_name": "given_name",
+            "family_name": "family_name",
+            "org_name": "org_name",
+            "tax_id": "tax_id",
+            "country": "country",
+            "postal_code": "postal_code",
+            "city": "city"
+          },
+          "payload": {
+            "rep_id": "rep_id",
+            "amount": "amount"
+          }
+        }
+        """;
+  }
+
+  /** One distributor touchpoint as the values of {@link #ACCOUNT_COLUMNS}; absent fields are empty. */
+  static String[] accountRow(AccountTouchpoint g) {
+    Touchpoint t = g.touchpoint();
+    StringBuilder patterns = new StringBuilder();
+    for (AccountPattern p : AccountPattern.values()) {
+      if (g.patterns().contains(p)) {
+        patterns.append(patterns.length() == 0 ? "" : "|").append(p.label());
+      }
+    }
+    return new String[] {t.id(), t.channel().name(), t.timestamp().map(Object::toString).orElse(""),
+        t.eventKind().name(), first(t, IdentifierType.EMAIL), first(t, IdentifierType.PHONE),
+        t.attributes().getOrDefault(AttributeKey.GIVEN_NAME, ""),
+        t.attributes().getOrDefault(AttributeKey.FAMILY_NAME, ""),
+        t.attributes().getOrDefault(DistributorGenerator.ORG_NAME, ""),
+        first(t, DistributorGenerator.TAX_ID),
+        t.attributes().getOrDefault(AttributeKey.COUNTRY, ""),
+        t.attributes().getOrDefault(AttributeKey.POSTAL_CODE, ""),
+        t.attributes().getOrDefault(AttributeKey.CITY, ""),
+        t.payload().getOrDefault(DistributorGenerator.REP_ID, ""),
+        t.payload().getOrDefault(OmniChannelGenerator.AMOUNT, ""),
+        g.accountId().orElse(""), g.personId().orElse(""), patterns.toString()};
+  }
 
   /**
    * Writes the five files into {@code directory} (created if needed); returns the rows written.

@@ -45,6 +45,7 @@ final class Vocabulary {
       case "MX" -> new String[] {"Ciudad de México", "Guadalajara", "Monterrey", "Puebla", "Querétaro"};
       case "AR" -> new String[] {"Buenos Aires", "Córdoba", "Rosario", "Mendoza"};
       case "CO" -> new String[] {"Bogotá", "Medellín", "Cali", "Barranquilla"};
+      case "CL" -> new String[] {"Santiago", "Valparaíso", "Concepción", "Antofagasta"};
       default -> new String[] {"New York", "Miami", "San Francisco", "Austin", "Boston", "Houston", "Chicago"};
     };
   }

@@ -485,6 +485,47 @@ public final class OmniId {
   }
 
   /**
+   * The persons side of the accounts defaults weighs the company a contact buys for (the
+   * organisation's name, which {@link AccountBuilder} copies to the person part as context): the
+   * same name at the same company is one contact, even on a rep's order without an email or a
+   * phone, and namesakes at two companies disagree on it. It identifies from {@code STRONG} (the
+   * same core, a compatible legal form); the person rule still keeps different given names
+   * apart, so the buyers of one shop stay several.
+   */
+  private static final MatchField EMPLOYER = identifiesFrom(field("org_name",
+      FieldSource.attribute(CompanyNames.ORG_NAME), CompanyNameNormalizer.standard(),
+      CompanyNameMatcher.standard(), 0.50, 0.002, 0.25, 0.003, 0.10, 0.01, 0.05, 0.03),
+      ComparisonLevel.STRONG);
+
+  /**
+   * Blocking keys of a contact at a company: the company's sorted core with the phonetic key of
+   * each reading's family name and of its given name, so a name-only order meets the contact's
+   * other orders at that company.
+   */
+  private static List<String> employerKeys(Touchpoint t) {
+    String raw = t.attributes().get(CompanyNames.ORG_NAME);
+    if (raw == null || raw.isBlank()) {
+      return List.of();
+    }
+    String core;
+    try {
+      List<String> tokens = new ArrayList<>(CompanyNameNormalizer.standard().parse(raw.strip()).core());
+      tokens.sort(null);
+      core = String.join(" ", tokens);
+    } catch (OmniIdException e) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(2);
+    for (String[] reading : nameReadings(t)) {
+      String family = phonetic(reading[1]);
+      String given = phonetic(reading[0]);
+      addNew(out, family == null ? null : core + "|f|" + family);
+      addNew(out, given == null ? null : core + "|g|" + given);
+    }
+    return out;
+  }
+
+  /**
    * Configures a resolver with the defaults. Not thread-safe; the resolver is.
    */
   public static final class Builder {
@@ -584,6 +625,16 @@ public final class OmniId {
      *     region is not a region libphonenumber knows
      */
     public ResolverBuilder toResolverBuilder() {
+      return toResolverBuilder(m -> m, List.of());
+    }
+
+    /**
+     * The core builder with the default model changed by {@code extend} (before the threshold is
+     * applied) and {@code extraKeys} after the default blocking keys: the persons side of
+     * {@link AccountBuilder} adds the company a contact buys for.
+     */
+    ResolverBuilder toResolverBuilder(java.util.function.UnaryOperator<MatchModel> extend,
+        List<BlockingKey> extraKeys) {
       PhoneNormalizer phones = PhoneNormalizer.forRegion(region);
       Normalizer devices = Normalizers.cached(DeviceIdNormalizer.any(), 100_000);
       ResolverBuilder b = IdentityResolver.newBuilder()
@@ -604,11 +655,13 @@ public final class OmniId {
           .identifierPolicy(HashedIdentifiers.PHONE_SHA256, IdentifierPolicy.shared(5, 69))
           .derivedIdentifier(IdentifierType.EMAIL, HashedIdentifiers.EMAIL_SHA256, HashedIdentifiers::sha256)
           .derivedIdentifier(IdentifierType.PHONE, HashedIdentifiers.PHONE_SHA256, HashedIdentifiers::sha256)
-          .matchModel(withThreshold(model != null ? model : defaultMatchModel(region, monthFirst, phones)))
+          .matchModel(withThreshold(extend.apply(
+              model != null ? model : defaultMatchModel(region, monthFirst, phones))))
           .personRule(PersonRules.standard(monthFirst));
       for (BlockingKey key : defaultBlockingKeys(phones)) {
         b.blockingKey(key);
       }
+      extraKeys.forEach(b::blockingKey);
       listeners.forEach(b::listener);
       // Scoring cost per touchpoint is bounded by its blocks: keep them a few hundred at most.
       b.maxBlockSize(200);
@@ -716,7 +769,9 @@ public final class OmniId {
      * @return a new core builder
      */
     public ResolverBuilder toPersonsBuilder() {
-      return persons.toResolverBuilder();
+      return persons.toResolverBuilder(
+          m -> m.toBuilder().field(EMPLOYER).build(), List.of(OmniId::employerKeys))
+          .personRule(PersonRules.contacts(persons.monthFirst));
     }
 
     /**
@@ -757,7 +812,8 @@ public final class OmniId {
           .persons(toPersonsBuilder())
           .organisations(toOrganisationsBuilder())
           .organisationIdentifierTypes(Organisations.identifierTypes())
-          .organisationAttributes(Organisations.attributes());
+          .organisationAttributes(Organisations.attributes())
+          .personContext(java.util.Set.of(CompanyNames.ORG_NAME));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.omniid.core.IdentifierType;
 import dev.omniid.core.MatchField;
 import dev.omniid.core.MatchModel;
 import dev.omniid.core.Normalizer;
+import dev.omniid.core.Touchpoint;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -101,7 +102,7 @@ public final class Organisations {
             CompanyNameNormalizer.standard(), CompanyNameMatcher.standard(),
             ComparisonLevel.STRONG, 0.60, 0.0003, 0.25, 0.0008, 0.06, 0.004, 0.04, 0.03))
         .field(field("org_postal_code", FieldSource.attribute(ORG_POSTAL_CODE),
-            PostalCodes.normalizer(region), TextMatcher.typo(), ComparisonLevel.EXACT,
+            postalCodes(region), TextMatcher.typo(), ComparisonLevel.EXACT,
             0.88, 0.01, 0.05, 0.01, 0.02, 0.03, 0.01, 0.01))
         .field(field("org_address", FieldSource.attribute(ORG_ADDRESS),
             AddressNormalizer.standard(), AddressMatcher.standard(), ComparisonLevel.STRONG,
@@ -117,6 +118,26 @@ public final class Organisations {
         .priorMatchProbability(0.01)
         .matchThreshold(0.99)
         .build();
+  }
+
+  /**
+   * Postal codes read in the touchpoint's country (an account's address is in its own country, a
+   * Chilean 7-digit code is no Spanish one), else in {@code region}.
+   */
+  static Normalizer postalCodes(String region) {
+    return new Normalizer() {
+      @Override
+      public String normalize(String value) {
+        return PostalCodes.normalize(value, region);
+      }
+
+      @Override
+      public String normalize(String value, Touchpoint touchpoint) {
+        String country = touchpoint.attributes().get(AttributeKey.COUNTRY);
+        return PostalCodes.normalize(value,
+            country == null || country.isBlank() ? region : country.strip());
+      }
+    };
   }
 
   private static MatchField field(String name, FieldSource source, Normalizer normalizer,

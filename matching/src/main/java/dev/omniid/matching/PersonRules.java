@@ -67,4 +67,21 @@ public final class PersonRules {
   public static PersonRule standard(boolean monthFirstDates) {
     return monthFirstDates ? StandardPersonRule.MONTH_FIRST : StandardPersonRule.DAY_FIRST;
   }
+
+  /**
+   * The rule for the contacts of companies ({@link OmniId#accountResolverBuilder()}'s persons):
+   * the {@link #standard(boolean) standard} rule, and family names that share no word conflict
+   * ({@link dev.omniid.core.PersonConflict#FAMILY_NAME}). A buyer keeps her surnames from one
+   * order to the next, while the buyers of one shop share its mailbox and landline: "José Moore"
+   * and "José María Ramírez" at one shop are two people, though their given names agree. Words
+   * agree when equal or mistyped (Jaro-Winkler at least 0.92, five letters or more); one surname
+   * against two agrees ("García" / "García López"); given and family names swapped between the two
+   * records agree as in the standard rule.
+   *
+   * @param monthFirstDates as for {@link #standard(boolean)}
+   * @return an immutable, thread-safe rule
+   */
+  public static PersonRule contacts(boolean monthFirstDates) {
+    return monthFirstDates ? ContactPersonRule.MONTH_FIRST : ContactPersonRule.DAY_FIRST;
+  }
 }

@@ -112,11 +112,32 @@ class AccountResolverTest {
           .allMatch(i -> i.type().equals(TaxIds.TAX_ID)));
       assertEquals(2, r.contact(ana).orElseThrow().size());
       assertTrue(r.contact(ana).orElseThrow().journey().stream()
-          .noneMatch(t -> t.attributes().containsKey(CompanyNames.ORG_NAME)));
+          .noneMatch(t -> t.identifiers().stream().anyMatch(i -> i.type().equals(TaxIds.TAX_ID))));
       assertEquals(Optional.empty(), r.account(ana), "a contact's id is no account's");
       assertEquals(Optional.empty(), r.contact(account), "an account's id is no contact's");
       assertEquals(4, r.organisations().touchpointCount());
       assertEquals(3, r.persons().touchpointCount());
+    }
+  }
+
+  /** The README's example, as written there. */
+  @Test
+  void theReadmeExample() {
+    try (AccountResolver accounts = OmniId.accountResolverBuilder().defaultRegion("ES").build()) {
+      accounts.resolve(Touchpoint.newBuilder("app-1").channel(Channel.MOBILE_APP)
+          .identifier(IdentifierType.EMAIL, "ana@ferreteria-sol.es")
+          .identifier(TaxIds.TAX_ID, "B-12.345.674")
+          .attribute(CompanyNames.ORG_NAME, "Ferretería El Sol, S.L.").build());
+      accounts.resolve(Touchpoint.newBuilder("rep-7").channel(Channel.SALES_REP)
+          .identifier(TaxIds.TAX_ID, "ESB12345674").build());
+      ProfileId shop = accounts.accountOf("rep-7").orElseThrow();
+      assertEquals("P-1000000000001", shop.toString());
+      assertEquals(List.of(ProfileId.parse("P-1")), accounts.contactsOf(shop));
+      assertEquals(List.of(shop), accounts.accountsOf(accounts.contactOf("app-1").orElseThrow()));
+      List<AccountJourneyEntry> journey = accounts.accountJourney(shop);
+      assertEquals(List.of("app-1", "rep-7"), journey.stream().map(e -> e.touchpoint().id()).toList());
+      assertEquals(List.of(Optional.of(ProfileId.parse("P-1")), Optional.<ProfileId>empty()),
+          journey.stream().map(AccountJourneyEntry::contact).toList());
     }
   }
 
