@@ -206,6 +206,69 @@ class AccountsCommandTest {
         problems.get(0).get("problem"));
   }
 
+  /**
+   * The labelled wholesale file of the matching module, through the tool: the same accuracy as
+   * the library's {@code AccountsAccuracyTest}, when the mapping gives the company's postal code
+   * and city as the company's ({@code org_postal_code}, {@code org_city}).
+   */
+  @Test
+  void theLabelledWholesaleFileResolvesAsTheLibraryResolvesIt() throws IOException {
+    Path labelled = Path.of("../matching/src/test/resources/accounts/accounts-contacts.csv");
+    Path mapping = dir.resolve("labelled.json");
+    Files.writeString(mapping, """
+        {"id": "record_id", "channel": "channel", "timestamp": "timestamp", "defaultRegion": "ES",
+         "fields": {"email": "email", "phone": "phone", "given_name": "first_name",
+                    "family_name": "last_name", "org_name": "org_name", "tax_id": "tax_id",
+                    "country": "country", "org_postal_code": "postal_code", "org_city": "city"}}""");
+    Path file = dir.resolve("labelled-accounts.csv");
+    CliRun r = run("resolve", "--input", labelled.toString(), "--mapping", mapping.toString(),
+        "--out", dir.resolve("labelled-clusters.csv").toString(), "--accounts", file.toString());
+    assertEquals(0, r.exit(), r.err());
+    Map<String, String[]> predicted = accounts(csv(file, "record_id", "account_id", "contact_id"));
+    Map<String, String[]> truth = new LinkedHashMap<>();
+    try (Reader in = Files.newBufferedReader(labelled, StandardCharsets.UTF_8);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            .parse(in)) {
+      p.forEach(c -> truth.put(c.get("record_id"),
+          new String[] {c.get("truth_account"), c.get("truth_person")}));
+    }
+    assertEquals(truth.keySet(), predicted.keySet());
+    StringBuilder report = new StringBuilder("resolve --accounts on " + labelled.getFileName()
+        + ", " + truth.size() + " records, pairwise over the records labelled with one:\n");
+    for (int side = 0; side < 2; side++) {
+      List<String> ids = new ArrayList<>();
+      for (Map.Entry<String, String[]> e : truth.entrySet()) {
+        if (!e.getValue()[side].isEmpty()) {
+          ids.add(e.getKey());
+        }
+      }
+      long tp = 0;
+      long fp = 0;
+      long fn = 0;
+      for (int i = 0; i < ids.size(); i++) {
+        for (int j = i + 1; j < ids.size(); j++) {
+          boolean same = truth.get(ids.get(i))[side].equals(truth.get(ids.get(j))[side]);
+          String a = predicted.get(ids.get(i))[side];
+          boolean linked = !a.isEmpty() && a.equals(predicted.get(ids.get(j))[side]);
+          tp += same && linked ? 1 : 0;
+          fp += !same && linked ? 1 : 0;
+          fn += same && !linked ? 1 : 0;
+        }
+      }
+      double precision = tp + fp == 0 ? 1 : tp / (double) (tp + fp);
+      double recall = tp + fn == 0 ? 1 : tp / (double) (tp + fn);
+      String name = side == 0 ? "accounts" : "persons";
+      report.append(String.format(java.util.Locale.ROOT,
+          "  %s: %d records, precision %.4f, recall %.4f%n", name, ids.size(), precision, recall));
+      assertTrue(precision >= 0.99, name + " precision " + precision);
+      assertTrue(recall > 0.5, name + " recall " + recall);
+    }
+    TestReports.add("AccountsCommandTest", report.toString());
+    // The file's eleven wrong check digits, each kept.
+    assertTrue(r.err().contains("tax ids with a wrong check digit: 11, left out of their records"),
+        r.err());
+  }
+
   @Test
   void withoutAccountsAWrongCheckDigitIsReportedAlike() throws IOException {
     CliRun r = resolve();
