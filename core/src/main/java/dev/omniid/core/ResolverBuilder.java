@@ -232,7 +232,9 @@ public final class ResolverBuilder {
    * The number of the first profile id the resolver hands out; later ids count up from it. Two
    * resolvers whose ids must never be confused (the persons and the organisations of an
    * {@link AccountResolver}) start far apart: an {@code AccountResolver} starts its organisations
-   * at {@link AccountResolver#FIRST_ACCOUNT_ID}. A journal keeps the ids it recorded. 1 unless set.
+   * at {@link AccountResolver#FIRST_ACCOUNT_ID}. The ids a journal's snapshot recorded are kept
+   * whatever this says (an {@code AccountResolver} refuses a side holding ids outside its range).
+   * 1 unless set.
    *
    * @param first the first id's number, {@code >= 1} (else
    *     {@link OmniIdException.Reason#INVALID_VALUE})

@@ -249,7 +249,7 @@ public final class DistributorGenerator {
       "Gómez", "Gámez", "Ruiz", "Ruz", "Smith", "Smyth", "Miller", "Millar");
   private static final Map<String, String[]> ABBREVIATIONS = Map.of(
       "Hermanos", new String[] {"Hnos.", "Hnos", "HNOS."},
-      "Distribuciones", new String[] {"Distrib.", "Distribuc."},
+      "Distribuciones", new String[] {"Distrib."},
       "Distribuidora", new String[] {"Distrib.", "Distr."},
       "Compañía", new String[] {"Cía.", "Cia.", "Cía", "Cia"},
       "y", new String[] {"&"},

@@ -25,6 +25,10 @@
  *       household and the patterns behind it.
  *   <li>{@link dev.omniid.datagen.Pattern}: the situations of real customer files (households,
  *       shared mailboxes, namesakes, unvalidatable phones...) and their default rates.
+ *   <li>{@link dev.omniid.datagen.DistributorGenerator}: a wholesale distributor's accounts and
+ *       their contacts, with tax ids and company names in many spellings; each
+ *       {@link dev.omniid.datagen.AccountTouchpoint} carries the account and the person behind it,
+ *       and the {@link dev.omniid.datagen.AccountPattern}s that shaped it.
  *   <li>{@link dev.omniid.datagen.GeneratedDataWriter}: the data set as files, with the truth,
  *       the labels and a mapping for the command-line tool.
  * </ul>
