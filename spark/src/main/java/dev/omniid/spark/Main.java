@@ -47,6 +47,11 @@ public final class Main {
       "  --month-first-dates        read ambiguous dates month first (US)",
       "  --max-component-size N     largest component to partition (default: "
           + ResolveSettings.DEFAULT_MAX_COMPONENT_SIZE + ")",
+      "  --estimate-sample N        estimate the match weights (EM, as omniid --estimate) on a",
+      "                             seeded sample of N touchpoints, brought to the driver, and",
+      "                             resolve with them (OmniID's default model; at most "
+          + ResolveSettings.MAX_ESTIMATE_SAMPLE + ")",
+      "  --estimate-seed S          the seed that chooses that sample (default: 1)",
       "  --evidence                 add each record's evidence (parquet output only)",
       "  --master URL               Spark master when not under spark-submit (default: local[*])");
 
@@ -87,6 +92,9 @@ public final class Main {
       ResolveSettings.Builder b = ResolveSettings.newBuilder()
           .maxComponentSize(o.maxComponentSize)
           .withEvidence(o.evidence);
+      if (o.estimateSample > 0) {
+        b.estimateWeights(o.estimateSample, o.estimateSeed);
+      }
       if (mapping == null) {
         b.omniIdDefaults(o.region == null ? "ES" : o.region, o.threshold, o.monthFirst);
         recordMapping = RecordMapping.byColumnName();
@@ -141,6 +149,9 @@ public final class Main {
     boolean monthFirst;
     int maxComponentSize = ResolveSettings.DEFAULT_MAX_COMPONENT_SIZE;
     boolean evidence;
+    /** The --estimate-sample given, or 0: no estimate. */
+    int estimateSample;
+    long estimateSeed = 1;
     String master = "local[*]";
 
     static Options parse(String[] args) {
@@ -174,6 +185,9 @@ public final class Main {
           case "--threshold" -> o.threshold = number("--threshold", v);
           case "--max-component-size" -> o.maxComponentSize = (int) Math.min(Integer.MAX_VALUE,
               Math.max(0, (long) number("--max-component-size", v)));
+          case "--estimate-sample" -> o.estimateSample = (int) Math.min(Integer.MAX_VALUE,
+              Math.max(-1, whole("--estimate-sample", v)));
+          case "--estimate-seed" -> o.estimateSeed = whole("--estimate-seed", v);
           case "--master" -> o.master = v;
           case "--evidence" -> o.evidence = true;
           case "--month-first-dates" -> o.monthFirst = true;
@@ -193,6 +207,14 @@ public final class Main {
       }
       if (o.maxComponentSize < 2) {
         throw new IllegalArgumentException("--max-component-size must be at least 2");
+      }
+      if (seen.containsKey("--estimate-sample")
+          && (o.estimateSample < 2 || o.estimateSample > ResolveSettings.MAX_ESTIMATE_SAMPLE)) {
+        throw new IllegalArgumentException("--estimate-sample must be 2 to "
+            + ResolveSettings.MAX_ESTIMATE_SAMPLE + " touchpoints");
+      }
+      if (seen.containsKey("--estimate-seed") && !seen.containsKey("--estimate-sample")) {
+        throw new IllegalArgumentException("--estimate-seed needs --estimate-sample");
       }
       if (o.evidence && o.outFormat.equals("csv")) {
         throw new IllegalArgumentException("--evidence needs --out-format parquet (CSV holds"
@@ -233,6 +255,14 @@ public final class Main {
         }
       }
       throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed));
+    }
+
+    private static long whole(String option, String value) {
+      try {
+        return Long.parseLong(value.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " must be a whole number");
+      }
     }
 
     private static double number(String option, String value) {

@@ -46,6 +46,12 @@ class MainTest {
     assertEquals(2, run("--input", "x", "--out", "y", "--preset", "shopify-customers",
         "--mapping", "m.json"));
     assertTrue(err().contains("either --mapping FILE or --preset NAME"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--estimate-sample", "1"));
+    assertTrue(err().contains("--estimate-sample must be 2 to 1000000 touchpoints"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--estimate-sample", "2.5"));
+    assertTrue(err().contains("--estimate-sample must be a whole number"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--estimate-seed", "7"));
+    assertTrue(err().contains("--estimate-seed needs --estimate-sample"), err());
     assertEquals(2, run("--input", "x", "--out", "y", "--default-region", "XX"));
     assertTrue(err().contains("--default-region"), err());
   }
@@ -65,8 +71,9 @@ class MainTest {
     // Small shuffles: a test's data (SparkConf reads spark.* system properties).
     System.setProperty("spark.sql.shuffle.partitions", "2");
     try {
+      // Weights estimated on a sample of all five: the identifier links decide here.
       assertEquals(0, run("--input", input.toString(), "--format", "csv", "--out", out.toString(),
-          "--master", "local[2]"), err());
+          "--master", "local[2]", "--estimate-sample", "5", "--estimate-seed", "3"), err());
     } finally {
       System.clearProperty("spark.sql.shuffle.partitions");
     }
