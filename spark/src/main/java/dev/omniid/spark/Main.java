@@ -26,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * </pre>
  *
  * <p>Run outside {@code spark-submit} (plain {@code java -cp}), it starts a local session on
- * {@code local[*]} unless {@code --master} says otherwise. Exit code 2: a usage error, with a
+ * {@code local[*]} unless {@code --master} says otherwise. It stops the session it started, and
+ * leaves one that was running before it (a notebook's) running. Exit code 2: a usage error, with a
  * message naming the option.
  */
 public final class Main {
@@ -110,6 +111,9 @@ public final class Main {
           : e.field().equals("matchThreshold") ? "--threshold " : e.field() + " ") + e.detail());
       return 2;
     }
+    // A session running before this job (a notebook's, a test's) is its owner's to stop.
+    boolean ownSession = SparkSession.getActiveSession().isEmpty()
+        && SparkSession.getDefaultSession().isEmpty();
     SparkSession.Builder builder = SparkSession.builder().appName("omniid-spark");
     // spark-submit sets spark.master; a plain `java` run gets a local session.
     if (System.getProperty("spark.master") == null) {
@@ -130,7 +134,9 @@ public final class Main {
       }
       result.unpersist();
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
     return 0;
   }
