@@ -26,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * </pre>
  *
  * <p>Run outside {@code spark-submit} (plain {@code java -cp}), it starts a local session on
- * {@code local[*]} unless {@code --master} says otherwise. Exit code 2: a usage error, with a
+ * {@code local[*]} unless {@code --master} says otherwise. It stops the session it started, and
+ * leaves one that was running before it (a notebook's) running. Exit code 2: a usage error, with a
  * message naming the option.
  */
 public final class Main {
@@ -47,6 +48,11 @@ public final class Main {
       "  --month-first-dates        read ambiguous dates month first (US)",
       "  --max-component-size N     largest component to partition (default: "
           + ResolveSettings.DEFAULT_MAX_COMPONENT_SIZE + ")",
+      "  --estimate-sample N        estimate the match weights (EM, as omniid --estimate) on a",
+      "                             seeded sample of N touchpoints, brought to the driver, and",
+      "                             resolve with them (OmniID's default model; at most "
+          + ResolveSettings.MAX_ESTIMATE_SAMPLE + ")",
+      "  --estimate-seed S          the seed that chooses that sample (default: 1)",
       "  --evidence                 add each record's evidence (parquet output only)",
       "  --master URL               Spark master when not under spark-submit (default: local[*])");
 
@@ -87,6 +93,9 @@ public final class Main {
       ResolveSettings.Builder b = ResolveSettings.newBuilder()
           .maxComponentSize(o.maxComponentSize)
           .withEvidence(o.evidence);
+      if (o.estimateSample > 0) {
+        b.estimateWeights(o.estimateSample, o.estimateSeed);
+      }
       if (mapping == null) {
         b.omniIdDefaults(o.region == null ? "ES" : o.region, o.threshold, o.monthFirst);
         recordMapping = RecordMapping.byColumnName();
@@ -102,6 +111,9 @@ public final class Main {
           : e.field().equals("matchThreshold") ? "--threshold " : e.field() + " ") + e.detail());
       return 2;
     }
+    // A session running before this job (a notebook's, a test's) is its owner's to stop.
+    boolean ownSession = SparkSession.getActiveSession().isEmpty()
+        && SparkSession.getDefaultSession().isEmpty();
     SparkSession.Builder builder = SparkSession.builder().appName("omniid-spark");
     // spark-submit sets spark.master; a plain `java` run gets a local session.
     if (System.getProperty("spark.master") == null) {
@@ -122,7 +134,9 @@ public final class Main {
       }
       result.unpersist();
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
     return 0;
   }
@@ -141,6 +155,9 @@ public final class Main {
     boolean monthFirst;
     int maxComponentSize = ResolveSettings.DEFAULT_MAX_COMPONENT_SIZE;
     boolean evidence;
+    /** The --estimate-sample given, or 0: no estimate. */
+    int estimateSample;
+    long estimateSeed = 1;
     String master = "local[*]";
 
     static Options parse(String[] args) {
@@ -174,6 +191,9 @@ public final class Main {
           case "--threshold" -> o.threshold = number("--threshold", v);
           case "--max-component-size" -> o.maxComponentSize = (int) Math.min(Integer.MAX_VALUE,
               Math.max(0, (long) number("--max-component-size", v)));
+          case "--estimate-sample" -> o.estimateSample = (int) Math.min(Integer.MAX_VALUE,
+              Math.max(-1, whole("--estimate-sample", v)));
+          case "--estimate-seed" -> o.estimateSeed = whole("--estimate-seed", v);
           case "--master" -> o.master = v;
           case "--evidence" -> o.evidence = true;
           case "--month-first-dates" -> o.monthFirst = true;
@@ -193,6 +213,14 @@ public final class Main {
       }
       if (o.maxComponentSize < 2) {
         throw new IllegalArgumentException("--max-component-size must be at least 2");
+      }
+      if (seen.containsKey("--estimate-sample")
+          && (o.estimateSample < 2 || o.estimateSample > ResolveSettings.MAX_ESTIMATE_SAMPLE)) {
+        throw new IllegalArgumentException("--estimate-sample must be 2 to "
+            + ResolveSettings.MAX_ESTIMATE_SAMPLE + " touchpoints");
+      }
+      if (seen.containsKey("--estimate-seed") && !seen.containsKey("--estimate-sample")) {
+        throw new IllegalArgumentException("--estimate-seed needs --estimate-sample");
       }
       if (o.evidence && o.outFormat.equals("csv")) {
         throw new IllegalArgumentException("--evidence needs --out-format parquet (CSV holds"
@@ -233,6 +261,14 @@ public final class Main {
         }
       }
       throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed));
+    }
+
+    private static long whole(String option, String value) {
+      try {
+        return Long.parseLong(value.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " must be a whole number");
+      }
     }
 
     private static double number(String option, String value) {

@@ -18,8 +18,11 @@ import static org.apache.spark.sql.functions.struct;
 import dev.omniid.core.BatchSteps;
 import dev.omniid.core.Evidence;
 import dev.omniid.core.Identifier;
+import dev.omniid.core.MatchField;
+import dev.omniid.core.ModelEstimator;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.Touchpoint;
+import dev.omniid.matching.OmniId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,14 +32,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -56,7 +63,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The stages, each logged with its counts: every record is mapped to its touchpoint on the
- * executors and normalized by the library ({@code BatchSteps.facts}); identifier values are
+ * executors and normalized by the library ({@code BatchSteps.facts}); when the settings ask for
+ * it, the match weights are estimated on a bounded, seeded sample of the touchpoints (brought to
+ * the driver) and the estimated model is broadcast to the executors; identifier values are
  * exploded, and each value's limit is counted with aggregations as the library counts it (a
  * value whose carriers hold more people than its limit links nothing); blocking keys are
  * exploded and blocks counted (a block over the resolver's {@code maxBlockSize} compares
@@ -120,13 +129,17 @@ public final class OmniIdSpark {
    *
    * @param records the records, any columns (each is read as text by the mapping)
    * @param mapping how a record becomes a touchpoint, not null
-   * @param settings the resolver configuration and limits, not null
+   * @param settings the resolver configuration and limits, not null; with
+   *     {@link ResolveSettings.Builder#estimateWeights} the weights are estimated on a sample
+   *     first and the records resolved with the estimated model
    * @return {@code record_id, profile_id} (and {@code evidence} when the settings ask for it),
    *     one row per accepted record, computed and cached ({@code unpersist()} it when done);
    *     records the mapping or the resolver refuses are left out and counted in the log
    * @throws ComponentTooLargeException if a connected component exceeds
    *     {@link ResolveSettings#maxComponentSize()}
    * @throws IllegalArgumentException if two accepted records have one touchpoint id
+   * @throws OmniIdException ({@code INVALID_VALUE}) if weights are to be estimated and the sample
+   *     gives no pair to learn from
    */
   public static Dataset<Row> resolve(Dataset<Row> records, RecordMapping mapping,
       ResolveSettings settings) {
@@ -136,24 +149,26 @@ public final class OmniIdSpark {
     // Built on the driver too: a configuration that cannot build fails before any job runs.
     BatchSteps driverSteps = Steps.of(settings);
     List<Dataset<?>> cached = new ArrayList<>();
-
-    Dataset<Row> facts = records.select(fieldsOf(records.columns()).as("fields"))
-        .mapPartitions(factsOf(mapping, settings), Encoders.row(FACTS))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(facts);
-    Row counts = facts.agg(count(lit(1)), count(col("problem"))).first();
-    long total = counts.getLong(0);
-    long rejected = counts.getLong(1);
-    LOG.info("mapped {} records: {} touchpoints, {} rejected (mapping or conflicting exclusive"
-        + " values)", total, total - rejected, rejected);
-    Dataset<Row> accepted = facts.where(col("problem").isNull()).drop("problem");
-    Dataset<Row> duplicates = accepted.groupBy("id").count().where(col("count").gt(1));
-    Row duplicated = duplicates.agg(count(lit(1)), min("id")).first();
-    if (duplicated.getLong(0) > 0) {
-      unpersist(cached);
-      throw new IllegalArgumentException(duplicated.getLong(0) + " touchpoint id(s) appear on"
-          + " more than one record (the smallest is " + duplicated.getString(1) + "): each record"
-          + " needs its own id");
+    Mapped mapped = map(records, mapping, settings, cached);
+    Dataset<Row> accepted = mapped.accepted();
+    long total = mapped.total();
+    long rejected = mapped.rejected();
+    if (settings.estimateSample().isPresent()) {
+      ModelEstimator.Estimate estimate;
+      try {
+        estimate = estimate(accepted, mapping, settings, total - rejected);
+      } catch (RuntimeException e) {
+        unpersist(cached);
+        throw e;
+      }
+      // The model does not serialize; its fitted numbers do, and each executor applies them to
+      // the start model it builds itself (EstimatedWeights).
+      Broadcast<EstimatedWeights> weights = JavaSparkContext
+          .fromSparkContext(records.sparkSession().sparkContext())
+          .broadcast(EstimatedWeights.of(estimate.model()));
+      // From here on every step scores with the estimated model.
+      settings = settings.withWeights(weights);
+      driverSteps = Steps.of(settings);
     }
 
     // Limits: a value's carriers count distinct items per group; more than the limit in any
@@ -242,6 +257,97 @@ public final class OmniIdSpark {
     LOG.info("profiles: {} for {} touchpoints", profiles, total - rejected);
     unpersist(cached);
     return result;
+  }
+
+  /**
+   * Estimates the match model's weights on a sample of {@code records}, as
+   * {@link #resolve} does before resolving when {@link ResolveSettings#estimateSample()} is set:
+   * to look at the estimate, or compare it with the defaults, without resolving.
+   *
+   * @param records the records, any columns
+   * @param mapping how a record becomes a touchpoint, not null
+   * @param settings settings with {@link ResolveSettings.Builder#estimateWeights}, not null
+   * @return the library's estimate ({@code OmniId.estimate}) on the sample: the start model with
+   *     the fitted probabilities and prior (its threshold unchanged), and how EM got there
+   * @throws IllegalArgumentException if the settings ask for no estimate, or two accepted
+   *     records have one touchpoint id
+   * @throws OmniIdException ({@code INVALID_VALUE}) if the sample gives no pair to learn from
+   */
+  public static ModelEstimator.Estimate estimate(Dataset<Row> records, RecordMapping mapping,
+      ResolveSettings settings) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(mapping, "mapping");
+    Objects.requireNonNull(settings, "settings");
+    if (settings.estimateSample().isEmpty()) {
+      throw new IllegalArgumentException("the settings ask for no estimate: set estimateWeights");
+    }
+    Steps.of(settings);
+    List<Dataset<?>> cached = new ArrayList<>();
+    try {
+      Mapped mapped = map(records, mapping, settings, cached);
+      return estimate(mapped.accepted(), mapping, settings, mapped.total() - mapped.rejected());
+    } finally {
+      unpersist(cached);
+    }
+  }
+
+  /** The mapped records: accepted touchpoints ({@code id, fields, values, blocks}) and counts. */
+  private record Mapped(Dataset<Row> accepted, long total, long rejected) {}
+
+  /**
+   * Maps and normalizes every record (cached in {@code cached}), counts and logs them, and
+   * refuses two accepted records with one id.
+   */
+  private static Mapped map(Dataset<Row> records, RecordMapping mapping, ResolveSettings settings,
+      List<Dataset<?>> cached) {
+    Dataset<Row> facts = records.select(fieldsOf(records.columns()).as("fields"))
+        .mapPartitions(factsOf(mapping, settings), Encoders.row(FACTS))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(facts);
+    Row counts = facts.agg(count(lit(1)), count(col("problem"))).first();
+    long total = counts.getLong(0);
+    long rejected = counts.getLong(1);
+    LOG.info("mapped {} records: {} touchpoints, {} rejected (mapping or conflicting exclusive"
+        + " values)", total, total - rejected, rejected);
+    Dataset<Row> accepted = facts.where(col("problem").isNull()).drop("problem");
+    Dataset<Row> duplicates = accepted.groupBy("id").count().where(col("count").gt(1));
+    Row duplicated = duplicates.agg(count(lit(1)), min("id")).first();
+    if (duplicated.getLong(0) > 0) {
+      unpersist(cached);
+      throw new IllegalArgumentException(duplicated.getLong(0) + " touchpoint id(s) appear on"
+          + " more than one record (the smallest is " + duplicated.getString(1) + "): each record"
+          + " needs its own id");
+    }
+    return new Mapped(accepted, total, rejected);
+  }
+
+  /**
+   * The library's estimate on the sample of {@code accepted} that the settings choose
+   * ({@link WeightSample}): Spark keeps the smallest keys per partition and merges them, so only
+   * the sample reaches the driver, where it is mapped again and estimated.
+   */
+  private static ModelEstimator.Estimate estimate(Dataset<Row> accepted, RecordMapping mapping,
+      ResolveSettings settings, long touchpoints) {
+    int size = settings.estimateSample().getAsInt();
+    long seed = settings.estimateSeed();
+    UserDefinedFunction key = org.apache.spark.sql.functions.udf(
+        (UDF1<String, Long>) id -> WeightSample.key(seed, id), DataTypes.LongType);
+    List<Row> rows = accepted.select(col("id"), col("fields"))
+        .orderBy(key.apply(col("id")), col("id")).limit(size).collectAsList();
+    List<Touchpoint> sample = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      sample.add(mapping.map(r.getJavaMap(1)));
+    }
+    LOG.info("estimating match weights on a sample of {} of {} touchpoints (seed {}), brought to"
+        + " the driver", sample.size(), touchpoints, seed);
+    ModelEstimator.Estimate e = OmniId.estimate(settings.startModel(), sample);
+    LOG.info("estimated on {} blocked pairs ({} comparison patterns) in {} EM iterations"
+        + " (converged: {}); prior match probability {}", e.pairs(), e.patterns(),
+        e.iterations(), e.converged(), e.model().priorMatchProbability());
+    for (MatchField f : e.model().fields()) {
+      LOG.info("estimated {}", EstimatedWeights.describe(f));
+    }
+    return e;
   }
 
   /** The record as one map column: every column's name to its value as text. */

@@ -1,16 +1,21 @@
 package dev.omniid.spark;
 
 import dev.omniid.connect.Mapping;
+import dev.omniid.core.MatchModel;
 import dev.omniid.core.OmniIdException;
+import dev.omniid.core.ResolverBuilder;
 import dev.omniid.matching.OmniId;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.UUID;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * How {@link OmniIdSpark#resolve} resolves: the resolver configuration (the {@code OmniId}
- * defaults unless set), the largest connected component it will partition, and whether each
- * record's evidence is returned. Immutable and serializable; built with {@link #newBuilder()}.
+ * defaults unless set), whether its match weights are first estimated on a sample of the
+ * records, the largest connected component it will partition, and whether each record's
+ * evidence is returned. Immutable and serializable; built with {@link #newBuilder()}.
  */
 public final class ResolveSettings implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,9 +23,20 @@ public final class ResolveSettings implements Serializable {
   /** The default {@link Builder#maxComponentSize}. */
   public static final int DEFAULT_MAX_COMPONENT_SIZE = 200_000;
 
+  /**
+   * The largest sample {@link Builder#estimateWeights} takes: the sample is brought to the
+   * driver, where the estimator compares its blocked pairs.
+   */
+  public static final int MAX_ESTIMATE_SAMPLE = 1_000_000;
+
   private final ResolverConfiguration configuration;
+  /** The OmniId defaults the configuration was built from; null for a custom configuration. */
+  private final Defaults defaults;
   private final int maxComponentSize;
   private final boolean withEvidence;
+  /** The sample size to estimate weights on, or 0 for none. */
+  private final int estimateSample;
+  private final long estimateSeed;
   /**
    * Names this configuration on the executors, which build its steps once per JVM (the
    * normalizers' reference data and caches are costly to build per task).
@@ -29,8 +45,22 @@ public final class ResolveSettings implements Serializable {
 
   private ResolveSettings(Builder b) {
     this.configuration = b.configuration;
+    this.defaults = b.defaults;
     this.maxComponentSize = b.maxComponentSize;
     this.withEvidence = b.withEvidence;
+    this.estimateSample = b.estimateSample;
+    this.estimateSeed = b.estimateSeed;
+  }
+
+  /** These settings scoring with {@code weights} applied to the start model, estimated already. */
+  private ResolveSettings(ResolveSettings s, Broadcast<EstimatedWeights> weights) {
+    Defaults d = s.defaults;
+    this.configuration = () -> d.resolverBuilder(weights.value().applyTo(d.startModel()));
+    this.defaults = d;
+    this.maxComponentSize = s.maxComponentSize;
+    this.withEvidence = s.withEvidence;
+    this.estimateSample = 0;
+    this.estimateSeed = s.estimateSeed;
   }
 
   /**
@@ -80,11 +110,74 @@ public final class ResolveSettings implements Serializable {
     return withEvidence;
   }
 
+  /**
+   * How many touchpoints the match weights are estimated on before resolving.
+   *
+   * @return the sample size {@link Builder#estimateWeights} set, or empty: the configuration's
+   *     own weights
+   */
+  public OptionalInt estimateSample() {
+    return estimateSample == 0 ? OptionalInt.empty() : OptionalInt.of(estimateSample);
+  }
+
+  /**
+   * The seed that chooses the estimation sample.
+   *
+   * @return the seed {@link Builder#estimateWeights} set, 0 unless set
+   */
+  public long estimateSeed() {
+    return estimateSeed;
+  }
+
+  /** The model estimation starts from: the {@code OmniId} default model for the region. */
+  MatchModel startModel() {
+    return defaults.startModel();
+  }
+
+  /** These settings with the estimated weights, broadcast, in place of the start model's. */
+  ResolveSettings withWeights(Broadcast<EstimatedWeights> weights) {
+    return new ResolveSettings(this, Objects.requireNonNull(weights, "weights"));
+  }
+
+  /**
+   * The {@code OmniId} defaults for a region, threshold and date order, configured by a mapping
+   * when there is one: serializable, so the executors build the same resolver configuration.
+   */
+  private record Defaults(String region, double threshold, boolean monthFirst, Mapping mapping)
+      implements Serializable {
+    MatchModel startModel() {
+      return OmniId.defaultMatchModel(region, monthFirst);
+    }
+
+    /** The configuration, scoring with {@code model} (null: the default model). */
+    ResolverBuilder resolverBuilder(MatchModel model) {
+      OmniId.Builder b = OmniId.resolverBuilder().defaultRegion(region);
+      if (model != null) {
+        b.matchModel(model);
+      }
+      if (!Double.isNaN(threshold)) {
+        b.matchThreshold(threshold);
+      }
+      if (monthFirst) {
+        b.monthFirstDates();
+      }
+      ResolverBuilder rb = b.toResolverBuilder();
+      return mapping == null ? rb : mapping.configure(rb);
+    }
+
+    ResolverConfiguration configuration() {
+      return () -> resolverBuilder(null);
+    }
+  }
+
   /** Builds {@link ResolveSettings}; each setter checks its value at once. Not thread-safe. */
   public static final class Builder {
-    private ResolverConfiguration configuration = defaultsFor("ES", Double.NaN, false);
+    private Defaults defaults = new Defaults("ES", Double.NaN, false, null);
+    private ResolverConfiguration configuration = defaults.configuration();
     private int maxComponentSize = DEFAULT_MAX_COMPONENT_SIZE;
     private boolean withEvidence;
+    private int estimateSample;
+    private long estimateSeed;
 
     private Builder() {}
 
@@ -101,9 +194,11 @@ public final class ResolveSettings implements Serializable {
      */
     public Builder omniIdDefaults(String region, double matchThreshold, boolean monthFirstDates) {
       Objects.requireNonNull(region, "region");
+      Defaults d = new Defaults(region, matchThreshold, monthFirstDates, null);
       // Checked here, on the driver, by building once: a bad value fails before any job runs.
-      defaultsFor(region, matchThreshold, monthFirstDates).resolverBuilder();
-      this.configuration = defaultsFor(region, matchThreshold, monthFirstDates);
+      d.resolverBuilder(null);
+      this.defaults = d;
+      this.configuration = d.configuration();
       return this;
     }
 
@@ -129,11 +224,11 @@ public final class ResolveSettings implements Serializable {
       Objects.requireNonNull(mapping, "mapping");
       String r = region(mapping, region);
       boolean monthFirst = monthFirstDates(mapping, region, monthFirstDates);
-      ResolverConfiguration defaults = defaultsFor(r, matchThreshold, monthFirst);
-      ResolverConfiguration configured = () -> mapping.configure(defaults.resolverBuilder());
+      Defaults d = new Defaults(r, matchThreshold, monthFirst, mapping);
       // Checked here, on the driver, by building once: a bad value fails before any job runs.
-      configured.resolverBuilder().build();
-      this.configuration = configured;
+      d.resolverBuilder(null).build();
+      this.defaults = d;
+      this.configuration = d.configuration();
       return this;
     }
 
@@ -170,6 +265,35 @@ public final class ResolveSettings implements Serializable {
      */
     public Builder configuration(ResolverConfiguration configuration) {
       this.configuration = Objects.requireNonNull(configuration, "configuration");
+      this.defaults = null;
+      return this;
+    }
+
+    /**
+     * Estimates the match model's m and u probabilities and prior on a sample of the records
+     * before resolving, by the library's own expectation–maximization ({@code OmniId.estimate},
+     * the {@code omniid} tool's {@code --estimate}), and resolves with the estimated model. The
+     * sample is the {@code sampleSize} accepted touchpoints whose hash of {@code seed} and id is
+     * smallest: the same for the same records and seed however they are partitioned, found with
+     * a bounded top-n per partition, and then brought to the driver. Estimation starts from the
+     * {@code OmniId} default model for the region ({@link #omniIdDefaults} or {@link #mapping});
+     * a {@linkplain #configuration custom configuration} keeps its own model, and
+     * {@link #build()} refuses the two together.
+     *
+     * @param sampleSize how many touchpoints to estimate on, 2 to {@value #MAX_ESTIMATE_SAMPLE}
+     *     (a few thousand customers or more: the estimator learns from the pairs that blocking
+     *     finds among them)
+     * @param seed chooses the sample
+     * @return this builder
+     * @throws IllegalArgumentException if {@code sampleSize} is out of range
+     */
+    public Builder estimateWeights(int sampleSize, long seed) {
+      if (sampleSize < 2 || sampleSize > MAX_ESTIMATE_SAMPLE) {
+        throw new IllegalArgumentException("estimateWeights sampleSize must be 2 to "
+            + MAX_ESTIMATE_SAMPLE + " touchpoints");
+      }
+      this.estimateSample = sampleSize;
+      this.estimateSeed = seed;
       return this;
     }
 
@@ -205,23 +329,15 @@ public final class ResolveSettings implements Serializable {
      * Builds the settings.
      *
      * @return immutable settings
+     * @throws IllegalStateException if weights are to be estimated for a custom configuration
      */
     public ResolveSettings build() {
+      if (estimateSample > 0 && defaults == null) {
+        throw new IllegalStateException("estimateWeights starts from the OmniId default model"
+            + " (omniIdDefaults or mapping); a custom configuration's model is its own: estimate"
+            + " it with ModelEstimator and set it in the configuration");
+      }
       return new ResolveSettings(this);
-    }
-
-    private static ResolverConfiguration defaultsFor(String region, double threshold,
-        boolean monthFirst) {
-      return () -> {
-        OmniId.Builder b = OmniId.resolverBuilder().defaultRegion(region);
-        if (!Double.isNaN(threshold)) {
-          b.matchThreshold(threshold);
-        }
-        if (monthFirst) {
-          b.monthFirstDates();
-        }
-        return b.toResolverBuilder();
-      };
     }
   }
 }

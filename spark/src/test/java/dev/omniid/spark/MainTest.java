@@ -1,6 +1,7 @@
 package dev.omniid.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,12 +15,22 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The spark-submit entry point: its options, a run from CSV to Parquet and one by a mapping file. */
 class MainTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  /**
+   * The tests' shared session runs before {@code Main}, which uses it and leaves it running
+   * (starting and stopping its own would cost the next test class a new session).
+   */
+  @BeforeAll
+  static void start() {
+    SparkTests.session();
+  }
 
   private int run(String... args) {
     return Main.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -46,6 +57,12 @@ class MainTest {
     assertEquals(2, run("--input", "x", "--out", "y", "--preset", "shopify-customers",
         "--mapping", "m.json"));
     assertTrue(err().contains("either --mapping FILE or --preset NAME"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--estimate-sample", "1"));
+    assertTrue(err().contains("--estimate-sample must be 2 to 1000000 touchpoints"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--estimate-sample", "2.5"));
+    assertTrue(err().contains("--estimate-sample must be a whole number"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--estimate-seed", "7"));
+    assertTrue(err().contains("--estimate-seed needs --estimate-sample"), err());
     assertEquals(2, run("--input", "x", "--out", "y", "--default-region", "XX"));
     assertTrue(err().contains("--default-region"), err());
   }
@@ -62,14 +79,12 @@ class MainTest {
         "r5,web,ana.lopez@correo-test.es,,Ana,C-3,x",
         ""));
     Path out = dir.resolve("profiles");
-    // Small shuffles: a test's data (SparkConf reads spark.* system properties).
-    System.setProperty("spark.sql.shuffle.partitions", "2");
-    try {
-      assertEquals(0, run("--input", input.toString(), "--format", "csv", "--out", out.toString(),
-          "--master", "local[2]"), err());
-    } finally {
-      System.clearProperty("spark.sql.shuffle.partitions");
-    }
+    SparkSession running = SparkTests.session();
+    // Weights estimated on a sample of all five: the identifier links decide here.
+    assertEquals(0, run("--input", input.toString(), "--format", "csv", "--out", out.toString(),
+        "--master", "local[2]", "--estimate-sample", "5", "--estimate-seed", "3"), err());
+    assertFalse(running.sparkContext().isStopped(),
+        "Main leaves a session it did not start running");
     // r5's customer id clashes with r1's: the shared email joins it to neither of them.
     assertEquals(Map.of("r1", "r1", "r2", "r1", "r3", "r1", "r4", "r4", "r5", "r5"),
         profiles(out));
@@ -98,13 +113,8 @@ class MainTest {
                     "customer_id": {"column": "Account", "normalize": false}}}
         """);
     Path out = dir.resolve("profiles");
-    System.setProperty("spark.sql.shuffle.partitions", "2");
-    try {
-      assertEquals(0, run("--input", input.toString(), "--format", "csv", "--out", out.toString(),
-          "--out-format", "csv", "--mapping", mapping.toString(), "--master", "local[2]"), err());
-    } finally {
-      System.clearProperty("spark.sql.shuffle.partitions");
-    }
+    assertEquals(0, run("--input", input.toString(), "--format", "csv", "--out", out.toString(),
+        "--out-format", "csv", "--mapping", mapping.toString(), "--master", "local[2]"), err());
     // k2's phone is k1's read in region US; k3's "a-1" is not k4's "A-1" as written, and k4's
     // A-1 is k1's; the record without an id is rejected.
     assertEquals(Map.of("k1", "k1", "k2", "k1", "k3", "k3", "k4", "k1"), profiles(out));

@@ -6,8 +6,8 @@ import org.apache.spark.sql.SparkSession;
  * The tests' session: local[2], small shuffles, no UI. One session serves every test class of the
  * run (surefire runs them in one JVM, one class after another): starting a session costs seconds,
  * and each class starting and stopping its own cost the module's build time for nothing. Classes
- * do not stop it; Spark's shutdown hook does when the JVM exits. {@code Main} stops the session it
- * ran on, after which the next call starts a new one.
+ * do not stop it; Spark's shutdown hook does when the JVM exits. {@code Main} runs on it and leaves
+ * it running (it stops only a session it started itself).
  */
 final class SparkTests {
   private SparkTests() {}
