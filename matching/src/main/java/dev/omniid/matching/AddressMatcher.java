@@ -5,7 +5,6 @@ import dev.omniid.core.FieldMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Grades two street addresses normalized by {@link AddressNormalizer}, reading each as a street
@@ -46,7 +45,6 @@ public final class AddressMatcher implements FieldMatcher {
   private static final double MEDIUM_NAME = 0.75;
   private static final double CONTAINED = 0.9;
   private static final int MAX_TOKENS = 32;
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
   private final AddressVocabulary vocabulary = AddressVocabulary.standard();
 
@@ -207,7 +205,7 @@ public final class AddressMatcher implements FieldMatcher {
         if (!used[j]
             && x.get(i).length() <= NameMatcher.MAX_FUZZY_LENGTH
             && y.get(j).length() <= NameMatcher.MAX_FUZZY_LENGTH) {
-          double s = JARO_WINKLER.apply(x.get(i), y.get(j));
+          double s = JaroWinkler.similarity(x.get(i), y.get(j));
           if (s >= bestScore) {
             bestScore = s;
             best = j;

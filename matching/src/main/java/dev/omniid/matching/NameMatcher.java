@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Grades two person names normalized by {@link NameNormalizer}, token by token, knowing
@@ -93,7 +92,6 @@ public final class NameMatcher implements FieldMatcher {
 
   private static final double CLOSE_SIMILARITY = 0.94;
   private static final double NEAR_SIMILARITY = 0.88;
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
   private final Mode mode;
   private final Nicknames nicknames;
@@ -291,7 +289,7 @@ public final class NameMatcher implements FieldMatcher {
       // Jaro-Winkler is quadratic; no real name token is this long.
       return NONE;
     }
-    double similarity = JARO_WINKLER.apply(x, y);
+    double similarity = JaroWinkler.similarity(x, y);
     if (similarity >= CLOSE_SIMILARITY) {
       return CLOSE;
     }
