@@ -17,20 +17,42 @@ final class JaroWinkler {
    * scale 0.1 and a prefix of at most 4 characters; bit for bit Commons Text's result.
    */
   static double similarity(String first, String second) {
-    if (first.equals(second)) {
+    return similarity(first, 0, first.length(), second, 0, second.length());
+  }
+
+  /**
+   * {@link #similarity(String, String)} of {@code first.substring(firstFrom, firstTo)} and
+   * {@code second.substring(secondFrom, secondTo)}, without making the substrings.
+   */
+  static double similarity(String first, int firstFrom, int firstTo, String second,
+      int secondFrom, int secondTo) {
+    int firstLength = firstTo - firstFrom;
+    int secondLength = secondTo - secondFrom;
+    if (firstLength == secondLength
+        && first.regionMatches(firstFrom, second, secondFrom, firstLength)) {
       return 1d;
     }
     String max;
     String min;
-    if (first.length() > second.length()) {
+    int maxFrom;
+    int minFrom;
+    int maxLength;
+    int minLength;
+    if (firstLength > secondLength) {
       max = first;
+      maxFrom = firstFrom;
+      maxLength = firstLength;
       min = second;
+      minFrom = secondFrom;
+      minLength = secondLength;
     } else {
       max = second;
+      maxFrom = secondFrom;
+      maxLength = secondLength;
       min = first;
+      minFrom = firstFrom;
+      minLength = firstLength;
     }
-    int maxLength = max.length();
-    int minLength = min.length();
     int matches;
     int transpositions;
     if (maxLength <= 64) {
@@ -39,9 +61,9 @@ final class JaroWinkler {
       long minFlags = 0;
       matches = 0;
       for (int mi = 0; mi < minLength; mi++) {
-        char c = min.charAt(mi);
+        char c = min.charAt(minFrom + mi);
         for (int xi = Math.max(mi - range, 0), xn = Math.min(mi + range + 1, maxLength); xi < xn; xi++) {
-          if ((maxFlags & (1L << xi)) == 0 && c == max.charAt(xi)) {
+          if ((maxFlags & (1L << xi)) == 0 && c == max.charAt(maxFrom + xi)) {
             maxFlags |= 1L << xi;
             minFlags |= 1L << mi;
             matches++;
@@ -56,14 +78,15 @@ final class JaroWinkler {
       while (a != 0) {
         int i = Long.numberOfTrailingZeros(a);
         int j = Long.numberOfTrailingZeros(b);
-        if (min.charAt(i) != max.charAt(j)) {
+        if (min.charAt(minFrom + i) != max.charAt(maxFrom + j)) {
           transpositions++;
         }
         a &= a - 1;
         b &= b - 1;
       }
     } else {
-      int[] counts = longMatches(min, max);
+      int[] counts = longMatches(min.substring(minFrom, minFrom + minLength),
+          max.substring(maxFrom, maxFrom + maxLength));
       matches = counts[0];
       transpositions = counts[1];
     }
@@ -72,13 +95,13 @@ final class JaroWinkler {
     }
     int prefix = 0;
     for (int i = 0; i < Math.min(4, minLength); i++) {
-      if (first.charAt(i) != second.charAt(i)) {
+      if (first.charAt(firstFrom + i) != second.charAt(secondFrom + i)) {
         break;
       }
       prefix++;
     }
     double m = matches;
-    double j = (m / first.length() + m / second.length() + (m - transpositions / 2d) / m) / 3;
+    double j = (m / firstLength + m / secondLength + (m - transpositions / 2d) / m) / 3;
     return j < 0.7d ? j : j + 0.1d * prefix * (1d - j);
   }
 

@@ -43,6 +43,18 @@ public final class TextMatcher {
         : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
   }
 
+  /**
+   * {@link #jaroWinklerLevel(String, String)} of the prefixes {@code a[0, la)} and
+   * {@code b[0, lb)}, which are not equal, without making them.
+   */
+  static ComparisonLevel jaroWinklerLevel(String a, int la, String b, int lb) {
+    double s = Math.min(JaroWinkler.similarity(a, 0, la, b, 0, lb),
+        JaroWinkler.similarity(b, 0, lb, a, 0, la));
+    return s >= 0.95 ? ComparisonLevel.STRONG
+        : s >= 0.88 ? ComparisonLevel.MEDIUM
+        : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
+  }
+
   static ComparisonLevel typoLevel(String a, String b) {
     if (a.equals(b)) {
       return ComparisonLevel.EXACT;

@@ -59,6 +59,12 @@ class JaroWinklerPropertiesTest {
       String b = random.nextBoolean() ? variant(random, a) : word(random, random.nextInt(90), 4);
       assertEquals(COMMONS.apply(a, b), JaroWinkler.similarity(a, b), () -> a + " / " + b);
       assertEquals(COMMONS.apply(b, a), JaroWinkler.similarity(b, a), () -> b + " / " + a);
+      // The same pair read in place, inside longer strings (an email's local part).
+      String pa = word(random, random.nextInt(4), 26) + a + "@x";
+      String pb = "." + b + word(random, random.nextInt(6), 26);
+      int fa = pa.length() - 2 - a.length();
+      assertEquals(COMMONS.apply(a, b),
+          JaroWinkler.similarity(pa, fa, fa + a.length(), pb, 1, 1 + b.length()), () -> a + " / " + b);
     }
   }
 }
