@@ -119,6 +119,8 @@ public final class MatchModel {
    */
   Prepared prepare(Touchpoint touchpoint, List<Problem> problems) {
     String[][] values = new String[fields.size()][];
+    // The prepared forms of the fields whose matcher reads values once (PreparedMatcher).
+    Object[][] features = null;
     List<AttributeKey> reported = null;
     for (int f = 0; f < values.length; f++) {
       MatchField field = fields.get(f);
@@ -148,8 +150,18 @@ public final class MatchModel {
         }
       }
       values[f] = normalized.toArray(new String[0]);
+      if (field.matcher() instanceof PreparedMatcher<?> matcher && values[f].length > 0) {
+        if (features == null) {
+          features = new Object[values.length][];
+        }
+        Object[] forms = new Object[values[f].length];
+        for (int v = 0; v < forms.length; v++) {
+          forms[v] = matcher.prepare(values[f][v]);
+        }
+        features[f] = forms;
+      }
     }
-    return new Prepared(values);
+    return new Prepared(values, features);
   }
 
   /** The attribute of {@code source} whose stripped value is {@code value}; null for identifiers. */
@@ -184,7 +196,7 @@ public final class MatchModel {
   void levels(Prepared a, Prepared b, ComparisonLevel[] out, String[] agreedValue) {
     String[] agreed = new String[1];
     for (int f = 0; f < out.length; f++) {
-      out[f] = level(f, a.values[f], b.values[f], agreed);
+      out[f] = level(f, a, b, agreed);
       if (agreedValue != null) {
         agreedValue[f] = agreed[0];
       }
@@ -205,7 +217,7 @@ public final class MatchModel {
       if (total + maxFrom[f] < threshold - 1e-9) {
         return Double.NEGATIVE_INFINITY;
       }
-      ComparisonLevel level = level(f, a.values[f], b.values[f], agreed);
+      ComparisonLevel level = level(f, a, b, agreed);
       total += fields.get(f).weight(level, agreed[0]);
     }
     return total;
@@ -219,7 +231,7 @@ public final class MatchModel {
   boolean agreesOnAny(int[] fields, Prepared a, Prepared b) {
     String[] agreed = new String[1];
     for (int f : fields) {
-      ComparisonLevel level = level(f, a.values[f], b.values[f], agreed);
+      ComparisonLevel level = level(f, a, b, agreed);
       if (level == ComparisonLevel.EXACT || level == ComparisonLevel.STRONG) {
         return true;
       }
@@ -236,7 +248,7 @@ public final class MatchModel {
     String[] agreed = new String[1];
     for (int f = 0; f < fields.size(); f++) {
       MatchField field = fields.get(f);
-      ComparisonLevel level = level(f, a.values[f], b.values[f], agreed);
+      ComparisonLevel level = level(f, a, b, agreed);
       if (level != ComparisonLevel.MISSING && field.identifies(level, field.weight(level, agreed[0]))) {
         return true;
       }
@@ -245,12 +257,19 @@ public final class MatchModel {
   }
 
   /** The level of field {@code f} for two value lists, and the exact value agreed on, if any. */
-  private ComparisonLevel level(int f, String[] x, String[] y, String[] agreed) {
+  private ComparisonLevel level(int f, Prepared a, Prepared b, String[] agreed) {
+    String[] x = a.values[f];
+    String[] y = b.values[f];
     agreed[0] = null;
     if (x.length == 0 || y.length == 0) {
       return ComparisonLevel.MISSING;
     }
     FieldMatcher matcher = fields.get(f).matcher();
+    Object[] fx = a.features == null ? null : a.features[f];
+    Object[] fy = b.features == null ? null : b.features[f];
+    if (fx != null && fy != null) {
+      return preparedLevel((PreparedMatcher<?>) matcher, x, y, fx, fy, agreed);
+    }
     ComparisonLevel best = ComparisonLevel.DIFFERENT;
     // The left argument is the value that repeats, and a matcher may keep per-thread work for it:
     // NameMatcher keeps the split and expanded form of the last left-hand name its thread saw. So
@@ -270,6 +289,24 @@ public final class MatchModel {
             || (level == best && level == ComparisonLevel.EXACT && vx.compareTo(agreed[0]) < 0)) {
           best = level;
           agreed[0] = level == ComparisonLevel.EXACT ? vx : null;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** {@link #level} on prepared forms: the same loop and tie-break, no value read again. */
+  @SuppressWarnings("unchecked")
+  private static <F> ComparisonLevel preparedLevel(PreparedMatcher<F> matcher, String[] x,
+      String[] y, Object[] fx, Object[] fy, String[] agreed) {
+    ComparisonLevel best = ComparisonLevel.DIFFERENT;
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < y.length; j++) {
+        ComparisonLevel level = matcher.comparePrepared((F) fx[i], (F) fy[j]);
+        if (level.ordinal() < best.ordinal()
+            || (level == best && level == ComparisonLevel.EXACT && x[i].compareTo(agreed[0]) < 0)) {
+          best = level;
+          agreed[0] = level == ComparisonLevel.EXACT ? x[i] : null;
         }
       }
     }
@@ -311,12 +348,18 @@ public final class MatchModel {
         + "), fields=" + fields + "]";
   }
 
-  /** A touchpoint's normalized field values. */
+  /**
+   * A touchpoint's normalized field values, and the prepared forms of those a
+   * {@link PreparedMatcher} reads ({@code features[f]} parallel to {@code values[f]}; null for
+   * the other fields, and {@code features} null when no field has one).
+   */
   static final class Prepared {
     final String[][] values;
+    final Object[][] features;
 
-    Prepared(String[][] values) {
+    Prepared(String[][] values, Object[][] features) {
       this.values = values;
+      this.features = features;
     }
   }
 

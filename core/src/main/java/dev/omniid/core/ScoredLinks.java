@@ -26,6 +26,13 @@ final class ScoredLinks {
   private final int maxBlockSize;
   private final HashMap<String, ArrayList<TouchpointNode>> blocks = new HashMap<>();
 
+  /**
+   * The candidates of the touchpoint being added, with how many blocks each shares with it:
+   * reused from one add to the next (the write lock guards it), and emptied after each so that it
+   * holds no removed touchpoint. The counts are small, so their boxes are the cached ones.
+   */
+  private IdentityHashMap<TouchpointNode, Integer> candidates = new IdentityHashMap<>();
+
   /** The model's fields over an identifier type that names one person. */
   private final int[] personalFields;
 
@@ -53,31 +60,42 @@ final class ScoredLinks {
     entry.extras().prepared = model.prepare(entry.touchpoint, problems);
     entry.extras.blockKeys = blockKeysOf(entry.touchpoint);
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
-    IdentityHashMap<TouchpointNode, int[]> shared = new IdentityHashMap<>();
-    for (String key : entry.extras.blockKeys) {
-      ArrayList<TouchpointNode> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
-      block.add(entry);
-      if (block.size() == maxBlockSize + 1) {
-        seeds = retire(key, block, entry, seeds);
-      } else if (block.size() <= maxBlockSize) {
-        for (TouchpointNode other : block) {
-          if (other != entry) {
-            shared.computeIfAbsent(other, x -> new int[1])[0]++;
+    IdentityHashMap<TouchpointNode, Integer> shared = candidates;
+    List<Edge> linked = new ArrayList<>(2);
+    try {
+      for (String key : entry.extras.blockKeys) {
+        ArrayList<TouchpointNode> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
+        block.add(entry);
+        if (block.size() == maxBlockSize + 1) {
+          seeds = retire(key, block, entry, seeds);
+        } else if (block.size() <= maxBlockSize) {
+          for (TouchpointNode other : block) {
+            if (other != entry) {
+              shared.merge(other, 1, Integer::sum);
+            }
           }
         }
       }
-    }
-    // Scored in any order (scoring is pure); only the few pairs that link are put in touchpoint-id
-    // order before they become edges. Sorting every candidate cost a sixth of a fuzzy resolve.
-    List<Edge> linked = new ArrayList<>(2);
-    for (Map.Entry<TouchpointNode, int[]> candidate : shared.entrySet()) {
-      TouchpointNode other = candidate.getKey();
-      double weight = linkingWeight(entry.extras.prepared, other.extras.prepared);
-      if (!Double.isNaN(weight)) {
-        Edge edge = new Edge(entry, other, weight);
-        edge.support = candidate.getValue()[0];
-        edge.vouchesForOnePerson = vouches(entry.extras.prepared, other.extras.prepared);
-        linked.add(edge);
+      // Scored in any order (scoring is pure); only the few pairs that link are put in
+      // touchpoint-id order before they become edges. Sorting every candidate cost a sixth of a
+      // fuzzy resolve.
+      for (Map.Entry<TouchpointNode, Integer> candidate : shared.entrySet()) {
+        TouchpointNode other = candidate.getKey();
+        double weight = linkingWeight(entry.extras.prepared, other.extras.prepared);
+        if (!Double.isNaN(weight)) {
+          Edge edge = new Edge(entry, other, weight);
+          edge.support = candidate.getValue();
+          edge.vouchesForOnePerson = vouches(entry.extras.prepared, other.extras.prepared);
+          linked.add(edge);
+        }
+      }
+    } finally {
+      // A map that once held many candidates keeps its large table: clearing it would then cost
+      // more than a new one.
+      if (shared.size() > 256) {
+        candidates = new IdentityHashMap<>();
+      } else {
+        shared.clear();
       }
     }
     linked.sort((x, y) -> TouchpointNode.BY_ID.compare(x.other(entry), y.other(entry)));

@@ -1,11 +1,12 @@
 package dev.omniid.matching;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.ComparisonLevel;
-import dev.omniid.core.FieldMatcher;
+import dev.omniid.core.PreparedMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Grades two street addresses normalized by {@link AddressNormalizer}, reading each as a street
@@ -35,10 +36,12 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *   <li>{@code DIFFERENT} — anything else.
  * </ul>
  *
- * <p>Symmetric; never returns {@code MISSING}; never throws for non-null arguments. Stateless and
- * thread-safe.
+ * <p>Symmetric; never returns {@code MISSING}; never throws for non-null arguments. Thread-safe.
+ * An address is read into its parts once ({@link #prepare}); prepared addresses are compared
+ * without allocating, and kept in a bounded cache of {@value #CACHE_SIZE} values so that a
+ * household's address is read once.
  */
-public final class AddressMatcher implements FieldMatcher {
+public final class AddressMatcher implements PreparedMatcher<AddressMatcher.Address> {
   private static final AddressMatcher INSTANCE = new AddressMatcher();
 
   private static final double PAIR_SIMILARITY = 0.85;
@@ -46,9 +49,13 @@ public final class AddressMatcher implements FieldMatcher {
   private static final double MEDIUM_NAME = 0.75;
   private static final double CONTAINED = 0.9;
   private static final int MAX_TOKENS = 32;
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+  /** Most prepared addresses the matcher keeps. */
+  static final int CACHE_SIZE = 200_000;
 
   private final AddressVocabulary vocabulary = AddressVocabulary.standard();
+  private final Cache<String, Address> prepared =
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
 
   private AddressMatcher() {}
 
@@ -70,13 +77,35 @@ public final class AddressMatcher implements FieldMatcher {
     if (a.equals(b)) {
       return ComparisonLevel.EXACT;
     }
-    Parts x = parse(a);
-    Parts y = parse(b);
+    return comparePrepared(prepare(a), prepare(b));
+  }
+
+  /**
+   * Reads a normalized address into its street-name words, street types, house numbers and unit.
+   *
+   * @param value an address as {@link AddressNormalizer} gives it, not null
+   * @return its prepared form, possibly shared with other callers of the same value
+   */
+  @Override
+  public Address prepare(String value) {
+    Objects.requireNonNull(value, "value");
+    return prepared.get(value, v -> {
+      Parts p = parse(v);
+      return new Address(v, p.name.toArray(new String[0]), p.types.toArray(new String[0]),
+          p.numbers.toArray(new String[0]), p.unit.toArray(new String[0]));
+    });
+  }
+
+  /** Grades two prepared addresses; the level {@link #compare(String, String)} gives their values. */
+  @Override
+  public ComparisonLevel comparePrepared(Address x, Address y) {
+    if (x == y || x.value.equals(y.value)) {
+      return ComparisonLevel.EXACT;
+    }
     double similarity = similarity(x.name, y.name);
-    boolean sameNumbers = x.numbers.equals(y.numbers);
+    boolean sameNumbers = java.util.Arrays.equals(x.numbers, y.numbers);
     boolean unitsAgree = unitsAgree(x.unit, y.unit);
-    boolean typesAgree =
-        x.types.isEmpty() || y.types.isEmpty() || x.types.stream().anyMatch(y.types::contains);
+    boolean typesAgree = x.types.length == 0 || y.types.length == 0 || anyShared(x.types, y.types);
     if (sameNumbers && similarity >= STRONG_NAME && unitsAgree && typesAgree) {
       return ComparisonLevel.STRONG;
     }
@@ -90,13 +119,61 @@ public final class AddressMatcher implements FieldMatcher {
   }
 
   /**
+   * An address read by {@link #prepare}: opaque, immutable, and only meaningful to the matcher
+   * that made it.
+   */
+  public static final class Address {
+    final String value;
+    final String[] name;
+    final String[] types;
+    final String[] numbers;
+    final String[] unit;
+
+    Address(String value, String[] name, String[] types, String[] numbers, String[] unit) {
+      this.value = value;
+      this.name = name;
+      this.types = types;
+      this.numbers = numbers;
+      this.unit = unit;
+    }
+
+    @Override
+    public String toString() {
+      return "Address[" + value + "]";
+    }
+  }
+
+  private static boolean anyShared(String[] x, String[] y) {
+    for (String a : x) {
+      for (String b : y) {
+        if (a.equals(b)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Units agree when either is absent or one holds the other in order: "piso 3" is a part of
    * "piso 3 puerta a", written without the door.
    */
-  private static boolean unitsAgree(List<String> x, List<String> y) {
-    List<String> shorter = x.size() <= y.size() ? x : y;
-    List<String> longer = shorter == x ? y : x;
-    return shorter.isEmpty() || java.util.Collections.indexOfSubList(longer, shorter) >= 0;
+  private static boolean unitsAgree(String[] x, String[] y) {
+    String[] shorter = x.length <= y.length ? x : y;
+    String[] longer = shorter == x ? y : x;
+    if (shorter.length == 0) {
+      return true;
+    }
+    for (int start = 0; start + shorter.length <= longer.length; start++) {
+      int k = 0;
+      while (k < shorter.length && shorter[k].equals(longer[start + k])) {
+        k++;
+      }
+      if (k == shorter.length) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -162,52 +239,62 @@ public final class AddressMatcher implements FieldMatcher {
    * The street-name similarity: the larger of the soft Jaccard and 0.9 times the soft overlap
    * (matched weight over the smaller side), each averaged over both directions.
    */
-  private static double similarity(List<String> x, List<String> y) {
-    if (x.isEmpty() || y.isEmpty()) {
-      return x.isEmpty() && y.isEmpty() ? 1.0 : 0.0;
+  private static double similarity(String[] x, String[] y) {
+    if (x.length == 0 || y.length == 0) {
+      return x.length == 0 && y.length == 0 ? 1.0 : 0.0;
     }
-    double[] xy = softMatch(x, y);
-    double[] yx = softMatch(y, x);
+    SoftMatch xy = softMatch(x, y, SCRATCH_XY.get());
+    double xySum = xy.sum;
+    int xyPairs = xy.pairs;
+    SoftMatch yx = softMatch(y, x, SCRATCH_YX.get());
     double jaccard =
-        (xy[0] / (x.size() + y.size() - xy[1]) + yx[0] / (x.size() + y.size() - yx[1])) / 2;
-    double overlap = (xy[0] + yx[0]) / 2 / Math.min(x.size(), y.size());
+        (xySum / (x.length + y.length - xyPairs) + yx.sum / (x.length + y.length - yx.pairs)) / 2;
+    double overlap = (xySum + yx.sum) / 2 / Math.min(x.length, y.length);
     return Math.max(jaccard, CONTAINED * overlap);
   }
 
+  /** The summed pair similarity and the number of pairs of one direction of a soft match. */
+  private static final class SoftMatch {
+    double sum;
+    int pairs;
+  }
+
+  private static final ThreadLocal<SoftMatch> SCRATCH_XY = ThreadLocal.withInitial(SoftMatch::new);
+  private static final ThreadLocal<SoftMatch> SCRATCH_YX = ThreadLocal.withInitial(SoftMatch::new);
+
   /**
-   * Pairs x's tokens with their best unused partner in y; returns the summed pair similarity and
-   * the number of pairs.
+   * Pairs x's tokens with their best unused partner in y; fills {@code out} with the summed pair
+   * similarity and the number of pairs. At most {@value #MAX_TOKENS} tokens a side, so the used
+   * and done flags fit in a {@code long} each.
    */
-  private static double[] softMatch(List<String> x, List<String> y) {
-    boolean[] used = new boolean[y.size()];
+  private static SoftMatch softMatch(String[] x, String[] y, SoftMatch out) {
+    long used = 0;
+    long done = 0;
     double sum = 0;
     int pairs = 0;
     // Equal tokens first, so that a typo never steals an exact partner.
-    boolean[] done = new boolean[x.size()];
-    for (int i = 0; i < x.size(); i++) {
-      int j = y.indexOf(x.get(i));
-      while (j >= 0 && used[j]) {
-        int next = y.subList(j + 1, y.size()).indexOf(x.get(i));
-        j = next < 0 ? -1 : j + 1 + next;
-      }
-      if (j >= 0) {
-        used[j] = true;
-        done[i] = true;
-        sum += 1;
-        pairs++;
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < y.length; j++) {
+        if ((used & (1L << j)) == 0 && x[i].equals(y[j])) {
+          used |= 1L << j;
+          done |= 1L << i;
+          sum += 1;
+          pairs++;
+          break;
+        }
       }
     }
-    for (int i = 0; i < x.size(); i++) {
-      if (done[i]) {
+    for (int i = 0; i < x.length; i++) {
+      if ((done & (1L << i)) != 0) {
         continue;
       }
       int best = -1;
       double bestScore = PAIR_SIMILARITY;
-      for (int j = 0; j < y.size(); j++) {
-        if (!used[j]
-            && x.get(i).length() <= NameMatcher.MAX_FUZZY_LENGTH
-            && y.get(j).length() <= NameMatcher.MAX_FUZZY_LENGTH) {
-          double s = JARO_WINKLER.apply(x.get(i), y.get(j));
+      for (int j = 0; j < y.length; j++) {
+        if ((used & (1L << j)) == 0
+            && x[i].length() <= NameMatcher.MAX_FUZZY_LENGTH
+            && y[j].length() <= NameMatcher.MAX_FUZZY_LENGTH) {
+          double s = JaroWinkler.similarity(x[i], y[j]);
           if (s >= bestScore) {
             bestScore = s;
             best = j;
@@ -215,11 +302,13 @@ public final class AddressMatcher implements FieldMatcher {
         }
       }
       if (best >= 0) {
-        used[best] = true;
+        used |= 1L << best;
         sum += bestScore;
         pairs++;
       }
     }
-    return new double[] {sum, pairs};
+    out.sum = sum;
+    out.pairs = pairs;
+    return out;
   }
 }

@@ -4,7 +4,6 @@ import dev.omniid.core.ComparisonLevel;
 import dev.omniid.core.FieldMatcher;
 import java.util.Arrays;
 import java.util.Objects;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Grades two company names normalized by {@link CompanyNameNormalizer}: the core (the name's own
@@ -60,7 +59,6 @@ public final class CompanyNameMatcher implements FieldMatcher {
 
   private static final int MIN_FUZZY_LENGTH = 5;
   private static final int MAX_FUZZY_LENGTH = 40;
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
   private static final CompanyNameMatcher STANDARD = new CompanyNameMatcher();
 
   private enum Core { SAME, CLOSE, GENERIC_EXTRA, SHARED, NONE }
@@ -210,7 +208,7 @@ public final class CompanyNameMatcher implements FieldMatcher {
 
   /** The smaller similarity of both directions: Commons Text's prefix bonus is not symmetric. */
   private static double similarity(String a, String b) {
-    return Math.min(JARO_WINKLER.apply(a, b), JARO_WINKLER.apply(b, a));
+    return Math.min(JaroWinkler.similarity(a, b), JaroWinkler.similarity(b, a));
   }
 
   private static boolean fuzzy(String token) {

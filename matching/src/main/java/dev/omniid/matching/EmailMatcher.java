@@ -29,26 +29,54 @@ public final class EmailMatcher implements FieldMatcher {
     if (a.equals(b)) {
       return ComparisonLevel.EXACT;
     }
+    // Local parts and domains are read in place: a new touchpoint is compared with many.
     int atA = a.lastIndexOf('@');
     int atB = b.lastIndexOf('@');
-    String localA = atA < 0 ? a : a.substring(0, atA);
-    String localB = atB < 0 ? b : b.substring(0, atB);
-    String domainA = atA < 0 ? "" : a.substring(atA + 1);
-    String domainB = atB < 0 ? "" : b.substring(atB + 1);
-    ComparisonLevel localLevel = TextMatcher.jaroWinklerLevel(localA, localB);
-    if (domainA.equals(domainB)) {
-      if (EmailNormalizer.oneEditApart(localA, localB) && Math.min(localA.length(), localB.length()) >= 4) {
+    int localA = atA < 0 ? a.length() : atA;
+    int localB = atB < 0 ? b.length() : atB;
+    int domainA = atA < 0 ? a.length() : atA + 1;
+    int domainB = atB < 0 ? b.length() : atB + 1;
+    boolean sameLocal = localA == localB && a.regionMatches(0, b, 0, localA);
+    ComparisonLevel localLevel = sameLocal ? ComparisonLevel.EXACT
+        : TextMatcher.jaroWinklerLevel(a, localA, b, localB);
+    boolean sameDomain = a.length() - domainA == b.length() - domainB
+        && a.regionMatches(domainA, b, domainB, a.length() - domainA);
+    if (sameDomain) {
+      if (oneEditApart(a, localA, b, localB) && Math.min(localA, localB) >= 4) {
         return ComparisonLevel.STRONG;
       }
-      if (localLevel == ComparisonLevel.STRONG && Math.min(localA.length(), localB.length()) >= 6) {
+      if (localLevel == ComparisonLevel.STRONG && Math.min(localA, localB) >= 6) {
         return ComparisonLevel.STRONG;
       }
     }
-    if (localA.equals(localB)) {
+    if (sameLocal) {
       return ComparisonLevel.MEDIUM;
     }
     return localLevel.ordinal() <= ComparisonLevel.MEDIUM.ordinal() ? ComparisonLevel.WEAK
         : ComparisonLevel.DIFFERENT;
+  }
+
+  /** {@link EmailNormalizer#oneEditApart} of the prefixes {@code a[0, la)} and {@code b[0, lb)}. */
+  static boolean oneEditApart(String a, int la, String b, int lb) {
+    if ((la == lb && a.regionMatches(0, b, 0, la)) || Math.abs(la - lb) > 1) {
+      return false;
+    }
+    int i = 0;
+    while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (la == lb) {
+      // i < la here: equal prefixes were refused above.
+      if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+        return true;
+      }
+      return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+          && a.regionMatches(i + 2, b, i + 2, la - i - 2);
+    }
+    String longer = la > lb ? a : b;
+    String shorter = longer == a ? b : a;
+    int longerLength = Math.max(la, lb);
+    return longer.regionMatches(i + 1, shorter, i, longerLength - i - 1);
   }
 
   @Override

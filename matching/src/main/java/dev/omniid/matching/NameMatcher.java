@@ -1,12 +1,13 @@
 package dev.omniid.matching;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.ComparisonLevel;
-import dev.omniid.core.FieldMatcher;
+import dev.omniid.core.PreparedMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Grades two person names normalized by {@link NameNormalizer}, token by token, knowing
@@ -66,9 +67,14 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * lopez"/"martinez lopez".
  *
  * <p>Symmetric by construction (both directions are graded and the stronger kept). Never returns
- * {@code MISSING}, never throws for non-null arguments. Immutable and thread-safe.
+ * {@code MISSING}, never throws for non-null arguments. Thread-safe.
+ *
+ * <p>A name is read once ({@link #prepare}: its tokens, nickname expansions, nickname groups and
+ * German-digraph forms), and prepared names are compared without allocating. Customer files repeat
+ * names, so prepared names are kept in a bounded cache of {@value #CACHE_SIZE} values per matcher
+ * and one prepared "jose garcia" serves every touchpoint that has it.
  */
-public final class NameMatcher implements FieldMatcher {
+public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
 
   /** The number of tokens of each value that are compared; later tokens are ignored. */
   public static final int MAX_TOKENS = 8;
@@ -93,12 +99,17 @@ public final class NameMatcher implements FieldMatcher {
 
   private static final double CLOSE_SIMILARITY = 0.94;
   private static final double NEAR_SIMILARITY = 0.88;
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
   private final Mode mode;
   private final Nicknames nicknames;
 
-  private final ThreadLocal<Memo> lastLeft = ThreadLocal.withInitial(Memo::new);
+  /** Most prepared names a matcher keeps. */
+  static final int CACHE_SIZE = 200_000;
+
+  private final Cache<String, Name> prepared =
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+  /** Per-thread work arrays of a comparison (at most {@value #MAX_TOKENS} tokens a side). */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private NameMatcher(Mode mode, Nicknames nicknames) {
     this.mode = mode;
@@ -160,16 +171,37 @@ public final class NameMatcher implements FieldMatcher {
     if (a.equals(b)) {
       return ComparisonLevel.EXACT;
     }
-    List<String[]> as = leftVariants(a);
-    List<String[]> bs = variants(b);
+    return comparePrepared(prepare(a), prepare(b));
+  }
+
+  /**
+   * Reads a normalized name once: its tokens, the expansion of a multi-token nickname, each
+   * token's nickname groups and German-digraph form.
+   *
+   * @param value a name as {@link NameNormalizer} gives it, not null
+   * @return its prepared form, possibly shared with other callers of the same value
+   */
+  @Override
+  public Name prepare(String value) {
+    Objects.requireNonNull(value, "value");
+    return prepared.get(value, this::read);
+  }
+
+  /** Grades two prepared names; the level {@link #compare(String, String)} gives their values. */
+  @Override
+  public ComparisonLevel comparePrepared(Name a, Name b) {
+    if (a == b || a.value.equals(b.value)) {
+      return ComparisonLevel.EXACT;
+    }
+    Scratch scratch = SCRATCH.get();
     int best = ComparisonLevel.DIFFERENT.ordinal();
-    for (String[] x : as) {
-      for (String[] y : bs) {
-        if (x.length == 0 || y.length == 0) {
+    for (Variant x : a.variants) {
+      for (Variant y : b.variants) {
+        if (x.tokens.length == 0 || y.tokens.length == 0) {
           continue;
         }
-        best = Math.min(best, grade(x, y));
-        best = Math.min(best, grade(y, x));
+        best = Math.min(best, grade(x, y, scratch));
+        best = Math.min(best, grade(y, x, scratch));
         if (best == ComparisonLevel.STRONG.ordinal()) {
           return ComparisonLevel.STRONG;
         }
@@ -185,37 +217,69 @@ public final class NameMatcher implements FieldMatcher {
   }
 
   /**
-   * The variants of {@code value}, reused while a thread keeps comparing the same left-hand value:
-   * the resolver scores one new touchpoint against hundreds of candidates in a row, and splitting
-   * and expanding its names each time was most of this matcher's allocation. The lists are
-   * never changed once built, so sharing them is safe.
+   * A name read by {@link #prepare}: opaque, immutable, and only meaningful to the matcher that
+   * made it.
    */
-  private List<String[]> leftVariants(String value) {
-    Memo memo = lastLeft.get();
-    if (memo.value == null || !memo.value.equals(value)) {
-      memo.variants = variants(value);
-      memo.value = value;
+  public static final class Name {
+    final String value;
+    final Variant[] variants;
+
+    Name(String value, Variant[] variants) {
+      this.value = value;
+      this.variants = variants;
     }
-    return memo.variants;
+
+    @Override
+    public String toString() {
+      return "Name[" + value + "]";
+    }
   }
 
-  /** A thread's last left-hand value and its variants. */
-  private static final class Memo {
-    String value;
-    List<String[]> variants;
+  /** One reading of a name's tokens, with what {@link #pair} asks of each token. */
+  static final class Variant {
+    final String[] tokens;
+    /** Each token without the {@code e} of a German digraph; the token itself when it has none. */
+    final String[] undigraphed;
+    /** Each token's nickname groups; null when the matcher knows no nicknames (family names). */
+    final int[][] groups;
+
+    Variant(String[] tokens, String[] undigraphed, int[][] groups) {
+      this.tokens = tokens;
+      this.undigraphed = undigraphed;
+      this.groups = groups;
+    }
   }
 
-  private List<String[]> variants(String value) {
+  /** A thread's work arrays: pair grades, the alignment table and the alignment. */
+  private static final class Scratch {
+    final byte[][] grades = new byte[MAX_TOKENS][MAX_TOKENS];
+    final int[][] dp = new int[MAX_TOKENS + 1][MAX_TOKENS + 1];
+    final Alignment alignment = new Alignment();
+  }
+
+  private Name read(String value) {
     String[] tokens = tokens(value);
-    List<String[]> variants = new ArrayList<>(2);
-    variants.add(tokens);
+    List<Variant> variants = new ArrayList<>(2);
+    variants.add(variant(tokens));
     if (mode != Mode.FAMILY) {
       String[] expanded = expand(tokens);
       if (expanded != tokens) {
-        variants.add(expanded);
+        variants.add(variant(expanded));
       }
     }
-    return variants;
+    return new Name(value, variants.toArray(new Variant[0]));
+  }
+
+  private Variant variant(String[] tokens) {
+    String[] undigraphed = new String[tokens.length];
+    int[][] groups = mode == Mode.FAMILY ? null : new int[tokens.length][];
+    for (int i = 0; i < tokens.length; i++) {
+      undigraphed[i] = dropDigraphE(tokens[i]);
+      if (groups != null) {
+        groups[i] = nicknames.groups(tokens[i]);
+      }
+    }
+    return new Variant(tokens, undigraphed, groups);
   }
 
   private static String[] tokens(String value) {
@@ -255,31 +319,36 @@ public final class NameMatcher implements FieldMatcher {
   }
 
   /** The best level (as an ordinal) of x against y over the rotations of x the mode allows. */
-  private int grade(String[] x, String[] y) {
-    int n = x.length;
-    int m = y.length;
-    byte[][] g = new byte[n][m];
+  private int grade(Variant x, Variant y, Scratch scratch) {
+    int n = x.tokens.length;
+    int m = y.tokens.length;
+    byte[][] g = scratch.grades;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < m; j++) {
-        g[i][j] = pair(x[i], y[j]);
+        g[i][j] = pair(x, i, y, j);
       }
     }
     int best = ComparisonLevel.DIFFERENT.ordinal();
     int rotations = mode == Mode.GIVEN ? 1 : n;
     for (int r = 0; r < rotations; r++) {
-      best = Math.min(best, gradeAlignment(g, n, m, r));
+      best = Math.min(best, gradeAlignment(g, n, m, r, scratch));
     }
     return best;
   }
 
-  private byte pair(String x, String y) {
+  /** The grade of token {@code i} of x against token {@code j} of y. */
+  private byte pair(Variant vx, int i, Variant vy, int j) {
+    String x = vx.tokens[i];
+    String y = vy.tokens[j];
     if (x.equals(y)) {
       return EQ;
     }
-    if (mode != Mode.FAMILY && nicknames.sameName(x, y)) {
+    if (mode != Mode.FAMILY && shareGroup(vx.groups[i], vy.groups[j])) {
       return NICK;
     }
-    if (digraphVariant(x, y)) {
+    String dx = vx.undigraphed[i];
+    String dy = vy.undigraphed[j];
+    if ((dx != x || dy != y) && dx.equals(dy)) {
       return NICK;
     }
     int lx = x.length();
@@ -291,11 +360,23 @@ public final class NameMatcher implements FieldMatcher {
       // Jaro-Winkler is quadratic; no real name token is this long.
       return NONE;
     }
-    double similarity = JARO_WINKLER.apply(x, y);
+    double similarity = JaroWinkler.similarity(x, y);
     if (similarity >= CLOSE_SIMILARITY) {
       return CLOSE;
     }
     return similarity >= NEAR_SIMILARITY ? NEAR : NONE;
+  }
+
+  /** Whether two tokens' nickname groups meet: {@link Nicknames#sameName} on unequal tokens. */
+  private static boolean shareGroup(int[] a, int[] b) {
+    for (int x : a) {
+      for (int y : b) {
+        if (x == y) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** "mueller" against "muller": equal once {@code e} after {@code a o u} after a consonant goes. */
@@ -338,8 +419,8 @@ public final class NameMatcher implements FieldMatcher {
    * Aligns x (rotated left by r) with y in order, maximizing the pair scores, and grades the
    * alignment; returns a level ordinal.
    */
-  private int gradeAlignment(byte[][] g, int n, int m, int r) {
-    int[][] dp = new int[n + 1][m + 1];
+  private int gradeAlignment(byte[][] g, int n, int m, int r, Scratch scratch) {
+    int[][] dp = scratch.dp;
     for (int i = 1; i <= n; i++) {
       byte[] row = g[(i - 1 + r) % n];
       for (int j = 1; j <= m; j++) {
@@ -351,7 +432,8 @@ public final class NameMatcher implements FieldMatcher {
         dp[i][j] = best;
       }
     }
-    Alignment a = new Alignment();
+    Alignment a = scratch.alignment;
+    a.reset();
     int i = n;
     int j = m;
     while (i > 0 && j > 0) {
@@ -431,6 +513,12 @@ public final class NameMatcher implements FieldMatcher {
     final int[] count = new int[SCORE.length];
     int pairs;
     boolean firstAligned;
+
+    void reset() {
+      java.util.Arrays.fill(count, 0);
+      pairs = 0;
+      firstAligned = false;
+    }
 
     void add(int x, int y, byte grade) {
       xs[pairs] = x;

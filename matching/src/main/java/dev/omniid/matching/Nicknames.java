@@ -144,6 +144,14 @@ public final class Nicknames {
     return Set.copyOf(forms);
   }
 
+  /**
+   * The ids of the groups a folded name is in (empty when the table does not know it): two names
+   * are {@link #sameName} when they are equal or their groups meet. Shared; never change it.
+   */
+  int[] groups(String folded) {
+    return groupsByName.getOrDefault(folded, NO_GROUPS);
+  }
+
   /** Whether the table knows this normalized name (possibly of several tokens). */
   boolean contains(String folded) {
     return groupsByName.containsKey(folded);

@@ -2,14 +2,12 @@ package dev.omniid.matching;
 
 import dev.omniid.core.ComparisonLevel;
 import dev.omniid.core.FieldMatcher;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * General-purpose {@link FieldMatcher}s for short normalized text: Jaro-Winkler bands for names
  * of places, and typo-grading for codes (postal codes, ids). Thread-safe singletons.
  */
 public final class TextMatcher {
-  private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
 
   private TextMatcher() {}
 
@@ -39,7 +37,19 @@ public final class TextMatcher {
       return ComparisonLevel.EXACT;
     }
     // Commons Text's similarity is not exactly symmetric in its prefix bonus: take the smaller.
-    double s = Math.min(JW.apply(a, b), JW.apply(b, a));
+    double s = Math.min(JaroWinkler.similarity(a, b), JaroWinkler.similarity(b, a));
+    return s >= 0.95 ? ComparisonLevel.STRONG
+        : s >= 0.88 ? ComparisonLevel.MEDIUM
+        : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
+  }
+
+  /**
+   * {@link #jaroWinklerLevel(String, String)} of the prefixes {@code a[0, la)} and
+   * {@code b[0, lb)}, which are not equal, without making them.
+   */
+  static ComparisonLevel jaroWinklerLevel(String a, int la, String b, int lb) {
+    double s = Math.min(JaroWinkler.similarity(a, 0, la, b, 0, lb),
+        JaroWinkler.similarity(b, 0, lb, a, 0, la));
     return s >= 0.95 ? ComparisonLevel.STRONG
         : s >= 0.88 ? ComparisonLevel.MEDIUM
         : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;

@@ -1,0 +1,70 @@
+package dev.omniid.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The allocation-free {@link JaroWinkler} gives Commons Text's number bit for bit, in either
+ * order, on near variants (where matches and transpositions happen) and on unrelated strings, of
+ * lengths on both sides of the 64 characters its masks hold: the matchers' levels, and so every
+ * partition, stay what they were with Commons Text.
+ */
+class JaroWinklerPropertiesTest {
+  private static final JaroWinklerSimilarity COMMONS = new JaroWinklerSimilarity();
+
+  static LongStream seeds() {
+    return LongStream.range(0, 300);
+  }
+
+  private static String word(Random random, int length, int alphabet) {
+    char[] chars = new char[length];
+    for (int i = 0; i < length; i++) {
+      chars[i] = random.nextInt(20) == 0 ? ' ' : (char) ('a' + random.nextInt(alphabet));
+    }
+    return new String(chars);
+  }
+
+  /** A typo variant: characters swapped, changed, dropped or added. */
+  private static String variant(Random random, String value) {
+    StringBuilder s = new StringBuilder(value);
+    for (int edits = 1 + random.nextInt(3); edits > 0 && s.length() > 1; edits--) {
+      int i = random.nextInt(s.length() - 1);
+      switch (random.nextInt(4)) {
+        case 0 -> {
+          char c = s.charAt(i);
+          s.setCharAt(i, s.charAt(i + 1));
+          s.setCharAt(i + 1, c);
+        }
+        case 1 -> s.setCharAt(i, (char) ('a' + random.nextInt(26)));
+        case 2 -> s.deleteCharAt(i);
+        default -> s.insert(i, (char) ('a' + random.nextInt(26)));
+      }
+    }
+    return s.toString();
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void sameAsCommonsText(long seed) {
+    Random random = new Random(seed);
+    for (int round = 0; round < 40; round++) {
+      int length = random.nextInt(round % 4 == 0 ? 90 : 14);
+      // A small alphabet makes stray matches, and so transpositions, common.
+      String a = word(random, length, 2 + random.nextInt(25));
+      String b = random.nextBoolean() ? variant(random, a) : word(random, random.nextInt(90), 4);
+      assertEquals(COMMONS.apply(a, b), JaroWinkler.similarity(a, b), () -> a + " / " + b);
+      assertEquals(COMMONS.apply(b, a), JaroWinkler.similarity(b, a), () -> b + " / " + a);
+      // The same pair read in place, inside longer strings (an email's local part).
+      String pa = word(random, random.nextInt(4), 26) + a + "@x";
+      String pb = "." + b + word(random, random.nextInt(6), 26);
+      int fa = pa.length() - 2 - a.length();
+      assertEquals(COMMONS.apply(a, b),
+          JaroWinkler.similarity(pa, fa, fa + a.length(), pb, 1, 1 + b.length()), () -> a + " / " + b);
+    }
+  }
+}
