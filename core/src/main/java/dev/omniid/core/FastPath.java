@@ -98,10 +98,10 @@ final class FastPath {
     }
     if (count == 0) {
       // Alone: nothing to compare its person with.
-      Cluster cluster = partition.newCluster(new ArrayList<>(List.of(node)), true);
-      return new Resolution(node.id, Resolution.Outcome.CREATED, cluster.id, List.of(), List.of(),
-          List.of(new ProfileEvent(ProfileEvent.Kind.CREATED, cluster.id, List.of(),
-              List.of(node.id))),
+      ArrayList<TouchpointNode> members = new ArrayList<>(2);
+      members.add(node);
+      Cluster cluster = partition.newCluster(members, true);
+      return new Resolution(node, Resolution.Outcome.CREATED, cluster.id, List.of(), null,
           problems);
     }
     // Exclusive values compatible across all the clusters and the touchpoint, and no never-link
@@ -160,14 +160,21 @@ final class FastPath {
     target.people = people;
     target.members.add(node);
     node.cluster = target;
+    Resolution.Outcome outcome =
+        merged.isEmpty() ? Resolution.Outcome.ATTACHED : Resolution.Outcome.MERGED;
+    if (edges == null || edges.isEmpty()) {
+      // Evidence and events built when asked: from final fields and the partners found now.
+      return new Resolution(node, outcome, target.id, merged, Partition.partnersOf(node),
+          problems);
+    }
     List<Evidence> evidence = Partition.linksOf(node);
     ProfileEvent attached =
         new ProfileEvent(ProfileEvent.Kind.ATTACHED, target.id, List.of(), List.of(node.id));
     if (merged.isEmpty()) {
-      return new Resolution(node.id, Resolution.Outcome.ATTACHED, target.id, merged, evidence,
-          List.of(attached), problems);
+      return new Resolution(node.id, outcome, target.id, merged, evidence, List.of(attached),
+          problems);
     }
-    return new Resolution(node.id, Resolution.Outcome.MERGED, target.id, merged, evidence,
+    return new Resolution(node.id, outcome, target.id, merged, evidence,
         List.of(new ProfileEvent(ProfileEvent.Kind.MERGED, target.id, merged, List.of()), attached),
         problems);
   }

@@ -137,7 +137,10 @@ final class InMemoryResolver implements IdentityResolver {
       if (fastPath != null && alsoChanged.isEmpty()) {
         Resolution fast = fastPath.attach(node, problems);
         if (fast != null) {
-          fire(fast.events());
+          if (!listeners.isEmpty()) {
+            // Asked only when someone listens: the fast path builds its events lazily.
+            fire(fast.events());
+          }
           return fast;
         }
       }
@@ -244,7 +247,8 @@ final class InMemoryResolver implements IdentityResolver {
    * Fills an empty resolver with touchpoints, never-link rules and profile-id anchors, and
    * clusters once: each profile takes the oldest id anchored on its members, as it did when the
    * anchors were read, so the partition and its ids are the ones {@link #idAnchors} described.
-   * Anchors on unknown touchpoints are ignored; listeners hear nothing.
+   * Anchors on unknown touchpoints are ignored; listeners hear nothing, and the result holds no
+   * events.
    */
   BatchResult restore(Collection<Touchpoint> touchpoints, List<String[]> rules,
       ProfileIds.Anchors anchors) {
@@ -282,8 +286,8 @@ final class InMemoryResolver implements IdentityResolver {
       }
       ids.restore(anchors, graph::touchpoint);
       seeds.addAll(scoredSeeds);
-      Partition.Change change = partition.recompute(seeds, null, null);
-      return new BatchResult(added, 0, rejected, problems, change.events());
+      partition.computeQuietly(seeds);
+      return new BatchResult(added, 0, rejected, problems, List.of());
     } finally {
       lock.writeLock().unlock();
     }

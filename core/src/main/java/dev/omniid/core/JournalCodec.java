@@ -54,6 +54,9 @@ final class JournalCodec {
   private static final Map<String, Integer> EVENT_CODES = codes(EVENTS);
   private static final Map<String, Integer> TYPE_CODES = codes(TYPES);
   private static final Map<String, Integer> KEY_CODES = codes(KEYS);
+  /** The keys of {@link #KEYS}, made once: a restart reads millions of them. */
+  private static final List<AttributeKey> KEY_OBJECTS =
+      KEYS.stream().map(AttributeKey::of).toList();
 
   /** A frame: a 4-byte payload length, a 4-byte CRC32C, the payload. */
   static final int FRAME_HEADER = 8;
@@ -441,7 +444,9 @@ final class JournalCodec {
       int a = in.readCount(Integer.MAX_VALUE);
       Map<AttributeKey, String> attributes = a == 0 ? Map.of() : new LinkedHashMap<>();
       for (int i = 0; i < a; i++) {
-        attributes.put(AttributeKey.of(in.readName(KEYS)), in.readString());
+        int code = in.readCount(KEYS.size());
+        AttributeKey key = code == 0 ? AttributeKey.of(in.readString()) : KEY_OBJECTS.get(code - 1);
+        attributes.put(key, in.readString());
       }
       int p = in.readCount(Touchpoint.MAX_PAYLOAD_ENTRIES);
       Map<String, String> payload = p == 0 ? Map.of() : new LinkedHashMap<>();

@@ -41,7 +41,7 @@ final class MergeGraph {
    * How many live touchpoints give each {@link AttributeKey#COUNTRY}, in sorted order: the
    * regions a look-up by a raw value tries after the normalizer's default (see {@link #lookUp}).
    */
-  private final java.util.TreeMap<String, Integer> countries = new java.util.TreeMap<>();
+  private final java.util.TreeMap<String, int[]> countries = new java.util.TreeMap<>();
   // Scratch, reused: the write lock makes the graph single-writer.
   private final ArrayList<Identifier> scratchIdentifiers = new ArrayList<>();
   private final ArrayList<TypeInfo> scratchInfos = new ArrayList<>();
@@ -231,7 +231,16 @@ final class MergeGraph {
       }
     }
     touchpoints.add(node);
-    touchpoint.attribute(AttributeKey.COUNTRY).ifPresent(c -> countries.merge(c, 1, Integer::sum));
+    String country = touchpoint.attributes().get(AttributeKey.COUNTRY);
+    if (country != null) {
+      // A counter in an int[]: a boxed count would allocate an Integer on every insert.
+      int[] count = countries.get(country);
+      if (count == null) {
+        countries.put(country, new int[] {1});
+      } else {
+        count[0]++;
+      }
+    }
     return node;
   }
 
@@ -293,8 +302,13 @@ final class MergeGraph {
    */
   List<TouchpointNode> remove(TouchpointNode node) {
     touchpoints.remove(node.id);
-    node.touchpoint.attribute(AttributeKey.COUNTRY)
-        .ifPresent(c -> countries.merge(c, -1, (held, minus) -> held == 1 ? null : held + minus));
+    String country = node.touchpoint.attributes().get(AttributeKey.COUNTRY);
+    if (country != null) {
+      int[] count = countries.get(country);
+      if (--count[0] == 0) {
+        countries.remove(country);
+      }
+    }
     node.removed = true;
     List<TouchpointNode> neighbours = new ArrayList<>();
     for (ValueNode v : node.values) {

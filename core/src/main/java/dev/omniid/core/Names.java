@@ -1,23 +1,39 @@
 package dev.omniid.core;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Validation shared by the open-set name types ({@link Channel}, {@link EventKind}, ...). */
 final class Names {
-  private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9_.:-]{0,63}");
   /**
-   * A token in any ASCII case. Checked before folding: {@code toLowerCase} would fold the Kelvin
-   * sign to {@code k} and let a name in through a character nobody typed as a letter.
+   * Whether {@code name} is a token: 1-64 characters of {@code [a-z0-9_.:-]} starting with a
+   * letter or digit, upper-case ASCII letters allowed too when {@code anyCase}. A loop rather than
+   * a regex: every attribute key of every touchpoint read back from a journal is checked, and the
+   * matcher was a tenth of a restart. Checked before folding: {@code toLowerCase} would fold the
+   * Kelvin sign to {@code k} and let a name in through a character nobody typed as a letter.
    */
-  private static final Pattern ANY_CASE_TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
+  static boolean isToken(String name, boolean anyCase) {
+    int n = name.length();
+    if (n == 0 || n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || (anyCase && c >= 'A' && c <= 'Z')
+          || (i > 0 && (c == '_' || c == '.' || c == ':' || c == '-'));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private Names() {}
 
   /** Returns the name if it is a lower-case token; the message names the kind, not the value. */
   static String requireToken(String name, String what) {
     Objects.requireNonNull(name, what);
-    if (!TOKEN.matcher(name).matches()) {
+    if (!isToken(name, false)) {
       throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, what,
           "must be 1-64 characters of [a-z0-9_.:-] starting with a letter or digit");
     }
@@ -31,7 +47,7 @@ final class Names {
    */
   static String canonicalToken(String name, String what) {
     Objects.requireNonNull(name, what);
-    if (!ANY_CASE_TOKEN.matcher(name).matches()) {
+    if (!isToken(name, true)) {
       throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, what,
           "must be 1-64 characters of [A-Za-z0-9_.:-] starting with a letter or digit"
               + " (letters are folded to lower case)");

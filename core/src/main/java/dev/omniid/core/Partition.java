@@ -77,8 +77,21 @@ final class Partition {
     return recompute(seeds, null, removedFrom);
   }
 
+  /**
+   * Clusters a graph no profile has been computed for yet (a restore), without the events: nobody
+   * hears a restore, and a million CREATED events were a tenth of a restart.
+   */
+  void computeQuietly(Collection<TouchpointNode> seeds) {
+    recompute(seeds, null, List.of(), false);
+  }
+
   private Change recompute(Collection<TouchpointNode> seeds, TouchpointNode refusalsOf,
       Collection<Cluster> removedFrom) {
+    return recompute(seeds, refusalsOf, removedFrom, true);
+  }
+
+  private Change recompute(Collection<TouchpointNode> seeds, TouchpointNode refusalsOf,
+      Collection<Cluster> removedFrom, boolean diff) {
     Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     List<List<TouchpointNode>> components = new ArrayList<>();
     for (TouchpointNode seed : seeds) {
@@ -120,8 +133,8 @@ final class Partition {
         }
       }
     }
-    return new Change(PartitionDiff.events(oldClusters, newClusters, previous), previous,
-        refusals);
+    return new Change(diff ? PartitionDiff.events(oldClusters, newClusters, previous) : List.of(),
+        previous, refusals);
   }
 
   /** Makes a group a current profile, with the oldest id anchored in it or a new one. */
@@ -177,48 +190,76 @@ final class Partition {
    */
   static List<Evidence> linksOf(TouchpointNode node) {
     Cluster cluster = node.cluster;
-    List<Evidence> out = null;
-    for (ValueNode v : node.values) {
+    List<Evidence> out = sharedLinks(node, partnersOf(node));
+    ArrayList<Edge> edges = node.edges();
+    if (edges != null) {
+      for (int i = 0; i < edges.size(); i++) {
+        Edge edge = edges.get(i);
+        if (edge.other(node).cluster == cluster) {
+          if (out.isEmpty()) {
+            out = new ArrayList<>(2);
+          } else if (!(out instanceof ArrayList)) {
+            out = new ArrayList<>(out);
+          }
+          out.add(new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id,
+              List.of(), edge.weight));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * For each of the node's values, the carrier its shared-identifier link goes to (see
+   * {@link #linksOf}), null where the value links it to nobody; null when no value does. Read
+   * under the lock: which values link and who is in the profile change with later changes, while
+   * the evidence built from the answer ({@link #sharedLinks}) reads only final fields, so a
+   * resolution may build it when asked.
+   */
+  static TouchpointNode[] partnersOf(TouchpointNode node) {
+    Cluster cluster = node.cluster;
+    ValueNode[] values = node.values;
+    TouchpointNode[] partners = null;
+    for (int k = 0; k < values.length; k++) {
+      ValueNode v = values[k];
       if (!v.connects() || v.carrierCount() < 2) {
         continue;
       }
       // The first other carrier in its profile, in the value's carrier order (arrival): usually
       // the first or second carrier, so the rule costs the fast path next to nothing (the
       // smallest id would scan every carrier of a loyal customer's email on each visit).
-      TouchpointNode partner = null;
-      for (int i = 0; i < v.carrierCount() && partner == null; i++) {
+      for (int i = 0; i < v.carrierCount(); i++) {
         TouchpointNode c = v.carrier(i);
         if (c != node && c.cluster == cluster) {
-          partner = c;
+          if (partners == null) {
+            partners = new TouchpointNode[values.length];
+          }
+          partners[k] = c;
+          break;
         }
       }
+    }
+    return partners;
+  }
+
+  /** The shared-identifier links {@link #partnersOf} found, in the order of the node's values. */
+  static List<Evidence> sharedLinks(TouchpointNode node, TouchpointNode[] partners) {
+    if (partners == null) {
+      return List.of();
+    }
+    ArrayList<Evidence> out = new ArrayList<>(partners.length);
+    for (int k = 0; k < partners.length; k++) {
+      TouchpointNode partner = partners[k];
       if (partner != null) {
-        out = add(out,
-            sharedIdentifier(node, partner, v.identifierBetween(node, partner)));
+        out.add(sharedIdentifier(node, partner, node.values[k].identifierBetween(node, partner)));
       }
     }
-    ArrayList<Edge> edges = node.edges();
-    if (edges != null) {
-      for (int i = 0; i < edges.size(); i++) {
-        Edge edge = edges.get(i);
-        if (edge.other(node).cluster == cluster) {
-          out = add(out, new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id,
-              List.of(), edge.weight));
-        }
-      }
-    }
-    return out == null ? List.of() : out;
+    return out;
   }
 
   private static Evidence sharedIdentifier(TouchpointNode a, TouchpointNode b, Identifier shared) {
     boolean ordered = a.id.compareTo(b.id) < 0;
     return new Evidence(Evidence.Kind.SHARED_IDENTIFIER, ordered ? a.id : b.id,
         ordered ? b.id : a.id, List.of(shared), Double.POSITIVE_INFINITY);
-  }
-
-  private static List<Evidence> add(List<Evidence> list, Evidence evidence) {
-    List<Evidence> out = list == null ? new ArrayList<>(2) : list;
-    out.add(evidence);
-    return out;
   }
 }

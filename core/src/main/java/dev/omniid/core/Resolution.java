@@ -14,9 +14,18 @@ public final class Resolution {
   private final Outcome outcome;
   private final ProfileId profileId;
   private final List<ProfileId> mergedProfileIds;
-  private final List<Evidence> evidence;
-  private final List<ProfileEvent> events;
   private final List<Problem> problems;
+  /**
+   * Built on first read when the fast path placed the touchpoint (then {@link #node} is set):
+   * most callers read only the profile id, and the evidence and events would be most of what a
+   * resolution allocates. Immutable lists (final fields inside), so a race between two first
+   * readers builds equal lists and publishes either safely.
+   */
+  private List<Evidence> evidence;
+  private List<ProfileEvent> events;
+  /** What the lazy parts are built from; null when they were given. Final fields only are read. */
+  private final TouchpointNode node;
+  private final TouchpointNode[] partners;
 
   /** What happened to a resolved touchpoint. */
   public enum Outcome {
@@ -51,6 +60,25 @@ public final class Resolution {
     this.evidence = List.copyOf(evidence);
     this.events = List.copyOf(events);
     this.problems = List.copyOf(problems);
+    this.node = null;
+    this.partners = null;
+  }
+
+  /**
+   * A resolution of the fast path, whose evidence and events are built when first asked: the
+   * evidence from the links {@link Partition#partnersOf} found under the lock (the node must have
+   * no scored edges: those change later), the events from the outcome (created, attached, or
+   * merged then attached).
+   */
+  Resolution(TouchpointNode node, Outcome outcome, ProfileId profileId,
+      List<ProfileId> mergedProfileIds, TouchpointNode[] partners, List<Problem> problems) {
+    this.touchpointId = node.id;
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.profileId = Objects.requireNonNull(profileId, "profileId");
+    this.mergedProfileIds = List.copyOf(mergedProfileIds);
+    this.problems = List.copyOf(problems);
+    this.node = node;
+    this.partners = partners;
   }
 
   /**
@@ -95,7 +123,12 @@ public final class Resolution {
    * @return the evidence
    */
   public List<Evidence> evidence() {
-    return evidence;
+    List<Evidence> out = evidence;
+    if (out == null) {
+      out = List.copyOf(Partition.sharedLinks(node, partners));
+      evidence = out;
+    }
+    return out;
   }
 
   /**
@@ -104,7 +137,25 @@ public final class Resolution {
    * @return the events, in the order listeners heard them
    */
   public List<ProfileEvent> events() {
-    return events;
+    List<ProfileEvent> out = events;
+    if (out == null) {
+      out = fastPathEvents();
+      events = out;
+    }
+    return out;
+  }
+
+  private List<ProfileEvent> fastPathEvents() {
+    List<String> self = List.of(touchpointId);
+    if (outcome == Outcome.CREATED) {
+      return List.of(new ProfileEvent(ProfileEvent.Kind.CREATED, profileId, List.of(), self));
+    }
+    ProfileEvent attached = new ProfileEvent(ProfileEvent.Kind.ATTACHED, profileId, List.of(), self);
+    if (outcome == Outcome.ATTACHED) {
+      return List.of(attached);
+    }
+    return List.of(new ProfileEvent(ProfileEvent.Kind.MERGED, profileId, mergedProfileIds,
+        List.of()), attached);
   }
 
   /**
@@ -129,8 +180,8 @@ public final class Resolution {
   public boolean equals(Object o) {
     return o instanceof Resolution r && touchpointId.equals(r.touchpointId)
         && outcome == r.outcome && profileId.equals(r.profileId)
-        && mergedProfileIds.equals(r.mergedProfileIds) && evidence.equals(r.evidence)
-        && events.equals(r.events) && problems.equals(r.problems);
+        && mergedProfileIds.equals(r.mergedProfileIds) && evidence().equals(r.evidence())
+        && events().equals(r.events()) && problems.equals(r.problems);
   }
 
   /**
@@ -140,7 +191,7 @@ public final class Resolution {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(touchpointId, outcome, profileId, mergedProfileIds, evidence, events,
+    return Objects.hash(touchpointId, outcome, profileId, mergedProfileIds, evidence(), events(),
         problems);
   }
 
@@ -152,7 +203,7 @@ public final class Resolution {
   @Override
   public String toString() {
     return "Resolution[touchpointId=" + touchpointId + ", outcome=" + outcome + ", profileId="
-        + profileId + ", mergedProfileIds=" + mergedProfileIds + ", evidence=" + evidence
-        + ", events=" + events + ", problems=" + problems + "]";
+        + profileId + ", mergedProfileIds=" + mergedProfileIds + ", evidence=" + evidence()
+        + ", events=" + events() + ", problems=" + problems + "]";
   }
 }

@@ -12,7 +12,11 @@ final class TypeInfo {
   final int exclusiveSlot;
   /** Whether a shared value names one person whatever the person attributes say. */
   final boolean personal;
-  /** Position in the strongest-first order of all known types; reassigned when a type is added. */
+  /**
+   * Position in the strongest-first order of all known types ({@link #compareStrength}); reassigned
+   * when a type is added. The hot path compares ranks: one int, where the order itself reads two
+   * policies and, for equal strengths, two names.
+   */
   int rank;
   final KeyedTable<ValueNode> values = new KeyedTable<>(v -> v.value);
 

@@ -149,7 +149,7 @@ final class ValueNode {
    */
   private void countStronger(TouchpointNode carrier, int delta) {
     for (ValueNode w : carrier.values) {
-      if (!w.junk && TypeInfo.compareStrength(w.type, type) < 0) {
+      if (!w.junk && w.type.rank < type.rank) {
         if (stronger == null) {
           stronger = new StrongerCounts();
         }
@@ -182,7 +182,7 @@ final class ValueNode {
     ValueNode[] held = carrier.values;
     for (int i = 0; i < held.length; i++) {
       TypeInfo t = held[i].type;
-      if (held[i].junk || TypeInfo.compareStrength(t, type) >= 0) {
+      if (held[i].junk || t.rank >= type.rank) {
         continue;
       }
       int same = 0;
@@ -262,14 +262,14 @@ final class ValueNode {
   private ValueNode strongestStronger(TouchpointNode carrier) {
     ValueNode best = null;
     for (ValueNode w : carrier.values) {
-      if (w.junk || !w.type.policy.linksAlone() || TypeInfo.compareStrength(w.type, type) >= 0) {
+      if (w.junk || !w.type.policy.linksAlone() || w.type.rank >= type.rank) {
         continue;
       }
       if (best == null) {
         best = w;
         continue;
       }
-      int byType = TypeInfo.compareStrength(w.type, best.type);
+      int byType = Integer.compare(w.type.rank, best.type.rank);
       if (byType < 0 || byType == 0 && w.value.compareTo(best.value) < 0) {
         best = w;
       }
@@ -314,7 +314,7 @@ final class ValueNode {
    */
   void countedBy(TouchpointNode carrier, java.util.function.BiConsumer<String, String> out) {
     for (ValueNode w : carrier.values) {
-      if (!w.junk && TypeInfo.compareStrength(w.type, type) < 0) {
+      if (!w.junk && w.type.rank < type.rank) {
         out.accept("type " + w.type.type.name(), w.value);
       }
     }
