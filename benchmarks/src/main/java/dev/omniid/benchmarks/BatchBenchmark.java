@@ -73,7 +73,8 @@ public class BatchBenchmark {
         touchpoints.size(), profiles, (with - without) / (double) touchpoints.size());
   }
 
-  private static long settledHeap() {
+  /** The used heap once two full collections in a row agree within 1 MiB (at most five). */
+  static long settledHeap() {
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 5; i++) {
       System.gc();

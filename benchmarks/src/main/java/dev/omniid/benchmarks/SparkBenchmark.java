@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,8 +209,8 @@ public final class SparkBenchmark {
 
   /** The in-memory side: read and map, resolveAll, write; then the heap it holds. */
   static void inMemory(Input input, Path output, Result r, PrintStream out) {
-    settledHeap();
-    long before = settledHeap();
+    BatchBenchmark.settledHeap();
+    long before = BatchBenchmark.settledHeap();
     try {
       long start = System.nanoTime();
       boolean monthFirst = ResolveSettings.Builder.monthFirstDates(input.mapping, null, false);
@@ -255,7 +254,7 @@ public final class SparkBenchmark {
       }
       r.writeSeconds = seconds(start);
       r.profiles = resolver.profileCount();
-      r.heapBytes = settledHeap() - before;
+      r.heapBytes = BatchBenchmark.settledHeap() - before;
       out.printf(Locale.ROOT, "%,d in memory: read+map %.1f s, resolveAll %.1f s, write %.1f s,"
           + " %,d profiles, heap held %,d MB (%.0f B per touchpoint, touchpoints included)%n",
           input.touchpoints, r.readSeconds, r.resolveSeconds, r.writeSeconds, r.profiles,
@@ -268,13 +267,13 @@ public final class SparkBenchmark {
       r.notFit = "did not fit in " + (Runtime.getRuntime().maxMemory() >> 20) + " MB of heap";
       out.printf(Locale.ROOT, "%,d in memory: %s%n", input.touchpoints, r.notFit);
     }
-    settledHeap();
+    BatchBenchmark.settledHeap();
   }
 
   /** One Spark run on a new session of {@code master}. */
   static SparkRun spark(String master, int shufflePartitions, Input input, Path output,
       PrintStream out) {
-    settledHeap();
+    BatchBenchmark.settledHeap();
     SparkSession spark = session(master, shufflePartitions);
     StageMetrics metrics = new StageMetrics();
     spark.sparkContext().addSparkListener(metrics);
@@ -505,18 +504,6 @@ public final class SparkBenchmark {
     }
   }
 
-  private static long settledHeap() {
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      if (Math.abs(now - used) < 1 << 20) {
-        return now;
-      }
-      used = now;
-    }
-    return used;
-  }
 
   /** The command line. */
   static final class Options {

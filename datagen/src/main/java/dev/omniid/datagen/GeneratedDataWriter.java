@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes a generated data set as files a customer file would come in: {@code touchpoints.csv}
@@ -53,7 +54,7 @@ public final class GeneratedDataWriter {
   public static long write(DistributorGenerator generator, Path directory) throws IOException {
     Objects.requireNonNull(generator, "generator");
     Files.createDirectories(directory);
-    long[] rows = {0};
+    long rows;
     try (BufferedWriter csv = Files.newBufferedWriter(directory.resolve("touchpoints.csv"), StandardCharsets.UTF_8);
         BufferedWriter persons = Files.newBufferedWriter(directory.resolve("truth.csv"), StandardCharsets.UTF_8);
         BufferedWriter accounts = Files.newBufferedWriter(directory.resolve("truth-accounts.csv"), StandardCharsets.UTF_8)) {
@@ -61,31 +62,19 @@ public final class GeneratedDataWriter {
       csv.write("\n");
       persons.write("record_id,cluster_id\n");
       accounts.write("record_id,cluster_id\n");
-      IOException[] failure = {null};
-      generator.forEach(g -> {
-        if (failure[0] != null) {
-          return;
+      rows = writeRows(generator::forEach, g -> {
+        writeCsvRow(csv, accountRow(g));
+        String id = csvField(g.touchpoint().id());
+        if (g.personId().isPresent()) {
+          persons.write(id + "," + csvField(g.personId().get()) + "\n");
         }
-        try {
-          writeCsvRow(csv, accountRow(g));
-          String id = csvField(g.touchpoint().id());
-          if (g.personId().isPresent()) {
-            persons.write(id + "," + csvField(g.personId().get()) + "\n");
-          }
-          if (g.accountId().isPresent()) {
-            accounts.write(id + "," + csvField(g.accountId().get()) + "\n");
-          }
-          rows[0]++;
-        } catch (IOException e) {
-          failure[0] = e;
+        if (g.accountId().isPresent()) {
+          accounts.write(id + "," + csvField(g.accountId().get()) + "\n");
         }
       });
-      if (failure[0] != null) {
-        throw failure[0];
-      }
     }
     Files.writeString(directory.resolve("mapping.json"), accountMappingJson(), StandardCharsets.UTF_8);
-    return rows[0];
+    return rows;
   }
 
   /**
@@ -162,7 +151,7 @@ public final class GeneratedDataWriter {
   public static long write(OmniChannelGenerator generator, Path directory) throws IOException {
     Objects.requireNonNull(generator, "generator");
     Files.createDirectories(directory);
-    long[] rows = {0};
+    long rows;
     try (BufferedWriter csv = Files.newBufferedWriter(directory.resolve("touchpoints.csv"), StandardCharsets.UTF_8);
         BufferedWriter jsonl = Files.newBufferedWriter(directory.resolve("touchpoints.jsonl"), StandardCharsets.UTF_8);
         BufferedWriter truth = Files.newBufferedWriter(directory.resolve("truth.csv"), StandardCharsets.UTF_8);
@@ -171,28 +160,49 @@ public final class GeneratedDataWriter {
       csv.write("\n");
       truth.write("record_id,cluster_id\n");
       labels.write("record_id,household_id,patterns\n");
-      IOException[] failure = {null};
-      generator.forEach(g -> {
-        if (failure[0] != null) {
-          return;
-        }
-        try {
-          String[] values = row(g.touchpoint());
-          writeCsvRow(csv, values);
-          writeJsonLine(jsonl, values);
-          truth.write(csvField(g.touchpoint().id()) + "," + csvField(g.personId()) + "\n");
-          labels.write(csvField(g.touchpoint().id()) + "," + csvField(g.householdId()) + ","
-              + labels(g.patterns()) + "\n");
-          rows[0]++;
-        } catch (IOException e) {
-          failure[0] = e;
-        }
+      rows = writeRows(generator::forEach, g -> {
+        String[] values = row(g.touchpoint());
+        writeCsvRow(csv, values);
+        writeJsonLine(jsonl, values);
+        truth.write(csvField(g.touchpoint().id()) + "," + csvField(g.personId()) + "\n");
+        labels.write(csvField(g.touchpoint().id()) + "," + csvField(g.householdId()) + ","
+            + labels(g.patterns()) + "\n");
       });
-      if (failure[0] != null) {
-        throw failure[0];
-      }
     }
     Files.writeString(directory.resolve("mapping.json"), mappingJson(), StandardCharsets.UTF_8);
+    return rows;
+  }
+
+  /** Writes one generated touchpoint's lines; may fail as a file write does. */
+  private interface RowWriter<T> {
+    void write(T generated) throws IOException;
+  }
+
+  /**
+   * Runs a generator's {@code forEach} through {@code writer}: a {@link Consumer} cannot throw
+   * an {@link IOException}, so the first one is kept, the rest of the run skipped, and it is
+   * thrown here.
+   *
+   * @return the number of touchpoints written
+   */
+  private static <T> long writeRows(Consumer<Consumer<T>> forEach, RowWriter<T> writer)
+      throws IOException {
+    long[] rows = {0};
+    IOException[] failure = {null};
+    forEach.accept(g -> {
+      if (failure[0] != null) {
+        return;
+      }
+      try {
+        writer.write(g);
+        rows[0]++;
+      } catch (IOException e) {
+        failure[0] = e;
+      }
+    });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
     return rows[0];
   }
 

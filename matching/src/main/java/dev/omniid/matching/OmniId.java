@@ -208,11 +208,12 @@ public final class OmniId {
    * phone, an address or postal code, an exact birth date (see
    * {@link MatchField.Builder#identifiesFrom}).
    */
-  private static MatchField identifiesFrom(MatchField field, ComparisonLevel level) {
+  static MatchField identifiesFrom(MatchField field, ComparisonLevel level) {
     return field.toBuilder().identifiesFrom(level).build();
   }
 
-  private static MatchField field(String name, FieldSource source, Normalizer normalizer,
+  /** A field whose levels EXACT..WEAK take m/u from {@code mu} in pairs; DIFFERENT the rest. */
+  static MatchField field(String name, FieldSource source, Normalizer normalizer,
       FieldMatcher matcher, double... mu) {
     MatchField.Builder b = MatchField.newBuilder(name, source).normalizer(normalizer).matcher(matcher);
     ComparisonLevel[] levels = {ComparisonLevel.EXACT, ComparisonLevel.STRONG,

@@ -142,18 +142,8 @@ public final class Organisations {
 
   private static MatchField field(String name, FieldSource source, Normalizer normalizer,
       FieldMatcher matcher, ComparisonLevel identifiesFrom, double... mu) {
-    MatchField.Builder b = MatchField.newBuilder(name, source).normalizer(normalizer)
-        .matcher(matcher).identifiesFrom(identifiesFrom);
-    ComparisonLevel[] levels = {ComparisonLevel.EXACT, ComparisonLevel.STRONG,
-        ComparisonLevel.MEDIUM, ComparisonLevel.WEAK};
-    double mRest = 1;
-    double uRest = 1;
-    for (int i = 0; i < levels.length; i++) {
-      b.probabilities(levels[i], mu[2 * i], mu[2 * i + 1]);
-      mRest -= mu[2 * i];
-      uRest -= mu[2 * i + 1];
-    }
-    return b.probabilities(ComparisonLevel.DIFFERENT, Math.max(1e-4, mRest),
-        Math.max(1e-4, uRest)).build();
+    return OmniId.identifiesFrom(OmniId.field(name, source, normalizer, matcher, mu),
+        identifiesFrom);
   }
+
 }
