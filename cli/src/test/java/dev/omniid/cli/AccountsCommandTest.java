@@ -208,18 +208,13 @@ class AccountsCommandTest {
 
   /**
    * The labelled wholesale file of the matching module, through the tool: the same accuracy as
-   * the library's {@code AccountsAccuracyTest}, when the mapping gives the company's postal code
-   * and city as the company's ({@code org_postal_code}, {@code org_city}).
+   * the library's {@code AccountsAccuracyTest}, with the mapping shipped beside the file (it gives
+   * the company's postal code and city as the company's: {@code org_postal_code}, {@code org_city}).
    */
   @Test
   void theLabelledWholesaleFileResolvesAsTheLibraryResolvesIt() throws IOException {
     Path labelled = Path.of("../matching/src/test/resources/accounts/accounts-contacts.csv");
-    Path mapping = dir.resolve("labelled.json");
-    Files.writeString(mapping, """
-        {"id": "record_id", "channel": "channel", "timestamp": "timestamp", "defaultRegion": "ES",
-         "fields": {"email": "email", "phone": "phone", "given_name": "first_name",
-                    "family_name": "last_name", "org_name": "org_name", "tax_id": "tax_id",
-                    "country": "country", "org_postal_code": "postal_code", "org_city": "city"}}""");
+    Path mapping = labelled.resolveSibling("accounts-contacts.mapping.json");
     Path file = dir.resolve("labelled-accounts.csv");
     CliRun r = run("resolve", "--input", labelled.toString(), "--mapping", mapping.toString(),
         "--out", dir.resolve("labelled-clusters.csv").toString(), "--accounts", file.toString());
