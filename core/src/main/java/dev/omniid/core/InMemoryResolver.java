@@ -244,6 +244,149 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   /**
+   * A settled partition as a snapshot stores it: profile {@code p} holds the touchpoints at
+   * positions {@code members[starts[p]]} to {@code members[starts[p + 1] - 1]} of the snapshot's
+   * touchpoint order, in touchpoint-id order (the order the clusterer gives its groups), and
+   * {@code clean[p]} says whether it is clean (see {@link Cluster}).
+   */
+  record Settled(int[] starts, int[] members, boolean[] clean) {
+    int profiles() {
+      return clean.length;
+    }
+
+    /** Gathers the profiles of a snapshot's partition records as they are read. */
+    static final class Reader {
+      private int[] starts = new int[1024];
+      private int[] members = new int[1024];
+      private boolean[] clean = new boolean[1024];
+      private int profiles;
+      private int size;
+      private java.util.BitSet seen = new java.util.BitSet();
+
+      void startProfile(boolean isClean, int memberCount) {
+        if (profiles + 1 >= starts.length) {
+          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+          clean = java.util.Arrays.copyOf(clean, clean.length * 2);
+        }
+        if (size + memberCount > members.length) {
+          members = java.util.Arrays.copyOf(members, Math.max(members.length * 2, size + memberCount));
+        }
+        starts[profiles] = size;
+        clean[profiles] = isClean;
+        profiles++;
+        starts[profiles] = size;
+      }
+
+      /** Adds a member to the profile started last; false if it is in a profile already. */
+      boolean add(int member) {
+        if (seen.get(member)) {
+          return false;
+        }
+        seen.set(member);
+        members[size++] = member;
+        starts[profiles] = size;
+        return true;
+      }
+
+      int profiles() {
+        return profiles;
+      }
+
+      /** How many touchpoints the profiles hold. */
+      int members() {
+        return size;
+      }
+
+      Settled finish() {
+        return new Settled(java.util.Arrays.copyOf(starts, profiles + 1),
+            java.util.Arrays.copyOf(members, size), java.util.Arrays.copyOf(clean, profiles));
+      }
+    }
+  }
+
+  /**
+   * The current partition over the touchpoints in {@code order} (every live touchpoint, each
+   * once): what a snapshot stores so that a restart restores the profiles instead of clustering
+   * again. Profiles come in the order of their first touchpoint.
+   */
+  Settled settled(Collection<String> order) {
+    lock.readLock().lock();
+    try {
+      int n = order.size();
+      if (n != graph.touchpointCount()) {
+        throw new IllegalStateException(n + " touchpoints to snapshot, " + graph.touchpointCount()
+            + " in the graph");
+      }
+      TouchpointNode[] nodes = new TouchpointNode[n];
+      int[] profileOf = new int[n];
+      // By a cluster's position among the live ones: its profile number + 1, 0 before it is met.
+      int[] numberOf = new int[partition.size()];
+      int[] counts = new int[partition.size() + 1];
+      int profiles = 0;
+      int i = 0;
+      for (String id : order) {
+        TouchpointNode node = graph.touchpoint(id);
+        if (node == null || node.cluster.liveIndex < 0) {
+          throw new IllegalStateException("touchpoint " + id + " is not in a current profile");
+        }
+        int live = node.cluster.liveIndex;
+        if (numberOf[live] == 0) {
+          numberOf[live] = ++profiles;
+        }
+        nodes[i] = node;
+        profileOf[i] = numberOf[live] - 1;
+        counts[profileOf[i] + 1]++;
+        i++;
+      }
+      if (profiles != partition.size()) {
+        throw new IllegalStateException(partition.size() - profiles + " profiles hold no touchpoint");
+      }
+      int[] starts = new int[profiles + 1];
+      for (int p = 0; p < profiles; p++) {
+        starts[p + 1] = starts[p] + counts[p + 1];
+      }
+      int[] next = java.util.Arrays.copyOf(starts, profiles);
+      int[] members = new int[n];
+      for (int t = 0; t < n; t++) {
+        members[next[profileOf[t]]++] = t;
+      }
+      boolean[] clean = new boolean[profiles];
+      for (int p = 0; p < profiles; p++) {
+        clean[p] = nodes[members[starts[p]]].cluster.clean;
+        sortById(members, starts[p], starts[p + 1], nodes);
+      }
+      return new Settled(starts, members, clean);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Sorts {@code members[from..to)}, indexes into {@code nodes}, by touchpoint id. */
+  private static void sortById(int[] members, int from, int to, TouchpointNode[] nodes) {
+    if (to - from <= 32) {
+      for (int i = from + 1; i < to; i++) {
+        int m = members[i];
+        String id = nodes[m].id;
+        int j = i - 1;
+        while (j >= from && nodes[members[j]].id.compareTo(id) > 0) {
+          members[j + 1] = members[j];
+          j--;
+        }
+        members[j + 1] = m;
+      }
+      return;
+    }
+    Integer[] boxed = new Integer[to - from];
+    for (int i = from; i < to; i++) {
+      boxed[i - from] = members[i];
+    }
+    java.util.Arrays.sort(boxed, Comparator.comparing(m -> nodes[m].id));
+    for (int i = from; i < to; i++) {
+      members[i] = boxed[i - from];
+    }
+  }
+
+  /**
    * Fills an empty resolver with touchpoints, never-link rules and profile-id anchors, and
    * clusters once: each profile takes the oldest id anchored on its members, as it did when the
    * anchors were read, so the partition and its ids are the ones {@link #idAnchors} described.
@@ -252,10 +395,28 @@ final class InMemoryResolver implements IdentityResolver {
    */
   BatchResult restore(Collection<Touchpoint> touchpoints, List<String[]> rules,
       ProfileIds.Anchors anchors) {
+    return restore(touchpoints, rules, anchors, null).result();
+  }
+
+  /** What a restore did: its result, and whether it restored a settled partition. */
+  record Restored(BatchResult result, boolean settled) {}
+
+  /**
+   * {@link #restore(Collection, List, ProfileIds.Anchors)}, taking the profiles from
+   * {@code settled} (positions in {@code touchpoints}' order) instead of clustering when it is
+   * given and fits: the graph's value tables, blocks and edges are built all the same, and each
+   * profile takes its id by the same rule. A settled partition that does not fit (a touchpoint
+   * refused, a profile without an anchored id) is dropped and the touchpoints are clustered.
+   */
+  Restored restore(Collection<Touchpoint> touchpoints, List<String[]> rules,
+      ProfileIds.Anchors anchors, Settled settled) {
     lock.writeLock().lock();
     try {
       if (graph.touchpointCount() > 0) {
         throw new IllegalStateException("restore needs an empty resolver");
+      }
+      if (settled != null && settled.members().length != touchpoints.size()) {
+        settled = null;
       }
       List<Problem> problems = new ArrayList<>();
       List<TouchpointNode> seeds = new ArrayList<>(touchpoints.size());
@@ -285,12 +446,41 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
       ids.restore(anchors, graph::touchpoint);
-      seeds.addAll(scoredSeeds);
-      partition.computeQuietly(seeds);
-      return new BatchResult(added, 0, rejected, problems, List.of());
+      boolean restored = rejected == 0 && settled != null && restoreSettled(seeds, settled);
+      if (!restored) {
+        seeds.addAll(scoredSeeds);
+        partition.computeQuietly(seeds);
+      }
+      return new Restored(new BatchResult(added, 0, rejected, problems, List.of()), restored);
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * Makes the settled profiles current, or nothing and false when one has no anchored id (then
+   * a new id would be handed out in another order than clustering hands them out).
+   */
+  private boolean restoreSettled(List<TouchpointNode> nodes, Settled settled) {
+    int[] starts = settled.starts();
+    int[] members = settled.members();
+    for (int p = 0; p < settled.profiles(); p++) {
+      boolean anchored = false;
+      for (int i = starts[p]; i < starts[p + 1] && !anchored; i++) {
+        anchored = nodes.get(members[i]).anchored != null;
+      }
+      if (!anchored) {
+        return false;
+      }
+    }
+    for (int p = 0; p < settled.profiles(); p++) {
+      ArrayList<TouchpointNode> group = new ArrayList<>(starts[p + 1] - starts[p]);
+      for (int i = starts[p]; i < starts[p + 1]; i++) {
+        group.add(nodes.get(members[i]));
+      }
+      partition.newCluster(group, settled.clean()[p]);
+    }
+    return true;
   }
 
   @Override

@@ -40,6 +40,16 @@ final class JournalCodec {
   static final byte BATCH = 9;
   /** A touchpoint without a time: a {@link #TOUCHPOINT} record without its two time fields. */
   static final byte UNTIMED_TOUCHPOINT = 10;
+  /**
+   * Settled profiles of a snapshot, a run of them per record: for each, a flags byte
+   * ({@link #CLEAN}) and its members as indexes into the snapshot's touchpoint records, in
+   * touchpoint-id order, each written as the zigzag difference from the one before. Written after
+   * the touchpoints and rules; a snapshot with them ends with an END record that carries the
+   * profile count and the configuration's fingerprint.
+   */
+  static final byte PARTITION = 11;
+  /** A {@link #PARTITION} profile's flag: it is clean (see {@link Cluster}). */
+  static final int CLEAN = 1;
 
   private static final List<String> CHANNELS = List.of("store", "web", "mobile_app",
       "call_center", "email", "sms", "whatsapp", "messenger", "social", "marketplace", "sales_rep",
@@ -179,6 +189,11 @@ final class JournalCodec {
       bytes[size++] = (byte) (v >>> 16);
       bytes[size++] = (byte) (v >>> 8);
       bytes[size++] = (byte) v;
+    }
+
+    void writeLong(long v) {
+      writeInt((int) (v >>> 32));
+      writeInt((int) v);
     }
 
     void writeVarLong(long v) {
@@ -327,6 +342,66 @@ final class JournalCodec {
     out.writeVarLong(rules);
   }
 
+  /** The END of a snapshot with {@link #PARTITION} records: the counts, then what checks them. */
+  static void end(Out out, long touchpoints, long rules, long profiles, long fingerprint) {
+    end(out, touchpoints, rules);
+    out.writeVarLong(profiles);
+    out.writeLong(fingerprint);
+  }
+
+  /**
+   * Writes profiles {@code from} to {@code to} (exclusive) of a settled partition as one
+   * {@link #PARTITION} record.
+   */
+  static void partition(Out out, InMemoryResolver.Settled settled, int from, int to) {
+    out.writeByte(PARTITION);
+    out.writeVarLong(to - from);
+    for (int c = from; c < to; c++) {
+      int start = settled.starts()[c];
+      int end = settled.starts()[c + 1];
+      out.writeByte(settled.clean()[c] ? CLEAN : 0);
+      out.writeVarLong(end - start);
+      int previous = 0;
+      for (int i = start; i < end; i++) {
+        long delta = (long) settled.members()[i] - previous;
+        out.writeVarLong((delta << 1) ^ (delta >> 63));
+        previous = settled.members()[i];
+      }
+    }
+  }
+
+  /**
+   * Reads a {@link #PARTITION} record's profiles into {@code into}, checking each member against
+   * the {@code touchpoints} read before it and that no touchpoint is in two profiles.
+   */
+  static void readPartition(In in, int touchpoints, InMemoryResolver.Settled.Reader into) {
+    int count = in.readCount(Integer.MAX_VALUE);
+    for (int c = 0; c < count; c++) {
+      int flags = in.readByte();
+      if ((flags & ~CLEAN) != 0) {
+        throw new MalformedRecordException("a profile has unknown flags " + flags);
+      }
+      int size = in.readCount(touchpoints);
+      if (size == 0) {
+        throw new MalformedRecordException("a profile has no member");
+      }
+      into.startProfile((flags & CLEAN) != 0, size);
+      long previous = 0;
+      for (int i = 0; i < size; i++) {
+        long zigzag = in.readVarLong();
+        long member = previous + ((zigzag >>> 1) ^ -(zigzag & 1));
+        if (member < 0 || member >= touchpoints) {
+          throw new MalformedRecordException("a profile names touchpoint " + member + " of "
+              + touchpoints);
+        }
+        if (!into.add((int) member)) {
+          throw new MalformedRecordException("touchpoint " + member + " is in two profiles");
+        }
+        previous = member;
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- decoding
 
   /** Reads one record's fields. Every read checks its bounds. Not thread-safe. */
@@ -352,6 +427,14 @@ final class JournalCodec {
       return bytes[pos++] & 0xFF;
     }
 
+    long readLong() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v = v << 8 | readByte();
+      }
+      return v;
+    }
+
     long readVarLong() {
       long v = 0;
       for (int shift = 0; shift < 64; shift += 7) {
@@ -374,6 +457,17 @@ final class JournalCodec {
 
     String readString() {
       int n = readCount(end - pos);
+      // Most ids and values are ASCII: one byte a unit, copied once into a compact string.
+      int stop = pos + n;
+      int at = pos;
+      while (at < stop && bytes[at] >= 0) {
+        at++;
+      }
+      if (at == stop) {
+        String ascii = new String(bytes, pos, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        pos = stop;
+        return ascii;
+      }
       char[] chars = new char[n];
       for (int i = 0; i < n; i++) {
         int c = readByte();

@@ -24,7 +24,8 @@ import java.util.zip.CRC32C;
  *
  * <pre>
  * journal-GGGGGGGGGGGGGGGG.omni   header, then frames appended one per change
- * snapshot-GGGGGGGGGGGGGGGG.omni  header, touchpoint frames, rule frames, an END frame
+ * snapshot-GGGGGGGGGGGGGGGG.omni  header, touchpoint frames, rule frames, partition frames,
+ *                                 the anchors frame, an END frame
  * omniid.lock                     empty; locked while a resolver owns the directory
  * header  = "OMNI" kind('J' or 'S') version 0 0 generation(8 bytes, big-endian)
  * frame   = length(4) crc32c(4) payload(length bytes)   (CRC over the length bytes and payload)
@@ -56,6 +57,8 @@ final class JournalFiles {
   static final String LOCK = "omniid.lock";
   static final String SUFFIX = ".omni";
   static final String TEMP_SUFFIX = ".omni.tmp";
+  /** How many profiles one PARTITION record of a snapshot holds at most. */
+  static final int PROFILES_PER_RECORD = 1024;
   /** How many encoded bytes to gather before writing them out. */
   static final int WRITE_CHUNK = 1 << 20;
 
@@ -312,7 +315,8 @@ final class JournalFiles {
    * @return the snapshot's size in bytes
    */
   static long writeSnapshot(Path directory, long generation, JournalState state,
-      ProfileIds.Anchors anchors, JournalKey key) throws IOException {
+      ProfileIds.Anchors anchors, InMemoryResolver.Settled settled, long fingerprint,
+      JournalKey key) throws IOException {
     String name = snapshotName(generation);
     Path temp = directory.resolve(name.substring(0, name.length() - SUFFIX.length())
         + TEMP_SUFFIX);
@@ -343,11 +347,22 @@ final class JournalFiles {
           out.clear();
         }
       }
+      for (int from = 0; from < settled.profiles(); from += PROFILES_PER_RECORD) {
+        int start = out.beginFrame();
+        JournalCodec.partition(out, settled, from,
+            Math.min(from + PROFILES_PER_RECORD, settled.profiles()));
+        out.endFrame(start);
+        if (out.size >= WRITE_CHUNK) {
+          writeFully(channel, out.bytes, 0, out.size);
+          out.clear();
+        }
+      }
       int at = out.beginFrame();
       JournalCodec.anchors(out, anchors);
       out.endFrame(at);
       int start = out.beginFrame();
-      JournalCodec.end(out, state.touchpoints.size(), pairs.size());
+      JournalCodec.end(out, state.touchpoints.size(), pairs.size(), settled.profiles(),
+          fingerprint);
       out.endFrame(start);
       writeFully(channel, out.bytes, 0, out.size);
       channel.force(true);

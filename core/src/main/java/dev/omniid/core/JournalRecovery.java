@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Rebuilds a journal directory's state into an empty in-memory resolver: the latest snapshot in
- * one batch with its profile-id anchors, then the journal's changes in their order, each with the
+ * Rebuilds a journal directory's state into an empty in-memory resolver: the latest snapshot with
+ * its profile-id anchors (its touchpoints inserted, its stored profiles restored when the
+ * configuration's fingerprint matches the snapshot's, else clustered in one batch as an older
+ * snapshot is), then the journal's changes in their order, each with the
  * call that made it (a batch as a batch, a split as the same split). The resolver is
  * deterministic, so the partition and the profile ids are the ones it had. A damaged tail is cut
  * off and reported; a record that passes its checksum but cannot be replayed, or a damaged
@@ -29,6 +31,14 @@ final class JournalRecovery {
   private final InMemoryResolver delegate;
   /** The key the files are sealed with; null for clear files. */
   private final JournalKey key;
+  /** The running configuration's fingerprint: a snapshot's partition is restored under it only. */
+  private final long fingerprint;
+  /** False in the tests that cluster a snapshot again whatever it holds. */
+  private final boolean usePartition;
+  /** The snapshot's profiles as read, or null when it has none (an older snapshot). */
+  private InMemoryResolver.Settled.Reader settled;
+  /** The fingerprint of the configuration that wrote the snapshot's profiles. */
+  private long snapshotFingerprint;
   /** The latest snapshot's profile-id anchors; none for an older snapshot or no snapshot. */
   private ProfileIds.Anchors snapshotAnchors = ProfileIds.Anchors.none();
   /** The touchpoints of a journaled batch still to come, and those read. */
@@ -40,12 +50,14 @@ final class JournalRecovery {
   /** What recovery found and left: the journal to append to, and what it did. */
   record Result(long generation, long snapshotBytes, JournalFiles.Appender journal,
       boolean erasurePending, int fromSnapshot, long replayed,
-      List<RecoveryReport.Damage> damage) {}
+      List<RecoveryReport.Damage> damage, boolean restoredPartition) {}
 
   JournalRecovery(Path directory, JournalState state, InMemoryResolver delegate,
-      JournalKey key) {
+      JournalKey key, long fingerprint, boolean usePartition) {
+    this.usePartition = usePartition;
     this.directory = directory;
     this.key = key;
+    this.fingerprint = fingerprint;
     this.state = state;
     this.delegate = delegate;
   }
@@ -84,8 +96,13 @@ final class JournalRecovery {
       fromSnapshot = readSnapshot(snapshots.get(snapshot), snapshot);
       snapshotBytes = Files.size(snapshots.get(snapshot));
     }
-    requireAllAccepted(delegate.restore(state.touchpoints.values(), state.rulePairs(),
-        snapshotAnchors));
+    // The snapshot's profiles hold for the configuration that wrote them; under another one (or
+    // from an older snapshot without them) its touchpoints are clustered again.
+    InMemoryResolver.Settled partition = usePartition && settled != null && snapshotFingerprint == fingerprint
+        ? settled.finish() : null;
+    InMemoryResolver.Restored restored = delegate.restore(state.touchpoints.values(),
+        state.rulePairs(), snapshotAnchors, partition);
+    requireAllAccepted(restored.result());
     List<RecoveryReport.Damage> damage = new ArrayList<>();
     Path current = journals.get(generation);
     long replayed = 0;
@@ -113,7 +130,7 @@ final class JournalRecovery {
       JournalFiles.syncDirectory(directory);
     }
     return new Result(generation, snapshotBytes, journal, erasurePending, fromSnapshot, replayed,
-        List.copyOf(damage));
+        List.copyOf(damage), restored.settled());
   }
 
   private int readSnapshot(Path path, long snapshotGeneration) throws IOException {
@@ -123,6 +140,8 @@ final class JournalRecovery {
       if (reader.headerTorn()) {
         throw new IOException(name + " is cut short");
       }
+      // A touchpoint takes about 110 bytes of a snapshot (README); a few more slots cost little.
+      state.expect((int) Math.min(Integer.MAX_VALUE, reader.fileSize() / 96));
       int touchpoints = 0;
       while (true) {
         JournalFiles.Step step = reader.next();
@@ -141,13 +160,39 @@ final class JournalRecovery {
           } else if (type == JournalCodec.NEVER_LINK) {
             String a = in.readString();
             addRuleChecked(a, in.readString());
+          } else if (type == JournalCodec.PARTITION) {
+            if (settled == null) {
+              settled = new InMemoryResolver.Settled.Reader();
+            }
+            JournalCodec.readPartition(in, touchpoints, settled);
           } else if (type == JournalCodec.ANCHORS) {
             snapshotAnchors = JournalCodec.readAnchors(in);
           } else if (type == JournalCodec.END) {
             long t = in.readVarLong();
             long r = in.readVarLong();
-            if (t != state.touchpoints.size() || r != state.ruleCount()
-                || reader.next() != JournalFiles.Step.END) {
+            if (t != state.touchpoints.size() || r != state.ruleCount()) {
+              throw new JournalCodec.MalformedRecordException("its END record does not match");
+            }
+            if (settled != null || !in.atEnd()) {
+              // A snapshot with its profiles: they number as many as END says, and hold every
+              // touchpoint once.
+              long profiles = in.readVarLong();
+              snapshotFingerprint = in.readLong();
+              int read = settled == null ? 0 : settled.profiles();
+              if (profiles != read || settled != null && settled.members() != touchpoints) {
+                throw new JournalCodec.MalformedRecordException("its END record counts "
+                    + profiles + " profiles, its partition records hold " + read
+                    + " profiles of " + (settled == null ? 0 : settled.members()) + " of "
+                    + touchpoints + " touchpoints");
+              }
+              if (settled == null) {
+                settled = new InMemoryResolver.Settled.Reader(); // no touchpoint, no profile
+              }
+            }
+            if (!in.atEnd()) {
+              throw new JournalCodec.MalformedRecordException("a record has trailing bytes");
+            }
+            if (reader.next() != JournalFiles.Step.END) {
               throw new JournalCodec.MalformedRecordException("its END record does not match");
             }
             return touchpoints;

@@ -14,9 +14,20 @@ import java.util.Set;
  * snapshot holds and all a replay needs. Not thread-safe: the journaled resolver guards it.
  */
 final class JournalState {
-  final LinkedHashMap<String, Touchpoint> touchpoints = new LinkedHashMap<>();
+  /** The live touchpoints by id, in the order they came. Replaced only while empty. */
+  LinkedHashMap<String, Touchpoint> touchpoints = new LinkedHashMap<>();
   private final Map<String, Set<String>> rules = new HashMap<>();
   private int ruleCount;
+
+  /**
+   * Sizes the table for about {@code expected} touchpoints before a snapshot is read: growing it
+   * a million entries at a time rehashed every id again and again (a fifth of a restart).
+   */
+  void expect(int expected) {
+    if (touchpoints.isEmpty() && expected > 0) {
+      touchpoints = new LinkedHashMap<>((int) Math.min(1 << 30, expected / 3L * 4 + 16));
+    }
+  }
 
   boolean contains(String id) {
     return touchpoints.containsKey(id);

@@ -27,12 +27,15 @@ import java.util.stream.Stream;
  * An {@link IdentityResolver} that journals every accepted change before it returns, and rebuilds
  * itself from its directory when built: the in-memory resolver, wrapped.
  *
- * <p>A snapshot describes state (the live touchpoints, never-link rules and profile-id anchors);
- * the journal after it, the changes in their order. A change is applied to the in-memory resolver
+ * <p>A snapshot describes state (the live touchpoints, never-link rules, profile-id anchors, and
+ * the partition with the fingerprint of the configuration that made it); the journal after it,
+ * the changes in their order. A change is applied to the in-memory resolver
  * first (so a change it refuses is never journaled), then its record is written, then forced as
  * the {@link Durability} says, all under one lock, so the journal's order is the order of the
  * changes. Listeners hear a change only after its record is written (and forced, under
- * {@link Durability#syncEachWrite()}). Recovery restores the snapshot with its anchors, then
+ * {@link Durability#syncEachWrite()}). Recovery restores the snapshot with its anchors (its
+ * profiles as stored when the configuration's fingerprint is the snapshot's, clustered again
+ * otherwise: the partition is a function of the touchpoints, rules and configuration), then
  * replays each change with the call that made it: the partition and the profile ids are the ones
  * the resolver had.
  *
@@ -53,6 +56,12 @@ final class JournaledResolver implements IdentityResolver, Journal {
   /** The key the files are sealed with; null for a clear journal. */
   private final JournalKey key;
   private final JournalCodec.Out out;
+  /** The configuration's {@link ConfigurationFingerprint}: a snapshot's partition holds under it. */
+  private final long fingerprint;
+  /** Whether recovery restored the snapshot's partition rather than clustering (for tests). */
+  private boolean restoredPartition;
+  /** Off in the tests that cluster a snapshot again (see {@link ResolverBuilder}). */
+  private final boolean snapshotPartition;
   private final ScheduledThreadPoolExecutor flusher;
   private FileChannel lockChannel;
   private FileLock fileLock;
@@ -74,6 +83,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
     this.directory = builder.journalDirectory;
     this.key = builder.journalKey;
     this.out = new JournalCodec.Out(512, key);
+    this.fingerprint = ConfigurationFingerprint.of(builder);
+    this.snapshotPartition = builder.snapshotPartition;
     this.durability = builder.durability;
     this.compactionThreshold = builder.journalCompactionThreshold;
     if (durability.mode() == Durability.Mode.GROUP_COMMIT) {
@@ -141,12 +152,14 @@ final class JournaledResolver implements IdentityResolver, Journal {
     JournalRecovery.Result recovered;
     gate.muted = true;
     try {
-      recovered = new JournalRecovery(directory, state, delegate, key).recover();
+      recovered = new JournalRecovery(directory, state, delegate, key, fingerprint,
+          snapshotPartition).recover();
     } finally {
       gate.muted = false;
       gate.buffered.clear();
     }
     generation = recovered.generation();
+    restoredPartition = recovered.restoredPartition();
     snapshotBytes = recovered.snapshotBytes();
     journal = recovered.journal();
     if (recovered.erasurePending()) {
@@ -527,8 +540,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
 
   private void compactLocked() throws IOException {
     long next = generation + 1;
-    long bytes = JournalFiles.writeSnapshot(directory, next, state,
-        delegate.idAnchors(), key);
+    long bytes = JournalFiles.writeSnapshot(directory, next, state, delegate.idAnchors(),
+        delegate.settled(state.touchpoints.keySet()), fingerprint, key);
     JournalFiles.Appender fresh = JournalFiles.Appender.create(directory, next, key);
     JournalFiles.Appender old = journal;
     journal = fresh;
@@ -539,6 +552,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
     generation = next;
     snapshotBytes = bytes;
     pending = 0;
+  }
+
+  /** Whether recovery restored the snapshot's profiles instead of clustering its touchpoints. */
+  boolean restoredPartition() {
+    return restoredPartition;
   }
 
   /** The in-memory resolver it journals (for the graph's invariant checks). */

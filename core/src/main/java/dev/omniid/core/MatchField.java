@@ -232,6 +232,23 @@ public final class MatchField {
     return Math.log(x) / Math.log(2);
   }
 
+  /**
+   * Everything about the field that can change a score, for {@link ConfigurationFingerprint}:
+   * exact probabilities (not the rounded ones of {@link #toString}), term frequencies, and the
+   * classes of its code.
+   */
+  void describeTo(ConfigurationFingerprint.Text out) {
+    out.add("field").add(name).add(String.valueOf(source)).code(normalizer).code(matcher)
+        .code(ignored).add(identifiesUpTo);
+    for (int i = 0; i < LEVELS.length; i++) {
+      out.add(m[i]).add(u[i]);
+    }
+    out.add(termFrequencyFloor).add(termFrequencies.size());
+    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(termFrequencies).entrySet()) {
+      out.add(e.getKey()).add(e.getValue());
+    }
+  }
+
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("MatchField[").append(name).append(" <- ").append(source);

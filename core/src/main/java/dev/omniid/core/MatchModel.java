@@ -341,6 +341,14 @@ public final class MatchModel {
     return new MatchScore(parts, priorWeight, total, threshold, identified);
   }
 
+  /** Everything about the model that can change an edge, for {@link ConfigurationFingerprint}. */
+  void describeTo(ConfigurationFingerprint.Text out) {
+    out.add("model").add(priorMatchProbability).add(threshold).add(fields.size());
+    for (MatchField field : fields) {
+      field.describeTo(out);
+    }
+  }
+
   @Override
   public String toString() {
     return "MatchModel[prior=" + priorMatchProbability + ", threshold="

@@ -44,6 +44,11 @@ public final class ResolverBuilder {
    * against the full computation; never a user's choice (the answer is the same either way).
    */
   boolean fastPath = true;
+  /**
+   * Whether a restart restores a snapshot's stored profiles. Off only in the tests that hold the
+   * restored partition against clustering the snapshot again.
+   */
+  boolean snapshotPartition = true;
 
   ResolverBuilder() {
     for (IdentifierType type : List.of(IdentifierType.CUSTOMER_ID, IdentifierType.NATIONAL_ID,
