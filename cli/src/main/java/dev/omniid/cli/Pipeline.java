@@ -107,11 +107,138 @@ final class Pipeline {
   }
 
   static Result run(Settings settings, Progress progress) {
-    Read read = read(settings, progress);
-    IdentityResolver resolver = resolver(read.mapping(), read.region(), read.monthFirst(), settings,
-        read.records());
-    resolve(resolver, read.records(), read.warnings(), progress);
-    return new Result(resolver, read.records(), read.warnings(), read.rejected(), read.region());
+    if (settings.estimate()) {
+      // The model is fitted to every record before the first is resolved.
+      Read read = read(settings, progress);
+      IdentityResolver resolver = resolver(read.mapping(), read.region(), read.monthFirst(),
+          settings, read.records());
+      List<Warning> warnings = new ArrayList<>(read.warnings());
+      Chunks resolving = new Chunks(resolver, progress, false);
+      for (int from = 0; from < read.records().size(); from += CHUNK) {
+        resolving.submit(read.records().subList(from,
+            Math.min(read.records().size(), from + CHUNK)), read.records().size());
+      }
+      resolving.finish(read, warnings);
+      return new Result(resolver, read.records(), warnings, read.rejected(), read.region());
+    }
+    // The resolver does not depend on the records: each chunk is resolved (on a thread of its
+    // own) while the next is read. The warnings stay in the order of a read and then a resolve.
+    Source source = source(settings);
+    IdentityResolver resolver = resolver(source.mapping(), source.region(), source.monthFirst(),
+        settings, List.of());
+    Chunks resolving = new Chunks(resolver, progress, true);
+    Read read;
+    try {
+      read = read(settings, source, progress, resolving);
+    } catch (RuntimeException e) {
+      resolving.abandon();
+      throw e;
+    }
+    List<Warning> warnings = new ArrayList<>(read.warnings());
+    resolving.finish(read, warnings);
+    return new Result(resolver, read.records(), warnings, read.rejected(), read.region());
+  }
+
+  /**
+   * Resolves chunks of records in input order, each as one batch: on a thread of its own while
+   * the next chunk is read (at most one chunk waits), or on the calling thread. The problems are
+   * turned into warnings at the end, by the first record of each touchpoint id, as they were when
+   * every record was read first.
+   */
+  static final class Chunks {
+    private final IdentityResolver resolver;
+    private final Progress progress;
+    private final java.util.concurrent.ExecutorService thread;
+    private java.util.concurrent.Future<?> running;
+    private final List<Problem> problems = new ArrayList<>();
+    private long resolved;
+
+    Chunks(IdentityResolver resolver, Progress progress, boolean background) {
+      this.resolver = resolver;
+      this.progress = progress;
+      this.thread = background ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "omniid-resolve");
+        t.setDaemon(true);
+        return t;
+      }) : null;
+    }
+
+    /** Resolves one chunk after the ones before it; {@code total} is for the progress bar. */
+    void submit(List<MappedRecord> chunk, long total) {
+      List<Touchpoint> touchpoints = new ArrayList<>(chunk.size());
+      for (MappedRecord r : chunk) {
+        touchpoints.add(r.touchpoint());
+      }
+      Runnable work = () -> {
+        BatchResult result = resolver.resolveAll(touchpoints);
+        problems.addAll(result.problems());
+        resolved += touchpoints.size();
+        if (total > 0) {
+          progress.update("resolving", resolved, total);
+        }
+      };
+      if (thread == null) {
+        work.run();
+        return;
+      }
+      await();
+      running = thread.submit(work);
+    }
+
+    private void await() {
+      if (running == null) {
+        return;
+      }
+      try {
+        running.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CliException("interrupted while resolving", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        running = null;
+      }
+    }
+
+    /** Stops the thread after a failure elsewhere, without waiting for its chunk. */
+    void abandon() {
+      if (thread != null) {
+        thread.shutdownNow();
+      }
+    }
+
+    /**
+     * Waits for the last chunk, then reports every problem as a warning of its record (in the
+     * order found) and resolves the refused records without their offending values.
+     */
+    void finish(Read read, List<Warning> warnings) {
+      try {
+        await();
+      } finally {
+        if (thread != null) {
+          thread.shutdown();
+        }
+      }
+      List<Problem> refused = new ArrayList<>();
+      for (Problem p : problems) {
+        if (p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
+            || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
+          refused.add(p);
+        } else {
+          warnings.add(warning(read.firstOf(p.touchpointId()), p));
+        }
+      }
+      for (Problem p : refused) {
+        resolveWithout(resolver, read.firstOf(p.touchpointId()), p, warnings);
+      }
+    }
   }
 
   /**
@@ -125,7 +252,64 @@ final class Pipeline {
    * @param rejected records lost whole because nothing could be read from them
    */
   record Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
-      List<Warning> warnings, long rejected) {}
+      List<Warning> warnings, long rejected, Map<String, Integer> firstById,
+      Map<String, Integer> shadowed) {
+    Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
+        List<Warning> warnings, long rejected) {
+      this(mapping, region, monthFirst, records, warnings, rejected, Map.of(), Map.of());
+    }
+
+    /**
+     * The first record whose touchpoint has this id (null when none), from the index the read
+     * kept: no second map of every record.
+     */
+    MappedRecord firstOf(String touchpointId) {
+      Integer at = shadowed.get(touchpointId);
+      if (at == null) {
+        at = firstById.get(touchpointId);
+      }
+      return at == null ? null : records.get(at);
+    }
+  }
+
+  /**
+   * What reading a file needs before its first record: the mapping, the region and the mapper.
+   */
+  record Source(Mapping mapping, String region, boolean monthFirst, TouchpointMapper mapper,
+      PhoneNormalizer phones) {}
+
+  /** The mapping, region and mapper of an input, checked before anything is read. */
+  static Source source(Settings settings) {
+    Mapping mapping = mapping(settings.mapping(), settings.preset());
+    String region = region(settings.region().or(mapping::defaultRegion).orElse(FALLBACK_REGION));
+    // US files write dates month first; elsewhere day first is the norm.
+    boolean monthFirst = region.equals("US");
+    TouchpointMapper mapper = TouchpointMapper.of(mapping,
+        monthFirst ? TouchpointMapper.DateOrder.MONTH_FIRST : TouchpointMapper.DateOrder.DAY_FIRST);
+    PhoneNormalizer phones;
+    try {
+      phones = PhoneNormalizer.forRegion(region);
+    } catch (OmniIdException e) {
+      throw refused(e);
+    }
+    return new Source(mapping, region, monthFirst, mapper, phones);
+  }
+
+  /** Records mapped at once on the mapping pool: enough to keep its threads busy. */
+  static final int MAP_BATCH = 4_096;
+
+  /**
+   * The pool records are mapped on (parsing dates, checking phones): its own, so that the
+   * resolver's batches keep the common pool.
+   */
+  private static final java.util.concurrent.ForkJoinPool MAPPING =
+      new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+        java.util.concurrent.ForkJoinWorkerThread t =
+            java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setName("omniid-map-" + t.getPoolIndex());
+        t.setDaemon(true);
+        return t;
+      }, null, false);
 
   /** A default region as given on the command line, checked and upper-cased. */
   static String region(String region) {
@@ -177,60 +361,82 @@ final class Pipeline {
    * record's with other content gets the touchpoint id {@code ID#ROW}.
    */
   static Read read(Settings settings, Progress progress) {
-    Mapping mapping = mapping(settings.mapping(), settings.preset());
-    String region = region(settings.region().or(mapping::defaultRegion).orElse(FALLBACK_REGION));
-    // US files write dates month first; elsewhere day first is the norm.
-    boolean monthFirst = region.equals("US");
-    TouchpointMapper mapper = TouchpointMapper.of(mapping,
-        monthFirst ? TouchpointMapper.DateOrder.MONTH_FIRST : TouchpointMapper.DateOrder.DAY_FIRST);
-    PhoneNormalizer phones;
-    try {
-      phones = PhoneNormalizer.forRegion(region);
-    } catch (OmniIdException e) {
-      throw refused(e);
-    }
+    return read(settings, source(settings), progress, null);
+  }
+
+  /**
+   * Reads every record; with {@code resolving} not null, each full chunk of {@link #CHUNK}
+   * records (and the rest at the end) is handed to it as soon as it is read. Records are mapped
+   * {@link #MAP_BATCH} at a time on the mapping pool, and taken in input order.
+   */
+  static Read read(Settings settings, Source source, Progress progress, Chunks resolving) {
+    Mapping mapping = source.mapping();
+    TouchpointMapper mapper = source.mapper();
+    PhoneNormalizer phones = source.phones();
     Format format = settings.format().orElse(Format.of(settings.input()));
     long size = size(settings.input());
 
     List<Warning> warnings = new ArrayList<>();
     List<MappedRecord> records = new ArrayList<>();
     Map<String, Integer> firstById = new HashMap<>();
+    // A renamed record's id that an earlier record already has: the earlier one stays the first.
+    Map<String, Integer> shadowed = new HashMap<>();
     Set<String> seenColumns = new LinkedHashSet<>();
     long rejected = 0;
+    int handedOver = 0;
     try (RecordReader reader = open(settings.input(), format)) {
       if (format == Format.CSV) {
         requireColumns(mapper, reader.header(), settings.input(), true);
       }
-      Optional<InputRecord> next;
-      while ((next = reader.next()).isPresent()) {
-        InputRecord r = next.get();
-        if (!r.readable()) {
-          rejected++;
-          r.problems().forEach(p -> warnings.add(new Warning(r.row(), "", p.column(), "", p.reason(), true)));
-          continue;
+      List<InputRecord> batch = new ArrayList<>(MAP_BATCH);
+      boolean more = true;
+      while (more) {
+        batch.clear();
+        Optional<InputRecord> next = Optional.empty();
+        while (batch.size() < MAP_BATCH && (next = reader.next()).isPresent()) {
+          batch.add(next.get());
         }
-        if (format == Format.JSONL) {
-          seenColumns.addAll(r.values().keySet());
+        more = next.isPresent();
+        Mapped[] mapped = map(batch, mapper, phones);
+        for (int i = 0; i < batch.size(); i++) {
+          InputRecord r = batch.get(i);
+          if (!r.readable()) {
+            rejected++;
+            r.problems().forEach(p -> warnings.add(new Warning(r.row(), "", p.column(), "", p.reason(), true)));
+            continue;
+          }
+          if (format == Format.JSONL) {
+            seenColumns.addAll(r.values().keySet());
+          }
+          MappedRecord m = mapped[i].record();
+          warnings.addAll(m.warnings());
+          warnings.addAll(mapped[i].unverified());
+          Integer first = firstById.putIfAbsent(m.touchpoint().id(), records.size());
+          if (first != null && !records.get(first).touchpoint().equals(m.touchpoint())) {
+            // Same id, other content: resolved as a record of its own, written under its own id.
+            Touchpoint t = m.touchpoint();
+            String internal = t.id() + "#" + r.row();
+            warnings.add(new Warning(r.row(), m.recordId(), mapping.idColumn(), "",
+                "repeats the id of row " + records.get(first).row() + " with other content:"
+                    + " resolved as a separate record", false));
+            m = new MappedRecord(m.row(), m.recordId(), new Touchpoint(internal, t.channel(),
+                t.timestamp(), t.eventKind(), t.identifiers(), t.attributes(), t.payload()),
+                m.identifierColumns(), m.warnings());
+            Integer earlier = firstById.put(internal, records.size());
+            if (earlier != null) {
+              shadowed.putIfAbsent(internal, earlier);
+            }
+          }
+          records.add(m);
+          if ((records.size() & 1023) == 0) {
+            progress.update("reading", reader.position(), size);
+          }
         }
-        MappedRecord m = mapper.map(r);
-        warnings.addAll(m.warnings());
-        unverifiedPhones(m, phones, warnings);
-        Integer first = firstById.putIfAbsent(m.touchpoint().id(), records.size());
-        if (first != null && !records.get(first).touchpoint().equals(m.touchpoint())) {
-          // Same id, other content: resolved as a record of its own, written under its own id.
-          Touchpoint t = m.touchpoint();
-          String internal = t.id() + "#" + r.row();
-          warnings.add(new Warning(r.row(), m.recordId(), mapping.idColumn(), "",
-              "repeats the id of row " + records.get(first).row() + " with other content:"
-                  + " resolved as a separate record", false));
-          m = new MappedRecord(m.row(), m.recordId(), new Touchpoint(internal, t.channel(),
-              t.timestamp(), t.eventKind(), t.identifiers(), t.attributes(), t.payload()),
-              m.identifierColumns(), m.warnings());
-          firstById.put(internal, records.size());
-        }
-        records.add(m);
-        if ((records.size() & 1023) == 0) {
-          progress.update("reading", reader.position(), size);
+        if (resolving != null && records.size() - handedOver >= CHUNK) {
+          int to = handedOver + (records.size() - handedOver) / CHUNK * CHUNK;
+          for (; handedOver < to; handedOver += CHUNK) {
+            resolving.submit(records.subList(handedOver, handedOver + CHUNK), -1);
+          }
         }
       }
     } catch (UncheckedIOException e) {
@@ -239,8 +445,39 @@ final class Pipeline {
     if (format == Format.JSONL && !records.isEmpty()) {
       requireColumns(mapper, seenColumns, settings.input(), false);
     }
+    if (resolving != null && handedOver < records.size()) {
+      resolving.submit(records.subList(handedOver, records.size()), records.size());
+    }
 
-    return new Read(mapping, region, monthFirst, records, warnings, rejected);
+    return new Read(mapping, source.region(), source.monthFirst(), records, warnings, rejected,
+        firstById, shadowed);
+  }
+
+  /** A record mapped, and the warnings about its phones that libphonenumber cannot validate. */
+  private record Mapped(MappedRecord record, List<Warning> unverified) {}
+
+  /** Maps the readable records of a batch on the mapping pool; null where unreadable. */
+  private static Mapped[] map(List<InputRecord> batch, TouchpointMapper mapper,
+      PhoneNormalizer phones) {
+    Mapped[] out = new Mapped[batch.size()];
+    java.util.function.IntConsumer one = i -> {
+      InputRecord r = batch.get(i);
+      if (r.readable()) {
+        MappedRecord m = mapper.map(r);
+        List<Warning> unverified = new ArrayList<>(0);
+        unverifiedPhones(m, phones, unverified);
+        out[i] = new Mapped(m, unverified);
+      }
+    };
+    if (batch.size() < 64) {
+      for (int i = 0; i < batch.size(); i++) {
+        one.accept(i);
+      }
+    } else {
+      MAPPING.submit(() -> java.util.stream.IntStream.range(0, batch.size()).parallel()
+          .forEach(one)).join();
+    }
+    return out;
   }
 
   /**
@@ -419,32 +656,6 @@ final class Pipeline {
     asWritten.forEach(type -> rb.normalizer(type, Normalizer.identity()));
     personal.forEach(rb::personalIdentifier);
     return rb;
-  }
-
-  private static void resolve(IdentityResolver resolver, List<MappedRecord> records,
-      List<Warning> warnings, Progress progress) {
-    Map<String, MappedRecord> byTouchpoint = new HashMap<>(records.size() * 2);
-    for (MappedRecord r : records) {
-      byTouchpoint.putIfAbsent(r.touchpoint().id(), r);
-    }
-    List<Problem> refused = new ArrayList<>();
-    for (int from = 0; from < records.size(); from += CHUNK) {
-      List<Touchpoint> chunk = records.subList(from, Math.min(records.size(), from + CHUNK)).stream()
-          .map(MappedRecord::touchpoint).toList();
-      BatchResult result = resolver.resolveAll(chunk);
-      for (Problem p : result.problems()) {
-        if (p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
-            || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
-          refused.add(p);
-        } else {
-          warnings.add(warning(byTouchpoint.get(p.touchpointId()), p));
-        }
-      }
-      progress.update("resolving", Math.min(records.size(), from + CHUNK), records.size());
-    }
-    for (Problem p : refused) {
-      resolveWithout(resolver, byTouchpoint.get(p.touchpointId()), p, warnings);
-    }
   }
 
   /**

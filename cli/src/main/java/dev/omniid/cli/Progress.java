@@ -31,7 +31,7 @@ final class Progress {
   }
 
   /** Reports {@code done} of {@code total} for the phase named {@code phase}. */
-  void update(String phase, long done, long total) {
+  synchronized void update(String phase, long done, long total) {
     long now = System.nanoTime();
     if (now - start < DELAY_NANOS || (terminal ? now - lastShown < 200_000_000L : now - lastShown < LOG_EVERY_NANOS && shown)) {
       return;
@@ -51,7 +51,7 @@ final class Progress {
   }
 
   /** Clears the bar, if one was drawn, before the summary is printed. */
-  void finish() {
+  synchronized void finish() {
     if (shown && terminal) {
       err.print("\r" + " ".repeat(WIDTH + 30) + "\r");
       err.flush();

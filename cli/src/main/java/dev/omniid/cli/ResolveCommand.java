@@ -338,6 +338,35 @@ final class ResolveCommand implements Callable<Integer> {
         + (rows.size() > 10 ? " and " + (rows.size() - 10) + " more" : "");
   }
 
+  /**
+   * Every profile of a persons-only result, one view at a time, each once: the profile of each
+   * record in input order, the first time it is met (every touchpoint resolved is a record's).
+   * {@code profiles()} would build every view at once, gigabytes for millions of records, where
+   * the summary only counts them.
+   */
+  static void eachProfile(Pipeline.Result result, java.util.function.Consumer<Profile> action) {
+    IdentityResolver resolver = result.resolver();
+    java.util.BitSet seen = new java.util.BitSet();
+    Set<ProfileId> seenLarge = new java.util.HashSet<>();
+    for (MappedRecord r : result.records()) {
+      ProfileId id = resolver.profileIdOf(r.touchpoint().id()).orElse(null);
+      if (id == null) {
+        continue;
+      }
+      long n = id.value();
+      boolean first;
+      if (n >= 0 && n < Integer.MAX_VALUE) {
+        first = !seen.get((int) n);
+        seen.set((int) n);
+      } else {
+        first = seenLarge.add(id);
+      }
+      if (first) {
+        resolver.profile(id).ifPresent(action);
+      }
+    }
+  }
+
   /** The summary on stderr; {@code relations} is -1 when no relations file was asked for. */
   static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, long relations,
       Path relationsFile, double seconds) {
@@ -354,12 +383,17 @@ final class ResolveCommand implements Callable<Integer> {
     IdentityResolver resolver = result.resolver();
     long[] links = new long[Evidence.Kind.values().length];
     long[] multi = {0};
-    resolver.profiles().forEach(p -> {
+    java.util.function.Consumer<Profile> count = p -> {
       if (p.size() > 1) {
         multi[0]++;
       }
       p.evidence().forEach(e -> links[e.kind().ordinal()]++);
-    });
+    };
+    if (result.accounts().isPresent()) {
+      resolver.profiles().forEach(count);
+    } else {
+      eachProfile(result, count);
+    }
     long warnings = result.warnings().stream().filter(w -> !w.rejected()).count();
     long rowsWithWarnings = result.warnings().stream().filter(w -> !w.rejected())
         .mapToLong(Warning::row).distinct().count();

@@ -57,6 +57,26 @@ public final class TouchpointMapper {
   private final DateParser timestamps;
   private final DateParser birthDates;
 
+  /**
+   * The attributes whose values repeat across many records (a country, a city, a common name, a
+   * birth date): their values are pooled, so a million records keep one "ES" and one "Madrid"
+   * rather than a million copies each (a read file of 5 M rows held some 1.5 GB of such copies).
+   */
+  private static final java.util.Set<AttributeKey> POOLED = java.util.Set.of(AttributeKey.COUNTRY,
+      AttributeKey.CITY, AttributeKey.REGION, AttributeKey.POSTAL_CODE, AttributeKey.GIVEN_NAME,
+      AttributeKey.FAMILY_NAME, AttributeKey.BIRTH_DATE);
+  /** The most values pooled: a pool stops growing there (later values are kept as read). */
+  private static final int POOL_LIMIT = 1 << 18;
+  /** Pooled values, channels and event kinds; thread-safe, as the mapper is. */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> values =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, Channel> channels =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, EventKind> events =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<List<String>, List<String>> columnLists =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private TouchpointMapper(Mapping mapping, DateOrder order) {
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.parsed = mapping.parsed();
@@ -171,8 +191,9 @@ public final class TouchpointMapper {
     }
 
     Touchpoint.Builder b = Touchpoint.newBuilder(recordId);
-    b.channel(token(parsed.channel(), values, r.row(), rid, warnings).map(Channel::of).orElse(UNKNOWN_CHANNEL));
-    b.eventKind(token(parsed.event(), values, r.row(), rid, warnings).map(EventKind::of)
+    b.channel(token(parsed.channel(), values, r.row(), rid, warnings).map(this::channel)
+        .orElse(UNKNOWN_CHANNEL));
+    b.eventKind(token(parsed.event(), values, r.row(), rid, warnings).map(this::eventKind)
         .orElse(EventKind.UNSPECIFIED));
     parsed.timestamp().flatMap(s -> {
       String raw = joined(s, values);
@@ -227,7 +248,7 @@ public final class TouchpointMapper {
             "is longer than " + Touchpoint.MAX_VALUE_LENGTH + " characters: ignored", false));
         continue;
       }
-      b.attribute(f.key(), value);
+      b.attribute(f.key(), POOLED.contains(f.key()) ? pooled(value) : value);
     }
     for (PayloadField f : parsed.payload()) {
       String raw = joined(f.source(), values);
@@ -242,11 +263,70 @@ public final class TouchpointMapper {
       b.payload(f.key(), raw);
     }
     try {
-      return new MappedRecord(r.row(), recordId, b.build(), identifierColumns, warnings);
+      return new MappedRecord(r.row(), recordId, b.build(), columns(identifierColumns),
+          warnings);
     } catch (OmniIdException e) {
       // The checks above keep the builder within the touchpoint's bounds; this is a bug if reached.
       throw new IllegalStateException("row " + r.row() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The one copy of a repeated attribute value, while the pool has room. */
+  private String pooled(String value) {
+    String held = values.get(value);
+    if (held != null) {
+      return held;
+    }
+    if (values.size() >= POOL_LIMIT) {
+      return value;
+    }
+    held = values.putIfAbsent(value, value);
+    return held == null ? value : held;
+  }
+
+  /**
+   * The one copy of a record's identifier columns: records of one file name the same few lists,
+   * and {@link MappedRecord} keeps an immutable list as it is.
+   */
+  private List<String> columns(List<String> identifierColumns) {
+    List<String> copy = List.copyOf(identifierColumns);
+    List<String> held = columnLists.get(copy);
+    if (held != null) {
+      return held;
+    }
+    if (columnLists.size() >= POOL_LIMIT) {
+      return copy;
+    }
+    held = columnLists.putIfAbsent(copy, copy);
+    return held == null ? copy : held;
+  }
+
+  /** The one channel of a token (a file names a handful), checked as {@link Channel#of} checks. */
+  private Channel channel(String token) {
+    Channel held = channels.get(token);
+    if (held != null) {
+      return held;
+    }
+    Channel made = Channel.of(token);
+    if (channels.size() >= POOL_LIMIT) {
+      return made;
+    }
+    held = channels.putIfAbsent(token, made);
+    return held == null ? made : held;
+  }
+
+  /** The one event kind of a token, as {@link #channel}. */
+  private EventKind eventKind(String token) {
+    EventKind held = events.get(token);
+    if (held != null) {
+      return held;
+    }
+    EventKind made = EventKind.of(token);
+    if (events.size() >= POOL_LIMIT) {
+      return made;
+    }
+    held = events.putIfAbsent(token, made);
+    return held == null ? made : held;
   }
 
   /** A channel or event kind: folded to a lower-case token ("Call Center" is call_center). */

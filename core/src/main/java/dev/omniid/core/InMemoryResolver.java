@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +39,9 @@ final class InMemoryResolver implements IdentityResolver {
   /** Null when switched off (the tests that hold it against the full path). */
   private final FastPath fastPath;
   private final ArrayList<Problem> scratchProblems = new ArrayList<>();
+  /** See {@link ResolverBuilder#parallelBatch}. */
+  private final int parallelBatch;
+  private final int batchSlice;
 
   InMemoryResolver(ResolverBuilder builder) {
     this(builder, builder.listeners);
@@ -53,8 +57,10 @@ final class InMemoryResolver implements IdentityResolver {
         : new ScoredLinks(builder.matchModel, builder.blockingKeys, builder.maxBlockSize,
             graph::namesOnePerson);
     this.partition = new Partition(ids, graph.personRule, graph.exclusiveSlots(),
-        graph.noExclusive);
+        graph.noExclusive, builder.parallelCluster);
     this.fastPath = builder.fastPath ? new FastPath(partition, graph.personRule) : null;
+    this.parallelBatch = builder.parallelBatch;
+    this.batchSlice = builder.batchSlice;
   }
 
   /** The number of the first profile id this resolver hands out (its id namespace). */
@@ -183,34 +189,19 @@ final class InMemoryResolver implements IdentityResolver {
       List<Problem> problems = new ArrayList<>();
       List<TouchpointNode> added = new ArrayList<>(touchpoints.size());
       List<TouchpointNode> scoredSeeds = new ArrayList<>();
-      int duplicates = 0;
-      int rejected = 0;
-      int position = 0;
-      for (Touchpoint touchpoint : touchpoints) {
-        if (touchpoint == null) {
-          problems.add(new Problem("#" + position, "touchpoints[" + position + "]",
-              Reason.MISSING_FIELD, "is null"));
-          rejected++;
-        } else {
-          try {
-            TouchpointNode existing = graph.touchpoint(touchpoint.id());
-            if (existing != null) {
-              requireSameContent(existing, touchpoint);
-              duplicates++;
-            } else {
-              TouchpointNode node = graph.insert(touchpoint, problems);
-              added.add(node);
-              if (scored != null) {
-                scoredSeeds.addAll(scored.add(node, problems));
-              }
-            }
-          } catch (OmniIdException e) {
-            problems.add(Problem.of(touchpoint.id(), e));
-            rejected++;
-          }
+      int[] counts = new int[2]; // duplicates, rejected
+      if (touchpoints.size() >= parallelBatch) {
+        insertInSlices(touchpoints.toArray(new Touchpoint[0]), problems, added, scoredSeeds,
+            counts);
+      } else {
+        int position = 0;
+        for (Touchpoint touchpoint : touchpoints) {
+          insertOne(touchpoint, position++, null, null, problems, added, scoredSeeds, null,
+              counts);
         }
-        position++;
       }
+      int duplicates = counts[0];
+      int rejected = counts[1];
       // Seeds in this order (new touchpoints, the carriers of values they made generic, then
       // the scored side's): components are clustered, and new profile ids handed out, in it.
       List<TouchpointNode> seeds = new ArrayList<>(added);
@@ -226,6 +217,93 @@ final class InMemoryResolver implements IdentityResolver {
       return new BatchResult(added.size(), duplicates, rejected, problems, change.events());
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Inserts one touchpoint of a batch, in input order: a duplicate is counted, a refusal
+   * reported. {@code normalized} and {@code ahead}, when not null, are what
+   * {@link MergeGraph#normalizeAhead} and {@link ScoredLinks#prepareAhead} read off it ahead;
+   * with {@code pending} not null the touchpoint is only entered into its blocks, to be scored and
+   * linked by the caller in this order, else it is scored and linked at once.
+   */
+  private void insertOne(Touchpoint touchpoint, int position, MergeGraph.Normalized normalized,
+      ScoredLinks.Ahead ahead, List<Problem> problems, List<TouchpointNode> added,
+      List<TouchpointNode> scoredSeeds, List<ScoredLinks.Pending> pending, int[] counts) {
+    if (touchpoint == null) {
+      problems.add(new Problem("#" + position, "touchpoints[" + position + "]",
+          Reason.MISSING_FIELD, "is null"));
+      counts[1]++;
+      return;
+    }
+    try {
+      TouchpointNode existing = graph.touchpoint(touchpoint.id());
+      if (existing != null) {
+        requireSameContent(existing, touchpoint);
+        counts[0]++;
+        return;
+      }
+      TouchpointNode node = normalized != null ? graph.insert(touchpoint, normalized, problems)
+          : graph.insert(touchpoint, problems);
+      added.add(node);
+      if (scored != null) {
+        if (pending != null) {
+          pending.add(scored.enter(node, ahead, problems));
+        } else {
+          scoredSeeds.addAll(scored.add(node, problems));
+        }
+      }
+    } catch (OmniIdException e) {
+      problems.add(Problem.of(touchpoint.id(), e));
+      counts[1]++;
+    }
+  }
+
+  /**
+   * A large batch, slice by slice: what each touchpoint brings alone (normalized identifiers,
+   * prepared fields, blocking keys, its person) is read on the caller's fork-join pool (the common
+   * pool unless the caller runs in another), then the slice is inserted on this thread in input
+   * order, its candidate pairs scored on the pool, and its edges made in input order again. Every
+   * step that reads or changes the graph runs in the order the sequential loop runs it, so the
+   * partition, the profile ids and the problems are the sequential loop's.
+   */
+  private void insertInSlices(Touchpoint[] all, List<Problem> problems,
+      List<TouchpointNode> added, List<TouchpointNode> scoredSeeds, int[] counts) {
+    for (int from = 0; from < all.length; from += batchSlice) {
+      int start = from;
+      int length = Math.min(batchSlice, all.length - from);
+      MergeGraph.Normalized[] normalized = new MergeGraph.Normalized[length];
+      ScoredLinks.Ahead[] ahead = scored == null ? null : new ScoredLinks.Ahead[length];
+      IntStream.range(0, length).parallel().forEach(i -> {
+        Touchpoint t = all[start + i];
+        if (t == null) {
+          return;
+        }
+        try {
+          normalized[i] = graph.normalizeAhead(t);
+          if (ahead != null) {
+            ahead[i] = scored.prepareAhead(t);
+          }
+        } catch (RuntimeException e) {
+          // Left to the sequential step, which meets the same failure where the loop would.
+          normalized[i] = null;
+          if (ahead != null) {
+            ahead[i] = null;
+          }
+        }
+      });
+      List<ScoredLinks.Pending> pending = scored == null ? null : new ArrayList<>(length);
+      for (int i = 0; i < length; i++) {
+        insertOne(all[start + i], start + i, normalized[i], ahead == null ? null : ahead[i],
+            problems, added, scoredSeeds, pending, counts);
+        normalized[i] = null;
+      }
+      if (pending != null) {
+        pending.parallelStream().forEach(scored::score);
+        for (ScoredLinks.Pending p : pending) {
+          scoredSeeds.addAll(scored.link(p));
+        }
+      }
     }
   }
 

@@ -42,12 +42,8 @@ final class MergeGraph {
    * regions a look-up by a raw value tries after the normalizer's default (see {@link #lookUp}).
    */
   private final java.util.TreeMap<String, int[]> countries = new java.util.TreeMap<>();
-  // Scratch, reused: the write lock makes the graph single-writer.
-  private final ArrayList<Identifier> scratchIdentifiers = new ArrayList<>();
-  private final ArrayList<TypeInfo> scratchInfos = new ArrayList<>();
-  // For each of scratchIdentifiers, the position of the touchpoint identifier it comes from (for a
-  // derived one, its source's), so that a problem found later names that identifier.
-  private int[] scratchOrigins = new int[Touchpoint.MAX_IDENTIFIERS];
+  /** Scratch of {@link #insert(Touchpoint, List)}, reused: the write lock makes the graph single-writer. */
+  private final Normalized scratch = new Normalized(Touchpoint.MAX_IDENTIFIERS);
 
   MergeGraph(ResolverBuilder builder) {
     this.policies = Map.copyOf(builder.policies);
@@ -116,23 +112,108 @@ final class MergeGraph {
   // ---------------------------------------------------------------- ingestion
 
   /**
+   * What {@link #insert} reads off a touchpoint before it changes the graph: its identifiers
+   * normalized (given, then derived) with their type infos and origins, its exclusive values, the
+   * problems found, the person it names. A function of the touchpoint and the known types alone,
+   * so a batch may compute it on other threads ({@link #normalizeAhead}) while insertion stays in
+   * input order.
+   */
+  static final class Normalized {
+    final ArrayList<Identifier> identifiers = new ArrayList<>();
+    final ArrayList<TypeInfo> infos = new ArrayList<>();
+    /**
+     * For each of {@link #identifiers}, the position of the touchpoint identifier it comes from
+     * (for a derived one, its source's), so that a problem found later names that identifier.
+     */
+    int[] origins;
+    int given;
+    boolean inOrder;
+    String[] exclusive;
+    List<Problem> found;
+    PersonTraits person;
+    int personKey;
+    /** The refusal of the whole touchpoint, when normalized ahead; thrown when it is inserted. */
+    OmniIdException refused;
+
+    Normalized(int capacity) {
+      origins = new int[Math.max(4, capacity)];
+    }
+
+    private void clear() {
+      identifiers.clear();
+      infos.clear();
+      found = null;
+      person = null;
+      refused = null;
+    }
+
+    private void origin(int kept, int identifierIndex) {
+      if (kept == origins.length) {
+        origins = java.util.Arrays.copyOf(origins, 2 * kept);
+      }
+      origins[kept] = identifierIndex;
+    }
+  }
+
+  /**
    * Normalizes a touchpoint's identifiers and adds it to the graph (not yet to the partition).
    * Identifiers the normalizer refuses go to {@code problems}; a touchpoint with two values of an
    * exclusive type, given or derived (junk aside), is refused whole, before anything is changed.
    * The node's {@link TouchpointNode#pushedOverLimit} tells whether it made a value generic.
    */
   TouchpointNode insert(Touchpoint touchpoint, List<Problem> problems) {
+    Normalized n = scratch;
+    n.clear();
+    normalize(touchpoint, n, true);
+    return place(touchpoint, n, problems);
+  }
+
+  /**
+   * {@link #insert(Touchpoint, List)} of a touchpoint normalized ahead by
+   * {@link #normalizeAhead}, which must have been called with the graph's types as they are now
+   * or fewer of them: what it did not know it left to this call.
+   */
+  TouchpointNode insert(Touchpoint touchpoint, Normalized ahead, List<Problem> problems) {
+    if (ahead.refused != null) {
+      throw ahead.refused;
+    }
+    return place(touchpoint, ahead, problems);
+  }
+
+  /**
+   * The normalized touchpoint {@link #insert(Touchpoint, Normalized, List)} takes, computed
+   * without changing anything: safe on any thread while no thread changes the graph. Null when
+   * the touchpoint names a type the graph does not know yet (only the insertion in input order
+   * may register it: the order of registration is the strength order's tie-break).
+   */
+  Normalized normalizeAhead(Touchpoint touchpoint) {
+    Normalized n = new Normalized(2 * touchpoint.identifiers().size());
+    try {
+      return normalize(touchpoint, n, false) ? n : null;
+    } catch (OmniIdException e) {
+      n.refused = e;
+      return n;
+    }
+  }
+
+  /**
+   * Fills {@code n}: the identifiers normalized, refused ones reported, values derived, the
+   * exclusive rule checked. Throws the touchpoint's refusal. With {@code register} false, changes
+   * nothing and returns false as soon as a type is unknown.
+   */
+  private boolean normalize(Touchpoint touchpoint, Normalized n, boolean register) {
     List<Identifier> input = touchpoint.identifiers();
-    List<Identifier> normalized = scratchIdentifiers;
-    List<TypeInfo> infos = scratchInfos;
-    normalized.clear();
-    infos.clear();
+    List<Identifier> normalized = n.identifiers;
+    List<TypeInfo> infos = n.infos;
     boolean inOrder = true;
     String[] exclusive = noExclusive;
     List<Problem> found = null;
     for (int i = 0; i < input.size(); i++) {
       Identifier raw = input.get(i);
-      TypeInfo info = typeInfo(raw.type());
+      TypeInfo info = register ? typeInfo(raw.type()) : types.get(raw.type());
+      if (info == null) {
+        return false;
+      }
       String value;
       try {
         value = info.normalizer.normalize(raw.value(), touchpoint);
@@ -168,13 +249,17 @@ final class MergeGraph {
         inOrder = false;
       } else {
         // The touchpoint's own identifier when normalizing changed nothing: nothing new to keep.
-        origin(normalized.size(), i);
+        n.origin(normalized.size(), i);
         normalized.add(value.equals(raw.value()) ? raw : new Identifier(raw.type(), value, raw.raw()));
         infos.add(info);
       }
     }
     int given = normalized.size();
-    found = derive(touchpoint, normalized, infos, found);
+    n.found = found;
+    if (!derive(touchpoint, n, register)) {
+      return false;
+    }
+    found = n.found;
     // A derived value of an exclusive type is held to the type's rule like a given one (a hashed
     // national id names one person as the plain one does): a second, different value refuses
     // the touchpoint whole, still before anything is changed.
@@ -186,7 +271,7 @@ final class MergeGraph {
       }
       String held = exclusive[info.exclusiveSlot];
       if (held != null && !held.equals(value)) {
-        int origin = scratchOrigins[k];
+        int origin = n.origins[k];
         throw new OmniIdException(Reason.CONFLICTING_EXCLUSIVE_VALUES,
             "derived " + info.type + " of " + fieldOf(origin, input.get(origin)),
             "a second, different value of exclusive type " + info.type, origin);
@@ -196,8 +281,23 @@ final class MergeGraph {
       }
       exclusive[info.exclusiveSlot] = value;
     }
-    if (found != null) {
-      problems.addAll(found);
+    n.given = given;
+    n.inOrder = inOrder;
+    n.exclusive = exclusive;
+    n.person = personOf(touchpoint);
+    n.personKey = personKeyOf(n.person);
+    return true;
+  }
+
+  /** Adds a normalized touchpoint to the graph: its value nodes, carriers, limits. */
+  private TouchpointNode place(Touchpoint touchpoint, Normalized n, List<Problem> problems) {
+    List<Identifier> input = touchpoint.identifiers();
+    List<Identifier> normalized = n.identifiers;
+    List<TypeInfo> infos = n.infos;
+    int given = n.given;
+    String[] exclusive = n.exclusive;
+    if (n.found != null) {
+      problems.addAll(n.found);
     }
     ValueNode[] values = new ValueNode[normalized.size()];
     for (int i = 0; i < values.length; i++) {
@@ -205,7 +305,7 @@ final class MergeGraph {
       Identifier identifier = normalized.get(i);
       ValueNode node = info.values.get(identifier.value());
       if (node == null) {
-        boolean junk = isJunk(info, identifier.value(), touchpoint, problems, scratchOrigins[i]);
+        boolean junk = isJunk(info, identifier.value(), touchpoint, problems, n.origins[i]);
         node = new ValueNode(info, identifier.value(), junk);
         info.values.add(node);
         if (junk) {
@@ -218,11 +318,10 @@ final class MergeGraph {
         exclusive[info.exclusiveSlot] = node.value;
       }
     }
-    byte[] sources = inOrder && given == values.length ? TouchpointNode.inOrder(given)
+    byte[] sources = n.inOrder && given == values.length ? TouchpointNode.inOrder(given)
         : sourcesOf(input, normalized, given);
-    PersonTraits person = personOf(touchpoint);
-    TouchpointNode node = new TouchpointNode(touchpoint, sources, values, exclusive, person,
-        personKeyOf(person));
+    TouchpointNode node = new TouchpointNode(touchpoint, sources, values, exclusive, n.person,
+        n.personKey);
     for (ValueNode value : values) {
       if (value.addCarrier(node)) {
         // Over the limit now: it stops linking the carriers it linked until now.
@@ -465,13 +564,6 @@ final class MergeGraph {
     }
   }
 
-  private void origin(int kept, int identifierIndex) {
-    if (kept == scratchOrigins.length) {
-      scratchOrigins = java.util.Arrays.copyOf(scratchOrigins, 2 * kept);
-    }
-    scratchOrigins[kept] = identifierIndex;
-  }
-
   private static String fieldOf(int position, Identifier raw) {
     return "identifiers[" + position + "] (" + raw.type() + ")";
   }
@@ -508,12 +600,17 @@ final class MergeGraph {
     return given == kept || (given.type().equals(kept.type()) && given.raw().equals(kept.raw()));
   }
 
-  /** Adds the identifiers derived from the normalized ones (hashes of emails and phones). */
-  private List<Problem> derive(Touchpoint touchpoint, List<Identifier> normalized,
-      List<TypeInfo> infos, List<Problem> found) {
+  /**
+   * Adds the identifiers derived from the normalized ones (hashes of emails and phones), and the
+   * problems of derivations that fail to {@code n.found}. With {@code register} false, returns
+   * false (having changed nothing of the graph) where a derived type is unknown.
+   */
+  private boolean derive(Touchpoint touchpoint, Normalized n, boolean register) {
     if (derivations.isEmpty()) {
-      return found;
+      return true;
     }
+    List<Identifier> normalized = n.identifiers;
+    List<TypeInfo> infos = n.infos;
     int given = normalized.size();
     for (ResolverBuilder.Derivation d : derivations) {
       for (int i = 0; i < given; i++) {
@@ -523,24 +620,27 @@ final class MergeGraph {
             || isJunk(infos.get(i), source.value(), touchpoint, null, -1)) {
           continue;
         }
-        TypeInfo info = typeInfo(d.to());
+        TypeInfo info = register ? typeInfo(d.to()) : types.get(d.to());
+        if (info == null) {
+          return false;
+        }
         try {
           String derived = d.function().apply(source.value());
           String value = info.normalizer.normalize(derived, touchpoint);
           if (value != null && !value.isEmpty() && !containsValue(normalized, info, value)) {
-            origin(normalized.size(), scratchOrigins[i]);
+            n.origin(normalized.size(), n.origins[i]);
             normalized.add(new Identifier(d.to(), value, derived));
             infos.add(info);
           }
         } catch (RuntimeException e) {
-          found = add(found, new Problem(touchpoint.id(), "derived " + d.to() + " of " + d.from(),
-              Reason.INVALID_VALUE,
+          n.found = add(n.found, new Problem(touchpoint.id(), "derived " + d.to() + " of "
+              + d.from(), Reason.INVALID_VALUE,
               "derivation failed with " + e.getClass().getSimpleName(),
-              OptionalInt.of(scratchOrigins[i])));
+              OptionalInt.of(n.origins[i])));
         }
       }
     }
-    return found;
+    return true;
   }
 
   private static boolean containsValue(List<Identifier> identifiers, TypeInfo info, String value) {

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The current profiles: the clusters of touchpoint nodes, each with its profile id. A change
@@ -24,7 +25,16 @@ final class Partition {
   /** The current profiles, in no order; each knows its position (swap-remove). */
   private final ArrayList<Cluster> live = new ArrayList<>();
 
+  /** Touched nodes from which a recompute clusters its components in parallel. */
+  private final int parallelNodes;
+
   Partition(ProfileIds ids, PersonRule rule, int exclusiveSlots, String[] noExclusive) {
+    this(ids, rule, exclusiveSlots, noExclusive, 4_096);
+  }
+
+  Partition(ProfileIds ids, PersonRule rule, int exclusiveSlots, String[] noExclusive,
+      int parallelNodes) {
+    this.parallelNodes = parallelNodes;
     this.ids = ids;
     this.rule = rule;
     this.exclusiveSlots = exclusiveSlots;
@@ -115,10 +125,20 @@ final class Partition {
     }
     List<Cluster> newClusters = new ArrayList<>();
     List<Evidence> refusals = List.of();
-    for (List<TouchpointNode> component : components) {
+    ComponentClusterer.Result[] results = new ComponentClusterer.Result[components.size()];
+    if (visited.size() >= parallelNodes && components.size() > 1 && refusalsOf == null) {
+      // Many components (a batch): each is clustered apart on the caller's fork-join pool (the
+      // clusterer reads the graph and writes nothing shared); ids are still handed out below,
+      // in the components' order.
+      IntStream.range(0, results.length).parallel().forEach(i ->
+          results[i] = ComponentClusterer.cluster(components.get(i), false, null, rule));
+    }
+    for (int c = 0; c < components.size(); c++) {
+      List<TouchpointNode> component = components.get(c);
       boolean wanted = refusalsOf != null && component.contains(refusalsOf);
-      ComponentClusterer.Result result = ComponentClusterer.cluster(component, wanted, refusalsOf,
-          rule);
+      ComponentClusterer.Result result = results[c] != null ? results[c]
+          : ComponentClusterer.cluster(component, wanted, refusalsOf, rule);
+      results[c] = null;
       boolean clean = result.groups().size() == 1 && result.refused() == 0;
       for (List<TouchpointNode> group : result.groups()) {
         newClusters.add(newCluster(new ArrayList<>(group), clean));

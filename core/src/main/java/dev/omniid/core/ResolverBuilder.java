@@ -49,6 +49,16 @@ public final class ResolverBuilder {
    * restored partition against clustering the snapshot again.
    */
   boolean snapshotPartition = true;
+  /**
+   * The smallest {@code resolveAll} batch whose touchpoints are prepared (normalized, blocked,
+   * scored) on the caller's fork-join pool, and the size of the slices it does so in. Changed only
+   * by the tests that hold the parallel batch against the sequential one (the answer is the same
+   * either way): {@code Integer.MAX_VALUE} keeps every batch on the calling thread.
+   */
+  int parallelBatch = 2_048;
+  int batchSlice = 4_096;
+  /** The touched nodes from which a recompute clusters its components in parallel (as above). */
+  int parallelCluster = 4_096;
 
   ResolverBuilder() {
     for (IdentifierType type : List.of(IdentifierType.CUSTOMER_ID, IdentifierType.NATIONAL_ID,

@@ -24,7 +24,21 @@ final class ScoredLinks {
   final MatchModel model;
   private final List<BlockingKey> blockingKeys;
   private final int maxBlockSize;
-  private final HashMap<String, ArrayList<TouchpointNode>> blocks = new HashMap<>();
+  private final HashMap<String, Block> blocks = new HashMap<>();
+
+  /**
+   * A block: its members in arrival order, and its key, which every member's
+   * {@link TouchpointNode.Extras#blockKeys} shares (one copy of "0:garcia" for the block, not one
+   * per touchpoint: a tenth of a fuzzy graph's heap was copies of block keys).
+   */
+  private static final class Block extends ArrayList<TouchpointNode> {
+    final String key;
+
+    Block(String key) {
+      super(2);
+      this.key = key;
+    }
+  }
 
   /**
    * The candidates of the touchpoint being added, with how many blocks each shares with it:
@@ -56,18 +70,78 @@ final class ScoredLinks {
    * Attribute values the model's normalizers refuse are added to {@code problems}.
    */
   List<TouchpointNode> add(TouchpointNode entry, List<Problem> problems) {
-    List<TouchpointNode> seeds = List.of();
-    entry.extras().prepared = model.prepare(entry.touchpoint, problems);
-    entry.extras.blockKeys = blockKeysOf(entry.touchpoint);
+    Pending pending = enter(entry, null, problems);
+    score(pending);
+    return link(pending);
+  }
+
+  /**
+   * What {@link #add} reads off a touchpoint alone: its prepared field values, the problems
+   * preparing them found, its blocking keys. Pure, so a batch computes it on any thread.
+   */
+  record Ahead(MatchModel.Prepared prepared, List<Problem> problems, String[] blockKeys) {}
+
+  /** {@link Ahead} of a touchpoint: safe on any thread (the model and keys are pure). */
+  Ahead prepareAhead(Touchpoint touchpoint) {
+    List<Problem> problems = new ArrayList<>(0);
+    MatchModel.Prepared prepared = model.prepare(touchpoint, problems);
+    return new Ahead(prepared, problems.isEmpty() ? List.of() : problems, blockKeysOf(touchpoint));
+  }
+
+  /**
+   * A touchpoint that joined its blocks and is yet to be scored and linked: {@link #add} taken
+   * apart so that a batch scores many on other threads between {@link #enter} and {@link #link},
+   * which it calls in input order.
+   */
+  static final class Pending {
+    final TouchpointNode entry;
+    /** The touchpoints it shares a block of normal size with, when it joined. */
+    final TouchpointNode[] candidates;
+    /** For each candidate, how many such blocks. */
+    final int[] support;
+    /** The keys of the blocks it grew past the maximum, in its keys' order; null for none. */
+    final String[] retired;
+    /** For each candidate, the linking weight ({@link #linkingWeight}); set by {@link #score}. */
+    double[] weights;
+
+    Pending(TouchpointNode entry, TouchpointNode[] candidates, int[] support, String[] retired) {
+      this.entry = entry;
+      this.candidates = candidates;
+      this.support = support;
+      this.retired = retired;
+    }
+  }
+
+  /**
+   * The first step of {@link #add}: the touchpoint is prepared (or takes what {@code ahead}
+   * prepared) and joins its blocks; its candidates are those present now. Nothing is scored yet
+   * and no edge changes: a block it grows past the maximum is retired by {@link #link}, which
+   * drops the same edges as long as every pending touchpoint is linked in the order entered (a
+   * touchpoint entered after this one has no edge yet when this one is linked).
+   */
+  Pending enter(TouchpointNode entry, Ahead ahead, List<Problem> problems) {
+    if (ahead == null) {
+      entry.extras().prepared = model.prepare(entry.touchpoint, problems);
+      entry.extras.blockKeys = blockKeysOf(entry.touchpoint);
+    } else {
+      problems.addAll(ahead.problems());
+      entry.extras().prepared = ahead.prepared();
+      entry.extras.blockKeys = ahead.blockKeys();
+    }
+    String[] keys = entry.extras.blockKeys;
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
     IdentityHashMap<TouchpointNode, Integer> shared = candidates;
-    List<Edge> linked = new ArrayList<>(2);
+    List<String> retired = null;
     try {
-      for (String key : entry.extras.blockKeys) {
-        ArrayList<TouchpointNode> block = blocks.computeIfAbsent(key, x -> new ArrayList<>(2));
+      for (int k = 0; k < keys.length; k++) {
+        Block block = blocks.computeIfAbsent(keys[k], Block::new);
+        keys[k] = block.key;
         block.add(entry);
         if (block.size() == maxBlockSize + 1) {
-          seeds = retire(key, block, entry, seeds);
+          if (retired == null) {
+            retired = new ArrayList<>(1);
+          }
+          retired.add(block.key);
         } else if (block.size() <= maxBlockSize) {
           for (TouchpointNode other : block) {
             if (other != entry) {
@@ -76,19 +150,15 @@ final class ScoredLinks {
           }
         }
       }
-      // Scored in any order (scoring is pure); only the few pairs that link are put in
-      // touchpoint-id order before they become edges. Sorting every candidate cost a sixth of a
-      // fuzzy resolve.
+      TouchpointNode[] others = new TouchpointNode[shared.size()];
+      int[] support = new int[others.length];
+      int i = 0;
       for (Map.Entry<TouchpointNode, Integer> candidate : shared.entrySet()) {
-        TouchpointNode other = candidate.getKey();
-        double weight = linkingWeight(entry.extras.prepared, other.extras.prepared);
-        if (!Double.isNaN(weight)) {
-          Edge edge = new Edge(entry, other, weight);
-          edge.support = candidate.getValue();
-          edge.vouchesForOnePerson = vouches(entry.extras.prepared, other.extras.prepared);
-          linked.add(edge);
-        }
+        others[i] = candidate.getKey();
+        support[i++] = candidate.getValue();
       }
+      return new Pending(entry, others, support,
+          retired == null ? null : retired.toArray(new String[0]));
     } finally {
       // A map that once held many candidates keeps its large table: clearing it would then cost
       // more than a new one.
@@ -96,6 +166,48 @@ final class ScoredLinks {
         candidates = new IdentityHashMap<>();
       } else {
         shared.clear();
+      }
+    }
+  }
+
+  /**
+   * Scores a pending touchpoint against its candidates. Reads only prepared values, written
+   * before: a batch runs it on many pending touchpoints at once, on any thread.
+   */
+  void score(Pending pending) {
+    MatchModel.Prepared own = pending.entry.extras.prepared;
+    double[] weights = new double[pending.candidates.length];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = linkingWeight(own, pending.candidates[i].extras.prepared);
+    }
+    pending.weights = weights;
+  }
+
+  /**
+   * The last step of {@link #add}: retires the blocks the touchpoint grew past the maximum, then
+   * makes edges of the scored pairs that link. Returns the touchpoints whose components changed
+   * besides its own.
+   */
+  List<TouchpointNode> link(Pending pending) {
+    TouchpointNode entry = pending.entry;
+    List<TouchpointNode> seeds = List.of();
+    if (pending.retired != null) {
+      for (String key : pending.retired) {
+        seeds = retire(key, blocks.get(key), entry, seeds);
+      }
+    }
+    // Scored in any order (scoring is pure); only the few pairs that link are put in
+    // touchpoint-id order before they become edges. Sorting every candidate cost a sixth of a
+    // fuzzy resolve.
+    List<Edge> linked = new ArrayList<>(2);
+    double[] weights = pending.weights;
+    for (int i = 0; i < weights.length; i++) {
+      if (!Double.isNaN(weights[i])) {
+        TouchpointNode other = pending.candidates[i];
+        Edge edge = new Edge(entry, other, weights[i]);
+        edge.support = pending.support[i];
+        edge.vouchesForOnePerson = vouches(entry.extras.prepared, other.extras.prepared);
+        linked.add(edge);
       }
     }
     linked.sort((x, y) -> TouchpointNode.BY_ID.compare(x.other(entry), y.other(entry)));
@@ -244,7 +356,7 @@ final class ScoredLinks {
   List<TouchpointNode> removeFromBlocks(TouchpointNode entry) {
     List<TouchpointNode> seeds = new ArrayList<>();
     for (String key : entry.extras.blockKeys) {
-      ArrayList<TouchpointNode> block = blocks.get(key);
+      Block block = blocks.get(key);
       block.remove(entry);
       if (block.isEmpty()) {
         blocks.remove(key);

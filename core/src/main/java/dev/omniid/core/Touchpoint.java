@@ -3,7 +3,6 @@ package dev.omniid.core;
 import dev.omniid.core.OmniIdException.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +197,8 @@ public record Touchpoint(
             "is longer than " + MAX_VALUE_LENGTH);
       }
     }
-    return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    // Compact (about a quarter of a LinkedHashMap's heap), in the order given.
+    return CompactMap.copyOf(attributes);
   }
 
   private static Map<String, String> validatePayload(Map<String, String> payload) {
@@ -222,7 +222,7 @@ public record Touchpoint(
             "has a value longer than " + MAX_PAYLOAD_VALUE_LENGTH);
       }
     }
-    return Collections.unmodifiableMap(new LinkedHashMap<>(payload));
+    return CompactMap.copyOf(payload);
   }
 
   /**

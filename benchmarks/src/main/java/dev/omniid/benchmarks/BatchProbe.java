@@ -1,0 +1,72 @@
+package dev.omniid.benchmarks;
+
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.Touchpoint;
+import dev.omniid.datagen.GeneratedTouchpoint;
+import dev.omniid.datagen.OmniChannelGenerator;
+import dev.omniid.matching.OmniId;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/**
+ * {@code resolveAll} of a generated file, exact (core defaults) or fuzzy ({@code OmniId}
+ * defaults), timed in wall time, the process's CPU time (every thread: the batch prepares
+ * touchpoints on the common pool) and the calling thread's CPU time, with the retained heap per
+ * touchpoint (touchpoint objects excluded, as {@link BatchBenchmark} counts it) and a checksum of
+ * every touchpoint's profile id in input order: equal checksums before and after a change say the
+ * partition and its ids did not move.
+ *
+ * <p>Why beside {@link BatchBenchmark}: one process per size and mode, a figure per round, and
+ * CPU time, which still measures the code on a machine shared with other builds.
+ *
+ * <p>Run: {@code java -Xmx8g -cp benchmarks/target/benchmarks.jar dev.omniid.benchmarks.BatchProbe
+ * exact 1000000 3} ({@code MODE SIZE ROUNDS}; MODE {@code exact} or {@code fuzzy}).
+ */
+public final class BatchProbe {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private BatchProbe() {}
+
+  /**
+   * Runs the probe.
+   *
+   * @param args {@code MODE SIZE ROUNDS}: {@code exact} or {@code fuzzy}, touchpoints, rounds
+   */
+  public static void main(String[] args) {
+    String mode = args[0];
+    int size = Integer.parseInt(args[1]);
+    int rounds = Integer.parseInt(args[2]);
+    if (!mode.equals("exact") && !mode.equals("fuzzy")) {
+      throw new IllegalArgumentException("MODE is exact or fuzzy, not " + mode);
+    }
+    List<Touchpoint> touchpoints = OmniChannelGenerator.newBuilder().people(Math.max(1, size / 5))
+        .seed(11).build().stream().map(GeneratedTouchpoint::touchpoint).limit(size).toList();
+    for (int r = 0; r < rounds; r++) {
+      BatchBenchmark.settledHeap();
+      long without = BatchBenchmark.settledHeap();
+      long wall0 = System.nanoTime();
+      long cpu0 = OS.getProcessCpuTime();
+      long thread0 = THREADS.getCurrentThreadCpuTime();
+      IdentityResolver resolver = (mode.equals("exact") ? IdentityResolver.newBuilder()
+          : OmniId.resolverBuilder().toResolverBuilder()).build();
+      resolver.resolveAll(touchpoints);
+      long thread1 = THREADS.getCurrentThreadCpuTime();
+      long cpu1 = OS.getProcessCpuTime();
+      long wall1 = System.nanoTime();
+      long with = BatchBenchmark.settledHeap();
+      long checksum = 0;
+      for (Touchpoint t : touchpoints) {
+        checksum = 31 * checksum + resolver.profileIdOf(t.id()).orElseThrow().hashCode();
+      }
+      System.out.printf("%s %d round %d: %,d profiles; wall %.0f ms, process CPU %.0f ms, caller"
+              + " CPU %.0f ms; %.0f B of heap per touchpoint; checksum %d%n", mode,
+          touchpoints.size(), r, resolver.profileCount(), (wall1 - wall0) / 1e6,
+          (cpu1 - cpu0) / 1e6, (thread1 - thread0) / 1e6,
+          (with - without) / (double) touchpoints.size(), checksum);
+      resolver = null;
+    }
+  }
+}
