@@ -464,27 +464,18 @@ final class InMemoryResolver implements IdentityResolver {
     }
   }
 
-  /**
-   * Fills an empty resolver with touchpoints, never-link rules and profile-id anchors, and
-   * clusters once: each profile takes the oldest id anchored on its members, as it did when the
-   * anchors were read, so the partition and its ids are the ones {@link #idAnchors} described.
-   * Anchors on unknown touchpoints are ignored; listeners hear nothing, and the result holds no
-   * events.
-   */
-  BatchResult restore(Collection<Touchpoint> touchpoints, List<String[]> rules,
-      ProfileIds.Anchors anchors) {
-    return restore(touchpoints, rules, anchors, null).result();
-  }
-
   /** What a restore did: its result, and whether it restored a settled partition. */
   record Restored(BatchResult result, boolean settled) {}
 
   /**
-   * {@link #restore(Collection, List, ProfileIds.Anchors)}, taking the profiles from
-   * {@code settled} (positions in {@code touchpoints}' order) instead of clustering when it is
-   * given and fits: the graph's value tables, blocks and edges are built all the same, and each
-   * profile takes its id by the same rule. A settled partition that does not fit (a touchpoint
-   * refused, a profile without an anchored id) is dropped and the touchpoints are clustered.
+   * Fills an empty resolver with touchpoints, never-link rules and profile-id anchors, and makes
+   * the profiles current: those of {@code settled} (positions in {@code touchpoints}' order) when
+   * it is given and fits, else by clustering once. Each profile takes the oldest id anchored on
+   * its members, as it did when the anchors were read, so the partition and its ids are the ones
+   * {@link #idAnchors} described. The graph's value tables, blocks and edges are built either way.
+   * A settled partition that does not fit (a touchpoint refused, a profile without an anchored id)
+   * is dropped. Anchors on unknown touchpoints are ignored; listeners hear nothing, and the result
+   * holds no events.
    */
   Restored restore(Collection<Touchpoint> touchpoints, List<String[]> rules,
       ProfileIds.Anchors anchors, Settled settled) {
