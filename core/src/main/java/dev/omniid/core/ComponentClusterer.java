@@ -57,6 +57,11 @@ final class ComponentClusterer {
    */
   static Result cluster(List<TouchpointNode> component, boolean withEvidence, TouchpointNode only,
       PersonRule rule) {
+    if (component.size() == 1) {
+      // A touchpoint alone (no value it shares links, no edge): its own group, nothing to tell.
+      // Half the components of a batch are such; the general case allocated a dozen objects each.
+      return new Result(List.of(List.of(component.get(0))), 0, List.of());
+    }
     TouchpointNode[] entries = component.toArray(new TouchpointNode[0]);
     Arrays.sort(entries, TouchpointNode.BY_ID);
     int n = entries.length;

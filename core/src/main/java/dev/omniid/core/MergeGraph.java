@@ -483,7 +483,8 @@ final class MergeGraph {
     List<TouchpointNode> out = new ArrayList<>();
     ArrayDeque<TouchpointNode> queue = new ArrayDeque<>();
     queue.add(start);
-    Set<ValueNode> seenValues = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Small at first: most components are a few touchpoints with a few values each.
+    Set<ValueNode> seenValues = Collections.newSetFromMap(new IdentityHashMap<>(8));
     while (!queue.isEmpty()) {
       TouchpointNode e = queue.poll();
       out.add(e);
