@@ -24,7 +24,8 @@ import java.util.List;
  *
  * <p>Run: {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.omniid.benchmarks.CpuTimeProbe
  * resolve 1000000 15} and {@code ... CpuTimeProbe restart 1000000 3 DIR} (DIR is written once,
- * then reused).
+ * then reused: compare builds each on a DIR it wrote, since a snapshot written before snapshots
+ * stored their partition is clustered again on every restart).
  */
 public final class CpuTimeProbe {
   private static final com.sun.management.ThreadMXBean THREADS =

@@ -33,8 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Restart of a journaled resolver: {@code build()} on a directory holding a synthetic omnichannel
  * customer file (datagen, core defaults), either as one snapshot ({@code SNAPSHOT}, after
  * {@code compact()}) or as a journal of one record per touchpoint ({@code JOURNAL}, never
- * compacted). One shot per iteration: read, decode, check every CRC32C, resolve the recovered
- * touchpoints in one batch. The bytes on disk per touchpoint are printed once per trial.
+ * compacted). One shot per iteration: read, decode, check every CRC32C, insert the touchpoints
+ * into the graph, then restore the snapshot's stored profiles ({@code SNAPSHOT}) or resolve the
+ * journal's touchpoints as they were journaled ({@code JOURNAL}). The bytes on disk per
+ * touchpoint are printed once per trial.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RecoveryBenchmark -p size=1000000}
  */

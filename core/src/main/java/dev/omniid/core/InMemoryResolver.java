@@ -347,7 +347,8 @@ final class InMemoryResolver implements IdentityResolver {
           clean = java.util.Arrays.copyOf(clean, clean.length * 2);
         }
         if (size + memberCount > members.length) {
-          members = java.util.Arrays.copyOf(members, Math.max(members.length * 2, size + memberCount));
+          members = java.util.Arrays.copyOf(members,
+              Math.max(members.length * 2, size + memberCount));
         }
         starts[profiles] = size;
         clean[profiles] = isClean;
@@ -417,7 +418,8 @@ final class InMemoryResolver implements IdentityResolver {
         i++;
       }
       if (profiles != partition.size()) {
-        throw new IllegalStateException(partition.size() - profiles + " profiles hold no touchpoint");
+        throw new IllegalStateException(partition.size() - profiles
+            + " profiles hold no touchpoint");
       }
       int[] starts = new int[profiles + 1];
       for (int p = 0; p < profiles; p++) {

@@ -98,8 +98,8 @@ final class JournalRecovery {
     }
     // The snapshot's profiles hold for the configuration that wrote them; under another one (or
     // from an older snapshot without them) its touchpoints are clustered again.
-    InMemoryResolver.Settled partition = usePartition && settled != null && snapshotFingerprint == fingerprint
-        ? settled.finish() : null;
+    boolean trusted = usePartition && settled != null && snapshotFingerprint == fingerprint;
+    InMemoryResolver.Settled partition = trusted ? settled.finish() : null;
     InMemoryResolver.Restored restored = delegate.restore(state.touchpoints.values(),
         state.rulePairs(), snapshotAnchors, partition);
     requireAllAccepted(restored.result());
@@ -140,7 +140,7 @@ final class JournalRecovery {
       if (reader.headerTorn()) {
         throw new IOException(name + " is cut short");
       }
-      // A touchpoint takes about 110 bytes of a snapshot (README); a few more slots cost little.
+      // A touchpoint takes about 130 bytes of a snapshot (README); a few more slots cost little.
       state.expect((int) Math.min(Integer.MAX_VALUE, reader.fileSize() / 96));
       int touchpoints = 0;
       while (true) {

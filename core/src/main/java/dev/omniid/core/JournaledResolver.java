@@ -56,7 +56,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
   /** The key the files are sealed with; null for a clear journal. */
   private final JournalKey key;
   private final JournalCodec.Out out;
-  /** The configuration's {@link ConfigurationFingerprint}: a snapshot's partition holds under it. */
+  /** The configuration's {@link ConfigurationFingerprint}: a snapshot's profiles hold under it. */
   private final long fingerprint;
   /** Whether recovery restored the snapshot's partition rather than clustering (for tests). */
   private boolean restoredPartition;

@@ -61,7 +61,8 @@ class SnapshotPartitionTest {
         out.put("#" + alias, r.profile(alias).orElseThrow().id().toString());
       }
     });
-    InMemoryResolver memory = r instanceof JournaledResolver j ? j.inMemory() : (InMemoryResolver) r;
+    InMemoryResolver memory = r instanceof JournaledResolver j ? j.inMemory()
+        : (InMemoryResolver) r;
     ProfileIds.Anchors anchors = memory.idAnchors();
     return describe(partition(r)) + "\n" + out + "\nanchors " + anchors.anchors() + " next "
         + anchors.nextProfileId();
