@@ -483,13 +483,19 @@ final class MergeGraph {
     List<TouchpointNode> out = new ArrayList<>();
     ArrayDeque<TouchpointNode> queue = new ArrayDeque<>();
     queue.add(start);
-    // Small at first: most components are a few touchpoints with a few values each.
-    Set<ValueNode> seenValues = Collections.newSetFromMap(new IdentityHashMap<>(8));
+    // Made when first needed: half the components of a batch share no value at all.
+    Set<ValueNode> seenValues = null;
     while (!queue.isEmpty()) {
       TouchpointNode e = queue.poll();
       out.add(e);
       for (ValueNode v : e.values) {
-        if (v.connects() && v.carrierCount() > 1 && seenValues.add(v)) {
+        if (!v.connects() || v.carrierCount() < 2) {
+          continue;
+        }
+        if (seenValues == null) {
+          seenValues = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
+        if (seenValues.add(v)) {
           for (int i = 0; i < v.carrierCount(); i++) {
             TouchpointNode next = v.carrier(i);
             if (visited.add(next)) {

@@ -111,7 +111,16 @@ final class Partition {
       }
     }
     Set<Cluster> oldClusters = Collections.newSetFromMap(new IdentityHashMap<>());
-    IdentityHashMap<TouchpointNode, Cluster> previous = new IdentityHashMap<>(visited.size());
+    // Sized for the touchpoints that had a cluster (none, in a batch into an empty graph).
+    int placed = 0;
+    for (List<TouchpointNode> component : components) {
+      for (TouchpointNode e : component) {
+        if (e.cluster != null) {
+          placed++;
+        }
+      }
+    }
+    IdentityHashMap<TouchpointNode, Cluster> previous = new IdentityHashMap<>(placed);
     for (List<TouchpointNode> component : components) {
       for (TouchpointNode e : component) {
         if (e.cluster != null) {
