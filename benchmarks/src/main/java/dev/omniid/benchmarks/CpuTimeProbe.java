@@ -7,11 +7,13 @@ import dev.omniid.core.ResolverBuilder;
 import dev.omniid.core.Touchpoint;
 import dev.omniid.datagen.GeneratedTouchpoint;
 import dev.omniid.datagen.OmniChannelGenerator;
+import dev.omniid.matching.OmniId;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The work of {@link ResolveBenchmark} (deterministic against {@code baselineLimit}) and of
@@ -36,7 +38,8 @@ public final class CpuTimeProbe {
   /**
    * Runs a probe.
    *
-   * @param args {@code resolve WARM ROUNDS} or {@code restart SIZE ROUNDS DIR}
+   * @param args {@code resolve WARM ROUNDS}, {@code restart SIZE ROUNDS DIR} (core defaults) or
+   *     {@code restart-fuzzy SIZE ROUNDS DIR} (the {@code OmniId} defaults: a restart scores)
    * @throws IOException when the journal directory cannot be written or read
    */
   public static void main(String[] args) throws IOException {
@@ -44,8 +47,10 @@ public final class CpuTimeProbe {
     int rounds = Integer.parseInt(args[2]);
     if (args[0].equals("resolve")) {
       resolve(size, rounds);
+    } else if (args[0].equals("restart-fuzzy")) {
+      restart(size, rounds, Path.of(args[3]), () -> OmniId.resolverBuilder().toResolverBuilder());
     } else {
-      restart(size, rounds, Path.of(args[3]));
+      restart(size, rounds, Path.of(args[3]), IdentityResolver::newBuilder);
     }
   }
 
@@ -90,12 +95,13 @@ public final class CpuTimeProbe {
     System.out.println("(checksum " + sink + ")");
   }
 
-  private static void restart(int size, int rounds, Path directory) throws IOException {
+  private static void restart(int size, int rounds, Path directory,
+      Supplier<ResolverBuilder> config) throws IOException {
     if (!Files.exists(directory.resolve("written"))) {
       Files.createDirectories(directory);
       List<Touchpoint> touchpoints = OmniChannelGenerator.newBuilder().people(Math.max(1, size / 5))
           .seed(11).build().stream().map(GeneratedTouchpoint::touchpoint).limit(size).toList();
-      IdentityResolver resolver = builder(directory).build();
+      IdentityResolver resolver = builder(config, directory).build();
       resolver.resolveAll(touchpoints);
       Journal journal = resolver.journal().orElseThrow();
       journal.compact();
@@ -105,7 +111,7 @@ public final class CpuTimeProbe {
     for (int r = 0; r < rounds; r++) {
       long c0 = THREADS.getCurrentThreadCpuTime();
       long n0 = System.nanoTime();
-      IdentityResolver resolver = builder(directory).build();
+      IdentityResolver resolver = builder(config, directory).build();
       long c1 = THREADS.getCurrentThreadCpuTime();
       long n1 = System.nanoTime();
       System.out.printf("restart %d: %d touchpoints, %d profiles, %.0f ms CPU time, %.0f ms wall%n",
@@ -114,8 +120,8 @@ public final class CpuTimeProbe {
     }
   }
 
-  private static ResolverBuilder builder(Path directory) {
-    return IdentityResolver.newBuilder().journal(directory, Durability.none())
+  private static ResolverBuilder builder(Supplier<ResolverBuilder> config, Path directory) {
+    return config.get().journal(directory, Durability.none())
         .journalCompactionThreshold(Long.MAX_VALUE);
   }
 }

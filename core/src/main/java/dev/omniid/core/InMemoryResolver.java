@@ -492,23 +492,25 @@ final class InMemoryResolver implements IdentityResolver {
       List<Problem> problems = new ArrayList<>();
       List<TouchpointNode> seeds = new ArrayList<>(touchpoints.size());
       List<TouchpointNode> scoredSeeds = new ArrayList<>();
-      int added = 0;
-      int rejected = 0;
-      for (Touchpoint touchpoint : touchpoints) {
-        try {
-          TouchpointNode node = graph.insert(touchpoint, problems);
-          // Every node is a seed: the values it pushed over their limits reach nothing more.
-          node.pushedOverLimit = false;
-          seeds.add(node);
-          added++;
-          if (scored != null) {
-            scoredSeeds.addAll(scored.add(node, problems));
-          }
-        } catch (OmniIdException e) {
-          problems.add(Problem.of(touchpoint.id(), e));
-          rejected++;
+      int[] counts = new int[2]; // duplicates (none in a snapshot's map by id), rejected
+      // As resolveAll inserts a batch: a large snapshot is normalized, prepared and scored on the
+      // fork-join pool slice by slice, inserted and linked in its order (the same graph).
+      if (touchpoints.size() >= parallelBatch) {
+        insertInSlices(touchpoints.toArray(new Touchpoint[0]), problems, seeds, scoredSeeds,
+            counts);
+      } else {
+        int position = 0;
+        for (Touchpoint touchpoint : touchpoints) {
+          insertOne(touchpoint, position++, null, null, problems, seeds, scoredSeeds, null,
+              counts);
         }
       }
+      for (TouchpointNode node : seeds) {
+        // Every node is a seed: the values it pushed over their limits reach nothing more.
+        node.pushedOverLimit = false;
+      }
+      int added = seeds.size();
+      int rejected = counts[1];
       for (String[] rule : rules) {
         TouchpointNode a = graph.touchpoint(rule[0]);
         TouchpointNode b = graph.touchpoint(rule[1]);

@@ -168,25 +168,37 @@ class SnapshotPartitionTest {
     Collections.shuffle(waiting, random);
     Set<String> live = new java.util.LinkedHashSet<>();
     IdentityResolver twin = config.get().build(); // never restarts
-    IdentityResolver r = config.get().journal(dir, Durability.none()).build();
+    // Half the seeds restart (and resolve batches) through the parallel slices, with slices
+    // small enough that a snapshot spans several: a restart must not depend on the path.
+    boolean slices = random.nextBoolean();
+    int slice = 1 + random.nextInt(16);
+    Supplier<ResolverBuilder> restarting = () -> {
+      ResolverBuilder b = config.get();
+      if (slices) {
+        b.parallelBatch = 1;
+        b.batchSlice = slice;
+      }
+      return b;
+    };
+    IdentityResolver r = restarting.get().journal(dir, Durability.none()).build();
     try {
       for (int round = 0; round < 4; round++) {
         for (int step = 0, n = 5 + random.nextInt(30); step < n; step++) {
           change(random, waiting, live, r, twin);
         }
-        String what = "seed=" + seed + " round=" + round;
+        String what = "seed=" + seed + " round=" + round + (slices ? " slice=" + slice : "");
         if (random.nextInt(4) > 0) {
           journaled(r).compact(); // the journal tail is then empty, or else it is replayed
         }
         journaled(r).close();
-        r = config.get().journal(dir, Durability.none()).build();
+        r = restarting.get().journal(dir, Durability.none()).build();
         assertEquals(hadSnapshot(dir), journaled(r).restoredPartition(), what);
         assertEquals(state(twin), state(r), what);
         GraphInvariants.check(r);
         // The same snapshot clustered again gives the same answer.
         Path copy = temp.resolve("copy" + round);
         copySnapshotAndJournal(dir, copy);
-        ResolverBuilder again = config.get().journal(copy, Durability.none());
+        ResolverBuilder again = restarting.get().journal(copy, Durability.none());
         again.snapshotPartition = false;
         try (IdentityResolver clustered = again.build()) {
           assertFalse(journaled(clustered).restoredPartition(), what);
