@@ -230,7 +230,7 @@ public final class BatchSteps {
     TouchpointNode node = graph.insert(touchpoint, new ArrayList<>());
     List<LinkingValue> values = new ArrayList<>(node.values.length);
     for (ValueNode v : node.values) {
-      if (v.junk || !v.type.policy.linksAlone()) {
+      if (v.junk() || !v.type.policy.linksAlone()) {
         continue;
       }
       List<Counted> counted = new ArrayList<>();

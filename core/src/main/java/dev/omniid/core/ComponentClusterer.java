@@ -83,7 +83,7 @@ final class ComponentClusterer {
       size[i] = 1;
       exclusive[i] = e.exclusive;
       if (people != null) {
-        people[i] = e.person == null ? NO_PEOPLE : new PersonTraits[] {e.person};
+        people[i] = e.person() == null ? NO_PEOPLE : new PersonTraits[] {e.person()};
       }
       for (ValueNode v : e.values) {
         if (v.connects() && v.carrierCount() > 1 && seen.put(v, Boolean.TRUE) == null) {
@@ -496,7 +496,7 @@ final class ComponentClusterer {
   static boolean contested(ValueNode v, PersonRule rule) {
     PersonTraits[] people = new PersonTraits[0];
     for (int i = 0; i < v.carrierCount(); i++) {
-      PersonTraits p = v.carrier(i).person;
+      PersonTraits p = v.carrier(i).person();
       if (p != null) {
         PersonTraits[] one = {p};
         if (firstConflict(rule, one, people) != PersonConflict.NONE) {

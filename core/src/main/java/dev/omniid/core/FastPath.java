@@ -61,7 +61,7 @@ final class FastPath {
         // One carrier tells: a clean cluster is its whole component, so it holds every carrier of
         // a value that connects. A cluster that is not clean must be seen to hold them all.
         TouchpointNode other = v.carrierOtherThan(node);
-        if (!other.cluster.clean) {
+        if (!other.cluster.clean()) {
           // With people, a profile split by refused links may hold a value it does not link
           // with: a new person there can make the same groups form in another order, which a
           // contested value answers differently (a concurrent property test found one). Only
@@ -154,8 +154,8 @@ final class FastPath {
       merged = List.of(mergedIds);
     }
     target.exclusive = exclusive;
-    if (node.person != null) {
-      people = ComponentClusterer.mergePeople(people, new PersonTraits[] {node.person});
+    if (node.person() != null) {
+      people = ComponentClusterer.mergePeople(people, new PersonTraits[] {node.person()});
     }
     target.people = people;
     target.members.add(node);
@@ -184,7 +184,7 @@ final class FastPath {
    * them can be refused for a person conflict, as no union can for exclusive values.
    */
   private boolean peopleAgree(TouchpointNode node, int count) {
-    PersonTraits[] own = node.person == null ? null : new PersonTraits[] {node.person};
+    PersonTraits[] own = node.person() == null ? null : new PersonTraits[] {node.person()};
     for (int i = 0; i < count; i++) {
       if (own == null && ComponentClusterer.anyConflict(rule, targets[i].people)) {
         // Incompatible people joined by an identifier that vouches: a value they share may be
@@ -215,9 +215,9 @@ final class FastPath {
         return count;
       }
     }
-    boolean anyUnclean = !cluster.clean;
+    boolean anyUnclean = !cluster.clean();
     for (int i = 0; i < count; i++) {
-      anyUnclean |= !targets[i].clean;
+      anyUnclean |= !targets[i].clean();
     }
     if ((anyUnclean && count > 0) || count == targets.length) {
       return -1;

@@ -405,10 +405,10 @@ final class InMemoryResolver implements IdentityResolver {
       int i = 0;
       for (String id : order) {
         TouchpointNode node = graph.touchpoint(id);
-        if (node == null || node.cluster.liveIndex < 0) {
+        if (node == null || node.cluster.liveIndex() < 0) {
           throw new IllegalStateException("touchpoint " + id + " is not in a current profile");
         }
-        int live = node.cluster.liveIndex;
+        int live = node.cluster.liveIndex();
         if (numberOf[live] == 0) {
           numberOf[live] = ++profiles;
         }
@@ -432,7 +432,7 @@ final class InMemoryResolver implements IdentityResolver {
       }
       boolean[] clean = new boolean[profiles];
       for (int p = 0; p < profiles; p++) {
-        clean[p] = nodes[members[starts[p]]].cluster.clean;
+        clean[p] = nodes[members[starts[p]]].cluster.clean();
         sortById(members, starts[p], starts[p + 1], nodes);
       }
       return new Settled(starts, members, clean);
@@ -836,7 +836,8 @@ final class InMemoryResolver implements IdentityResolver {
       List<GenericValue> out = new ArrayList<>(nodes.size());
       for (ValueNode v : nodes) {
         out.add(new GenericValue(v.identifier(),
-            v.junk ? GenericValue.Reason.JUNK : GenericValue.Reason.OVER_LIMIT, v.carrierCount()));
+            v.junk() ? GenericValue.Reason.JUNK : GenericValue.Reason.OVER_LIMIT,
+            v.carrierCount()));
       }
       return out;
     } finally {

@@ -313,14 +313,14 @@ final class MergeGraph {
         }
       }
       values[i] = node;
-      if (info.exclusiveSlot >= 0 && !node.junk) {
+      if (info.exclusiveSlot >= 0 && !node.junk()) {
         // The node's copy of the value, so the touchpoint node keeps no second copy of the string.
         exclusive[info.exclusiveSlot] = node.value;
       }
     }
     byte[] sources = n.inOrder && given == values.length ? TouchpointNode.inOrder(given)
         : sourcesOf(input, normalized, given);
-    TouchpointNode node = new TouchpointNode(touchpoint, sources, values, exclusive, n.person,
+    TouchpointNode node = TouchpointNode.of(touchpoint, sources, values, exclusive, n.person,
         n.personKey);
     for (ValueNode value : values) {
       if (value.addCarrier(node)) {

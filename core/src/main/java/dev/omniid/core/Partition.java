@@ -183,31 +183,31 @@ final class Partition {
     }
     PersonTraits[] people = NO_PEOPLE;
     for (TouchpointNode e : group) {
-      if (e.person != null) {
-        people = ComponentClusterer.mergePeople(people, new PersonTraits[] {e.person});
+      if (e.person() != null) {
+        people = ComponentClusterer.mergePeople(people, new PersonTraits[] {e.person()});
       }
     }
     Cluster cluster = new Cluster(id, group, exclusive, people, clean);
     for (TouchpointNode e : group) {
       e.cluster = cluster;
     }
-    cluster.liveIndex = live.size();
+    cluster.liveIndex(live.size());
     live.add(cluster);
     return cluster;
   }
 
   /** Takes a cluster out of the current profiles, if it is one (swap-remove). */
   void removeLive(Cluster cluster) {
-    int at = cluster.liveIndex;
+    int at = cluster.liveIndex();
     if (at < 0) {
       return;
     }
     Cluster last = live.remove(live.size() - 1);
     if (last != cluster) {
       live.set(at, last);
-      last.liveIndex = at;
+      last.liveIndex(at);
     }
-    cluster.liveIndex = -1;
+    cluster.liveIndex(-1);
   }
 
   /**

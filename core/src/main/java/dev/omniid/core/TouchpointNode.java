@@ -8,7 +8,7 @@ import java.util.HashSet;
  * fields are guarded by the resolver's write lock. (Named apart from {@code Map.Entry}, which
  * the code beside it uses.)
  */
-final class TouchpointNode {
+class TouchpointNode {
   /** Touchpoint-id order: the only order the partition may depend on. */
   static final java.util.Comparator<TouchpointNode> BY_ID = java.util.Comparator.comparing(e -> e.id);
 
@@ -27,17 +27,6 @@ final class TouchpointNode {
   /** Its value of each exclusive type, by slot; null where it has none. */
   final String[] exclusive;
 
-  /**
-   * The person it names, as the resolver's {@link PersonRule} reads it; null when there is no
-   * rule or it names nobody (no trait known).
-   */
-  final PersonTraits person;
-  /**
-   * The hash of its person's {@linkplain PersonRule#countingKey counting key}, 0 when it names
-   * nobody the rule can tell apart. A hash, not the key: it only counts people toward a value's
-   * limit, where a collision counts two people once, and an int costs no object per touchpoint.
-   */
-  final int personKey;
 
   Cluster cluster;
   boolean removed;
@@ -84,15 +73,64 @@ final class TouchpointNode {
     return IN_ORDER[n];
   }
 
-  TouchpointNode(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive,
-      PersonTraits person, int personKey) {
+  private TouchpointNode(Touchpoint touchpoint, byte[] sources, ValueNode[] values,
+      String[] exclusive) {
     this.touchpoint = touchpoint;
-    this.person = person;
-    this.personKey = personKey;
     this.id = touchpoint.id();
     this.sources = sources;
     this.values = values;
     this.exclusive = exclusive;
+  }
+
+  /**
+   * A node; one that names a person keeps it in a subclass, so that a node naming nobody (every
+   * node of a graph without a person rule) is 8 bytes smaller: 48 bytes instead of 56.
+   */
+  static TouchpointNode of(Touchpoint touchpoint, byte[] sources, ValueNode[] values,
+      String[] exclusive, PersonTraits person, int personKey) {
+    return person == null && personKey == 0
+        ? new TouchpointNode(touchpoint, sources, values, exclusive)
+        : new Named(touchpoint, sources, values, exclusive, person, personKey);
+  }
+
+  /**
+   * The person it names, as the resolver's {@link PersonRule} reads it; null when there is no
+   * rule or it names nobody (no trait known).
+   */
+  PersonTraits person() {
+    return null;
+  }
+
+  /**
+   * The hash of its person's {@linkplain PersonRule#countingKey counting key}, 0 when it names
+   * nobody the rule can tell apart. A hash, not the key: it only counts people toward a value's
+   * limit, where a collision counts two people once, and an int costs no object per touchpoint.
+   */
+  int personKey() {
+    return 0;
+  }
+
+  /** A node that names a person. */
+  private static final class Named extends TouchpointNode {
+    private final PersonTraits person;
+    private final int personKey;
+
+    Named(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive,
+        PersonTraits person, int personKey) {
+      super(touchpoint, sources, values, exclusive);
+      this.person = person;
+      this.personKey = personKey;
+    }
+
+    @Override
+    PersonTraits person() {
+      return person;
+    }
+
+    @Override
+    int personKey() {
+      return personKey;
+    }
   }
 
   /**

@@ -4,32 +4,52 @@ package dev.omniid.core;
 final class ValueNode {
   final TypeInfo type;
   final String value;
-  final boolean junk;
   /**
-   * The touchpoints carrying it, in arrival order, the first {@link #carrierCount()} slots. An
-   * array in the node rather than a list object: one object less for each of the graph's values.
+   * The touchpoints carrying it, in arrival order: the carrier itself while the value has had only
+   * one (most values never get a second: no array for them, 24 bytes less), else an array whose
+   * first {@link #carrierCount()} slots hold them; null when a lone carrier was removed. An array
+   * in the node rather than a list object: one object less for each of the graph's values.
    */
-  private TouchpointNode[] carriers = new TouchpointNode[1];
-  private int carrierCount;
-  /** Over its type's limit: its carriers hold too many people (see {@link #exceedsLimit}). */
-  private boolean overLimit;
+  private Object carriers;
+  /**
+   * Its carrier count (the low bits) and three flags, {@link #JUNK}, {@link #OVER_LIMIT} and
+   * {@link #COUNTED}, in one int: with booleans beside the count the node took 40 bytes, packed it
+   * takes 32 (a node per distinct value).
+   */
+  private int bits;
   /**
    * For a limited type: for each stronger identifier value held by its carriers, how many of its
    * carriers hold it. The limit is judged on these counts alone, so it depends on this value's
    * carriers and nothing else. Null until counting starts.
    */
   StrongerCounts stronger;
+
+  private static final int COUNT = (1 << 29) - 1;
+  /** A junk value: its type's junk test accepts it (final: set at construction). */
+  private static final int JUNK = 1 << 29;
+  /** Over its type's limit: its carriers hold too many people (see {@link #exceedsLimit}). */
+  private static final int OVER_LIMIT = 1 << 30;
+  /** {@link #stronger} counts every carrier (see {@link #counted()}). */
+  private static final int COUNTED = 1 << 31;
+
+  ValueNode(TypeInfo type, String value, boolean junk) {
+    this.type = type;
+    this.value = value;
+    this.bits = junk ? JUNK : 0;
+  }
+
+  /** Whether the value is junk (its type's junk test accepts it): it never links. */
+  boolean junk() {
+    return (bits & JUNK) != 0;
+  }
+
   /**
    * Whether {@link #stronger} counts every carrier. A value with one carrier is not counted until
    * a second arrives (most values never get one): one touchpoint can only exceed the limit alone
    * by holding more than {@code limit} values of one stronger type, which is checked directly.
    */
-  boolean counted;
-
-  ValueNode(TypeInfo type, String value, boolean junk) {
-    this.type = type;
-    this.value = value;
-    this.junk = junk;
+  boolean counted() {
+    return (bits & COUNTED) != 0;
   }
 
   /**
@@ -40,10 +60,11 @@ final class ValueNode {
    * for reads (generic values), not for the resolution path.
    */
   Identifier identifier() {
-    TouchpointNode smallest = carriers[0];
-    for (int i = 1; i < carrierCount; i++) {
-      if (carriers[i].id.compareTo(smallest.id) < 0) {
-        smallest = carriers[i];
+    TouchpointNode smallest = carrier(0);
+    for (int i = 1; i < carrierCount(); i++) {
+      TouchpointNode c = carrier(i);
+      if (c.id.compareTo(smallest.id) < 0) {
+        smallest = c;
       }
     }
     return identifierOf(smallest);
@@ -70,16 +91,18 @@ final class ValueNode {
   }
 
   int carrierCount() {
-    return carrierCount;
+    return bits & COUNT;
   }
 
   TouchpointNode carrier(int i) {
-    return carriers[i];
+    Object c = carriers;
+    return c instanceof TouchpointNode[] array ? array[i] : (TouchpointNode) c;
   }
 
   /** A carrier other than {@code entry}; the value must have at least two carriers. */
   TouchpointNode carrierOtherThan(TouchpointNode entry) {
-    return carriers[0] != entry ? carriers[0] : carriers[1];
+    TouchpointNode first = carrier(0);
+    return first != entry ? first : carrier(1);
   }
 
   /**
@@ -88,18 +111,26 @@ final class ValueNode {
    * now: their components must be recomputed).
    */
   boolean addCarrier(TouchpointNode carrier) {
-    if (carrierCount == carriers.length) {
-      carriers = java.util.Arrays.copyOf(carriers, carrierCount * 2);
+    if (carriers instanceof TouchpointNode[] array) {
+      if (carrierCount() == array.length) {
+        array = java.util.Arrays.copyOf(array, carrierCount() * 2);
+        carriers = array;
+      }
+      array[carrierCount()] = carrier;
+    } else if (carrierCount() == 0) {
+      carriers = carrier;
+    } else {
+      carriers = new TouchpointNode[] {(TouchpointNode) carriers, carrier};
     }
-    carriers[carrierCount++] = carrier;
+    bits++;
     if (!limited()) {
       return false;
     }
     countIn(carrier);
     // A carrier with no stronger value that names nobody adds no person: the scan is skipped.
-    if (!overLimit && (strongerOverLimit() || carrierCount > type.policy.limit()
-        && (carrier.personKey != 0 || strongestStronger(carrier) != null) && peopleOverLimit())) {
-      overLimit = true;
+    if (!overLimit() && (strongerOverLimit() || carrierCount() > type.policy.limit()
+        && (carrier.personKey() != 0 || strongestStronger(carrier) != null) && peopleOverLimit())) {
+      bits |= OVER_LIMIT;
       return true;
     }
     return false;
@@ -110,37 +141,43 @@ final class ValueNode {
    * links its carriers again).
    */
   boolean removeCarrier(TouchpointNode carrier) {
-    for (int i = 0; i < carrierCount; i++) {
-      if (carriers[i] == carrier) {
-        System.arraycopy(carriers, i + 1, carriers, i, carrierCount - i - 1);
-        carriers[--carrierCount] = null;
-        break;
+    if (carriers instanceof TouchpointNode[] array) {
+      for (int i = 0; i < carrierCount(); i++) {
+        if (array[i] == carrier) {
+          System.arraycopy(array, i + 1, array, i, carrierCount() - i - 1);
+          bits--;
+          array[carrierCount()] = null;
+          break;
+        }
       }
+    } else if (carrierCount() == 1 && carriers == carrier) {
+      carriers = null;
+      bits &= ~COUNT;
     }
-    if (counted) {
+    if (counted()) {
       countStronger(carrier, -1);
     }
-    if (overLimit && !exceedsLimit()) {
-      overLimit = false;
+    if (overLimit() && !exceedsLimit()) {
+      bits &= ~OVER_LIMIT;
       return true;
     }
     return false;
   }
 
   void addCarriersTo(java.util.Collection<TouchpointNode> out) {
-    for (int i = 0; i < carrierCount; i++) {
-      out.add(carriers[i]);
+    for (int i = 0; i < carrierCount(); i++) {
+      out.add(carrier(i));
     }
   }
 
   /** Whether the value links its carriers: it links alone, is not junk and not over its limit. */
   boolean connects() {
-    return !junk && !overLimit && type.policy.linksAlone();
+    return !junk() && !overLimit() && type.policy.linksAlone();
   }
 
   /** Whether the value's type has a limit that applies to it (junk never links anyway). */
   boolean limited() {
-    return !junk && type.policy.linksAlone() && type.policy.limit() > 0;
+    return !junk() && type.policy.linksAlone() && type.policy.limit() > 0;
   }
 
   /**
@@ -149,7 +186,7 @@ final class ValueNode {
    */
   private void countStronger(TouchpointNode carrier, int delta) {
     for (ValueNode w : carrier.values) {
-      if (!w.junk && w.type.rank < type.rank) {
+      if (!w.junk() && w.type.rank < type.rank) {
         if (stronger == null) {
           stronger = new StrongerCounts();
         }
@@ -160,13 +197,13 @@ final class ValueNode {
 
   /** Counts a new carrier's stronger values in, starting to count when a second carrier arrives. */
   private void countIn(TouchpointNode carrier) {
-    if (!counted && carrierCount == 1 && !exceedsAlone(carrier)) {
+    if (!counted() && carrierCount() == 1 && !exceedsAlone(carrier)) {
       return;
     }
-    if (!counted) {
-      counted = true;
-      for (int i = 0; i < carrierCount; i++) {
-        TouchpointNode earlier = carriers[i];
+    if (!counted()) {
+      bits |= COUNTED;
+      for (int i = 0; i < carrierCount(); i++) {
+        TouchpointNode earlier = carrier(i);
         if (earlier != carrier) {
           countStronger(earlier, +1);
         }
@@ -182,12 +219,12 @@ final class ValueNode {
     ValueNode[] held = carrier.values;
     for (int i = 0; i < held.length; i++) {
       TypeInfo t = held[i].type;
-      if (held[i].junk || t.rank >= type.rank) {
+      if (held[i].junk() || t.rank >= type.rank) {
         continue;
       }
       int same = 0;
       for (int j = i; j < held.length; j++) {
-        if (held[j].type == t && !held[j].junk && ++same > limit) {
+        if (held[j].type == t && !held[j].junk() && ++same > limit) {
           return true;
         }
       }
@@ -217,16 +254,16 @@ final class ValueNode {
    */
   private boolean peopleOverLimit() {
     int limit = type.policy.limit();
-    if (carrierCount <= limit) {
+    if (carrierCount() <= limit) {
       return false;
     }
     int[] keys = null;
     int keyCount = 0;
     ValueNode[] strongest = null;
     int strongestCount = 0;
-    for (int i = 0; i < carrierCount; i++) {
-      TouchpointNode carrier = carriers[i];
-      int key = carrier.personKey;
+    for (int i = 0; i < carrierCount(); i++) {
+      TouchpointNode carrier = carrier(i);
+      int key = carrier.personKey();
       if (key != 0) {
         if (keys == null) {
           keys = new int[limit + 1];
@@ -262,7 +299,7 @@ final class ValueNode {
   private ValueNode strongestStronger(TouchpointNode carrier) {
     ValueNode best = null;
     for (ValueNode w : carrier.values) {
-      if (w.junk || !w.type.policy.linksAlone() || w.type.rank >= type.rank) {
+      if (w.junk() || !w.type.policy.linksAlone() || w.type.rank >= type.rank) {
         continue;
       }
       if (best == null) {
@@ -300,7 +337,7 @@ final class ValueNode {
    * counted by {@link BatchSteps}), in a graph that holds only some of them.
    */
   void markOverLimit() {
-    overLimit = true;
+    bits |= OVER_LIMIT;
   }
 
   /**
@@ -314,12 +351,12 @@ final class ValueNode {
    */
   void countedBy(TouchpointNode carrier, java.util.function.BiConsumer<String, String> out) {
     for (ValueNode w : carrier.values) {
-      if (!w.junk && w.type.rank < type.rank) {
+      if (!w.junk() && w.type.rank < type.rank) {
         out.accept("type " + w.type.type.name(), w.value);
       }
     }
-    if (carrier.personKey != 0) {
-      out.accept("person", Integer.toString(carrier.personKey));
+    if (carrier.personKey() != 0) {
+      out.accept("person", Integer.toString(carrier.personKey()));
     }
     ValueNode best = strongestStronger(carrier);
     if (best != null) {
@@ -329,10 +366,10 @@ final class ValueNode {
 
   /** Whether its carriers hold more people than its type's limit allows. */
   boolean overLimit() {
-    return overLimit;
+    return (bits & OVER_LIMIT) != 0;
   }
 
   boolean generic() {
-    return junk || overLimit;
+    return (bits & (JUNK | OVER_LIMIT)) != 0;
   }
 }

@@ -99,7 +99,7 @@ public final class GraphInvariants {
           boolean over = v.limited() && overLimitFromScratch(v, carriers);
           require(v.overLimit() == over, type.type + " value: over-limit flag " + v.overLimit()
               + " but its carriers say " + over);
-          if (v.limited() && v.counted) {
+          if (v.limited() && v.counted()) {
             countsAgree(v, carriers);
           }
           if (v.generic()) {
@@ -131,16 +131,16 @@ public final class GraphInvariants {
       Set<String> people = new HashSet<>();
       Set<ValueNode> strongest = Collections.newSetFromMap(new IdentityHashMap<>());
       for (TouchpointNode c : carriers) {
-        String key = c.person == null || graph.personRule == null ? null
-            : graph.personRule.countingKey(c.person);
+        String key = c.person() == null || graph.personRule == null ? null
+            : graph.personRule.countingKey(c.person());
         int hash = key == null ? 0 : key.hashCode() == 0 ? 1 : key.hashCode();
-        require(c.personKey == hash, c + " keeps a person key its traits do not give");
+        require(c.personKey() == hash, c + " keeps a person key its traits do not give");
         if (key != null) {
           people.add(key);
         }
         ValueNode best = null;
         for (ValueNode w : c.values) {
-          boolean person = !w.junk && w.type.policy.linksAlone()
+          boolean person = !w.junk() && w.type.policy.linksAlone()
               && TypeInfo.compareStrength(w.type, v.type) < 0;
           if (person && (best == null || TypeInfo.compareStrength(w.type, best.type) < 0
               || w.type == best.type && w.value.compareTo(best.value) < 0)) {
@@ -162,7 +162,7 @@ public final class GraphInvariants {
       for (TouchpointNode c : carriers) {
         for (ValueNode w : c.values) {
           // Junk tells no person apart: it counts toward no limit (issue 12, item 4).
-          if (!w.junk && TypeInfo.compareStrength(w.type, v.type) < 0) {
+          if (!w.junk() && TypeInfo.compareStrength(w.type, v.type) < 0) {
             stronger.computeIfAbsent(w.type, t -> Collections.newSetFromMap(new IdentityHashMap<>()))
                 .add(w);
           }
@@ -181,7 +181,7 @@ public final class GraphInvariants {
       for (TouchpointNode c : carriers) {
         for (ValueNode w : c.values) {
           // Junk tells no person apart: it counts toward no limit (issue 12, item 4).
-          if (!w.junk && TypeInfo.compareStrength(w.type, v.type) < 0) {
+          if (!w.junk() && TypeInfo.compareStrength(w.type, v.type) < 0) {
             expected.merge(w, 1, Integer::sum);
           }
         }
@@ -201,7 +201,7 @@ public final class GraphInvariants {
       require(clusters.size() == partition.size(), "the profile count is the live list's size");
       Set<ProfileId> profileIds = new HashSet<>();
       for (Cluster c : clusters) {
-        require(c.liveIndex >= 0, c.id + " is live without a position");
+        require(c.liveIndex() >= 0, c.id + " is live without a position");
         require(!c.members.isEmpty(), c.id + " is an empty profile");
         require(profileIds.add(c.id), "two profiles have id " + c.id);
         for (TouchpointNode m : c.members) {
@@ -225,13 +225,13 @@ public final class GraphInvariants {
         }
         Set<PersonTraits> people = new HashSet<>();
         for (TouchpointNode m : c.members) {
-          if (m.person != null) {
-            people.add(m.person);
+          if (m.person() != null) {
+            people.add(m.person());
           }
         }
         require(people.equals(new HashSet<>(java.util.Arrays.asList(c.people)))
             && people.size() == c.people.length, c.id + ": its people are not its members' traits");
-        if (c.clean) {
+        if (c.clean()) {
           Set<TouchpointNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
           seen.add(c.members.get(0));
           List<TouchpointNode> component = MergeGraph.component(c.members.get(0), seen);
