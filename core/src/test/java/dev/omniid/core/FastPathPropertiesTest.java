@@ -1,6 +1,7 @@
 package dev.omniid.core;
 
 import static dev.omniid.core.RandomTouchpoints.generate;
+import static dev.omniid.core.RandomTouchpoints.pick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,15 +103,5 @@ public class FastPathPropertiesTest {
       GraphInvariants.check(full);
     }
     assertTrue(fastOutcomes > 0 || pool.size() < 2, "seed=" + seed + " resolved nothing singly");
-  }
-
-  private static <T> T pick(Set<T> set, Random random) {
-    int index = random.nextInt(set.size());
-    for (T t : set) {
-      if (index-- == 0) {
-        return t;
-      }
-    }
-    throw new IllegalStateException();
   }
 }

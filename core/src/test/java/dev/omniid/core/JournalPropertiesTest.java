@@ -5,6 +5,7 @@ import static dev.omniid.core.JournalFixtures.journal;
 import static dev.omniid.core.JournalFixtures.pair;
 import static dev.omniid.core.RandomTouchpoints.describe;
 import static dev.omniid.core.RandomTouchpoints.partition;
+import static dev.omniid.core.RandomTouchpoints.pick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,16 +34,6 @@ class JournalPropertiesTest {
 
   static LongStream seeds() {
     return LongStream.range(0, 150).map(i -> 0x10A0_0000L + i);
-  }
-
-  private static <T> T pick(java.util.Collection<T> items, Random random) {
-    int i = random.nextInt(items.size());
-    for (T item : items) {
-      if (i-- == 0) {
-        return item;
-      }
-    }
-    throw new AssertionError();
   }
 
   private IdentityResolver open(Path dir, Random random) {

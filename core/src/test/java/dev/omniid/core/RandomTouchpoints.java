@@ -20,6 +20,17 @@ final class RandomTouchpoints {
 
   private RandomTouchpoints() {}
 
+  /** One of {@code items}, chosen by {@code random} in their iteration order. */
+  static <T> T pick(java.util.Collection<T> items, Random random) {
+    int index = random.nextInt(items.size());
+    for (T item : items) {
+      if (index-- == 0) {
+        return item;
+      }
+    }
+    throw new IllegalStateException();
+  }
+
   static List<Touchpoint> generate(Random random, int count) {
     int people = 1 + random.nextInt(Math.max(1, count / 2));
     List<Touchpoint> out = new ArrayList<>(count);

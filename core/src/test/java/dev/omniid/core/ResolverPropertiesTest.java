@@ -3,6 +3,7 @@ package dev.omniid.core;
 import static dev.omniid.core.RandomTouchpoints.describe;
 import static dev.omniid.core.RandomTouchpoints.generate;
 import static dev.omniid.core.RandomTouchpoints.partition;
+import static dev.omniid.core.RandomTouchpoints.pick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -288,15 +289,5 @@ public class ResolverPropertiesTest {
 
   private static List<String> pair(String a, String b) {
     return a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
-  }
-
-  private static <T> T pick(Set<T> set, Random random) {
-    int index = random.nextInt(set.size());
-    for (T t : set) {
-      if (index-- == 0) {
-        return t;
-      }
-    }
-    throw new IllegalStateException();
   }
 }

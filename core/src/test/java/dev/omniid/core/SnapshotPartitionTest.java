@@ -2,6 +2,7 @@ package dev.omniid.core;
 
 import static dev.omniid.core.RandomTouchpoints.describe;
 import static dev.omniid.core.RandomTouchpoints.partition;
+import static dev.omniid.core.RandomTouchpoints.pick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,16 +144,6 @@ class SnapshotPartitionTest {
     }
     assertEquals(String.valueOf(x), String.valueOf(y));
     return out;
-  }
-
-  private static <T> T pick(java.util.Collection<T> items, Random random) {
-    int i = random.nextInt(items.size());
-    for (T item : items) {
-      if (i-- == 0) {
-        return item;
-      }
-    }
-    throw new AssertionError();
   }
 
   @ParameterizedTest
