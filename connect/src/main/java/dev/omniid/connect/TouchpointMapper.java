@@ -271,17 +271,27 @@ public final class TouchpointMapper {
     }
   }
 
-  /** The one copy of a repeated attribute value, while the pool has room. */
-  private String pooled(String value) {
-    String held = values.get(value);
+  /**
+   * What {@code pool} holds for {@code key}, made by {@code make} and kept while the pool has room
+   * (past {@link #POOL_LIMIT} a file's values are not repeats worth holding).
+   */
+  private static <K, V> V pooled(java.util.concurrent.ConcurrentHashMap<K, V> pool, K key,
+      java.util.function.Function<K, V> make) {
+    V held = pool.get(key);
     if (held != null) {
       return held;
     }
-    if (values.size() >= POOL_LIMIT) {
-      return value;
+    V made = make.apply(key);
+    if (pool.size() >= POOL_LIMIT) {
+      return made;
     }
-    held = values.putIfAbsent(value, value);
-    return held == null ? value : held;
+    held = pool.putIfAbsent(key, made);
+    return held == null ? made : held;
+  }
+
+  /** The one copy of a repeated attribute value, while the pool has room. */
+  private String pooled(String value) {
+    return pooled(values, value, v -> v);
   }
 
   /**
@@ -289,44 +299,17 @@ public final class TouchpointMapper {
    * and {@link MappedRecord} keeps an immutable list as it is.
    */
   private List<String> columns(List<String> identifierColumns) {
-    List<String> copy = List.copyOf(identifierColumns);
-    List<String> held = columnLists.get(copy);
-    if (held != null) {
-      return held;
-    }
-    if (columnLists.size() >= POOL_LIMIT) {
-      return copy;
-    }
-    held = columnLists.putIfAbsent(copy, copy);
-    return held == null ? copy : held;
+    return pooled(columnLists, List.copyOf(identifierColumns), l -> l);
   }
 
   /** The one channel of a token (a file names a handful), checked as {@link Channel#of} checks. */
   private Channel channel(String token) {
-    Channel held = channels.get(token);
-    if (held != null) {
-      return held;
-    }
-    Channel made = Channel.of(token);
-    if (channels.size() >= POOL_LIMIT) {
-      return made;
-    }
-    held = channels.putIfAbsent(token, made);
-    return held == null ? made : held;
+    return pooled(channels, token, Channel::of);
   }
 
   /** The one event kind of a token, as {@link #channel}. */
   private EventKind eventKind(String token) {
-    EventKind held = events.get(token);
-    if (held != null) {
-      return held;
-    }
-    EventKind made = EventKind.of(token);
-    if (events.size() >= POOL_LIMIT) {
-      return made;
-    }
-    held = events.putIfAbsent(token, made);
-    return held == null ? made : held;
+    return pooled(events, token, EventKind::of);
   }
 
   /** A channel or event kind: folded to a lower-case token ("Call Center" is call_center). */
