@@ -42,7 +42,10 @@ final class MergeGraph {
    * regions a look-up by a raw value tries after the normalizer's default (see {@link #lookUp}).
    */
   private final java.util.TreeMap<String, int[]> countries = new java.util.TreeMap<>();
-  /** Scratch of {@link #insert(Touchpoint, List)}, reused: the write lock makes the graph single-writer. */
+  /**
+   * Scratch of {@link #insert(Touchpoint, List)}, reused: the write lock makes the graph
+   * single-writer.
+   */
   private final Normalized scratch = new Normalized(Touchpoint.MAX_IDENTIFIERS);
 
   MergeGraph(ResolverBuilder builder) {

@@ -28,10 +28,6 @@ final class Partition {
   /** Touched nodes from which a recompute clusters its components in parallel. */
   private final int parallelNodes;
 
-  Partition(ProfileIds ids, PersonRule rule, int exclusiveSlots, String[] noExclusive) {
-    this(ids, rule, exclusiveSlots, noExclusive, 4_096);
-  }
-
   Partition(ProfileIds ids, PersonRule rule, int exclusiveSlots, String[] noExclusive,
       int parallelNodes) {
     this.parallelNodes = parallelNodes;
