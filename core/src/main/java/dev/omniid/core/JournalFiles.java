@@ -308,6 +308,15 @@ final class JournalFiles {
 
   // ---------------------------------------------------------------- snapshots
 
+  /** Writes out what {@code out} gathered once it holds a chunk, and starts it again. */
+  private static void writeWhenFull(FileChannel channel, JournalCodec.Out out)
+      throws IOException {
+    if (out.size >= WRITE_CHUNK) {
+      writeFully(channel, out.bytes, 0, out.size);
+      out.clear();
+    }
+  }
+
   /**
    * Writes the snapshot of generation {@code generation}: to a temporary file, forced, then renamed
    * into place atomically and the directory forced.
@@ -332,30 +341,21 @@ final class JournalFiles {
         int start = out.beginFrame();
         JournalCodec.touchpoint(out, t);
         out.endFrame(start);
-        if (out.size >= WRITE_CHUNK) {
-          writeFully(channel, out.bytes, 0, out.size);
-          out.clear();
-        }
+        writeWhenFull(channel, out);
       }
       java.util.List<String[]> pairs = state.rulePairs();
       for (String[] pair : pairs) {
         int start = out.beginFrame();
         JournalCodec.pair(out, JournalCodec.NEVER_LINK, pair[0], pair[1]);
         out.endFrame(start);
-        if (out.size >= WRITE_CHUNK) {
-          writeFully(channel, out.bytes, 0, out.size);
-          out.clear();
-        }
+        writeWhenFull(channel, out);
       }
       for (int from = 0; from < settled.profiles(); from += PROFILES_PER_RECORD) {
         int start = out.beginFrame();
         JournalCodec.partition(out, settled, from,
             Math.min(from + PROFILES_PER_RECORD, settled.profiles()));
         out.endFrame(start);
-        if (out.size >= WRITE_CHUNK) {
-          writeFully(channel, out.bytes, 0, out.size);
-          out.clear();
-        }
+        writeWhenFull(channel, out);
       }
       int at = out.beginFrame();
       JournalCodec.anchors(out, anchors);
