@@ -336,15 +336,11 @@ final class JournalCodec {
     out.writeVarLong(count);
   }
 
-  static void end(Out out, long touchpoints, long rules) {
+  /** The END of a snapshot: its record counts, then the fingerprint its profiles hold under. */
+  static void end(Out out, long touchpoints, long rules, long profiles, long fingerprint) {
     out.writeByte(END);
     out.writeVarLong(touchpoints);
     out.writeVarLong(rules);
-  }
-
-  /** The END of a snapshot with {@link #PARTITION} records: the counts, then what checks them. */
-  static void end(Out out, long touchpoints, long rules, long profiles, long fingerprint) {
-    end(out, touchpoints, rules);
     out.writeVarLong(profiles);
     out.writeLong(fingerprint);
   }
