@@ -38,7 +38,7 @@ public final class CpuTimeProbe {
   /**
    * Runs a probe.
    *
-   * @param args {@code resolve WARM ROUNDS}, {@code restart SIZE ROUNDS DIR} (core defaults) or
+   * @param args {@code resolve WARM ROUNDS}, {@code resolve-fuzzy WARM ROUNDS}, {@code restart SIZE ROUNDS DIR} (core defaults) or
    *     {@code restart-fuzzy SIZE ROUNDS DIR} (the {@code OmniId} defaults: a restart scores)
    * @throws IOException when the journal directory cannot be written or read
    */
@@ -47,6 +47,8 @@ public final class CpuTimeProbe {
     int rounds = Integer.parseInt(args[2]);
     if (args[0].equals("resolve")) {
       resolve(size, rounds);
+    } else if (args[0].equals("resolve-fuzzy")) {
+      resolveFuzzy(size, rounds);
     } else if (args[0].equals("restart-fuzzy")) {
       restart(size, rounds, Path.of(args[3]), () -> OmniId.resolverBuilder().toResolverBuilder());
     } else {
@@ -91,6 +93,29 @@ public final class CpuTimeProbe {
       System.out.printf("round %d: deterministic %.0f/s, baselineLimit %.0f/s (CPU time), ratio %.3f,"
           + " %d B allocated per resolve%n", r, deterministic, limit, deterministic / limit,
           (a1 - a0) / fresh.size());
+    }
+    System.out.println("(checksum " + sink + ")");
+  }
+
+  /** {@code ResolveBenchmark.fuzzy}'s work: returning customers against a warm scored graph. */
+  private static void resolveFuzzy(int warm, int rounds) {
+    Workload workload = new Workload(warm, ResolveBenchmark.BATCH, 42);
+    IdentityResolver resolver = OmniId.resolverBuilder().build();
+    resolver.resolveAll(workload.warm);
+    long sink = 0;
+    for (int r = 0; r < rounds; r++) {
+      long c0 = THREADS.getCurrentThreadCpuTime();
+      long a0 = THREADS.getCurrentThreadAllocatedBytes();
+      for (Touchpoint t : workload.fresh) {
+        sink += resolver.resolve(t).profileId().hashCode();
+      }
+      long c1 = THREADS.getCurrentThreadCpuTime();
+      long a1 = THREADS.getCurrentThreadAllocatedBytes();
+      for (Touchpoint t : workload.fresh) {
+        resolver.remove(t.id());
+      }
+      System.out.printf("round %d: fuzzy %.0f/s (CPU time), %d B allocated per resolve%n", r,
+          workload.fresh.size() / ((c1 - c0) / 1e9), (a1 - a0) / workload.fresh.size());
     }
     System.out.println("(checksum " + sink + ")");
   }

@@ -21,6 +21,17 @@ final class Folding {
    * spaces) are kept as they are for the caller to tokenize.
    */
   static String fold(String value) {
+    if (isPlainAscii(value)) {
+      // NFKC and NFKD leave printable ASCII as it is and it holds no mark, umlaut or letter to
+      // spell out: folding is lower-casing. Most names are such, and the two normalizations were
+      // most of what folding them cost.
+      return value.toLowerCase(Locale.ROOT);
+    }
+    return foldUnicode(value);
+  }
+
+  /** {@link #fold} the long way, for any text: what the ASCII shortcut must equal. */
+  static String foldUnicode(String value) {
     String composed = java.text.Normalizer.normalize(value, Form.NFKC).toLowerCase(Locale.ROOT);
     StringBuilder spelled = new StringBuilder(composed.length() + 8);
     for (int i = 0; i < composed.length(); i++) {
@@ -61,6 +72,17 @@ final class Folding {
       }
     }
     return out.toString();
+  }
+
+  /** Whether every char is printable ASCII or a space ({@code ' '} to {@code '~'}). */
+  static boolean isPlainAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSpanishDiaeresis(String s, int i) {

@@ -1,5 +1,7 @@
 package dev.omniid.matching;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.OmniIdException.Reason;
@@ -71,6 +73,17 @@ public final class NameNormalizer implements Normalizer {
   /** "(h)" or "(h.)": the Argentine and Uruguayan mark of a son named after his father. */
   private static final Pattern HIJO_MARK = Pattern.compile("\\(\\s*[hH]\\s*\\.?\\s*\\)");
 
+  /**
+   * Names normalized lately, per variant: a fuzzy resolve normalizes the same given and family
+   * names for the graph, the blocking keys, the match fields and the person rule, and customer
+   * files repeat names. Bounded; refusals are not kept (they are rare and cheap to find again).
+   */
+  private static final int CACHED_NAMES = 100_000;
+
+  private final Cache<String, String> normalized = Caffeine.newBuilder().maximumSize(CACHED_NAMES).build();
+  private final Cache<String, String> normalizedGiven =
+      Caffeine.newBuilder().maximumSize(CACHED_NAMES).build();
+
   private NameNormalizer() {}
 
   /**
@@ -108,6 +121,16 @@ public final class NameNormalizer implements Normalizer {
     if (value.length() > MAX_LENGTH) {
       throw new OmniIdException(Reason.TOO_LARGE, "name", "is longer than " + MAX_LENGTH);
     }
+    Cache<String, String> cache = keepTrailingParticle ? normalizedGiven : normalized;
+    String known = cache.getIfPresent(value);
+    if (known == null) {
+      known = compute(value, keepTrailingParticle);
+      cache.put(value, known);
+    }
+    return known;
+  }
+
+  static String compute(String value, boolean keepTrailingParticle) {
     List<String> tokens = tokens(Folding.fold(stripHijoMark(value)));
     // Particles first: dropping them can bring an honorific to the front, never the reverse.
     String trailing = keepTrailingParticle && tokens.size() > 1

@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,12 +34,27 @@ public final class Nicknames {
 
   private final Map<String, int[]> groupsByName;
   private final List<String> canonical;
+  /**
+   * {@link #canonicalForms} of every name the table knows, built once: the person rule asks for
+   * them on every comparison of two given names, and building the set each time was a sixth of
+   * what a fuzzy resolve allocated.
+   */
+  private final Map<String, Set<String>> formsByName;
   private final int maxTokens;
 
   private Nicknames(Map<String, int[]> groupsByName, List<String> canonical, int maxTokens) {
     this.groupsByName = groupsByName;
     this.canonical = canonical;
     this.maxTokens = maxTokens;
+    Map<String, Set<String>> forms = new HashMap<>();
+    groupsByName.forEach((name, ids) -> {
+      Set<String> of = new LinkedHashSet<>();
+      for (int id : ids) {
+        of.add(canonical.get(id));
+      }
+      forms.put(name, Set.copyOf(of));
+    });
+    this.formsByName = Map.copyOf(forms);
   }
 
   /**
@@ -135,13 +149,8 @@ public final class Nicknames {
    */
   public Set<String> canonicalForms(String folded) {
     Objects.requireNonNull(folded, "folded");
-    int[] ids = groupsByName.getOrDefault(folded, NO_GROUPS);
-    if (ids.length == 0) {
-      return Set.of(folded);
-    }
-    Set<String> forms = new LinkedHashSet<>();
-    Arrays.stream(ids).forEach(id -> forms.add(canonical.get(id)));
-    return Set.copyOf(forms);
+    Set<String> forms = formsByName.get(folded);
+    return forms == null ? Set.of(folded) : forms;
   }
 
   /**
