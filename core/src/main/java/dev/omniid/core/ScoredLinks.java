@@ -3,10 +3,8 @@ package dev.omniid.core;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The scored side of the merge graph: blocks of touchpoints that share a blocking key, and the
@@ -43,9 +41,9 @@ final class ScoredLinks {
   /**
    * The candidates of the touchpoint being added, with how many blocks each shares with it:
    * reused from one add to the next (the write lock guards it), and emptied after each so that it
-   * holds no removed touchpoint. The counts are small, so their boxes are the cached ones.
+   * holds no removed touchpoint.
    */
-  private IdentityHashMap<TouchpointNode, Integer> candidates = new IdentityHashMap<>();
+  private final CandidateCounts candidates = new CandidateCounts();
 
   /** The model's fields over an identifier type that names one person. */
   private final int[] personalFields;
@@ -130,7 +128,7 @@ final class ScoredLinks {
     }
     String[] keys = entry.extras.blockKeys;
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
-    IdentityHashMap<TouchpointNode, Integer> shared = candidates;
+    CandidateCounts shared = candidates;
     List<String> retired = null;
     try {
       for (int k = 0; k < keys.length; k++) {
@@ -143,30 +141,113 @@ final class ScoredLinks {
           }
           retired.add(block.key);
         } else if (block.size() <= maxBlockSize) {
-          for (TouchpointNode other : block) {
+          for (int m = 0; m < block.size(); m++) {
+            TouchpointNode other = block.get(m);
             if (other != entry) {
-              shared.merge(other, 1, Integer::sum);
+              shared.count(other);
             }
           }
         }
       }
-      TouchpointNode[] others = new TouchpointNode[shared.size()];
-      int[] support = new int[others.length];
-      int i = 0;
-      for (Map.Entry<TouchpointNode, Integer> candidate : shared.entrySet()) {
-        others[i] = candidate.getKey();
-        support[i++] = candidate.getValue();
-      }
-      return new Pending(entry, others, support,
+      return new Pending(entry, shared.nodes(), shared.counts(),
           retired == null ? null : retired.toArray(new String[0]));
     } finally {
-      // A map that once held many candidates keeps its large table: clearing it would then cost
-      // more than a new one.
-      if (shared.size() > 256) {
-        candidates = new IdentityHashMap<>();
-      } else {
-        shared.clear();
+      shared.clear();
+    }
+  }
+
+  /**
+   * Distinct touchpoints with a count each, in the order first counted: an identity hash table
+   * of open addressing that remembers which slots it filled, so that emptying it costs what was
+   * put in, not its size. It replaced an {@code IdentityHashMap} of boxed counts whose look-ups,
+   * boxes and clearing were a twentieth of a fuzzy resolve.
+   */
+  static final class CandidateCounts {
+    private TouchpointNode[] slots = new TouchpointNode[64];
+    private int[] slotCounts = new int[64];
+    /** The filled slots, in the order filled. */
+    private int[] filled = new int[32];
+    private int size;
+
+    /** Counts {@code node} once more. */
+    void count(TouchpointNode node) {
+      int mask = slots.length - 1;
+      int slot = mix(System.identityHashCode(node)) & mask;
+      while (true) {
+        TouchpointNode at = slots[slot];
+        if (at == node) {
+          slotCounts[slot]++;
+          return;
+        }
+        if (at == null) {
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
+      if ((size + 1) * 2 > slots.length) {
+        grow();
+        count(node);
+        return;
+      }
+      slots[slot] = node;
+      slotCounts[slot] = 1;
+      if (size == filled.length) {
+        filled = java.util.Arrays.copyOf(filled, size * 2);
+      }
+      filled[size++] = slot;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The distinct touchpoints counted, in the order first counted. */
+    TouchpointNode[] nodes() {
+      TouchpointNode[] out = new TouchpointNode[size];
+      for (int i = 0; i < size; i++) {
+        out[i] = slots[filled[i]];
+      }
+      return out;
+    }
+
+    /** Each one's count, in the order of {@link #nodes}. */
+    int[] counts() {
+      int[] out = new int[size];
+      for (int i = 0; i < size; i++) {
+        out[i] = slotCounts[filled[i]];
+      }
+      return out;
+    }
+
+    /** Empties it; a table grown large for one touchpoint's many candidates is dropped. */
+    void clear() {
+      if (slots.length > 1024) {
+        slots = new TouchpointNode[64];
+        slotCounts = new int[64];
+        filled = new int[32];
+      } else {
+        for (int i = 0; i < size; i++) {
+          slots[filled[i]] = null;
+        }
+      }
+      size = 0;
+    }
+
+    private void grow() {
+      TouchpointNode[] nodes = nodes();
+      int[] counts = counts();
+      slots = new TouchpointNode[slots.length * 2];
+      slotCounts = new int[slots.length];
+      size = 0;
+      for (int i = 0; i < nodes.length; i++) {
+        count(nodes[i]);
+        slotCounts[filled[i]] = counts[i];
+      }
+    }
+
+    private static int mix(int h) {
+      // Identity hashes are well spread, but open addressing probes neighbours: spread the low bits.
+      return h ^ (h >>> 16) * 0x45d9f3b;
     }
   }
 

@@ -68,6 +68,9 @@ public final class AddressNormalizer implements Normalizer {
 
   private final AddressVocabulary vocabulary;
 
+  /** Addresses normalized lately (see {@link RecentResults}). */
+  private final RecentResults recent = new RecentResults(100_000);
+
   private AddressNormalizer() {
     this.vocabulary = AddressVocabulary.standard();
   }
@@ -93,6 +96,11 @@ public final class AddressNormalizer implements Normalizer {
     if (value.length() > MAX_LENGTH) {
       throw new OmniIdException(Reason.TOO_LARGE, FIELD, "is longer than " + MAX_LENGTH);
     }
+    return recent.get(value, this::compute);
+  }
+
+  /** {@link #normalize} of a value within the length bound, not remembered. */
+  String compute(String value) {
     String marked = value;
     if (containsAny(marked, "/º°ª")) {
       marked = CALLE_SLASH.matcher(marked).replaceAll(" calle ");

@@ -1,7 +1,5 @@
 package dev.omniid.matching;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.OmniIdException.Reason;
@@ -73,16 +71,9 @@ public final class NameNormalizer implements Normalizer {
   /** "(h)" or "(h.)": the Argentine and Uruguayan mark of a son named after his father. */
   private static final Pattern HIJO_MARK = Pattern.compile("\\(\\s*[hH]\\s*\\.?\\s*\\)");
 
-  /**
-   * Names normalized lately, per variant: a fuzzy resolve normalizes the same given and family
-   * names for the graph, the blocking keys, the match fields and the person rule, and customer
-   * files repeat names. Bounded; refusals are not kept (they are rare and cheap to find again).
-   */
-  private static final int CACHED_NAMES = 100_000;
-
-  private final Cache<String, String> normalized = Caffeine.newBuilder().maximumSize(CACHED_NAMES).build();
-  private final Cache<String, String> normalizedGiven =
-      Caffeine.newBuilder().maximumSize(CACHED_NAMES).build();
+  /** Names normalized lately, per variant (see {@link RecentResults}). */
+  private final RecentResults normalized = new RecentResults(100_000);
+  private final RecentResults normalizedGiven = new RecentResults(100_000);
 
   private NameNormalizer() {}
 
@@ -121,13 +112,8 @@ public final class NameNormalizer implements Normalizer {
     if (value.length() > MAX_LENGTH) {
       throw new OmniIdException(Reason.TOO_LARGE, "name", "is longer than " + MAX_LENGTH);
     }
-    Cache<String, String> cache = keepTrailingParticle ? normalizedGiven : normalized;
-    String known = cache.getIfPresent(value);
-    if (known == null) {
-      known = compute(value, keepTrailingParticle);
-      cache.put(value, known);
-    }
-    return known;
+    return keepTrailingParticle ? normalizedGiven.get(value, v -> compute(v, true))
+        : normalized.get(value, v -> compute(v, false));
   }
 
   static String compute(String value, boolean keepTrailingParticle) {
@@ -179,6 +165,19 @@ public final class NameNormalizer implements Normalizer {
     if (rawName == null || rawName.length() > MAX_LENGTH) {
       return null;
     }
+    String suffix = SUFFIXES_READ.get(rawName, v -> {
+      String found = readSuffix(v);
+      return found == null ? NO_SUFFIX : found;
+    });
+    return suffix.equals(NO_SUFFIX) ? null : suffix;
+  }
+
+  /** Suffixes read lately (the person rule reads them off every touchpoint's three names). */
+  private static final RecentResults SUFFIXES_READ = new RecentResults(100_000);
+  /** What {@link #SUFFIXES_READ} keeps for no suffix (a cache holds no null). */
+  private static final String NO_SUFFIX = "";
+
+  static String readSuffix(String rawName) {
     String found = HIJO_MARK.matcher(rawName).find() ? "JR" : null;
     List<String> tokens = tokens(Folding.fold(rawName));
     dropParticles(tokens);

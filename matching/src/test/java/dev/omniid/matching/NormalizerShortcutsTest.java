@@ -16,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fuzzy path's shortcuts give what the long way gives: folding printable ASCII by
- * lower-casing, the name normalizer's cache of recent names, and the nickname table's canonical
- * forms built once.
+ * lower-casing, the name and address normalizers' caches of recent values, and the nickname
+ * table's canonical forms built once.
  */
-class FoldingShortcutsTest {
+class NormalizerShortcutsTest {
   static LongStream seeds() {
     return LongStream.range(0, 200);
   }
@@ -75,6 +75,48 @@ class FoldingShortcutsTest {
 
   private static String normalize(NameNormalizer names, String value, boolean given) {
     return given ? names.normalizeGivenName(value) : names.normalize(value);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void cachedAddressesEqualFreshOnes(long seed) {
+    Random random = new Random(seed);
+    AddressNormalizer addresses = AddressNormalizer.standard();
+    String[] pool = {"C/ Mayor 5, 3º B", "Calle Mayor nº 5", "Avda. de la Constitución 12",
+        "P° de Gracia 100", "123 Main St. Apt 4", "s/n", "Rua Augusta, 274"};
+    for (int i = 0; i < 30; i++) {
+      String value = random.nextInt(4) == 0 ? HostileStrings.next(random, 60)
+          : pool[random.nextInt(pool.length)];
+      String expected;
+      try {
+        expected = addresses.compute(value);
+      } catch (OmniIdException e) {
+        OmniIdException thrown = assertThrows(OmniIdException.class,
+            () -> addresses.normalize(value), "seed=" + seed);
+        assertEquals(e.reason(), thrown.reason());
+        continue;
+      }
+      assertEquals(expected, addresses.normalize(value), "seed=" + seed);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void rememberedSuffixesAndGivenNamesEqualFreshOnes(long seed) {
+    Random random = new Random(seed);
+    String[] names = {"Juan García Jr.", "José Pérez (h)", "Robert Miller, Sr.", "Ana III",
+        "María José", "Pepe", "jose", "jose maria", "chema", "luc y", "lucy", "beto", "roberto", "j"};
+    StandardPersonRule rule = (StandardPersonRule) PersonRules.standard();
+    for (int i = 0; i < 30; i++) {
+      String raw = random.nextInt(4) == 0 ? HostileStrings.next(random, 40)
+          : names[random.nextInt(names.length)];
+      assertEquals(NameNormalizer.readSuffix(raw), NameNormalizer.generationalSuffix(raw),
+          "seed=" + seed);
+      String x = names[random.nextInt(names.length)].toLowerCase(java.util.Locale.ROOT);
+      String y = names[random.nextInt(names.length)].toLowerCase(java.util.Locale.ROOT);
+      assertEquals(rule.compareGivenNames(x, y), rule.sameGivenName(x, y), x + " / " + y);
+      assertEquals(rule.sameGivenName(x, y), rule.sameGivenName(y, x), "symmetric: " + x + " / " + y);
+    }
   }
 
   @Test

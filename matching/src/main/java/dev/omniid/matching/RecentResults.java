@@ -1,0 +1,29 @@
+package dev.omniid.matching;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.UnaryOperator;
+
+/**
+ * The recent results of a pure function of one string, in a bounded Caffeine cache: a fuzzy
+ * resolve normalizes a touchpoint's names and address several times (for the graph, the blocking
+ * keys, the match fields and the person rule), and customer files repeat them. A refusal (an
+ * exception) is not kept: refusals are rare and cheap to find again. Thread-safe.
+ */
+final class RecentResults {
+  private final Cache<String, String> results;
+
+  RecentResults(int maximumSize) {
+    this.results = Caffeine.newBuilder().maximumSize(maximumSize).build();
+  }
+
+  /** {@code function.apply(value)}, remembered. */
+  String get(String value, UnaryOperator<String> function) {
+    String known = results.getIfPresent(value);
+    if (known == null) {
+      known = function.apply(value);
+      results.put(value, known);
+    }
+    return known;
+  }
+}
