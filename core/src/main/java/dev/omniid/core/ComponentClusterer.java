@@ -26,17 +26,36 @@ import java.util.List;
  * groups' distinct people (one or two each, as a rule).
  */
 final class ComponentClusterer {
-  private static final Comparator<Edge> BY_WEIGHT_THEN_IDS =
-      Comparator.<Edge>comparingDouble(e -> -e.weight)
-          .thenComparing(e -> e.first.id).thenComparing(e -> e.second.id);
+  private static final Comparator<Edge> BY_WEIGHT_THEN_IDS = ComponentClusterer::byWeightThenIds;
   /**
    * Values that name one person first (exclusive or personal types, whatever their strength): a
    * group they join across a conflict is one person described several ways, which every later
    * union must know (see {@link UnionFind#personConflict}); then strongest type first, then value.
    */
-  private static final Comparator<ValueNode> BY_RANK_THEN_VALUE =
-      Comparator.<ValueNode>comparingInt(v -> v.type.personal ? 0 : 1)
-          .thenComparingInt(v -> v.type.rank).thenComparing(v -> v.value);
+  private static final Comparator<ValueNode> BY_RANK_THEN_VALUE = ComponentClusterer::byRankThenValue;
+
+  /**
+   * Heaviest first, then by the ids of the two ends. Written out rather than chained: a chain of
+   * key extractors was a twentieth of recomputing a scored component.
+   */
+  private static int byWeightThenIds(Edge x, Edge y) {
+    // As comparingDouble(e -> -e.weight): Double.compare of the negated weights.
+    int c = Double.compare(-x.weight, -y.weight);
+    if (c != 0) {
+      return c;
+    }
+    c = x.first.id.compareTo(y.first.id);
+    return c != 0 ? c : x.second.id.compareTo(y.second.id);
+  }
+
+  private static int byRankThenValue(ValueNode x, ValueNode y) {
+    int c = Integer.compare(x.type.personal ? 0 : 1, y.type.personal ? 0 : 1);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(x.type.rank, y.type.rank);
+    return c != 0 ? c : x.value.compareTo(y.value);
+  }
 
   /** The partition of one component. */
   record Result(List<List<TouchpointNode>> groups, int refused, List<Evidence> evidence) {}

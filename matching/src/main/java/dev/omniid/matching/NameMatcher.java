@@ -208,8 +208,11 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
       }
     }
     // Distinct strings are never EXACT, even when their tokens agree fully.
-    return ComparisonLevel.values()[Math.max(best, ComparisonLevel.STRONG.ordinal())];
+    return LEVELS[Math.max(best, ComparisonLevel.STRONG.ordinal())];
   }
+
+  /** The levels by ordinal, once: {@code values()} copies its array on every call. */
+  private static final ComparisonLevel[] LEVELS = ComparisonLevel.values();
 
   @Override
   public String toString() {
