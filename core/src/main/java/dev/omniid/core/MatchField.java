@@ -197,6 +197,18 @@ public final class MatchField {
   }
 
   /**
+   * How far this field's level can move a pair's weight: from its largest weight down to its
+   * smallest, or to 0 when missing. Decides only the order in which fields are compared.
+   */
+  double swing() {
+    double min = 0;
+    for (double w : weights) {
+      min = Math.min(min, w);
+    }
+    return maxWeight() - min;
+  }
+
+  /**
    * The largest weight this field can add to a pair (0 if every level weighs against: a missing
    * field adds 0): what lets scoring stop once a pair cannot reach the threshold.
    */

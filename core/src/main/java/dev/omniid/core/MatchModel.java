@@ -18,7 +18,15 @@ public final class MatchModel {
   private final double priorMatchProbability;
   private final double threshold;
   private final double priorWeight;
-  /** The most the fields from {@code f} on can still add, for each {@code f}. */
+  /**
+   * The order in which {@link #weightIfReaching} compares a pair's fields: the field whose level
+   * can move the weight most first (an e-mail, a phone, a birth date before a given name), so
+   * that a pair that cannot reach the threshold is given up before the costly name comparisons.
+   * In field order every candidate pair compared all three name fields before the first was
+   * given up. The order only decides how soon; the weight is summed in field order.
+   */
+  private final int[] pruningOrder;
+  /** The most the fields from position {@code k} of {@link #pruningOrder} on can still add. */
   private final double[] maxFrom;
 
   private MatchModel(Builder b) {
@@ -26,9 +34,13 @@ public final class MatchModel {
     this.priorMatchProbability = b.prior;
     this.threshold = b.threshold;
     this.priorWeight = MatchField.log2(b.prior / (1 - b.prior));
+    this.pruningOrder = java.util.stream.IntStream.range(0, fields.size()).boxed()
+        .sorted(java.util.Comparator.<Integer>comparingDouble(f -> -fields.get(f).swing())
+            .thenComparingInt(f -> f))
+        .mapToInt(Integer::intValue).toArray();
     this.maxFrom = new double[fields.size() + 1];
-    for (int f = fields.size() - 1; f >= 0; f--) {
-      maxFrom[f] = maxFrom[f + 1] + fields.get(f).maxWeight();
+    for (int k = fields.size() - 1; k >= 0; k--) {
+      maxFrom[k] = maxFrom[k + 1] + fields.get(pruningOrder[k]).maxWeight();
     }
   }
 
@@ -208,22 +220,35 @@ public final class MatchModel {
     }
   }
 
+  /** {@link #pruningOrder}, for tests. */
+  int[] pruningOrder() {
+    return pruningOrder.clone();
+  }
+
   /**
    * The total weight of a pair if it reaches the threshold; otherwise some weight below it. It
-   * stops comparing as soon as the fields left cannot lift the pair to the threshold, so most
-   * candidate pairs, which are not matches, cost a few field comparisons. The sum runs in field
-   * order as in {@link #weight}, so a pair that reaches the threshold gets the same weight.
+   * compares the fields in {@link #pruningOrder} and stops as soon as the fields left cannot lift
+   * the pair to the threshold, so most candidate pairs, which are not matches, cost a few field
+   * comparisons. The sum of a pair compared in full runs in field order as in {@link #weight}, so
+   * a pair that reaches the threshold gets the same weight, to the last bit.
    */
   double weightIfReaching(Prepared a, Prepared b) {
     String[] agreed = new String[1];
-    double total = priorWeight;
-    for (int f = 0; f < fields.size(); f++) {
+    double[] byField = new double[fields.size()];
+    double bound = priorWeight;
+    for (int k = 0; k < pruningOrder.length; k++) {
       // A hair of margin: the bound is summed in another order than the weight itself.
-      if (total + maxFrom[f] < threshold - 1e-9) {
+      if (bound + maxFrom[k] < threshold - 1e-9) {
         return Double.NEGATIVE_INFINITY;
       }
+      int f = pruningOrder[k];
       ComparisonLevel level = level(f, a, b, agreed);
-      total += fields.get(f).weight(level, agreed[0]);
+      byField[f] = fields.get(f).weight(level, agreed[0]);
+      bound += byField[f];
+    }
+    double total = priorWeight;
+    for (double w : byField) {
+      total += w;
     }
     return total;
   }

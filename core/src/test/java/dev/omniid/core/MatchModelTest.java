@@ -86,6 +86,50 @@ class MatchModelTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+      21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
+  void comparingTheMostDecisiveFieldFirstGivesTheWeightOfTheFieldOrder(long seed) {
+    Random random = new Random(seed);
+    // Random probabilities and field order: the pruning order differs from the field order in
+    // most seeds, and the threshold sits where some pairs link and most do not.
+    List<MatchField> fields = new java.util.ArrayList<>(RandomTouchpoints.model().fields());
+    java.util.Collections.shuffle(fields, random);
+    MatchModel.Builder builder = MatchModel.newBuilder()
+        .priorMatchProbability(0.05 + 0.3 * random.nextDouble());
+    for (MatchField field : fields) {
+      double mExact = 0.5 + 0.45 * random.nextDouble();
+      double uExact = 0.001 + 0.2 * random.nextDouble();
+      builder.field(field.toBuilder()
+          .probabilities(ComparisonLevel.EXACT, mExact, uExact)
+          .probabilities(ComparisonLevel.STRONG, (1 - mExact) * random.nextDouble() / 2,
+              (1 - uExact) * random.nextDouble() / 2).build());
+    }
+    MatchModel model = builder.thresholdWeight(4 * random.nextDouble()).build();
+    List<MatchModel.Prepared> prepared =
+        RandomTouchpoints.generate(random, 60).stream().map(model::prepare).toList();
+    int reaching = 0;
+    for (MatchModel.Prepared a : prepared) {
+      for (MatchModel.Prepared b : prepared) {
+        double full = model.weight(a, b);
+        double early = model.weightIfReaching(a, b);
+        if (full >= model.thresholdWeight()) {
+          assertEquals(Double.doubleToLongBits(full), Double.doubleToLongBits(early),
+              "the same bits when the pair links, seed=" + seed);
+          reaching++;
+        } else {
+          assertTrue(early < model.thresholdWeight(), "below the threshold when it does not");
+        }
+      }
+    }
+    assertTrue(reaching > 0, "some pairs link, or the comparison proves little (seed " + seed + ")");
+    int[] order = model.pruningOrder();
+    for (int k = 1; k < order.length; k++) {
+      assertTrue(model.fields().get(order[k - 1]).swing() >= model.fields().get(order[k]).swing(),
+          "the field that can move the weight most comes first");
+    }
+  }
+
   @Test
   void scoresAreSymmetricAndMultiValuedFieldsAgreeAtTheirBestLevel() {
     MatchModel model = MatchModel.newBuilder()
