@@ -240,6 +240,57 @@ class SnapshotEdgesTest {
     return new Coverage(restoredRetired, retiredAfter, revivedAfter, edgeCount, vouching);
   }
 
+  /** Edge records give back every edge exactly: the weight's bits, large supports, the flag. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void edgeRecordsReadBackWhatWasWritten(long seed) {
+    Random random = new Random(seed);
+    int touchpoints = 2 + random.nextInt(random.nextBoolean() ? 50 : 5_000_000);
+    int n = random.nextInt(300);
+    int[] later = new int[n];
+    int[] earlier = new int[n];
+    double[] weights = new double[n];
+    int[] supports = new int[n];
+    boolean[] vouches = new boolean[n];
+    double[] odd = {-0.0, Double.MIN_VALUE, Double.POSITIVE_INFINITY, -1e300, 3.0};
+    int at = 1;
+    for (int k = 0; k < n; k++) {
+      at = Math.min(touchpoints - 1, at + (random.nextInt(3) == 0 ? random.nextInt(1000) : 0));
+      later[k] = at;
+      earlier[k] = random.nextInt(at);
+      weights[k] = random.nextInt(8) == 0 ? odd[random.nextInt(odd.length)]
+          : random.nextGaussian() * 20;
+      supports[k] = random.nextInt(10) == 0 ? 1 + random.nextInt(Integer.MAX_VALUE) : 1
+          + random.nextInt(3);
+      vouches[k] = random.nextBoolean();
+    }
+    InMemoryResolver.Settled.Edges written =
+        new InMemoryResolver.Settled.Edges(later, earlier, weights, supports, vouches);
+    int perRecord = 1 + random.nextInt(64);
+    InMemoryResolver.Settled.Edges.Reader reader = new InMemoryResolver.Settled.Edges.Reader();
+    for (int from = 0; from < n; from += perRecord) {
+      JournalCodec.Out out = new JournalCodec.Out(64);
+      JournalCodec.edges(out, written, from, Math.min(n, from + perRecord));
+      JournalCodec.In in = new JournalCodec.In(out.bytes, 0, out.size);
+      assertEquals(JournalCodec.EDGES, in.readByte());
+      JournalCodec.readEdges(in, touchpoints, reader);
+      assertTrue(in.atEnd());
+    }
+    InMemoryResolver.Settled.Edges read = reader.finish();
+    String what = "seed=" + seed;
+    assertEquals(java.util.Arrays.toString(later), java.util.Arrays.toString(read.later()), what);
+    assertEquals(java.util.Arrays.toString(earlier), java.util.Arrays.toString(read.earlier()),
+        what);
+    for (int k = 0; k < n; k++) {
+      assertEquals(Double.doubleToRawLongBits(weights[k]),
+          Double.doubleToRawLongBits(read.weights()[k]), what);
+    }
+    assertEquals(java.util.Arrays.toString(supports), java.util.Arrays.toString(read.supports()),
+        what);
+    assertEquals(java.util.Arrays.toString(vouches), java.util.Arrays.toString(read.vouches()),
+        what);
+  }
+
   /** Three matches of one person: three edges between them. */
   private static List<Touchpoint> anas() {
     List<Touchpoint> out = new ArrayList<>();
