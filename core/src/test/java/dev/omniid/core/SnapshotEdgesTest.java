@@ -240,6 +240,49 @@ class SnapshotEdgesTest {
     return new Coverage(restoredRetired, retiredAfter, revivedAfter, edgeCount, vouching);
   }
 
+  /**
+   * Edges stored under one configuration are not installed under another (here a larger block
+   * maximum, which makes other edges): the touchpoints are scored and clustered again. A sealed
+   * snapshot stores and installs them as a clear one does.
+   */
+  @Test
+  void edgesAreInstalledUnderTheirOwnConfigurationOnlyAndSealedAlike() {
+    List<Touchpoint> touchpoints = RandomTouchpoints.generate(new Random(12), 80);
+    Supplier<ResolverBuilder> six = () -> RandomTouchpoints.builder().maxBlockSize(6);
+    Supplier<ResolverBuilder> forty = () -> RandomTouchpoints.builder().maxBlockSize(40);
+    IdentityResolver twinSix = six.get().build();
+    twinSix.resolveAll(touchpoints);
+    IdentityResolver twinForty = forty.get().build();
+    twinForty.resolveAll(touchpoints);
+    assertFalse(edges(twinSix).equals(edges(twinForty)), "the maximum changes the edges");
+    JournalKey key = JournalKey.of(new byte[JournalKey.LENGTH]);
+    Path clear = temp.resolve("clear");
+    Path sealed = temp.resolve("sealed");
+    for (Path dir : List.of(clear, sealed)) {
+      Supplier<IdentityResolver> open = () -> dir == sealed
+          ? six.get().journal(dir, Durability.none(), key).build()
+          : six.get().journal(dir, Durability.none()).build();
+      try (IdentityResolver r = open.get()) {
+        r.resolveAll(touchpoints);
+        journaled(r).compact();
+      }
+      try (IdentityResolver r = open.get()) {
+        assertTrue(journaled(r).restoredEdges(), dir.toString());
+        assertEquals(edges(twinSix), edges(r));
+        assertEquals(SnapshotPartitionTest.state(twinSix), SnapshotPartitionTest.state(r));
+      }
+    }
+    try (IdentityResolver r = forty.get().journal(clear, Durability.none()).build()) {
+      assertFalse(journaled(r).restoredPartition());
+      assertFalse(journaled(r).restoredEdges());
+      assertEquals(edges(twinForty), edges(r));
+      assertEquals(blocks(twinForty), blocks(r));
+      assertEquals(RandomTouchpoints.describe(RandomTouchpoints.partition(twinForty)),
+          RandomTouchpoints.describe(RandomTouchpoints.partition(r)));
+      GraphInvariants.check(r);
+    }
+  }
+
   /** Edge records give back every edge exactly: the weight's bits, large supports, the flag. */
   @ParameterizedTest
   @MethodSource("seeds")
