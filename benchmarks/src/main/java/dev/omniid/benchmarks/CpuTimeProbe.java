@@ -39,7 +39,8 @@ public final class CpuTimeProbe {
    * Runs a probe.
    *
    * @param args {@code resolve WARM ROUNDS}, {@code resolve-fuzzy WARM ROUNDS}, {@code restart SIZE ROUNDS DIR} (core defaults) or
-   *     {@code restart-fuzzy SIZE ROUNDS DIR} (the {@code OmniId} defaults: a restart scores)
+   *     {@code restart-fuzzy SIZE ROUNDS DIR} (the {@code OmniId} defaults: a restart installs the
+   *     snapshot's scored edges, or scores a snapshot an earlier build wrote)
    * @throws IOException when the journal directory cannot be written or read
    */
   public static void main(String[] args) throws IOException {

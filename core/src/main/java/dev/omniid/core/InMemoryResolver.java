@@ -327,9 +327,90 @@ final class InMemoryResolver implements IdentityResolver {
    * touchpoint order, in touchpoint-id order (the order the clusterer gives its groups), and
    * {@code clean[p]} says whether it is clean (see {@link Cluster}).
    */
-  record Settled(int[] starts, int[] members, boolean[] clean) {
+  record Settled(int[] starts, int[] members, boolean[] clean, Edges edges) {
     int profiles() {
       return clean.length;
+    }
+
+    /**
+     * The scored edges of a settled graph, as a snapshot stores them, or null when it stores none
+     * (no scored side, or a snapshot of an earlier build). Edge {@code k} joins the touchpoints at
+     * positions {@code later[k]} and {@code earlier[k] < later[k]} of the snapshot's order. The
+     * edges come grouped by {@code later}, ascending, and in a group by the earlier touchpoint's
+     * id: the order in which inserting the touchpoints one by one, in snapshot order, links them
+     * ({@link ScoredLinks#link}), so that every node's edge list comes out as it does then.
+     */
+    record Edges(int[] later, int[] earlier, double[] weights, int[] supports,
+        boolean[] vouches) {
+      int size() {
+        return later.length;
+      }
+
+      /**
+       * Whether these edges can be installed on {@code touchpoints} (in snapshot order): every
+       * position in range, each pair once and in the order described above.
+       */
+      boolean fit(Touchpoint[] touchpoints) {
+        int previousLater = -1;
+        int previousEarlier = -1;
+        for (int k = 0; k < later.length; k++) {
+          int l = later[k];
+          int e = earlier[k];
+          if (l >= touchpoints.length || e < 0 || e >= l || l < previousLater
+              || supports[k] <= 0 || Double.isNaN(weights[k])) {
+            return false;
+          }
+          if (l == previousLater
+              && touchpoints[e].id().compareTo(touchpoints[previousEarlier].id()) <= 0) {
+            return false;
+          }
+          previousLater = l;
+          previousEarlier = e;
+        }
+        return true;
+      }
+
+      /** Gathers the edges of a snapshot's edge records as they are read. */
+      static final class Reader {
+        private int[] later = new int[1024];
+        private int[] earlier = new int[1024];
+        private double[] weights = new double[1024];
+        private int[] supports = new int[1024];
+        private boolean[] vouches = new boolean[1024];
+        private int size;
+
+        /** Adds an edge; false if it breaks the order (its later end before the last one's). */
+        boolean add(int laterEnd, int earlierEnd, double weight, int support, boolean vouch) {
+          if (size > 0 && laterEnd < later[size - 1]) {
+            return false;
+          }
+          if (size == later.length) {
+            int grown = size * 2;
+            later = java.util.Arrays.copyOf(later, grown);
+            earlier = java.util.Arrays.copyOf(earlier, grown);
+            weights = java.util.Arrays.copyOf(weights, grown);
+            supports = java.util.Arrays.copyOf(supports, grown);
+            vouches = java.util.Arrays.copyOf(vouches, grown);
+          }
+          later[size] = laterEnd;
+          earlier[size] = earlierEnd;
+          weights[size] = weight;
+          supports[size] = support;
+          vouches[size] = vouch;
+          size++;
+          return true;
+        }
+
+        int size() {
+          return size;
+        }
+
+        Edges finish() {
+          return new Edges(java.util.Arrays.copyOf(later, size),
+              java.util.Arrays.copyOf(earlier, size), java.util.Arrays.copyOf(weights, size),
+              java.util.Arrays.copyOf(supports, size), java.util.Arrays.copyOf(vouches, size));
+        }
+      }
     }
 
     /** Gathers the profiles of a snapshot's partition records as they are read. */
@@ -376,19 +457,22 @@ final class InMemoryResolver implements IdentityResolver {
         return size;
       }
 
-      Settled finish() {
+      /** The profiles read, with {@code edges} (null when the snapshot stores none). */
+      Settled finish(Edges edges) {
         return new Settled(java.util.Arrays.copyOf(starts, profiles + 1),
-            java.util.Arrays.copyOf(members, size), java.util.Arrays.copyOf(clean, profiles));
+            java.util.Arrays.copyOf(members, size), java.util.Arrays.copyOf(clean, profiles),
+            edges);
       }
     }
   }
 
   /**
    * The current partition over the touchpoints in {@code order} (every live touchpoint, each
-   * once): what a snapshot stores so that a restart restores the profiles instead of clustering
-   * again. Profiles come in the order of their first touchpoint.
+   * once), and with {@code withEdges} and a scored side its scored edges: what a snapshot stores
+   * so that a restart restores the profiles instead of clustering again, and the edges instead
+   * of scoring again. Profiles come in the order of their first touchpoint.
    */
-  Settled settled(Collection<String> order) {
+  Settled settled(Collection<String> order, boolean withEdges) {
     lock.readLock().lock();
     try {
       int n = order.size();
@@ -435,10 +519,59 @@ final class InMemoryResolver implements IdentityResolver {
         clean[p] = nodes[members[starts[p]]].cluster.clean();
         sortById(members, starts[p], starts[p + 1], nodes);
       }
-      return new Settled(starts, members, clean);
+      return new Settled(starts, members, clean,
+          withEdges && scored != null ? edgesInOrder(nodes) : null);
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Every scored edge once, in the order {@link Settled.Edges} describes: for each touchpoint in
+   * {@code nodes}' order, its edges to touchpoints before it, by their ids.
+   */
+  private static Settled.Edges edgesInOrder(TouchpointNode[] nodes) {
+    IdentityHashMap<TouchpointNode, Integer> positions = new IdentityHashMap<>();
+    int count = 0;
+    for (int i = 0; i < nodes.length; i++) {
+      if (nodes[i].hasEdges()) {
+        positions.put(nodes[i], i);
+        count += nodes[i].edges().size();
+      }
+    }
+    count /= 2; // each edge is held by both its ends
+    int[] later = new int[count];
+    int[] earlier = new int[count];
+    double[] weights = new double[count];
+    int[] supports = new int[count];
+    boolean[] vouches = new boolean[count];
+    int k = 0;
+    List<Edge> before = new ArrayList<>();
+    for (int i = 0; i < nodes.length; i++) {
+      TouchpointNode node = nodes[i];
+      if (!node.hasEdges()) {
+        continue;
+      }
+      before.clear();
+      for (Edge edge : node.edges()) {
+        if (positions.get(edge.other(node)) < i) {
+          before.add(edge);
+        }
+      }
+      before.sort((x, y) -> TouchpointNode.BY_ID.compare(x.other(node), y.other(node)));
+      for (Edge edge : before) {
+        later[k] = i;
+        earlier[k] = positions.get(edge.other(node));
+        weights[k] = edge.weight;
+        supports[k] = edge.support;
+        vouches[k] = edge.vouchesForOnePerson;
+        k++;
+      }
+    }
+    if (k != count) {
+      throw new IllegalStateException(count + " scored edges, " + k + " with both ends listed");
+    }
+    return new Settled.Edges(later, earlier, weights, supports, vouches);
   }
 
   /** Sorts {@code members[from..to)}, indexes into {@code nodes}, by touchpoint id. */
@@ -466,15 +599,19 @@ final class InMemoryResolver implements IdentityResolver {
     }
   }
 
-  /** What a restore did: its result, and whether it restored a settled partition. */
-  record Restored(BatchResult result, boolean settled) {}
+  /**
+   * What a restore did: its result, whether it restored a settled partition, and whether it
+   * installed stored scored edges instead of scoring.
+   */
+  record Restored(BatchResult result, boolean settled, boolean storedEdges) {}
 
   /**
    * Fills an empty resolver with touchpoints, never-link rules and profile-id anchors, and makes
    * the profiles current: those of {@code settled} (positions in {@code touchpoints}' order) when
    * it is given and fits, else by clustering once. Each profile takes the oldest id anchored on
    * its members, as it did when the anchors were read, so the partition and its ids are the ones
-   * {@link #idAnchors} described. The graph's value tables, blocks and edges are built either way.
+   * {@link #idAnchors} described. The graph's value tables, blocks and edges are built either way:
+   * the edges from {@code settled}'s stored ones when it has them and they fit, else by scoring.
    * A settled partition that does not fit (a touchpoint refused, a profile without an anchored id)
    * is dropped. Anchors on unknown touchpoints are ignored; listeners hear nothing, and the result
    * holds no events.
@@ -493,12 +630,23 @@ final class InMemoryResolver implements IdentityResolver {
       List<TouchpointNode> seeds = new ArrayList<>(touchpoints.size());
       List<TouchpointNode> scoredSeeds = new ArrayList<>();
       int[] counts = new int[2]; // duplicates (none in a snapshot's map by id), rejected
-      // As resolveAll inserts a batch: a large snapshot is normalized, prepared and scored on the
-      // fork-join pool slice by slice, inserted and linked in its order (the same graph). Only
-      // with a scored side: scoring is what the pool cuts (a restart of 1 M with the OmniId
-      // defaults, 41 s of the restarting thread's CPU to 23 s); without one, normalizing is too
-      // little of a restart to pay for the slices.
-      if (scored != null && touchpoints.size() >= parallelBatch) {
+      Touchpoint[] all = null;
+      if (scored != null && settled != null && settled.edges() != null) {
+        all = touchpoints.toArray(new Touchpoint[0]);
+        if (!settled.edges().fit(all)) {
+          all = null; // scored again below: never a graph of edges that do not fit
+        }
+      }
+      boolean storedEdges = false;
+      if (all != null) {
+        storedEdges = insertWithStoredEdges(all, settled.edges(), problems, seeds, scoredSeeds,
+            counts);
+      } else if (scored != null && touchpoints.size() >= parallelBatch) {
+        // As resolveAll inserts a batch: a large snapshot is normalized, prepared and scored on
+        // the fork-join pool slice by slice, inserted and linked in its order (the same graph).
+        // Only with a scored side: scoring is what the pool cuts (a restart of 1 M with the OmniId
+        // defaults, 41 s of the restarting thread's CPU to 23 s); without one, normalizing is too
+        // little of a restart to pay for the slices.
         insertInSlices(touchpoints.toArray(new Touchpoint[0]), problems, seeds, scoredSeeds,
             counts);
       } else {
@@ -535,10 +683,84 @@ final class InMemoryResolver implements IdentityResolver {
         seeds.addAll(scoredSeeds);
         partition.computeQuietly(seeds);
       }
-      return new Restored(new BatchResult(added, 0, rejected, problems, List.of()), restored);
+      return new Restored(new BatchResult(added, 0, rejected, problems, List.of()), restored,
+          storedEdges);
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /**
+   * Inserts a snapshot's touchpoints and gives them the scored edges it stored instead of scoring
+   * them. Each touchpoint's match fields and blocking keys are prepared on the fork-join pool
+   * (slice by slice for a large snapshot, as {@link #insertInSlices} does: preparing is pure),
+   * the touchpoints are inserted in snapshot order, and only once every one is in (a refused one
+   * would move the positions the edges name) they enter their blocks, unscored and retiring
+   * nothing: a block ends holding what it holds after inserting them one by one, and a block past
+   * the maximum is retired by its size alone. The edges then go on both their ends in the order
+   * {@link ScoredLinks#link} puts them there. If a touchpoint was refused, the others are scored
+   * as {@link ScoredLinks#add} scores them instead, and false is returned.
+   */
+  private boolean insertWithStoredEdges(Touchpoint[] all, Settled.Edges edges,
+      List<Problem> problems, List<TouchpointNode> added, List<TouchpointNode> scoredSeeds,
+      int[] counts) {
+    TouchpointNode[] nodes = new TouchpointNode[all.length];
+    ScoredLinks.Ahead[] ahead = new ScoredLinks.Ahead[all.length];
+    boolean parallel = all.length >= parallelBatch;
+    for (int from = 0; from < all.length; from += batchSlice) {
+      int start = from;
+      int length = Math.min(batchSlice, all.length - from);
+      MergeGraph.Normalized[] normalized = new MergeGraph.Normalized[length];
+      IntStream slice = IntStream.range(0, length);
+      (parallel ? slice.parallel() : slice).forEach(i -> {
+        try {
+          normalized[i] = graph.normalizeAhead(all[start + i]);
+          ahead[start + i] = scored.prepareAhead(all[start + i]);
+        } catch (RuntimeException e) {
+          // Left to the sequential step, which meets the same failure where the loop would.
+          normalized[i] = null;
+          ahead[start + i] = null;
+        }
+      });
+      for (int i = 0; i < length; i++) {
+        int at = start + i;
+        Touchpoint touchpoint = all[at];
+        try {
+          nodes[at] = normalized[i] != null ? graph.insert(touchpoint, normalized[i], problems)
+              : graph.insert(touchpoint, problems);
+          added.add(nodes[at]);
+          if (ahead[at] == null) {
+            ahead[at] = scored.prepareAhead(touchpoint);
+          }
+          // Each touchpoint's problems where the one-by-one insert reports them.
+          problems.addAll(ahead[at].problems());
+        } catch (OmniIdException e) {
+          problems.add(Problem.of(touchpoint.id(), e));
+          counts[1]++;
+        }
+        normalized[i] = null;
+      }
+    }
+    if (counts[1] > 0) {
+      List<Problem> reported = new ArrayList<>(); // reported above already
+      for (int at = 0; at < all.length; at++) {
+        if (nodes[at] != null) {
+          ScoredLinks.Pending pending = scored.enter(nodes[at], ahead[at], reported);
+          scored.score(pending);
+          scoredSeeds.addAll(scored.link(pending));
+        }
+      }
+      return false;
+    }
+    for (int at = 0; at < all.length; at++) {
+      scored.enterUnscored(nodes[at], ahead[at]);
+      ahead[at] = null;
+    }
+    for (int k = 0; k < edges.size(); k++) {
+      scored.install(nodes[edges.later()[k]], nodes[edges.earlier()[k]], edges.weights()[k],
+          edges.supports()[k], edges.vouches()[k]);
+    }
+    return true;
   }
 
   /**

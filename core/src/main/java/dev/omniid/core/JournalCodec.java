@@ -50,6 +50,19 @@ final class JournalCodec {
   static final byte PARTITION = 11;
   /** A {@link #PARTITION} profile's flag: it is clean (see {@link Cluster}). */
   static final int CLEAN = 1;
+  /**
+   * Scored edges of a snapshot, a run of them per record, in the order of
+   * {@link InMemoryResolver.Settled.Edges}: for each, the position of its later touchpoint as the
+   * difference from the edge before (from 0 in each record), how far before it the earlier one
+   * is, the weight's eight IEEE 754 bytes (exact), and its support count shifted left by one with
+   * {@link #VOUCHES} in the low bit. Written after the partition records; the END record of a
+   * snapshot with them carries the edge count after the fingerprint, so that a snapshot without
+   * it (no scored side, or an earlier build) is told from one with no edge, and a missing record
+   * from a whole file. An earlier build stops at the first one with "unknown record type".
+   */
+  static final byte EDGES = 12;
+  /** An {@link #EDGES} edge's flag: it agrees on an identifier that names one person. */
+  static final int VOUCHES = 1;
 
   private static final List<String> CHANNELS = List.of("store", "web", "mobile_app",
       "call_center", "email", "sms", "whatsapp", "messenger", "social", "marketplace", "sales_rep",
@@ -336,13 +349,68 @@ final class JournalCodec {
     out.writeVarLong(count);
   }
 
-  /** The END of a snapshot: its record counts, then the fingerprint its profiles hold under. */
-  static void end(Out out, long touchpoints, long rules, long profiles, long fingerprint) {
+  /** What {@link #end} writes for a snapshot that stores no scored edges. */
+  static final long NO_EDGES = -1;
+
+  /**
+   * The END of a snapshot: its record counts, the fingerprint its profiles hold under, then the
+   * count of its scored edges unless it is {@link #NO_EDGES} (then the bytes an earlier build
+   * wrote).
+   */
+  static void end(Out out, long touchpoints, long rules, long profiles, long fingerprint,
+      long edges) {
     out.writeByte(END);
     out.writeVarLong(touchpoints);
     out.writeVarLong(rules);
     out.writeVarLong(profiles);
     out.writeLong(fingerprint);
+    if (edges != NO_EDGES) {
+      out.writeVarLong(edges);
+    }
+  }
+
+  /** Writes edges {@code from} to {@code to} (exclusive) as one {@link #EDGES} record. */
+  static void edges(Out out, InMemoryResolver.Settled.Edges edges, int from, int to) {
+    out.writeByte(EDGES);
+    out.writeVarLong(to - from);
+    int previous = 0;
+    for (int k = from; k < to; k++) {
+      int later = edges.later()[k];
+      out.writeVarLong(later - previous);
+      out.writeVarLong(later - edges.earlier()[k]);
+      out.writeLong(Double.doubleToRawLongBits(edges.weights()[k]));
+      out.writeVarLong((long) edges.supports()[k] << 1 | (edges.vouches()[k] ? VOUCHES : 0));
+      previous = later;
+    }
+  }
+
+  /**
+   * Reads an {@link #EDGES} record into {@code into}, checking each end against the
+   * {@code touchpoints} read before it, that the later end never goes back, and that each edge
+   * has support and a weight.
+   */
+  static void readEdges(In in, int touchpoints, InMemoryResolver.Settled.Edges.Reader into) {
+    int count = in.readCount(Integer.MAX_VALUE);
+    long later = 0;
+    for (int k = 0; k < count; k++) {
+      later += in.readVarLong();
+      long gap = in.readVarLong();
+      if (later < 0 || later >= touchpoints || gap <= 0 || gap > later) {
+        throw new MalformedRecordException("an edge names touchpoints " + later + " and "
+            + (later - gap) + " of " + touchpoints);
+      }
+      double weight = Double.longBitsToDouble(in.readLong());
+      long flags = in.readVarLong();
+      long support = flags >>> 1;
+      if (Double.isNaN(weight) || support <= 0 || support > Integer.MAX_VALUE) {
+        throw new MalformedRecordException("an edge has weight " + weight + " and support "
+            + support);
+      }
+      if (!into.add((int) later, (int) (later - gap), weight, (int) support,
+          (flags & VOUCHES) != 0)) {
+        throw new MalformedRecordException("an edge comes after one of a later touchpoint");
+      }
+    }
   }
 
   /**

@@ -25,7 +25,8 @@ import java.util.zip.CRC32C;
  * <pre>
  * journal-GGGGGGGGGGGGGGGG.omni   header, then frames appended one per change
  * snapshot-GGGGGGGGGGGGGGGG.omni  header, touchpoint frames, rule frames, partition frames,
- *                                 the anchors frame, an END frame
+ *                                 edge frames (with a match model), the anchors frame, an END
+ *                                 frame
  * omniid.lock                     empty; locked while a resolver owns the directory
  * header  = "OMNI" kind('J' or 'S') version 0 0 generation(8 bytes, big-endian)
  * frame   = length(4) crc32c(4) payload(length bytes)   (CRC over the length bytes and payload)
@@ -59,6 +60,8 @@ final class JournalFiles {
   static final String TEMP_SUFFIX = ".omni.tmp";
   /** How many profiles one PARTITION record of a snapshot holds at most. */
   static final int PROFILES_PER_RECORD = 1024;
+  /** How many scored edges one EDGES record of a snapshot holds at most (about 50 kB). */
+  static final int EDGES_PER_RECORD = 4096;
   /** How many encoded bytes to gather before writing them out. */
   static final int WRITE_CHUNK = 1 << 20;
 
@@ -357,12 +360,19 @@ final class JournalFiles {
         out.endFrame(start);
         writeWhenFull(channel, out);
       }
+      InMemoryResolver.Settled.Edges edges = settled.edges();
+      for (int from = 0; edges != null && from < edges.size(); from += EDGES_PER_RECORD) {
+        int start = out.beginFrame();
+        JournalCodec.edges(out, edges, from, Math.min(from + EDGES_PER_RECORD, edges.size()));
+        out.endFrame(start);
+        writeWhenFull(channel, out);
+      }
       int at = out.beginFrame();
       JournalCodec.anchors(out, anchors);
       out.endFrame(at);
       int start = out.beginFrame();
       JournalCodec.end(out, state.touchpoints.size(), pairs.size(), settled.profiles(),
-          fingerprint);
+          fingerprint, edges == null ? JournalCodec.NO_EDGES : edges.size());
       out.endFrame(start);
       writeFully(channel, out.bytes, 0, out.size);
       channel.force(true);

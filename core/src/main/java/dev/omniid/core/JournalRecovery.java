@@ -15,12 +15,13 @@ import java.util.TreeMap;
 /**
  * Rebuilds a journal directory's state into an empty in-memory resolver: the latest snapshot with
  * its profile-id anchors (its touchpoints inserted, its stored profiles restored when the
- * configuration's fingerprint matches the snapshot's, else clustered in one batch as an older
- * snapshot is), then the journal's changes in their order, each with the
- * call that made it (a batch as a batch, a split as the same split). The resolver is
- * deterministic, so the partition and the profile ids are the ones it had. A damaged tail is cut
- * off and reported; a record that passes its checksum but cannot be replayed, or a damaged
- * snapshot, stops recovery with an {@link IOException} (cutting there would drop intact data).
+ * configuration's fingerprint matches the snapshot's, and with them its stored scored edges
+ * instead of scoring; else clustered in one batch as an older snapshot is), then the journal's
+ * changes in their order, each with the call that made it (a batch as a batch, a split as the
+ * same split). The resolver is deterministic, so the partition and the profile ids are the ones
+ * it had. A damaged tail is cut off and reported; a record that passes its checksum but cannot be
+ * replayed, or a damaged snapshot, stops recovery with an {@link IOException} (cutting there would
+ * drop intact data).
  *
  * <p>Used once, by {@link JournaledResolver#open}, under its lock and before the resolver is
  * handed out.
@@ -37,6 +38,11 @@ final class JournalRecovery {
   private final boolean usePartition;
   /** The snapshot's profiles as read, or null when it has none (an older snapshot). */
   private InMemoryResolver.Settled.Reader settled;
+  /**
+   * The snapshot's scored edges as read, or null when it stores none (no scored side, or an older
+   * snapshot).
+   */
+  private InMemoryResolver.Settled.Edges.Reader edges;
   /** The fingerprint of the configuration that wrote the snapshot's profiles. */
   private long snapshotFingerprint;
   /** The latest snapshot's profile-id anchors; none for an older snapshot or no snapshot. */
@@ -50,7 +56,7 @@ final class JournalRecovery {
   /** What recovery found and left: the journal to append to, and what it did. */
   record Result(long generation, long snapshotBytes, JournalFiles.Appender journal,
       boolean erasurePending, int fromSnapshot, long replayed,
-      List<RecoveryReport.Damage> damage, boolean restoredPartition) {}
+      List<RecoveryReport.Damage> damage, boolean restoredPartition, boolean restoredEdges) {}
 
   JournalRecovery(Path directory, JournalState state, InMemoryResolver delegate,
       JournalKey key, long fingerprint, boolean usePartition) {
@@ -99,7 +105,8 @@ final class JournalRecovery {
     // The snapshot's profiles hold for the configuration that wrote them; under another one (or
     // from an older snapshot without them) its touchpoints are clustered again.
     boolean trusted = usePartition && settled != null && snapshotFingerprint == fingerprint;
-    InMemoryResolver.Settled partition = trusted ? settled.finish() : null;
+    InMemoryResolver.Settled partition =
+        trusted ? settled.finish(edges == null ? null : edges.finish()) : null;
     InMemoryResolver.Restored restored = delegate.restore(state.touchpoints.values(),
         state.rulePairs(), snapshotAnchors, partition);
     requireAllAccepted(restored.result());
@@ -130,7 +137,7 @@ final class JournalRecovery {
       JournalFiles.syncDirectory(directory);
     }
     return new Result(generation, snapshotBytes, journal, erasurePending, fromSnapshot, replayed,
-        List.copyOf(damage), restored.settled());
+        List.copyOf(damage), restored.settled(), restored.storedEdges());
   }
 
   private int readSnapshot(Path path, long snapshotGeneration) throws IOException {
@@ -165,6 +172,14 @@ final class JournalRecovery {
               settled = new InMemoryResolver.Settled.Reader();
             }
             JournalCodec.readPartition(in, touchpoints, settled);
+          } else if (type == JournalCodec.EDGES) {
+            if (settled == null) {
+              throw new JournalCodec.MalformedRecordException("edges before the partition");
+            }
+            if (edges == null) {
+              edges = new InMemoryResolver.Settled.Edges.Reader();
+            }
+            JournalCodec.readEdges(in, touchpoints, edges);
           } else if (type == JournalCodec.ANCHORS) {
             snapshotAnchors = JournalCodec.readAnchors(in);
           } else if (type == JournalCodec.END) {
@@ -187,6 +202,21 @@ final class JournalRecovery {
               }
               if (settled == null) {
                 settled = new InMemoryResolver.Settled.Reader(); // no touchpoint, no profile
+              }
+              // Then the edge count of a snapshot with its scored edges: as many as it holds.
+              int held = edges == null ? 0 : edges.size();
+              if (!in.atEnd()) {
+                long stored = in.readVarLong();
+                if (stored != held) {
+                  throw new JournalCodec.MalformedRecordException("its END record counts "
+                      + stored + " edges, its edge records hold " + held);
+                }
+                if (edges == null) {
+                  edges = new InMemoryResolver.Settled.Edges.Reader(); // stored: none
+                }
+              } else if (edges != null) {
+                throw new JournalCodec.MalformedRecordException("its END record counts no "
+                    + "edges, its edge records hold " + held);
               }
             }
             if (!in.atEnd()) {

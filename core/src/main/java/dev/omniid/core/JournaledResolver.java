@@ -60,8 +60,12 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private final long fingerprint;
   /** Whether recovery restored the snapshot's partition rather than clustering (for tests). */
   private boolean restoredPartition;
+  /** Whether recovery installed the snapshot's scored edges rather than scoring (for tests). */
+  private boolean restoredEdges;
   /** Off in the tests that cluster a snapshot again (see {@link ResolverBuilder}). */
   private final boolean snapshotPartition;
+  /** Off in the tests that write a snapshot as the build before stored edges did. */
+  private final boolean snapshotEdges;
   private final ScheduledThreadPoolExecutor flusher;
   private FileChannel lockChannel;
   private FileLock fileLock;
@@ -85,6 +89,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
     this.out = new JournalCodec.Out(512, key);
     this.fingerprint = ConfigurationFingerprint.of(builder);
     this.snapshotPartition = builder.snapshotPartition;
+    this.snapshotEdges = builder.snapshotEdges;
     this.durability = builder.durability;
     this.compactionThreshold = builder.journalCompactionThreshold;
     if (durability.mode() == Durability.Mode.GROUP_COMMIT) {
@@ -160,6 +165,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
     }
     generation = recovered.generation();
     restoredPartition = recovered.restoredPartition();
+    restoredEdges = recovered.restoredEdges();
     snapshotBytes = recovered.snapshotBytes();
     journal = recovered.journal();
     if (recovered.erasurePending()) {
@@ -541,7 +547,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private void compactLocked() throws IOException {
     long next = generation + 1;
     long bytes = JournalFiles.writeSnapshot(directory, next, state, delegate.idAnchors(),
-        delegate.settled(state.touchpoints.keySet()), fingerprint, key);
+        delegate.settled(state.touchpoints.keySet(), snapshotEdges), fingerprint, key);
     JournalFiles.Appender fresh = JournalFiles.Appender.create(directory, next, key);
     JournalFiles.Appender old = journal;
     journal = fresh;
@@ -557,6 +563,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
   /** Whether recovery restored the snapshot's profiles instead of clustering its touchpoints. */
   boolean restoredPartition() {
     return restoredPartition;
+  }
+
+  /** Whether recovery installed the snapshot's scored edges instead of scoring its touchpoints. */
+  boolean restoredEdges() {
+    return restoredEdges;
   }
 
   /** The in-memory resolver it journals (for the graph's invariant checks). */

@@ -50,6 +50,11 @@ public final class ResolverBuilder {
    */
   boolean snapshotPartition = true;
   /**
+   * Whether a snapshot stores the scored edges. Off only in the tests that write a snapshot as
+   * the build before did, to restart from it.
+   */
+  boolean snapshotEdges = true;
+  /**
    * The smallest {@code resolveAll} batch whose touchpoints are prepared (normalized, blocked,
    * scored) on the caller's fork-join pool, and the size of the slices it does so in. Changed only
    * by the tests that hold the parallel batch against the sequential one (the answer is the same

@@ -157,6 +157,38 @@ final class ScoredLinks {
   }
 
   /**
+   * Joins a touchpoint to its blocks with what {@code ahead} prepared, comparing it with nobody
+   * and retiring nothing: a restart that installs a snapshot's stored edges
+   * ({@link #install}) enters every touchpoint so, in snapshot order. A block's members are then
+   * those it has after {@link #enter}ing them one by one, and whether it is retired is its size:
+   * later adds and removes retire and revive it against the stored edges as they would have.
+   */
+  void enterUnscored(TouchpointNode entry, Ahead ahead) {
+    entry.extras().prepared = ahead.prepared();
+    String[] keys = ahead.blockKeys();
+    entry.extras.blockKeys = keys;
+    for (int k = 0; k < keys.length; k++) {
+      Block block = blocks.computeIfAbsent(keys[k], Block::new);
+      keys[k] = block.key;
+      block.add(entry);
+    }
+  }
+
+  /**
+   * Puts a stored edge on both its ends, as {@link #link} would when {@code later} arrived after
+   * {@code earlier}: called in the order link makes them, every node's edge list comes out the
+   * same.
+   */
+  void install(TouchpointNode later, TouchpointNode earlier, double weight, int support,
+      boolean vouchesForOnePerson) {
+    Edge edge = new Edge(later, earlier, weight);
+    edge.support = support;
+    edge.vouchesForOnePerson = vouchesForOnePerson;
+    addEdge(later, edge);
+    addEdge(earlier, edge);
+  }
+
+  /**
    * Distinct touchpoints with a count each, in the order first counted: an identity hash table
    * of open addressing that remembers which slots it filled, so that emptying it costs what was
    * put in, not its size. It replaced an {@code IdentityHashMap} of boxed counts whose look-ups,
@@ -326,6 +358,11 @@ final class ScoredLinks {
 
   int maxBlockSize() {
     return maxBlockSize;
+  }
+
+  /** Each block's key and members in the order they joined: for the tests that compare blocks. */
+  void forEachBlock(java.util.function.BiConsumer<String, List<TouchpointNode>> action) {
+    blocks.forEach((key, block) -> action.accept(key, java.util.Collections.unmodifiableList(block)));
   }
 
   /**

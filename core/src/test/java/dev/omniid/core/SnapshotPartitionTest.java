@@ -52,7 +52,7 @@ class SnapshotPartitionTest {
    * What a caller may have stored: each touchpoint's profile id, and where every profile id and
    * alias leads; and the anchors and next id, what later changes hand ids out from.
    */
-  private static String state(IdentityResolver r) {
+  static String state(IdentityResolver r) {
     Map<String, String> out = new TreeMap<>();
     r.profiles().forEach(p -> {
       for (String id : p.touchpointIds()) {
@@ -70,7 +70,7 @@ class SnapshotPartitionTest {
   }
 
   /** One random change, made to both resolvers alike; false when the pool offers none. */
-  private static void change(Random random, List<Touchpoint> waiting, Set<String> live,
+  static void change(Random random, List<Touchpoint> waiting, Set<String> live,
       IdentityResolver a, IdentityResolver b) {
     int op = random.nextInt(12);
     if ((op < 4 || live.size() < 2) && !waiting.isEmpty()) {
@@ -126,7 +126,7 @@ class SnapshotPartitionTest {
   }
 
   /** Applies a change to both; they must agree on what it returned or threw. */
-  private static <T> T both(IdentityResolver a, IdentityResolver b,
+  static <T> T both(IdentityResolver a, IdentityResolver b,
       java.util.function.Function<IdentityResolver, T> change) {
     Object x;
     Object y;
@@ -201,12 +201,12 @@ class SnapshotPartitionTest {
     }
   }
 
-  private static boolean hadSnapshot(Path dir) {
+  static boolean hadSnapshot(Path dir) {
     return JournalFixtures.files(dir).stream()
         .anyMatch(p -> p.getFileName().toString().startsWith("snapshot-"));
   }
 
-  private static void copySnapshotAndJournal(Path from, Path to) throws IOException {
+  static void copySnapshotAndJournal(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     for (Path p : JournalFixtures.files(from)) {
       if (p.getFileName().toString().endsWith(JournalFiles.SUFFIX)) {
@@ -215,7 +215,7 @@ class SnapshotPartitionTest {
     }
   }
 
-  private static Touchpoint device(String id, String device, String email) {
+  static Touchpoint device(String id, String device, String email) {
     Touchpoint.Builder b = Touchpoint.newBuilder(id).channel(Channel.STORE)
         .timestamp(Instant.ofEpochSecond(1_700_000_000L + id.hashCode() % 1000))
         .identifier(IdentifierType.DEVICE_ID, device);
@@ -388,7 +388,7 @@ class SnapshotPartitionTest {
     assertTrue(e.getMessage().contains("is in two profiles"), e.getMessage());
   }
 
-  private static void fixChecksum(byte[] bytes, int at, int length) {
+  static void fixChecksum(byte[] bytes, int at, int length) {
     byte[] header = java.util.Arrays.copyOfRange(bytes, at, at + JournalCodec.FRAME_HEADER);
     byte[] payload = java.util.Arrays.copyOfRange(bytes, at + JournalCodec.FRAME_HEADER,
         at + JournalCodec.FRAME_HEADER + length);
