@@ -153,16 +153,8 @@ class SnapshotEdgesTest {
     Set<String> live = new LinkedHashSet<>();
     IdentityResolver twin = config.get().build(); // never restarts
     // Half the seeds restart through the parallel slices, with slices smaller than a snapshot.
-    boolean slices = random.nextBoolean();
-    int slice = 1 + random.nextInt(16);
-    Supplier<ResolverBuilder> restarting = () -> {
-      ResolverBuilder b = config.get();
-      if (slices) {
-        b.parallelBatch = 1;
-        b.batchSlice = slice;
-      }
-      return b;
-    };
+    Supplier<ResolverBuilder> restarting =
+        SnapshotPartitionTest.throughSlicesHalfTheTime(config, random);
     int restoredRetired = 0;
     int retiredAfter = 0;
     int revivedAfter = 0;
@@ -172,7 +164,7 @@ class SnapshotEdgesTest {
     try {
       for (int round = 0; round < 4; round++) {
         String what = "seed=" + seed + " round=" + round + " max=" + max
-            + (slices ? " slice=" + slice : "");
+            + restarting;
         Map<String, List<String>> before = blocks(r);
         for (int step = 0, n = 5 + random.nextInt(30); step < n; step++) {
           SnapshotPartitionTest.change(random, waiting, live, r, twin);

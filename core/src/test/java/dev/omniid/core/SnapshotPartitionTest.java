@@ -161,23 +161,14 @@ class SnapshotPartitionTest {
     IdentityResolver twin = config.get().build(); // never restarts
     // Half the seeds restart (and resolve batches) through the parallel slices, with slices
     // small enough that a snapshot spans several: a restart must not depend on the path.
-    boolean slices = random.nextBoolean();
-    int slice = 1 + random.nextInt(16);
-    Supplier<ResolverBuilder> restarting = () -> {
-      ResolverBuilder b = config.get();
-      if (slices) {
-        b.parallelBatch = 1;
-        b.batchSlice = slice;
-      }
-      return b;
-    };
+    Supplier<ResolverBuilder> restarting = throughSlicesHalfTheTime(config, random);
     IdentityResolver r = restarting.get().journal(dir, Durability.none()).build();
     try {
       for (int round = 0; round < 4; round++) {
         for (int step = 0, n = 5 + random.nextInt(30); step < n; step++) {
           change(random, waiting, live, r, twin);
         }
-        String what = "seed=" + seed + " round=" + round + (slices ? " slice=" + slice : "");
+        String what = "seed=" + seed + " round=" + round + restarting;
         if (random.nextInt(4) > 0) {
           journaled(r).compact(); // the journal tail is then empty, or else it is replayed
         }
@@ -394,5 +385,32 @@ class SnapshotPartitionTest {
         at + JournalCodec.FRAME_HEADER + length);
     JournalCodec.putInt(bytes, at + 4, JournalCodec.frameChecksum(new java.util.zip.CRC32C(),
         header, payload, length));
+  }
+
+  /**
+   * {@code config}, or for half the seeds {@code config} inserting large batches and snapshots
+   * through the parallel slices, with slices of 1 to 16 touchpoints (smaller than a snapshot).
+   * Its {@code toString} names the slice for failure messages ("" without slices).
+   */
+  static Supplier<ResolverBuilder> throughSlicesHalfTheTime(Supplier<ResolverBuilder> config,
+      Random random) {
+    boolean slices = random.nextBoolean();
+    int slice = 1 + random.nextInt(16);
+    return new Supplier<>() {
+      @Override
+      public ResolverBuilder get() {
+        ResolverBuilder b = config.get();
+        if (slices) {
+          b.parallelBatch = 1;
+          b.batchSlice = slice;
+        }
+        return b;
+      }
+
+      @Override
+      public String toString() {
+        return slices ? " slice=" + slice : "";
+      }
+    };
   }
 }
