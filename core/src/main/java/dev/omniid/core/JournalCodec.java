@@ -52,7 +52,7 @@ final class JournalCodec {
   static final int CLEAN = 1;
   /**
    * Scored edges of a snapshot, a run of them per record, in the order of
-   * {@link InMemoryResolver.Settled.Edges}: for each, the position of its later touchpoint as the
+   * {@link Settled.Edges}: for each, the position of its later touchpoint as the
    * difference from the edge before (from 0 in each record), how far before it the earlier one
    * is, the weight's eight IEEE 754 bytes (exact), and its support count shifted left by one with
    * {@link #VOUCHES} in the low bit. Written after the partition records; the END record of a
@@ -370,7 +370,7 @@ final class JournalCodec {
   }
 
   /** Writes edges {@code from} to {@code to} (exclusive) as one {@link #EDGES} record. */
-  static void edges(Out out, InMemoryResolver.Settled.Edges edges, int from, int to) {
+  static void edges(Out out, Settled.Edges edges, int from, int to) {
     out.writeByte(EDGES);
     out.writeVarLong(to - from);
     int previous = 0;
@@ -389,7 +389,7 @@ final class JournalCodec {
    * {@code touchpoints} read before it, that the later end never goes back, and that each edge
    * has support and a weight.
    */
-  static void readEdges(In in, int touchpoints, InMemoryResolver.Settled.Edges.Reader into) {
+  static void readEdges(In in, int touchpoints, Settled.Edges.Reader into) {
     int count = in.readCount(Integer.MAX_VALUE);
     long later = 0;
     for (int k = 0; k < count; k++) {
@@ -417,7 +417,7 @@ final class JournalCodec {
    * Writes profiles {@code from} to {@code to} (exclusive) of a settled partition as one
    * {@link #PARTITION} record.
    */
-  static void partition(Out out, InMemoryResolver.Settled settled, int from, int to) {
+  static void partition(Out out, Settled settled, int from, int to) {
     out.writeByte(PARTITION);
     out.writeVarLong(to - from);
     for (int c = from; c < to; c++) {
@@ -438,7 +438,7 @@ final class JournalCodec {
    * Reads a {@link #PARTITION} record's profiles into {@code into}, checking each member against
    * the {@code touchpoints} read before it and that no touchpoint is in two profiles.
    */
-  static void readPartition(In in, int touchpoints, InMemoryResolver.Settled.Reader into) {
+  static void readPartition(In in, int touchpoints, Settled.Reader into) {
     int count = in.readCount(Integer.MAX_VALUE);
     for (int c = 0; c < count; c++) {
       int flags = in.readByte();

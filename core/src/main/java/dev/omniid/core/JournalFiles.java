@@ -327,7 +327,7 @@ final class JournalFiles {
    * @return the snapshot's size in bytes
    */
   static long writeSnapshot(Path directory, long generation, JournalState state,
-      ProfileIds.Anchors anchors, InMemoryResolver.Settled settled, long fingerprint,
+      ProfileIds.Anchors anchors, Settled settled, long fingerprint,
       JournalKey key) throws IOException {
     String name = snapshotName(generation);
     Path temp = directory.resolve(name.substring(0, name.length() - SUFFIX.length())
@@ -360,7 +360,7 @@ final class JournalFiles {
         out.endFrame(start);
         writeWhenFull(channel, out);
       }
-      InMemoryResolver.Settled.Edges edges = settled.edges();
+      Settled.Edges edges = settled.edges();
       for (int from = 0; edges != null && from < edges.size(); from += EDGES_PER_RECORD) {
         int start = out.beginFrame();
         JournalCodec.edges(out, edges, from, Math.min(from + EDGES_PER_RECORD, edges.size()));

@@ -37,12 +37,12 @@ final class JournalRecovery {
   /** False in the tests that cluster a snapshot again whatever it holds. */
   private final boolean usePartition;
   /** The snapshot's profiles as read, or null when it has none (an older snapshot). */
-  private InMemoryResolver.Settled.Reader settled;
+  private Settled.Reader settled;
   /**
    * The snapshot's scored edges as read, or null when it stores none (no scored side, or an older
    * snapshot).
    */
-  private InMemoryResolver.Settled.Edges.Reader edges;
+  private Settled.Edges.Reader edges;
   /** The fingerprint of the configuration that wrote the snapshot's profiles. */
   private long snapshotFingerprint;
   /** The latest snapshot's profile-id anchors; none for an older snapshot or no snapshot. */
@@ -105,7 +105,7 @@ final class JournalRecovery {
     // The snapshot's profiles hold for the configuration that wrote them; under another one (or
     // from an older snapshot without them) its touchpoints are clustered again.
     boolean trusted = usePartition && settled != null && snapshotFingerprint == fingerprint;
-    InMemoryResolver.Settled partition =
+    Settled partition =
         trusted ? settled.finish(edges == null ? null : edges.finish()) : null;
     InMemoryResolver.Restored restored = delegate.restore(state.touchpoints.values(),
         state.rulePairs(), snapshotAnchors, partition);
@@ -169,7 +169,7 @@ final class JournalRecovery {
             addRuleChecked(a, in.readString());
           } else if (type == JournalCodec.PARTITION) {
             if (settled == null) {
-              settled = new InMemoryResolver.Settled.Reader();
+              settled = new Settled.Reader();
             }
             JournalCodec.readPartition(in, touchpoints, settled);
           } else if (type == JournalCodec.EDGES) {
@@ -177,7 +177,7 @@ final class JournalRecovery {
               throw new JournalCodec.MalformedRecordException("edges before the partition");
             }
             if (edges == null) {
-              edges = new InMemoryResolver.Settled.Edges.Reader();
+              edges = new Settled.Edges.Reader();
             }
             JournalCodec.readEdges(in, touchpoints, edges);
           } else if (type == JournalCodec.ANCHORS) {
@@ -201,7 +201,7 @@ final class JournalRecovery {
                     + touchpoints + " touchpoints");
               }
               if (settled == null) {
-                settled = new InMemoryResolver.Settled.Reader(); // no touchpoint, no profile
+                settled = new Settled.Reader(); // no touchpoint, no profile
               }
               // Then the edge count of a snapshot with its scored edges: as many as it holds.
               int held = edges == null ? 0 : edges.size();
@@ -212,7 +212,7 @@ final class JournalRecovery {
                       + stored + " edges, its edge records hold " + held);
                 }
                 if (edges == null) {
-                  edges = new InMemoryResolver.Settled.Edges.Reader(); // stored: none
+                  edges = new Settled.Edges.Reader(); // stored: none
                 }
               } else if (edges != null) {
                 throw new JournalCodec.MalformedRecordException("its END record counts no "

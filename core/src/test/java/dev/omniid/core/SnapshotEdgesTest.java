@@ -299,10 +299,10 @@ class SnapshotEdgesTest {
           + random.nextInt(3);
       vouches[k] = random.nextBoolean();
     }
-    InMemoryResolver.Settled.Edges written =
-        new InMemoryResolver.Settled.Edges(later, earlier, weights, supports, vouches);
+    Settled.Edges written =
+        new Settled.Edges(later, earlier, weights, supports, vouches);
     int perRecord = 1 + random.nextInt(64);
-    InMemoryResolver.Settled.Edges.Reader reader = new InMemoryResolver.Settled.Edges.Reader();
+    Settled.Edges.Reader reader = new Settled.Edges.Reader();
     for (int from = 0; from < n; from += perRecord) {
       JournalCodec.Out out = new JournalCodec.Out(64);
       JournalCodec.edges(out, written, from, Math.min(n, from + perRecord));
@@ -311,7 +311,7 @@ class SnapshotEdgesTest {
       JournalCodec.readEdges(in, touchpoints, reader);
       assertTrue(in.atEnd());
     }
-    InMemoryResolver.Settled.Edges read = reader.finish();
+    Settled.Edges read = reader.finish();
     String what = "seed=" + seed;
     assertEquals(java.util.Arrays.toString(later), java.util.Arrays.toString(read.later()), what);
     assertEquals(java.util.Arrays.toString(earlier), java.util.Arrays.toString(read.earlier()),
@@ -490,8 +490,8 @@ class SnapshotEdgesTest {
     InMemoryResolver written = (InMemoryResolver) RandomTouchpoints.builder().build();
     written.resolveAll(touchpoints);
     List<String> order = touchpoints.stream().map(Touchpoint::id).toList();
-    InMemoryResolver.Settled settled = written.settled(order, true);
-    InMemoryResolver.Settled.Edges edges = settled.edges();
+    Settled settled = written.settled(order, true);
+    Settled.Edges edges = settled.edges();
     assertTrue(edges.fit(touchpoints.toArray(new Touchpoint[0])));
     InMemoryResolver intact = (InMemoryResolver) RandomTouchpoints.builder().build();
     assertTrue(intact.restore(touchpoints, List.of(), written.idAnchors(), settled).storedEdges());
@@ -503,8 +503,8 @@ class SnapshotEdgesTest {
     int[] earlier = edges.earlier().clone();
     earlier[k] = edges.earlier()[k - 1];
     earlier[k - 1] = edges.earlier()[k];
-    InMemoryResolver.Settled swapped = new InMemoryResolver.Settled(settled.starts(),
-        settled.members(), settled.clean(), new InMemoryResolver.Settled.Edges(edges.later(),
+    Settled swapped = new Settled(settled.starts(),
+        settled.members(), settled.clean(), new Settled.Edges(edges.later(),
             earlier, edges.weights(), edges.supports(), edges.vouches()));
     InMemoryResolver restored = (InMemoryResolver) RandomTouchpoints.builder().build();
     InMemoryResolver.Restored result =
