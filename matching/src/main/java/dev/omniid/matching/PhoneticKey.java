@@ -42,6 +42,17 @@ public final class PhoneticKey {
    */
   public static String of(String folded) {
     Objects.requireNonNull(folded, "folded");
+    return RECENT.get(folded, PhoneticKey::compute);
+  }
+
+  /**
+   * Keys computed lately: the default blocking keys ask for the same family and given names'
+   * keys several times per touchpoint, and customer files repeat names.
+   */
+  private static final RecentResults RECENT = new RecentResults(100_000);
+
+  /** {@link #of} the long way, not remembered. */
+  static String compute(String folded) {
     StringBuilder key = new StringBuilder(folded.length());
     StringBuilder token = new StringBuilder();
     for (int i = 0; i < folded.length(); ) {

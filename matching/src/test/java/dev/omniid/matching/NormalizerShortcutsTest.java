@@ -119,6 +119,18 @@ class NormalizerShortcutsTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void rememberedPhoneticKeysEqualFreshOnes(long seed) {
+    Random random = new Random(seed);
+    for (int i = 0; i < 30; i++) {
+      String folded = random.nextInt(3) == 0 ? HostileStrings.next(random, 30)
+          : Folding.fold(new String[] {"García", "Gómez", "Ximénez", "Schmidt", "Yáñez", "Quiroga",
+              "Hernández", "Llull"}[random.nextInt(8)]);
+      assertEquals(PhoneticKey.compute(folded), PhoneticKey.of(folded), "seed=" + seed);
+    }
+  }
+
   @Test
   void theTwoVariantsAreCachedApart() {
     NameNormalizer names = NameNormalizer.standard();
