@@ -79,6 +79,11 @@ public final class BirthDateNormalizer implements Normalizer {
   private final boolean dayFirst;
   private final int pivot;
   private final Clock clock;
+  /**
+   * Dates read lately (see {@link RecentResults}): the default blocking keys, the match field and
+   * the person rule each read a touchpoint's birth date.
+   */
+  private final RecentResults recent = new RecentResults(100_000);
 
   private BirthDateNormalizer(Builder builder) {
     this.dayFirst = builder.dayFirst;
@@ -117,6 +122,14 @@ public final class BirthDateNormalizer implements Normalizer {
     if (value.length() > MAX_LENGTH) {
       throw new OmniIdException(Reason.TOO_LARGE, FIELD, "is longer than " + MAX_LENGTH);
     }
+    // Remembering an accepted date is safe as the clock moves on: a date not after today stays
+    // so, and the pivot is fixed when the normalizer is built. Refusals are not remembered, so a
+    // date refused as in the future is read again when asked again.
+    return recent.get(value, this::compute);
+  }
+
+  /** {@link #normalize} of a value within the length bound, not remembered. */
+  String compute(String value) {
     String folded = Folding.fold(value.strip());
     folded = dropTime(folded);
     List<String> numbers = new ArrayList<>(3);

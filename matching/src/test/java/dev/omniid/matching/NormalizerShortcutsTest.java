@@ -131,6 +131,63 @@ class NormalizerShortcutsTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void rememberedBirthDatesEqualFreshOnes(long seed) {
+    Random random = new Random(seed);
+    BirthDateNormalizer dates = BirthDateNormalizer.newBuilder()
+        .clock(BirthDateNormalizerTest.CLOCK).build();
+    String[] pool = {"03/07/1985", "1985-07-03", "3 julio 1985", "19850703", "31/02/1990",
+        "12/12/2099", "07/03/85", "1899-01-01", "03.07.1985 10:15"};
+    for (int i = 0; i < 30; i++) {
+      String value = random.nextInt(4) == 0 ? HostileStrings.next(random, 30)
+          : pool[random.nextInt(pool.length)];
+      if (value.length() > BirthDateNormalizer.MAX_LENGTH) {
+        // Refused before anything is looked up or read.
+        assertEquals(OmniIdException.Reason.TOO_LARGE,
+            assertThrows(OmniIdException.class, () -> dates.normalize(value)).reason());
+        continue;
+      }
+      String expected;
+      try {
+        expected = dates.compute(value);
+      } catch (OmniIdException e) {
+        OmniIdException thrown = assertThrows(OmniIdException.class,
+            () -> dates.normalize(value), "seed=" + seed);
+        assertEquals(e.reason(), thrown.reason());
+        continue;
+      }
+      assertEquals(expected, dates.normalize(value), "seed=" + seed);
+    }
+  }
+
+  @Test
+  void aDateRefusedAsInTheFutureIsReadAgainOnceItIsNot() {
+    java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-04T12:00:00Z"));
+    java.time.Clock moving = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return utc;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return now.get();
+      }
+    };
+    BirthDateNormalizer dates = BirthDateNormalizer.newBuilder().clock(moving).build();
+    assertThrows(OmniIdException.class, () -> dates.normalize("2026-12-05"), "tomorrow");
+    now.set(java.time.Instant.parse("2026-12-05T12:00:00Z"));
+    assertEquals("2026-12-05", dates.normalize("2026-12-05"), "today, once the clock moved on");
+  }
+
   @Test
   void theTwoVariantsAreCachedApart() {
     NameNormalizer names = NameNormalizer.standard();
