@@ -1,5 +1,6 @@
 package dev.omniid.core;
 
+import static dev.omniid.core.SnapshotPartitionTest.journaled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,10 +41,6 @@ class SnapshotEdgesTest {
 
   static LongStream seeds() {
     return LongStream.range(0, 48).map(i -> 0xED6E_0000L + i);
-  }
-
-  private static JournaledResolver journaled(IdentityResolver r) {
-    return (JournaledResolver) r;
   }
 
   private static InMemoryResolver memory(IdentityResolver r) {

@@ -44,7 +44,7 @@ class SnapshotPartitionTest {
     return LongStream.range(0, 60).map(i -> 0x5A9_0000L + i);
   }
 
-  private static JournaledResolver journaled(IdentityResolver r) {
+  static JournaledResolver journaled(IdentityResolver r) {
     return (JournaledResolver) r;
   }
 
