@@ -334,15 +334,7 @@ public final class BatchSteps {
       if (a == null || b == null) {
         continue;
       }
-      Edge edge = new Edge(a, b, m.weight());
-      edge.vouchesForOnePerson = m.vouchesForOnePerson();
-      edge.support = 1;
-      for (TouchpointNode end : List.of(a, b)) {
-        if (end.extras().edges == null) {
-          end.extras.edges = new ArrayList<>(2);
-        }
-        end.extras.edges.add(edge);
-      }
+      new Edge(a, b, m.weight(), 1, m.vouchesForOnePerson()).attach();
     }
     ComponentClusterer.Result result = ComponentClusterer.cluster(nodes, withEvidence,
         graph.personRule);

@@ -14,11 +14,25 @@ final class Edge {
   /** How many blocks of normal size both touchpoints share: the edge lives while this is > 0. */
   int support;
 
-  Edge(TouchpointNode a, TouchpointNode b, double weight) {
+  Edge(TouchpointNode a, TouchpointNode b, double weight, int support,
+      boolean vouchesForOnePerson) {
     boolean ordered = a.id.compareTo(b.id) < 0;
     this.first = ordered ? a : b;
     this.second = ordered ? b : a;
     this.weight = weight;
+    this.support = support;
+    this.vouchesForOnePerson = vouchesForOnePerson;
+  }
+
+  /** Puts it on both its ends' edge lists, after the edges they hold. */
+  void attach() {
+    for (TouchpointNode end : new TouchpointNode[] {first, second}) {
+      TouchpointNode.Extras extras = end.extras();
+      if (extras.edges == null) {
+        extras.edges = new java.util.ArrayList<>(2);
+      }
+      extras.edges.add(this);
+    }
   }
 
   TouchpointNode other(TouchpointNode e) {

@@ -132,9 +132,7 @@ final class ScoredLinks {
     List<String> retired = null;
     try {
       for (int k = 0; k < keys.length; k++) {
-        Block block = blocks.computeIfAbsent(keys[k], Block::new);
-        keys[k] = block.key;
-        block.add(entry);
+        Block block = join(entry, keys, k);
         if (block.size() == maxBlockSize + 1) {
           if (retired == null) {
             retired = new ArrayList<>(1);
@@ -168,10 +166,19 @@ final class ScoredLinks {
     String[] keys = ahead.blockKeys();
     entry.extras.blockKeys = keys;
     for (int k = 0; k < keys.length; k++) {
-      Block block = blocks.computeIfAbsent(keys[k], Block::new);
-      keys[k] = block.key;
-      block.add(entry);
+      join(entry, keys, k);
     }
+  }
+
+  /**
+   * Adds {@code entry} to the block of its {@code k}th key, made when new, and has the key share
+   * the block's copy; returns the block.
+   */
+  private Block join(TouchpointNode entry, String[] keys, int k) {
+    Block block = blocks.computeIfAbsent(keys[k], Block::new);
+    keys[k] = block.key;
+    block.add(entry);
+    return block;
   }
 
   /**
@@ -181,11 +188,7 @@ final class ScoredLinks {
    */
   void install(TouchpointNode later, TouchpointNode earlier, double weight, int support,
       boolean vouchesForOnePerson) {
-    Edge edge = new Edge(later, earlier, weight);
-    edge.support = support;
-    edge.vouchesForOnePerson = vouchesForOnePerson;
-    addEdge(later, edge);
-    addEdge(earlier, edge);
+    new Edge(later, earlier, weight, support, vouchesForOnePerson).attach();
   }
 
   /**
@@ -317,16 +320,13 @@ final class ScoredLinks {
     for (int i = 0; i < weights.length; i++) {
       if (!Double.isNaN(weights[i])) {
         TouchpointNode other = pending.candidates[i];
-        Edge edge = new Edge(entry, other, weights[i]);
-        edge.support = pending.support[i];
-        edge.vouchesForOnePerson = vouches(entry.extras.prepared, other.extras.prepared);
-        linked.add(edge);
+        linked.add(new Edge(entry, other, weights[i], pending.support[i],
+            vouches(entry.extras.prepared, other.extras.prepared)));
       }
     }
     linked.sort((x, y) -> TouchpointNode.BY_ID.compare(x.other(entry), y.other(entry)));
     for (Edge edge : linked) {
-      addEdge(entry, edge);
-      addEdge(edge.other(entry), edge);
+      edge.attach();
     }
     return seeds;
   }
@@ -426,11 +426,7 @@ final class ScoredLinks {
         } else {
           double weight = linkingWeight(x.extras.prepared, y.extras.prepared);
           if (!Double.isNaN(weight)) {
-            Edge edge = new Edge(x, y, weight);
-            edge.support = 1;
-            edge.vouchesForOnePerson = vouches(x.extras.prepared, y.extras.prepared);
-            addEdge(x, edge);
-            addEdge(y, edge);
+            new Edge(x, y, weight, 1, vouches(x.extras.prepared, y.extras.prepared)).attach();
             seeds.add(x);
           }
         }
@@ -458,13 +454,6 @@ final class ScoredLinks {
       }
     }
     return false;
-  }
-
-  private static void addEdge(TouchpointNode e, Edge edge) {
-    if (e.extras.edges == null) {
-      e.extras.edges = new ArrayList<>(2);
-    }
-    e.extras.edges.add(edge);
   }
 
   /**
