@@ -274,24 +274,7 @@ final class InMemoryResolver implements IdentityResolver {
       int length = Math.min(batchSlice, all.length - from);
       MergeGraph.Normalized[] normalized = new MergeGraph.Normalized[length];
       ScoredLinks.Ahead[] ahead = scored == null ? null : new ScoredLinks.Ahead[length];
-      IntStream.range(0, length).parallel().forEach(i -> {
-        Touchpoint t = all[start + i];
-        if (t == null) {
-          return;
-        }
-        try {
-          normalized[i] = graph.normalizeAhead(t);
-          if (ahead != null) {
-            ahead[i] = scored.prepareAhead(t);
-          }
-        } catch (RuntimeException e) {
-          // Left to the sequential step, which meets the same failure where the loop would.
-          normalized[i] = null;
-          if (ahead != null) {
-            ahead[i] = null;
-          }
-        }
-      });
+      readAhead(all, start, length, true, normalized, ahead, 0);
       List<ScoredLinks.Pending> pending = scored == null ? null : new ArrayList<>(length);
       for (int i = 0; i < length; i++) {
         insertOne(all[start + i], start + i, normalized[i], ahead == null ? null : ahead[i],
@@ -546,6 +529,35 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   /**
+   * What inserting {@code all[start..start + length)} reads off each touchpoint alone, computed
+   * ahead (on the pool when {@code parallel}): its normalized identifiers into
+   * {@code normalized[i]} and, with a scored side, its prepared fields and blocking keys into
+   * {@code ahead[aheadFrom + i]}. A null touchpoint, or one that fails, leaves nulls: the
+   * sequential step meets the same failure where the one-by-one loop would.
+   */
+  private void readAhead(Touchpoint[] all, int start, int length, boolean parallel,
+      MergeGraph.Normalized[] normalized, ScoredLinks.Ahead[] ahead, int aheadFrom) {
+    IntStream slice = IntStream.range(0, length);
+    (parallel ? slice.parallel() : slice).forEach(i -> {
+      Touchpoint t = all[start + i];
+      if (t == null) {
+        return;
+      }
+      try {
+        normalized[i] = graph.normalizeAhead(t);
+        if (ahead != null) {
+          ahead[aheadFrom + i] = scored.prepareAhead(t);
+        }
+      } catch (RuntimeException e) {
+        normalized[i] = null;
+        if (ahead != null) {
+          ahead[aheadFrom + i] = null;
+        }
+      }
+    });
+  }
+
+  /**
    * Inserts a snapshot's touchpoints and gives them the scored edges it stored instead of scoring
    * them. Each touchpoint's match fields and blocking keys are prepared on the fork-join pool
    * (slice by slice for a large snapshot, as {@link #insertInSlices} does: preparing is pure),
@@ -566,17 +578,7 @@ final class InMemoryResolver implements IdentityResolver {
       int start = from;
       int length = Math.min(batchSlice, all.length - from);
       MergeGraph.Normalized[] normalized = new MergeGraph.Normalized[length];
-      IntStream slice = IntStream.range(0, length);
-      (parallel ? slice.parallel() : slice).forEach(i -> {
-        try {
-          normalized[i] = graph.normalizeAhead(all[start + i]);
-          ahead[start + i] = scored.prepareAhead(all[start + i]);
-        } catch (RuntimeException e) {
-          // Left to the sequential step, which meets the same failure where the loop would.
-          normalized[i] = null;
-          ahead[start + i] = null;
-        }
-      });
+      readAhead(all, start, length, parallel, normalized, ahead, start);
       for (int i = 0; i < length; i++) {
         int at = start + i;
         Touchpoint touchpoint = all[at];
