@@ -2,7 +2,6 @@ package dev.omniid.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -22,21 +21,11 @@ final class ScoredLinks {
   final MatchModel model;
   private final List<BlockingKey> blockingKeys;
   private final int maxBlockSize;
-  private final HashMap<String, Block> blocks = new HashMap<>();
-
   /**
-   * A block: its members in arrival order, and its key, which every member's
-   * {@link TouchpointNode.Extras#blockKeys} shares (one copy of "0:garcia" for the block, not one
-   * per touchpoint: a tenth of a fuzzy graph's heap was copies of block keys).
+   * The blocks by key. Each member's {@link TouchpointNode.Extras#blocks} holds the blocks
+   * themselves, so that leaving or retiring a block looks nothing up.
    */
-  private static final class Block extends ArrayList<TouchpointNode> {
-    final String key;
-
-    Block(String key) {
-      super(2);
-      this.key = key;
-    }
-  }
+  private final BlockTable blocks = new BlockTable();
 
   /**
    * The candidates of the touchpoint being added, with how many blocks each shares with it:
@@ -77,13 +66,14 @@ final class ScoredLinks {
    * What {@link #add} reads off a touchpoint alone: its prepared field values, the problems
    * preparing them found, its blocking keys. Pure, so a batch computes it on any thread.
    */
-  record Ahead(MatchModel.Prepared prepared, List<Problem> problems, String[] blockKeys) {}
+  record Ahead(MatchModel.Prepared prepared, List<Problem> problems, long[] blockFingerprints) {}
 
   /** {@link Ahead} of a touchpoint: safe on any thread (the model and keys are pure). */
   Ahead prepareAhead(Touchpoint touchpoint) {
     List<Problem> problems = new ArrayList<>(0);
     MatchModel.Prepared prepared = model.prepare(touchpoint, problems);
-    return new Ahead(prepared, problems.isEmpty() ? List.of() : problems, blockKeysOf(touchpoint));
+    return new Ahead(prepared, problems.isEmpty() ? List.of() : problems,
+        blockFingerprintsOf(touchpoint));
   }
 
   /**
@@ -97,12 +87,13 @@ final class ScoredLinks {
     final TouchpointNode[] candidates;
     /** For each candidate, how many such blocks. */
     final int[] support;
-    /** The keys of the blocks it grew past the maximum, in its keys' order; null for none. */
-    final String[] retired;
+    /** The blocks it grew past the maximum, in its keys' order; null for none. */
+    final BlockTable.Block[] retired;
     /** For each candidate, the linking weight ({@link #linkingWeight}); set by {@link #score}. */
     double[] weights;
 
-    Pending(TouchpointNode entry, TouchpointNode[] candidates, int[] support, String[] retired) {
+    Pending(TouchpointNode entry, TouchpointNode[] candidates, int[] support,
+        BlockTable.Block[] retired) {
       this.entry = entry;
       this.candidates = candidates;
       this.support = support;
@@ -118,26 +109,28 @@ final class ScoredLinks {
    * touchpoint entered after this one has no edge yet when this one is linked).
    */
   Pending enter(TouchpointNode entry, Ahead ahead, List<Problem> problems) {
+    long[] fingerprints;
     if (ahead == null) {
       entry.extras().prepared = model.prepare(entry.touchpoint, problems);
-      entry.extras.blockKeys = blockKeysOf(entry.touchpoint);
+      fingerprints = blockFingerprintsOf(entry.touchpoint);
     } else {
       problems.addAll(ahead.problems());
       entry.extras().prepared = ahead.prepared();
-      entry.extras.blockKeys = ahead.blockKeys();
+      fingerprints = ahead.blockFingerprints();
     }
-    String[] keys = entry.extras.blockKeys;
+    int keys = fingerprints.length / 2;
+    entry.extras.blocks = new BlockTable.Block[keys];
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
     CandidateCounts shared = candidates;
-    List<String> retired = null;
+    List<BlockTable.Block> retired = null;
     try {
-      for (int k = 0; k < keys.length; k++) {
-        Block block = join(entry, keys, k);
+      for (int k = 0; k < keys; k++) {
+        BlockTable.Block block = join(entry, fingerprints, k);
         if (block.size() == maxBlockSize + 1) {
           if (retired == null) {
             retired = new ArrayList<>(1);
           }
-          retired.add(block.key);
+          retired.add(block);
         } else if (block.size() <= maxBlockSize) {
           for (int m = 0; m < block.size(); m++) {
             TouchpointNode other = block.get(m);
@@ -148,7 +141,7 @@ final class ScoredLinks {
         }
       }
       return new Pending(entry, shared.nodes(), shared.counts(),
-          retired == null ? null : retired.toArray(new String[0]));
+          retired == null ? null : retired.toArray(new BlockTable.Block[0]));
     } finally {
       shared.clear();
     }
@@ -163,20 +156,20 @@ final class ScoredLinks {
    */
   void enterUnscored(TouchpointNode entry, Ahead ahead) {
     entry.extras().prepared = ahead.prepared();
-    String[] keys = ahead.blockKeys();
-    entry.extras.blockKeys = keys;
-    for (int k = 0; k < keys.length; k++) {
-      join(entry, keys, k);
+    long[] fingerprints = ahead.blockFingerprints();
+    entry.extras.blocks = new BlockTable.Block[fingerprints.length / 2];
+    for (int k = 0; k < fingerprints.length / 2; k++) {
+      join(entry, fingerprints, k);
     }
   }
 
   /**
-   * Adds {@code entry} to the block of its {@code k}th key, made when new, and has the key share
-   * the block's copy; returns the block.
+   * Adds {@code entry} to the block of its {@code k}th key, made when new, and records the block
+   * in the entry's {@link TouchpointNode.Extras#blocks}; returns the block.
    */
-  private Block join(TouchpointNode entry, String[] keys, int k) {
-    Block block = blocks.computeIfAbsent(keys[k], Block::new);
-    keys[k] = block.key;
+  private BlockTable.Block join(TouchpointNode entry, long[] fingerprints, int k) {
+    BlockTable.Block block = blocks.join(fingerprints[2 * k], fingerprints[2 * k + 1]);
+    entry.extras.blocks[k] = block;
     block.add(entry);
     return block;
   }
@@ -308,8 +301,8 @@ final class ScoredLinks {
     TouchpointNode entry = pending.entry;
     List<TouchpointNode> seeds = List.of();
     if (pending.retired != null) {
-      for (String key : pending.retired) {
-        seeds = retire(key, blocks.get(key), entry, seeds);
+      for (BlockTable.Block block : pending.retired) {
+        seeds = retire(block, entry, seeds);
       }
     }
     // Scored in any order (scoring is pure); only the few pairs that link are put in
@@ -334,10 +327,52 @@ final class ScoredLinks {
   /**
    * A touchpoint's blocking keys, each qualified by the position of the {@link BlockingKey} that
    * gave it ({@code "0:smith"}), distinct, in order. A key that fails is logged and skipped: the
-   * touchpoint is not blocked on it. The one rule for the resolver and {@link BatchSteps}.
+   * touchpoint is not blocked on it. What {@link BatchSteps} gives the engines that block outside
+   * the resolver; the resolver itself keys its blocks by {@link #blockFingerprintsOf}, which
+   * reads the same keys in the same order.
    */
   String[] blockKeysOf(Touchpoint touchpoint) {
     LinkedHashSet<String> keys = new LinkedHashSet<>();
+    forEachBlockKey(touchpoint, (k, key) -> keys.add(k + ":" + key));
+    return keys.toArray(new String[0]);
+  }
+
+  /**
+   * The {@link BlockTable} fingerprints of a touchpoint's distinct qualified blocking keys, two
+   * per key, in the order of {@link #blockKeysOf}: the keys are hashed where they are read, no
+   * qualified string and no set are made.
+   */
+  long[] blockFingerprintsOf(Touchpoint touchpoint) {
+    long[][] out = {new long[2 * blockingKeys.size()]};
+    int[] size = {0};
+    forEachBlockKey(touchpoint, (k, key) -> {
+      long hash = BlockTable.hash(k, key);
+      long check = BlockTable.check(k, key);
+      long[] fingerprints = out[0];
+      for (int i = 0; i < size[0]; i += 2) {
+        if (fingerprints[i] == hash && fingerprints[i + 1] == check) {
+          return;
+        }
+      }
+      if (size[0] == fingerprints.length) {
+        fingerprints = out[0] = java.util.Arrays.copyOf(fingerprints, 2 * size[0]);
+      }
+      fingerprints[size[0]++] = hash;
+      fingerprints[size[0]++] = check;
+    });
+    return size[0] == out[0].length ? out[0] : java.util.Arrays.copyOf(out[0], size[0]);
+  }
+
+  /** What {@link #forEachBlockKey} does with a key. */
+  private interface KeyAction {
+    void accept(int rule, String key);
+  }
+
+  /**
+   * Gives {@code action} each non-empty key of each blocking key with the blocking key's
+   * position, in order, duplicates included.
+   */
+  private void forEachBlockKey(Touchpoint touchpoint, KeyAction action) {
     for (int k = 0; k < blockingKeys.size(); k++) {
       Collection<String> raw;
       try {
@@ -349,20 +384,22 @@ final class ScoredLinks {
       }
       for (String key : raw) {
         if (key != null && !key.isEmpty()) {
-          keys.add(k + ":" + key);
+          action.accept(k, key);
         }
       }
     }
-    return keys.toArray(new String[0]);
   }
 
   int maxBlockSize() {
     return maxBlockSize;
   }
 
-  /** Each block's key and members in the order they joined: for the tests that compare blocks. */
+  /**
+   * Each block's name ({@link BlockTable.Block#name}) and members in the order they joined: for
+   * the tests that compare blocks.
+   */
   void forEachBlock(java.util.function.BiConsumer<String, List<TouchpointNode>> action) {
-    blocks.forEach((key, block) -> action.accept(key, java.util.Collections.unmodifiableList(block)));
+    blocks.forEach(block -> action.accept(block.name(), java.util.Collections.unmodifiableList(block)));
   }
 
   /**
@@ -384,8 +421,8 @@ final class ScoredLinks {
    * components they held together are recomputed: they are added to {@code seeds} (a new list
    * when it is the immutable empty one), which is returned.
    */
-  private static List<TouchpointNode> retire(String key, ArrayList<TouchpointNode> block,
-      TouchpointNode newcomer, List<TouchpointNode> seeds) {
+  private static List<TouchpointNode> retire(BlockTable.Block block, TouchpointNode newcomer,
+      List<TouchpointNode> seeds) {
     for (TouchpointNode member : block) {
       if (member == newcomer || member.extras.edges == null) {
         continue;
@@ -393,7 +430,7 @@ final class ScoredLinks {
       for (int i = member.extras.edges.size() - 1; i >= 0; i--) {
         Edge edge = member.extras.edges.get(i);
         TouchpointNode other = edge.other(member);
-        if (edge.first == member && carries(other, key)) {
+        if (edge.first == member && carries(other, block)) {
           if (--edge.support == 0) {
             member.extras.edges.remove(i);
             other.extras.edges.remove(edge);
@@ -447,9 +484,9 @@ final class ScoredLinks {
     return null;
   }
 
-  private static boolean carries(TouchpointNode e, String key) {
-    for (String k : e.extras.blockKeys) {
-      if (k.equals(key)) {
+  private static boolean carries(TouchpointNode e, BlockTable.Block block) {
+    for (BlockTable.Block b : e.extras.blocks) {
+      if (b == block) {
         return true;
       }
     }
@@ -462,11 +499,10 @@ final class ScoredLinks {
    */
   List<TouchpointNode> removeFromBlocks(TouchpointNode entry) {
     List<TouchpointNode> seeds = new ArrayList<>();
-    for (String key : entry.extras.blockKeys) {
-      Block block = blocks.get(key);
+    for (BlockTable.Block block : entry.extras.blocks) {
       block.remove(entry);
       if (block.isEmpty()) {
-        blocks.remove(key);
+        blocks.remove(block);
       } else if (block.size() == maxBlockSize) {
         revive(block, seeds);
       }

@@ -47,15 +47,15 @@ class TouchpointNode {
   static final class Extras {
     /** Its normalized match-model values, or null without a model. */
     MatchModel.Prepared prepared;
-    /** Its qualified blocking keys. */
-    String[] blockKeys = NO_KEYS;
+    /** The blocks of its qualified blocking keys, in the keys' order. */
+    BlockTable.Block[] blocks = NO_BLOCKS;
     /** Scored-match edges at or above the model's threshold. */
     ArrayList<Edge> edges;
     /** Touchpoints it must never share a profile with. */
     HashSet<TouchpointNode> neverLink;
   }
 
-  private static final String[] NO_KEYS = new String[0];
+  private static final BlockTable.Block[] NO_BLOCKS = new BlockTable.Block[0];
 
   private static final byte[][] IN_ORDER = new byte[Touchpoint.MAX_IDENTIFIERS + 1][];
 

@@ -1,0 +1,144 @@
+package dev.omniid.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link BlockTable} finds blocks as a map from key to block would, through growth and removal
+ * (backward shifts across the table's end included), and tells apart keys whose first
+ * fingerprints agree.
+ */
+class BlockTableTest {
+  static LongStream seeds() {
+    return LongStream.range(0, 40);
+  }
+
+  /**
+   * Random joins and removals against a {@code HashMap}: with half the seeds the first
+   * fingerprint takes only a few values, so probe runs are long, wrap around the table and are
+   * shifted back on every removal.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void findsBlocksAsAMapWould(long seed) {
+    Random random = new Random(seed);
+    boolean crowded = seed % 2 == 0;
+    int keys = 1 + random.nextInt(crowded ? 300 : 3_000);
+    long[] hash = new long[keys];
+    long[] check = new long[keys];
+    for (int k = 0; k < keys; k++) {
+      hash[k] = crowded ? random.nextInt(6) * 0x1_0000_0001L - 1 : random.nextLong();
+      check[k] = random.nextLong();
+    }
+    BlockTable table = new BlockTable();
+    Map<Integer, BlockTable.Block> expected = new HashMap<>();
+    for (int op = 0; op < 20_000; op++) {
+      int k = random.nextInt(keys);
+      BlockTable.Block block = expected.get(k);
+      if (block != null && random.nextInt(3) == 0) {
+        table.remove(block);
+        expected.remove(k);
+      } else {
+        BlockTable.Block found = table.join(hash[k], check[k]);
+        if (block == null) {
+          assertEquals(hash[k], found.hash, "seed=" + seed + ", op=" + op);
+          assertEquals(check[k], found.check);
+          assertEquals(0, found.size());
+          expected.put(k, found);
+        } else {
+          assertSame(block, found, "seed=" + seed + ", op=" + op + ": the key's block");
+        }
+      }
+      assertEquals(expected.size(), table.size());
+    }
+    IdentityHashMap<BlockTable.Block, Boolean> seen = new IdentityHashMap<>();
+    table.forEach(b -> assertEquals(null, seen.put(b, true), "each block once"));
+    assertEquals(expected.size(), seen.size());
+    for (BlockTable.Block b : expected.values()) {
+      assertEquals(true, seen.containsKey(b));
+    }
+  }
+
+  @Test
+  void keysWithOneFingerprintInCommonGetTheirOwnBlocks() {
+    BlockTable table = new BlockTable();
+    BlockTable.Block a = table.join(42, 1);
+    BlockTable.Block b = table.join(42, 2);
+    assertNotSame(a, b);
+    assertSame(a, table.join(42, 1));
+    assertSame(b, table.join(42, 2));
+    table.remove(a);
+    assertSame(b, table.join(42, 2), "the block after the removed one moved back");
+    BlockTable.Block again = table.join(42, 1);
+    assertNotSame(a, again, "a removed block is made anew");
+  }
+
+  @Test
+  void removingABlockNotInTheTableIsAMistake() {
+    BlockTable table = new BlockTable();
+    BlockTable.Block a = table.join(7, 1);
+    table.remove(a);
+    assertThrows(IllegalStateException.class, () -> table.remove(a));
+  }
+
+  /**
+   * The fingerprints of keys as the default blocking keys make them (a qualifier, a phonetic
+   * surname, a year, an initial; near neighbours differing in one character): no two distinct
+   * keys share the first fingerprint, none share the second, and the two are not the same
+   * function.
+   */
+  @Test
+  void fingerprintsOfSimilarKeysDoNotCollide() {
+    Set<Long> hashes = new HashSet<>();
+    Set<Long> checks = new HashSet<>();
+    int n = 0;
+    for (int rule = 0; rule < 9; rule++) {
+      for (char a = 'a'; a <= 'z'; a++) {
+        for (char b = 'a'; b <= 'z'; b++) {
+          for (int year = 1930; year < 2010; year += 3) {
+            String key = "" + a + b + "rs|" + year + "|" + (char) ('a' + year % 26);
+            hashes.add(BlockTable.hash(rule, key));
+            checks.add(BlockTable.check(rule, key));
+            assertNotEquals(BlockTable.hash(rule, key), BlockTable.check(rule, key));
+            n++;
+          }
+        }
+      }
+    }
+    assertEquals(n, hashes.size());
+    assertEquals(n, checks.size());
+    assertEquals(BlockTable.hash(0, "garcia"), BlockTable.hash(0, new String("garcia")),
+        "a function of the characters");
+    assertEquals(BlockTable.check(0, "garcia"), BlockTable.check(0, new String("garcia")));
+    assertNotEquals(BlockTable.hash(0, "ab"), BlockTable.hash(0, "ba"));
+    assertNotEquals(BlockTable.check(0, "ab"), BlockTable.check(0, "ba"));
+    assertNotEquals(BlockTable.hash(0, "smith"), BlockTable.hash(1, "smith"), "rules apart");
+    assertNotEquals(BlockTable.check(0, "smith"), BlockTable.check(1, "smith"));
+    assertNotEquals(BlockTable.check(0, ""), BlockTable.check(0, "\u0000"));
+  }
+
+  /** A table holding nothing reports nothing. */
+  @Test
+  void emptyTableHasNoBlocks() {
+    BlockTable table = new BlockTable();
+    List<BlockTable.Block> all = new java.util.ArrayList<>();
+    table.forEach(all::add);
+    assertEquals(List.of(), all);
+    assertEquals(0, table.size());
+  }
+}
