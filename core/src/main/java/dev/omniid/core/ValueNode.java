@@ -44,9 +44,9 @@ final class ValueNode {
   }
 
   /**
-   * Whether {@link #stronger} counts every carrier. A value with one carrier is not counted until
-   * a second arrives (most values never get one): one touchpoint can only exceed the limit alone
-   * by holding more than {@code limit} values of one stronger type, which is checked directly.
+   * Whether {@link #stronger} counts every carrier. A value is not counted while it has at most
+   * its limit of carriers, none holding two values of one stronger type (see {@link #countIn}):
+   * then no stronger type can be over the limit.
    */
   boolean counted() {
     return (bits & COUNTED) != 0;
@@ -195,9 +195,15 @@ final class ValueNode {
     }
   }
 
-  /** Counts a new carrier's stronger values in, starting to count when a second carrier arrives. */
+  /**
+   * Counts a new carrier's stronger values in, once counting can tell something. While the value
+   * has at most {@code limit} carriers and none of them holds two values of one stronger type,
+   * no stronger type can have more than {@code limit} distinct values among them, so the verdict
+   * needs no count: most values (a customer's own email or phone, carried by a handful of their
+   * touchpoints) never start one. When either stops being true, every carrier is counted.
+   */
   private void countIn(TouchpointNode carrier) {
-    if (!counted() && carrierCount() == 1 && !exceedsAlone(carrier)) {
+    if (!counted() && carrierCount() <= type.policy.limit() && !holdsTwoOfAStrongerType(carrier)) {
       return;
     }
     if (!counted()) {
@@ -212,19 +218,17 @@ final class ValueNode {
     countStronger(carrier, +1);
   }
 
-  /** Whether one touchpoint alone holds more than the limit of values of one stronger type. */
-  private boolean exceedsAlone(TouchpointNode carrier) {
-    // Allocation-free: it runs for every new value, and a touchpoint holds a handful of values.
-    int limit = type.policy.limit();
+  /** Whether a touchpoint holds two (non-junk) values of one type stronger than this value's. */
+  boolean holdsTwoOfAStrongerType(TouchpointNode carrier) {
+    // Allocation-free: it runs for every new carrier, and a touchpoint holds a handful of values.
     ValueNode[] held = carrier.values;
     for (int i = 0; i < held.length; i++) {
       TypeInfo t = held[i].type;
       if (held[i].junk() || t.rank >= type.rank) {
         continue;
       }
-      int same = 0;
-      for (int j = i; j < held.length; j++) {
-        if (held[j].type == t && !held[j].junk() && ++same > limit) {
+      for (int j = i + 1; j < held.length; j++) {
+        if (held[j].type == t && !held[j].junk()) {
           return true;
         }
       }

@@ -101,6 +101,15 @@ public final class GraphInvariants {
               + " but its carriers say " + over);
           if (v.limited() && v.counted()) {
             countsAgree(v, carriers);
+          } else if (v.limited()) {
+            // Not counted: the verdict may skip the stronger types only while none can be over.
+            require(v.stronger == null, type.type + " value keeps counts it does not keep current");
+            require(v.carrierCount() <= type.policy.limit(), type.type
+                + " value has more carriers than its limit and no counts");
+            for (TouchpointNode c : carriers) {
+              require(!v.holdsTwoOfAStrongerType(c), type.type + " value is not counted but "
+                  + c + " holds two values of a stronger type");
+            }
           }
           if (v.generic()) {
             expectedGeneric.add(v);
