@@ -73,4 +73,37 @@ class TouchpointMapperTest {
         "column \"MEMBER\" (mapped by \"fields.id:member\")"),
         mapper.missingColumns(List.of("ID", "SRC", "WHEN", "EMAIL", "PHONE", "DOB", "NO", "STREET")));
   }
+
+  /**
+   * A channel is made a token once per distinct value and remembered; a value with no token is
+   * still reported on every row that has it, not only the first.
+   */
+  @Test
+  void channelTokensAreRememberedAndEveryRowWithoutOneIsReported() {
+    TouchpointMapper mapper = TouchpointMapper.of(MAPPING, TouchpointMapper.DateOrder.DAY_FIRST);
+    for (int row = 1; row <= 3; row++) {
+      MappedRecord r = mapper.map(row, Map.of("ID", "c-" + row, "SRC", "  Call  Center!! "));
+      assertEquals(Channel.of("call_center_"), r.touchpoint().channel());
+      MappedRecord none = mapper.map(row, Map.of("ID", "d-" + row, "SRC", "¡¿!"));
+      assertEquals(1, none.warnings().size(), "row " + row);
+      assertEquals(row, none.warnings().get(0).row());
+    }
+  }
+
+  /** The token rule on random text, against the rule written out with String.replaceAll. */
+  @Test
+  void tokensFollowTheWrittenRule() {
+    java.util.Random random = new java.util.Random(5);
+    String alphabet = "aZ09_.:- ¡ÉéİßK\u00a0\t/";
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder raw = new StringBuilder();
+      for (int n = random.nextInt(90); n > 0; n--) {
+        raw.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String expected = raw.toString().toLowerCase(java.util.Locale.ROOT)
+          .replaceAll("[^a-z0-9_.:-]+", "_").replaceAll("^[^a-z0-9]+", "");
+      expected = expected.length() > 64 ? expected.substring(0, 64) : expected;
+      assertEquals(expected, TouchpointMapper.tokenOf(raw.toString()), raw::toString);
+    }
+  }
 }

@@ -92,6 +92,10 @@ public record DeviceFingerprint(
     }
   }
 
+  private static final java.util.regex.Pattern KEYS =
+      java.util.regex.Pattern.compile("ua|os|osv|screen|tz|lang|ip");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /**
    * Reads the compact {@code key=value;...} form (keys {@code ua}, {@code os}, {@code osv},
    * {@code screen}, {@code tz}, {@code lang}, {@code ip}, any case, any order, each at most
@@ -119,7 +123,7 @@ public record DeviceFingerprint(
         throw invalid("has a pair without '=' at position " + i);
       }
       String key = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-      if (!key.matches("ua|os|osv|screen|tz|lang|ip")) {
+      if (!KEYS.matcher(key).matches()) {
         throw invalid("has an unknown key at position " + i);
       }
       if (parts.put(key, pair.substring(eq + 1).strip()) != null) {
@@ -180,7 +184,7 @@ public record DeviceFingerprint(
 
   private static String text(String value, String key) {
     Objects.requireNonNull(value, key);
-    String v = value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String v = SPACES.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     if (v.isEmpty()) {
       return v;
     }

@@ -104,12 +104,14 @@ public final class JunkValues {
     return found == n && isRun(new String(digits));
   }
 
+  private static final java.util.regex.Pattern NOT_DIGITS = java.util.regex.Pattern.compile("[^0-9]");
+
   private static String nationalNumber(String phone) {
     try {
       var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
       return util.getNationalSignificantNumber(util.parse(phone, "ZZ"));
     } catch (com.google.i18n.phonenumbers.NumberParseException e) {
-      return phone.replaceAll("[^0-9]", "");
+      return NOT_DIGITS.matcher(phone).replaceAll("");
     }
   }
 
