@@ -339,15 +339,14 @@ final class ResolveCommand implements Callable<Integer> {
   }
 
   /**
-   * Every profile of a persons-only result, one view at a time, each once: the profile of each
-   * record in input order, the first time it is met (every touchpoint resolved is a record's).
-   * {@code profiles()} would build every view at once, gigabytes for millions of records, where
-   * the summary only counts them.
+   * The id of every profile of a persons-only result, each once: the profile of each record in
+   * input order, the first time it is met (every touchpoint resolved is a record's).
    */
-  static void eachProfile(Pipeline.Result result, java.util.function.Consumer<Profile> action) {
+  static List<ProfileId> profileIds(Pipeline.Result result) {
     IdentityResolver resolver = result.resolver();
     java.util.BitSet seen = new java.util.BitSet();
     Set<ProfileId> seenLarge = new java.util.HashSet<>();
+    List<ProfileId> ids = new ArrayList<>();
     for (MappedRecord r : result.records()) {
       ProfileId id = resolver.profileIdOf(r.touchpoint().id()).orElse(null);
       if (id == null) {
@@ -362,9 +361,39 @@ final class ResolveCommand implements Callable<Integer> {
         first = seenLarge.add(id);
       }
       if (first) {
-        resolver.profile(id).ifPresent(action);
+        ids.add(id);
       }
     }
+    return ids;
+  }
+
+  /**
+   * For the summary: how many profiles hold 2+ records (the last slot) and how much evidence of
+   * each kind they show. Each profile's view is built, read and dropped on its own, on the
+   * common pool: {@code profiles()} would build every view at once, gigabytes for millions of
+   * records, and one thread building them one by one was a tenth of a run on a million rows.
+   * Reads run in parallel under the resolver's read lock; the counts are sums, so the order does
+   * not matter.
+   */
+  static long[] tally(Pipeline.Result result) {
+    IdentityResolver resolver = result.resolver();
+    int kinds = Evidence.Kind.values().length;
+    java.util.function.BiConsumer<long[], Profile> count = (acc, p) -> {
+      if (p.size() > 1) {
+        acc[kinds]++;
+      }
+      p.evidence().forEach(e -> acc[e.kind().ordinal()]++);
+    };
+    java.util.function.BiConsumer<long[], long[]> sum = (a, b) -> {
+      for (int i = 0; i < a.length; i++) {
+        a[i] += b[i];
+      }
+    };
+    if (result.accounts().isPresent()) {
+      return resolver.profiles().collect(() -> new long[kinds + 1], count, sum);
+    }
+    return profileIds(result).parallelStream().collect(() -> new long[kinds + 1],
+        (acc, id) -> resolver.profile(id).ifPresent(p -> count.accept(acc, p)), sum);
   }
 
   /** The summary on stderr; {@code relations} is -1 when no relations file was asked for. */
@@ -381,19 +410,8 @@ final class ResolveCommand implements Callable<Integer> {
   static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, long relations,
       Path relationsFile, Path accountsFile, double seconds) {
     IdentityResolver resolver = result.resolver();
-    long[] links = new long[Evidence.Kind.values().length];
-    long[] multi = {0};
-    java.util.function.Consumer<Profile> count = p -> {
-      if (p.size() > 1) {
-        multi[0]++;
-      }
-      p.evidence().forEach(e -> links[e.kind().ordinal()]++);
-    };
-    if (result.accounts().isPresent()) {
-      resolver.profiles().forEach(count);
-    } else {
-      eachProfile(result, count);
-    }
+    long[] links = tally(result);
+    long[] multi = {links[Evidence.Kind.values().length]};
     long warnings = result.warnings().stream().filter(w -> !w.rejected()).count();
     long rowsWithWarnings = result.warnings().stream().filter(w -> !w.rejected())
         .mapToLong(Warning::row).distinct().count();
