@@ -1,0 +1,111 @@
+package dev.omniid.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast path's household case (a touchpoint joining a profile that refused a link, under a
+ * person rule) gives what the full computation gives. {@link FastPathPropertiesTest} draws
+ * touchpoints of any kind; these are households on purpose: people who cannot be one person
+ * sharing a landline, a family mailbox and a shop's kiosk, touchpoints that name nobody, customer
+ * ids, scored matches between namesakes, arriving in random orders with some removals. After
+ * every step the call's result and every profile must be equal with the fast path on and off.
+ */
+class HouseholdFastPathPropertiesTest {
+  static LongStream seeds() {
+    return LongStream.range(0, 1000);
+  }
+
+  private static final List<String> GIVEN = List.of("ana", "anabel", "luis", "pepe", "marta");
+  private static final List<String> FAMILY = List.of("garcia", "lopez");
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void householdsResolveAlikeWithAndWithoutTheFastPath(long seed) {
+    Random random = new Random(0x4053_0000L + seed);
+    List<Touchpoint> pool = households(random);
+    IdentityResolver fast = Configuration.SCORED.build(true, null);
+    IdentityResolver full = Configuration.SCORED.build(false, null);
+    List<Touchpoint> waiting = new ArrayList<>(pool);
+    Collections.shuffle(waiting, random);
+    List<Touchpoint> live = new ArrayList<>();
+    for (int step = 0; !waiting.isEmpty(); step++) {
+      String context = "seed=" + seed + " step=" + step;
+      if (live.size() > 3 && random.nextInt(10) == 0) {
+        Touchpoint gone = live.remove(random.nextInt(live.size()));
+        waiting.add(0, gone);
+        assertEquals(full.remove(gone.id()), fast.remove(gone.id()), context + ": removal");
+      } else {
+        Touchpoint t = waiting.remove(waiting.size() - 1);
+        live.add(t);
+        assertEquals(full.resolve(t), fast.resolve(t), context + ": resolution of " + t.id());
+      }
+      assertEquals(full.profiles().toList(), fast.profiles().toList(), context + ": the profiles");
+    }
+    GraphInvariants.check(fast);
+  }
+
+  /** One to four households of two to four people, each with a few touchpoints. */
+  private static List<Touchpoint> households(Random random) {
+    List<Touchpoint> out = new ArrayList<>();
+    int households = 1 + random.nextInt(4);
+    for (int h = 0; h < households; h++) {
+      String landline = "+3491000" + h;
+      String family = "familia" + h + "@mail.example";
+      int people = 2 + random.nextInt(3);
+      for (int p = 0; p < people; p++) {
+        String given = GIVEN.get(random.nextInt(GIVEN.size()));
+        String birth = random.nextBoolean() ? null : (1960 + random.nextInt(3) * 20) + "-05-0" + (1 + p);
+        int touchpoints = 1 + random.nextInt(4);
+        for (int k = 0; k < touchpoints; k++) {
+          Touchpoint.Builder b = Touchpoint.newBuilder("h" + h + "p" + p + "t" + k + "-" + out.size())
+              .channel(Channel.WEB).eventKind(EventKind.VISIT);
+          if (random.nextInt(10) < 7) {
+            b.identifier(IdentifierType.EMAIL, "p" + h + p + "@mail.example");
+          }
+          if (random.nextInt(10) < 4) {
+            b.identifier(IdentifierType.PHONE, landline);
+          }
+          if (random.nextInt(10) < 3) {
+            b.identifier(IdentifierType.EMAIL, family);
+          }
+          if (random.nextInt(10) < 2) {
+            // Now and then a relative's loyalty card: a value that names one person, vouching
+            // for people the person rule keeps apart.
+            b.identifier(IdentifierType.CUSTOMER_ID, "C" + h + (random.nextInt(6) == 0 ? 0 : p));
+          }
+          if (random.nextInt(10) < 2) {
+            b.identifier(IdentifierType.DEVICE_ID, "kiosk-1");
+          }
+          if (random.nextInt(10) < 3) {
+            b.identifier(IdentifierType.PHONE, "+346100" + h + p);
+          }
+          if (random.nextInt(20) == 0) {
+            // Someone else's address typed in: a link across households.
+            b.identifier(IdentifierType.EMAIL, "p" + random.nextInt(households) + p + "@mail.example");
+          }
+          int named = random.nextInt(12);
+          if (named == 0 && birth != null) {
+            // A birth date alone: a person, but no name to compare.
+            b.attribute(AttributeKey.BIRTH_DATE, birth);
+          } else if (named > 3) {
+            b.attribute(AttributeKey.GIVEN_NAME, random.nextInt(8) == 0 ? given.substring(0, 3) : given);
+            b.attribute(AttributeKey.FAMILY_NAME, FAMILY.get(h % FAMILY.size()));
+            if (birth != null && random.nextBoolean()) {
+              b.attribute(AttributeKey.BIRTH_DATE, birth);
+            }
+          }
+          out.add(b.build());
+        }
+      }
+    }
+    return out;
+  }
+}
