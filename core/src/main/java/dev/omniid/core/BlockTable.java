@@ -25,6 +25,7 @@ final class BlockTable {
    * A block: its members in the order they joined and its key's two fingerprints. The key itself
    * is not kept (a string per block was a twentieth of a fuzzy graph's heap).
    */
+  @SuppressWarnings("serial") // never serialized: a node of the resolver's graph
   static final class Block extends ArrayList<TouchpointNode> {
     final long hash;
     final long check;
@@ -84,9 +85,7 @@ final class BlockTable {
     // Backward-shift deletion (as KeyedTable): no tombstones for the probes to step over.
     int hole = i;
     for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-      int home = slotOf(hashes[j], mask);
-      boolean homeAfterHole = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-      if (!homeAfterHole) {
+      if (KeyedTable.movesBack(slotOf(hashes[j], mask), hole, j)) {
         slots[hole] = slots[j];
         hashes[hole] = hashes[j];
         hole = j;

@@ -74,9 +74,7 @@ final class KeyedTable<T> {
     // need tombstones. A node may move back to the hole unless its home slot lies after the hole.
     int hole = i;
     for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-      int home = hashes[j] & mask;
-      boolean homeAfterHole = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-      if (!homeAfterHole) {
+      if (movesBack(hashes[j] & mask, hole, j)) {
         slots[hole] = slots[j];
         hashes[hole] = hashes[j];
         hole = j;
@@ -86,6 +84,16 @@ final class KeyedTable<T> {
     hashes[hole] = 0;
     size--;
     return removed;
+  }
+
+  /**
+   * Backward-shift deletion: whether the entry at {@code at}, whose home slot is {@code home}, may
+   * move back into the hole at {@code hole} (the probe run from its home passes the hole). The one
+   * rule for this table and {@link BlockTable}.
+   */
+  static boolean movesBack(int home, int hole, int at) {
+    boolean homeAfterHole = hole <= at ? hole < home && home <= at : hole < home || home <= at;
+    return !homeAfterHole;
   }
 
   /** Every node, in table order (no order the caller may rely on). */
