@@ -257,9 +257,11 @@ final class FastPath {
   private boolean peopleAgree(TouchpointNode node, int count) {
     PersonTraits[] own = node.person() == null ? null : new PersonTraits[] {node.person()};
     for (int i = 0; i < count; i++) {
-      if (own == null && ComponentClusterer.anyConflict(rule, targets[i].people)) {
-        // Incompatible people joined by an identifier that vouches: a value they share may be
-        // one that links nobody who names nobody (see ComponentClusterer). The full path tells.
+      if (ComponentClusterer.anyConflict(rule, targets[i].people)) {
+        // Incompatible people joined by an identifier or an edge that vouches: replayed with the
+        // touchpoint, a value it shares with one of them may first join it to the other's group,
+        // and the union is refused (evidence the fast path would not give), or a value they
+        // share may be one that links nobody who names nobody. The full path tells.
         return false;
       }
       if (own != null

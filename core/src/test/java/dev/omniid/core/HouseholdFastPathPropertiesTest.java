@@ -19,8 +19,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every step the call's result and every profile must be equal with the fast path on and off.
  */
 class HouseholdFastPathPropertiesTest {
+  /**
+   * A thousand seeds, and seed 18301 of a longer run: a touchpoint naming only a birth date joined
+   * a clean profile whose people a relative's loyalty card had joined across a conflict; replayed,
+   * its landline first met the other person's group and was refused, evidence the fast path did
+   * not give (it now leaves such profiles to the full path).
+   */
   static LongStream seeds() {
-    return LongStream.range(0, 1000);
+    return LongStream.concat(LongStream.range(0, 1000), LongStream.of(18301));
   }
 
   private static final List<String> GIVEN = List.of("ana", "anabel", "luis", "pepe", "marta");
