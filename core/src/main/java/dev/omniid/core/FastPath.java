@@ -107,7 +107,16 @@ final class FastPath {
           // A score resting on a value many people share may be refused: the full path decides.
           return null;
         }
-        count = addTarget(count, edge.other(node).cluster);
+        Cluster to = edge.other(node).cluster;
+        if (rule != null && !to.clean() && !unclean) {
+          // Reached by an edge alone, a household's profile needs what one reached by a value
+          // needs: the touchpoint may name a group of it earlier in the replay all the same.
+          if (!householdAllows(node, to)) {
+            return null;
+          }
+          unclean = true;
+        }
+        count = addTarget(count, to);
         if (count < 0) {
           return null;
         }
