@@ -23,8 +23,8 @@ import java.util.List;
  * cluster, which stays not clean.
  *
  * <p>With a person rule, it joins such a cluster C (a household split by names, an office) when,
- * besides the above, the people of C are pairwise compatible and the touchpoint's person agrees
- * with each of them; no member of C has a never-link rule; the touchpoint's edges all lead into
+ * besides the above, the people of C are pairwise compatible and the touchpoint's person (when it
+ * names one) agrees with each of them; no member of C has a never-link rule; its edges all lead into
  * C; and no member of C that names nobody shares a contested value, or has an edge that does not
  * vouch, with anyone outside C. Replaying the clustering, every group outside C is the group it
  * was, and the groups inside C are unions of what they were (plus the touchpoint): a union inside
