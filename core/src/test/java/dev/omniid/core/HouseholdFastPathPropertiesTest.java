@@ -35,10 +35,56 @@ class HouseholdFastPathPropertiesTest {
   @ParameterizedTest
   @MethodSource("seeds")
   void householdsResolveAlikeWithAndWithoutTheFastPath(long seed) {
+    replay(seed, RandomTouchpoints::builder);
+  }
+
+  /**
+   * The same with a model that also scores phones (a shared tail is a strong agreement) and
+   * e-mails, blocked on the phone's tail: touchpoints that name nobody get scored edges, and
+   * profiles are reached by an edge alone, which the names-only model never gives.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void householdsScoredOnIdentifiersResolveAlike(long seed) {
+    replay(seed, HouseholdFastPathPropertiesTest::identifierScoring);
+  }
+
+  /** How many nameless touchpoints had an edge, over every replay of the identifier model. */
+  private static final java.util.concurrent.atomic.AtomicInteger NAMELESS_WITH_EDGES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  @org.junit.jupiter.api.AfterAll
+  static void theIdentifierModelGaveEdgesToTouchpointsNamingNobody() {
+    org.junit.jupiter.api.Assertions.assertTrue(NAMELESS_WITH_EDGES.get() > 0,
+        "no touchpoint naming nobody had an edge: the second property tests nothing new");
+  }
+
+  static ResolverBuilder identifierScoring() {
+    MatchModel model = RandomTouchpoints.model().toBuilder()
+        .field(MatchField.newBuilder("phone", FieldSource.identifier(IdentifierType.PHONE))
+            .matcher((a, b) -> a.equals(b) ? ComparisonLevel.EXACT
+                : a.length() > 3 && b.length() > 3
+                    && a.regionMatches(a.length() - 3, b, b.length() - 3, 3)
+                    ? ComparisonLevel.STRONG : ComparisonLevel.DIFFERENT)
+            .probabilities(ComparisonLevel.EXACT, 0.6, 0.001)
+            .probabilities(ComparisonLevel.STRONG, 0.2, 0.002).build())
+        .field(MatchField.newBuilder("email", FieldSource.identifier(IdentifierType.EMAIL))
+            .normalizer(Normalizer.lowerCase())
+            .probabilities(ComparisonLevel.EXACT, 0.5, 0.01).build())
+        .build();
+    BlockingKey phoneTail = t -> t.identifiers().stream()
+        .filter(i -> i.type().equals(IdentifierType.PHONE) && i.value().length() > 3)
+        .map(i -> i.value().substring(i.value().length() - 3)).toList();
+    return RandomTouchpoints.builder().matchModel(model).blockingKey(phoneTail);
+  }
+
+  private static void replay(long seed, java.util.function.Supplier<ResolverBuilder> configuration) {
     Random random = new Random(0x4053_0000L + seed);
     List<Touchpoint> pool = households(random);
-    IdentityResolver fast = Configuration.SCORED.build(true, null);
-    IdentityResolver full = Configuration.SCORED.build(false, null);
+    IdentityResolver fast = new Configuration("households", configuration, false, 0)
+        .build(true, null);
+    IdentityResolver full = new Configuration("households", configuration, false, 0)
+        .build(false, null);
     List<Touchpoint> waiting = new ArrayList<>(pool);
     Collections.shuffle(waiting, random);
     List<Touchpoint> live = new ArrayList<>();
@@ -56,6 +102,16 @@ class HouseholdFastPathPropertiesTest {
       assertEquals(full.profiles().toList(), fast.profiles().toList(), context + ": the profiles");
     }
     GraphInvariants.check(fast);
+    int nameless = ((InMemoryResolver) fast).inspect(parts -> {
+      int[] n = {0};
+      parts.graph().forEachTouchpoint(node -> {
+        if (node.person() == null && node.hasEdges()) {
+          n[0]++;
+        }
+      });
+      return n[0];
+    });
+    NAMELESS_WITH_EDGES.addAndGet(nameless);
   }
 
   /** One to four households of two to four people, each with a few touchpoints. */
