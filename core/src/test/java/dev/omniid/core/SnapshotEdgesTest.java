@@ -417,10 +417,7 @@ class SnapshotEdgesTest {
     Path file = JournalFixtures.only(dir, "snapshot-");
     String name = file.getFileName().toString();
     byte[] bytes = JournalFixtures.read(file);
-    int at = JournalFiles.HEADER;
-    while (bytes[at + JournalCodec.FRAME_HEADER] != JournalCodec.EDGES) {
-      at += JournalCodec.FRAME_HEADER + JournalCodec.getInt(bytes, at);
-    }
+    int at = SnapshotPartitionTest.recordOf(bytes, JournalFiles.HEADER, JournalCodec.EDGES);
     int length = JournalCodec.getInt(bytes, at);
     int end = at + JournalCodec.FRAME_HEADER + length;
     // Type, count 3, then the first edge: later 1 (a delta from 0), 1 before it.
@@ -448,10 +445,7 @@ class SnapshotEdgesTest {
         () -> RandomTouchpoints.builder().journal(dir).build());
     assertTrue(e.getMessage().contains(name + " is damaged at offset " + at), e.getMessage());
     // An END record that counts another number of edges than the records hold.
-    int endAt = end;
-    while (bytes[endAt + JournalCodec.FRAME_HEADER] != JournalCodec.END) {
-      endAt += JournalCodec.FRAME_HEADER + JournalCodec.getInt(bytes, endAt);
-    }
+    int endAt = SnapshotPartitionTest.recordOf(bytes, end, JournalCodec.END);
     int endLength = JournalCodec.getInt(bytes, endAt);
     int count = endAt + JournalCodec.FRAME_HEADER + endLength - 1;
     assertEquals(3, bytes[count]);

@@ -343,10 +343,7 @@ class SnapshotPartitionTest {
     }
     Path file = JournalFixtures.only(dir, "snapshot-");
     byte[] bytes = JournalFixtures.read(file);
-    int at = JournalFiles.HEADER;
-    while (bytes[at + JournalCodec.FRAME_HEADER] != JournalCodec.PARTITION) {
-      at += JournalCodec.FRAME_HEADER + JournalCodec.getInt(bytes, at);
-    }
+    int at = recordOf(bytes, JournalFiles.HEADER, JournalCodec.PARTITION);
     int length = JournalCodec.getInt(bytes, at);
     int end = at + JournalCodec.FRAME_HEADER + length;
     // type, profile count, then the first profile's flags: a flag no build knows.
@@ -377,6 +374,15 @@ class SnapshotPartitionTest {
     assertTrue(e.getMessage().contains(file.getFileName() + " has an unreadable record before "
         + "offset " + end + ": touchpoint"), e.getMessage());
     assertTrue(e.getMessage().contains("is in two profiles"), e.getMessage());
+  }
+
+  /** The offset of the first record of {@code type} at or after {@code from} in a journal file. */
+  static int recordOf(byte[] bytes, int from, byte type) {
+    int at = from;
+    while (bytes[at + JournalCodec.FRAME_HEADER] != type) {
+      at += JournalCodec.FRAME_HEADER + JournalCodec.getInt(bytes, at);
+    }
+    return at;
   }
 
   static void fixChecksum(byte[] bytes, int at, int length) {
