@@ -82,7 +82,7 @@ final class FastPath {
           if (!holdsAllCarriers(other.cluster, v, node)) {
             return null;
           }
-          if (rule != null && !unclean && !householdAllows(node, other.cluster)) {
+          if (rule != null && !unclean && !householdAllows(other.cluster)) {
             return null;
           }
           unclean = true;
@@ -111,7 +111,7 @@ final class FastPath {
         if (rule != null && !to.clean() && !unclean) {
           // Reached by an edge alone, a household's profile needs what one reached by a value
           // needs: the touchpoint may name a group of it earlier in the replay all the same.
-          if (!householdAllows(node, to)) {
+          if (!householdAllows(to)) {
             return null;
           }
           unclean = true;
@@ -206,19 +206,16 @@ final class FastPath {
   }
 
   /**
-   * Under a person rule, whether {@code node} may join {@code cluster}, a profile split from
+   * Under a person rule, whether a new touchpoint may join {@code cluster}, a profile split from
    * others of its component by refused links (a household, an office), without recomputing the
    * component: see the class comment for why each condition makes the full path's answer that
    * cluster plus the touchpoint. The caller has checked that every carrier of each value the
    * touchpoint links through is in the cluster; the loop over its edges declines an edge to any
-   * other cluster.
+   * other cluster; {@link #peopleAgree} checks the people (compatible among themselves and with
+   * the touchpoint's), as it does for every target.
    */
-  private boolean householdAllows(TouchpointNode node, Cluster cluster) {
-    PersonTraits own = node.person();
-    if (cluster.members.size() > MAX_HOUSEHOLD_MEMBERS
-        || ComponentClusterer.anyConflict(rule, cluster.people)
-        || own != null && ComponentClusterer.firstConflict(rule, new PersonTraits[] {own},
-            cluster.people) != PersonConflict.NONE) {
+  private boolean householdAllows(Cluster cluster) {
+    if (cluster.members.size() > MAX_HOUSEHOLD_MEMBERS) {
       return false;
     }
     ArrayList<TouchpointNode> members = cluster.members;
