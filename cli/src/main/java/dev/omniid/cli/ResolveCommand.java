@@ -411,14 +411,14 @@ final class ResolveCommand implements Callable<Integer> {
       Path relationsFile, Path accountsFile, double seconds) {
     IdentityResolver resolver = result.resolver();
     long[] links = tally(result);
-    long[] multi = {links[Evidence.Kind.values().length]};
+    long multi = links[Evidence.Kind.values().length];
     long warnings = result.warnings().stream().filter(w -> !w.rejected()).count();
     long rowsWithWarnings = result.warnings().stream().filter(w -> !w.rejected())
         .mapToLong(Warning::row).distinct().count();
     String profiles = result.accounts().isPresent() ? "contacts" : "profiles";
     err.printf(Locale.ROOT, "omniid resolve: %d records -> %d %s (%d merges; %d %s with"
             + " 2+ records)%n", result.records().size(), resolver.profileCount(), profiles,
-        resolver.touchpointCount() - resolver.profileCount(), multi[0], profiles);
+        resolver.touchpointCount() - resolver.profileCount(), multi, profiles);
     if (result.accounts().isPresent()) {
       printAccounts(err, result, accountsFile);
     }

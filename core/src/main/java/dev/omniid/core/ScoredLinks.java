@@ -343,24 +343,39 @@ final class ScoredLinks {
    * qualified string and no set are made.
    */
   long[] blockFingerprintsOf(Touchpoint touchpoint) {
-    long[][] out = {new long[2 * blockingKeys.size()]};
-    int[] size = {0};
-    forEachBlockKey(touchpoint, (k, key) -> {
-      long hash = BlockTable.hash(k, key);
-      long check = BlockTable.check(k, key);
-      long[] fingerprints = out[0];
-      for (int i = 0; i < size[0]; i += 2) {
-        if (fingerprints[i] == hash && fingerprints[i + 1] == check) {
+    Fingerprints out = new Fingerprints(2 * blockingKeys.size());
+    forEachBlockKey(touchpoint, out);
+    return out.distinct();
+  }
+
+  /** Distinct keys' fingerprint pairs, in the order first given. */
+  private static final class Fingerprints implements KeyAction {
+    private long[] values;
+    private int size;
+
+    Fingerprints(int capacity) {
+      values = new long[Math.max(2, capacity)];
+    }
+
+    @Override
+    public void accept(int rule, String key) {
+      long hash = BlockTable.hash(rule, key);
+      long check = BlockTable.check(rule, key);
+      for (int i = 0; i < size; i += 2) {
+        if (values[i] == hash && values[i + 1] == check) {
           return;
         }
       }
-      if (size[0] == fingerprints.length) {
-        fingerprints = out[0] = java.util.Arrays.copyOf(fingerprints, 2 * size[0]);
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, 2 * size);
       }
-      fingerprints[size[0]++] = hash;
-      fingerprints[size[0]++] = check;
-    });
-    return size[0] == out[0].length ? out[0] : java.util.Arrays.copyOf(out[0], size[0]);
+      values[size++] = hash;
+      values[size++] = check;
+    }
+
+    long[] distinct() {
+      return size == values.length ? values : java.util.Arrays.copyOf(values, size);
+    }
   }
 
   /** What {@link #forEachBlockKey} does with a key. */
