@@ -172,6 +172,16 @@ public sealed interface IdentityResolver extends AutoCloseable
   Optional<ProfileId> profileIdOf(String touchpointId);
 
   /**
+   * A touchpoint as it was resolved: equal to the one given (the resolver keeps it in a compact
+   * form and decodes it, so not the same object). Lets a caller that resolved a large file drop
+   * its own copies and read a record back when it needs one.
+   *
+   * @param touchpointId the touchpoint's id, not null
+   * @return the touchpoint; empty if it is unknown, removed or forgotten
+   */
+  Optional<Touchpoint> touchpoint(String touchpointId);
+
+  /**
    * The profiles holding an identifier value: one profile for a linking value, possibly several
    * for a generic one. The raw value is taken as a customer spells it: normalized as for
    * resolution without a touchpoint (a phone in the normalizer's default region); when the

@@ -138,7 +138,7 @@ final class InMemoryResolver implements IdentityResolver {
       List<Problem> found = scratchProblems;
       found.clear();
       TouchpointNode node = graph.insert(touchpoint, found);
-      List<TouchpointNode> alsoChanged = scored == null ? List.of() : scored.add(node, found);
+      List<TouchpointNode> alsoChanged = scored == null ? List.of() : scored.add(node, touchpoint, found);
       List<Problem> problems = found.isEmpty() ? List.of() : List.copyOf(found);
       if (fastPath != null && alsoChanged.isEmpty()) {
         Resolution fast = fastPath.attach(node, problems);
@@ -248,9 +248,9 @@ final class InMemoryResolver implements IdentityResolver {
       added.add(node);
       if (scored != null) {
         if (pending != null) {
-          pending.add(scored.enter(node, ahead, problems));
+          pending.add(scored.enter(node, touchpoint, ahead, problems));
         } else {
-          scoredSeeds.addAll(scored.add(node, problems));
+          scoredSeeds.addAll(scored.add(node, touchpoint, problems));
         }
       }
     } catch (OmniIdException e) {
@@ -494,7 +494,7 @@ final class InMemoryResolver implements IdentityResolver {
             TouchpointNode node = graph.insert(touchpoint, problems);
             seeds.add(node);
             if (scored != null) {
-              scoredSeeds.addAll(scored.add(node, problems));
+              scoredSeeds.addAll(scored.add(node, touchpoint, problems));
             }
           } catch (OmniIdException e) {
             problems.add(Problem.of(touchpoint.id(), e));
@@ -602,7 +602,7 @@ final class InMemoryResolver implements IdentityResolver {
       List<Problem> reported = new ArrayList<>(); // reported above already
       for (int at = 0; at < all.length; at++) {
         if (nodes[at] != null) {
-          ScoredLinks.Pending pending = scored.enter(nodes[at], ahead[at], reported);
+          ScoredLinks.Pending pending = scored.enter(nodes[at], all[at], ahead[at], reported);
           scored.score(pending);
           scoredSeeds.addAll(scored.link(pending));
         }
@@ -853,6 +853,18 @@ final class InMemoryResolver implements IdentityResolver {
     try {
       TouchpointNode e = graph.touchpoint(touchpointId);
       return e == null ? Optional.empty() : Optional.of(e.cluster.id);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<Touchpoint> touchpoint(String touchpointId) {
+    Objects.requireNonNull(touchpointId, "touchpointId");
+    lock.readLock().lock();
+    try {
+      TouchpointNode e = graph.touchpoint(touchpointId);
+      return e == null ? Optional.empty() : Optional.of(e.touchpoint());
     } finally {
       lock.readLock().unlock();
     }
@@ -1178,7 +1190,7 @@ final class InMemoryResolver implements IdentityResolver {
   // ---------------------------------------------------------------- helpers
 
   private void requireSameContent(TouchpointNode existing, Touchpoint touchpoint) {
-    if (!existing.touchpoint.equals(touchpoint)) {
+    if (!existing.touchpoint().equals(touchpoint)) {
       throw new OmniIdException(Reason.DUPLICATE_TOUCHPOINT, "id",
           "touchpoint " + touchpoint.id() + " was already resolved with different content");
     }

@@ -257,9 +257,14 @@ final class JournalCodec {
   }
 
   static void touchpoint(Out out, Touchpoint t) {
-    Instant time = t.timestamp().orElse(null);
-    out.writeByte(time == null ? UNTIMED_TOUCHPOINT : TOUCHPOINT);
+    out.writeByte(t.timestamp().isPresent() ? TOUCHPOINT : UNTIMED_TOUCHPOINT);
     out.writeString(t.id());
+    touchpointFields(out, t);
+  }
+
+  /** A touchpoint record's fields after its id. */
+  private static void touchpointFields(Out out, Touchpoint t) {
+    Instant time = t.timestamp().orElse(null);
     out.writeName(t.channel().name(), CHANNEL_CODES);
     if (time != null) {
       long seconds = time.getEpochSecond();
@@ -288,6 +293,29 @@ final class JournalCodec {
       out.writeString(e.getKey());
       out.writeString(e.getValue());
     }
+  }
+
+  /** Each thread's buffer for {@link #stored}: a touchpoint is encoded, then copied out. */
+  private static final ThreadLocal<Out> STORING = ThreadLocal.withInitial(() -> new Out(256));
+
+  /**
+   * A touchpoint as the merge graph keeps it: its record without the id (which the node holds),
+   * the record type first. One array instead of a dozen objects (the touchpoint, its time, its
+   * maps and lists, its identifiers, their strings): on a file of millions of records, a fifth of
+   * the heap and most of what each young collection copies.
+   */
+  static byte[] stored(Touchpoint t) {
+    Out out = STORING.get();
+    out.clear();
+    out.writeByte(t.timestamp().isPresent() ? TOUCHPOINT : UNTIMED_TOUCHPOINT);
+    touchpointFields(out, t);
+    return Arrays.copyOf(out.bytes, out.size);
+  }
+
+  /** The touchpoint {@link #stored} kept, equal to the one it was given. */
+  static Touchpoint fromStored(String id, byte[] stored) {
+    In in = new In(stored, 0, stored.length);
+    return touchpointFields(in, in.readByte(), id);
   }
 
   static void ids(Out out, byte type, List<String> ids) {
@@ -568,11 +596,16 @@ final class JournalCodec {
    * time: {@link #TOUCHPOINT} or {@link #UNTIMED_TOUCHPOINT}).
    */
   static Touchpoint readTouchpoint(In in, int recordType) {
+    return touchpointFields(in, recordType, null);
+  }
+
+  /** A touchpoint record's fields after its type byte; its id is read first when null. */
+  private static Touchpoint touchpointFields(In in, int recordType, String knownId) {
     if (!isTouchpoint(recordType)) {
       throw new MalformedRecordException("record type " + recordType + " is not a touchpoint");
     }
     try {
-      String id = in.readString();
+      String id = knownId != null ? knownId : in.readString();
       Channel channel = Channel.of(in.readName(CHANNELS));
       Instant timestamp = null;
       if (recordType == TOUCHPOINT) {

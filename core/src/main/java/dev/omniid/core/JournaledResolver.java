@@ -698,6 +698,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
   }
 
   @Override
+  public Optional<Touchpoint> touchpoint(String touchpointId) {
+    return delegate.touchpoint(touchpointId);
+  }
+
+  @Override
   public List<Profile> findProfiles(IdentifierType type, String rawValue) {
     return delegate.findProfiles(type, rawValue);
   }

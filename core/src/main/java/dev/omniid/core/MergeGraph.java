@@ -48,6 +48,9 @@ final class MergeGraph {
    */
   private final Normalized scratch = new Normalized(Touchpoint.MAX_IDENTIFIERS);
 
+  /** {@link ResolverBuilder#compactTouchpoints(boolean)}. */
+  private final boolean compactTouchpoints;
+
   MergeGraph(ResolverBuilder builder) {
     this.policies = Map.copyOf(builder.policies);
     this.normalizers = Map.copyOf(builder.normalizers);
@@ -55,6 +58,7 @@ final class MergeGraph {
     this.derivations = List.copyOf(builder.derivations);
     this.personalTypes = java.util.Set.copyOf(builder.personalTypes);
     this.personRule = builder.personRule;
+    this.compactTouchpoints = builder.compactTouchpoints;
     int slots = 0;
     for (Map.Entry<IdentifierType, IdentifierPolicy> e : builder.policies.entrySet()) {
       if (e.getValue().exclusive()) {
@@ -323,8 +327,8 @@ final class MergeGraph {
     }
     byte[] sources = n.inOrder && given == values.length ? TouchpointNode.inOrder(given)
         : sourcesOf(input, normalized, given);
-    TouchpointNode node = TouchpointNode.of(touchpoint, sources, values, exclusive, n.person,
-        n.personKey);
+    TouchpointNode node = TouchpointNode.of(touchpoint, compactTouchpoints, sources, values,
+        exclusive, n.person, n.personKey);
     for (ValueNode value : values) {
       if (value.addCarrier(node)) {
         // Over the limit now: it stops linking the carriers it linked until now.
@@ -379,7 +383,7 @@ final class MergeGraph {
 
   private static boolean carriedIn(ValueNode node, String country) {
     for (int i = 0; i < node.carrierCount(); i++) {
-      if (country.equals(node.carrier(i).touchpoint.attributes().get(AttributeKey.COUNTRY))) {
+      if (country.equals(node.carrier(i).touchpoint().attributes().get(AttributeKey.COUNTRY))) {
         return true;
       }
     }
@@ -404,7 +408,7 @@ final class MergeGraph {
    */
   List<TouchpointNode> remove(TouchpointNode node) {
     touchpoints.remove(node.id);
-    String country = node.touchpoint.attributes().get(AttributeKey.COUNTRY);
+    String country = node.touchpoint().attributes().get(AttributeKey.COUNTRY);
     if (country != null) {
       int[] count = countries.get(country);
       if (--count[0] == 0) {

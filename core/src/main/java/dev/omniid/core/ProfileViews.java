@@ -19,14 +19,9 @@ import java.util.Set;
  * partition. Runs under the resolver's read lock and writes nothing shared.
  */
 final class ProfileViews {
-  /**
-   * Time order, untimed touchpoints after the timed ones, ties by id. Ids are unique, so the order
-   * is total: a journey is a function of its touchpoints, never of their arrival order.
-   */
-  private static final Comparator<TouchpointNode> BY_TIME_THEN_ID =
-      Comparator.<TouchpointNode, Instant>comparing(e -> e.touchpoint.timestamp().orElse(null),
-              Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(e -> e.id);
+  // Journeys are in time order, untimed touchpoints after the timed ones, ties by id. Ids are
+  // unique, so the order is total: a journey is a function of its touchpoints, never of their
+  // arrival order.
 
   private ProfileViews() {}
 
@@ -62,7 +57,15 @@ final class ProfileViews {
 
   private static Profile of(Cluster cluster, List<Evidence> evidence) {
     List<TouchpointNode> journey = new ArrayList<>(cluster.members);
-    journey.sort(BY_TIME_THEN_ID);
+    // Each stored touchpoint decoded once, then the nodes in journey order.
+    Map<TouchpointNode, Touchpoint> decoded = new IdentityHashMap<>(journey.size() * 2);
+    for (TouchpointNode e : journey) {
+      decoded.put(e, e.touchpoint());
+    }
+    journey.sort(Comparator.<TouchpointNode, Instant>comparing(
+            e -> decoded.get(e).timestamp().orElse(null),
+            Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(e -> e.id));
     LinkedHashMap<String, Identifier> identifiers = new LinkedHashMap<>();
     Map<String, Integer> rank = new HashMap<>();
     LinkedHashSet<Channel> channels = new LinkedHashSet<>();
@@ -70,15 +73,16 @@ final class ProfileViews {
     List<Touchpoint> touchpoints = new ArrayList<>(journey.size());
     List<List<Identifier>> normalized = new ArrayList<>(journey.size());
     for (TouchpointNode e : journey) {
-      touchpoints.add(e.touchpoint);
+      Touchpoint touchpoint = decoded.get(e);
+      touchpoints.add(touchpoint);
       List<Identifier> own = new ArrayList<>(e.values.length);
       for (int i = 0; i < e.values.length; i++) {
-        own.add(e.identifier(i));
+        own.add(e.identifier(i, touchpoint));
       }
       normalized.add(own);
-      channels.add(e.touchpoint.channel());
+      channels.add(touchpoint.channel());
       for (int i = 0; i < e.values.length; i++) {
-        Identifier identifier = e.identifier(i);
+        Identifier identifier = own.get(i);
         String key = identifier.type().name() + '\u0000' + identifier.value();
         if (identifiers.putIfAbsent(key, identifier) == null) {
           rank.put(key, e.values[i].type.rank);
@@ -98,9 +102,9 @@ final class ProfileViews {
     // The timed touchpoints come first, so the first is the earliest time if any has one.
     Optional<Instant> lastSeen = Optional.empty();
     for (int i = journey.size() - 1; i >= 0 && lastSeen.isEmpty(); i--) {
-      lastSeen = journey.get(i).touchpoint.timestamp();
+      lastSeen = touchpoints.get(i).timestamp();
     }
-    return new Profile(cluster.id, aliases, ids, channels, journey.get(0).touchpoint.timestamp(),
+    return new Profile(cluster.id, aliases, ids, channels, touchpoints.get(0).timestamp(),
         lastSeen, touchpoints, evidence, normalized);
   }
 }

@@ -56,8 +56,8 @@ final class ScoredLinks {
    * (a block it grew past the maximum dropped edges that held them together); usually none.
    * Attribute values the model's normalizers refuse are added to {@code problems}.
    */
-  List<TouchpointNode> add(TouchpointNode entry, List<Problem> problems) {
-    Pending pending = enter(entry, null, problems);
+  List<TouchpointNode> add(TouchpointNode entry, Touchpoint touchpoint, List<Problem> problems) {
+    Pending pending = enter(entry, touchpoint, null, problems);
     score(pending);
     return link(pending);
   }
@@ -108,11 +108,11 @@ final class ScoredLinks {
    * drops the same edges as long as every pending touchpoint is linked in the order entered (a
    * touchpoint entered after this one has no edge yet when this one is linked).
    */
-  Pending enter(TouchpointNode entry, Ahead ahead, List<Problem> problems) {
+  Pending enter(TouchpointNode entry, Touchpoint touchpoint, Ahead ahead, List<Problem> problems) {
     long[] fingerprints;
     if (ahead == null) {
-      entry.extras().prepared = model.prepare(entry.touchpoint, problems);
-      fingerprints = blockFingerprintsOf(entry.touchpoint);
+      entry.extras().prepared = model.prepare(touchpoint, problems);
+      fingerprints = blockFingerprintsOf(touchpoint);
     } else {
       problems.addAll(ahead.problems());
       entry.extras().prepared = ahead.prepared();

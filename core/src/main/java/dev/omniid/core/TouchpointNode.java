@@ -12,7 +12,11 @@ class TouchpointNode {
   /** Touchpoint-id order: the only order the partition may depend on. */
   static final java.util.Comparator<TouchpointNode> BY_ID = java.util.Comparator.comparing(e -> e.id);
 
-  final Touchpoint touchpoint;
+  /**
+   * The touchpoint as given, or (with {@link ResolverBuilder#compactTouchpoints}) its encoded form
+   * without the id, as {@link JournalCodec#stored} makes it.
+   */
+  private final Object kept;
   final String id;
   /**
    * Its usable identifiers, normalized and distinct, as value nodes. Sharing the node's string
@@ -73,9 +77,9 @@ class TouchpointNode {
     return IN_ORDER[n];
   }
 
-  private TouchpointNode(Touchpoint touchpoint, byte[] sources, ValueNode[] values,
+  private TouchpointNode(Object kept, Touchpoint touchpoint, byte[] sources, ValueNode[] values,
       String[] exclusive) {
-    this.touchpoint = touchpoint;
+    this.kept = kept;
     this.id = touchpoint.id();
     this.sources = sources;
     this.values = values;
@@ -86,11 +90,12 @@ class TouchpointNode {
    * A node; one that names a person keeps it in a subclass, so that a node naming nobody (every
    * node of a graph without a person rule) is 8 bytes smaller: 48 bytes instead of 56.
    */
-  static TouchpointNode of(Touchpoint touchpoint, byte[] sources, ValueNode[] values,
-      String[] exclusive, PersonTraits person, int personKey) {
+  static TouchpointNode of(Touchpoint touchpoint, boolean compact, byte[] sources,
+      ValueNode[] values, String[] exclusive, PersonTraits person, int personKey) {
+    Object kept = compact ? JournalCodec.stored(touchpoint) : touchpoint;
     return person == null && personKey == 0
-        ? new TouchpointNode(touchpoint, sources, values, exclusive)
-        : new Named(touchpoint, sources, values, exclusive, person, personKey);
+        ? new TouchpointNode(kept, touchpoint, sources, values, exclusive)
+        : new Named(kept, touchpoint, sources, values, exclusive, person, personKey);
   }
 
   /**
@@ -115,9 +120,9 @@ class TouchpointNode {
     private final PersonTraits person;
     private final int personKey;
 
-    Named(Touchpoint touchpoint, byte[] sources, ValueNode[] values, String[] exclusive,
-        PersonTraits person, int personKey) {
-      super(touchpoint, sources, values, exclusive);
+    Named(Object kept, Touchpoint touchpoint, byte[] sources, ValueNode[] values,
+        String[] exclusive, PersonTraits person, int personKey) {
+      super(kept, touchpoint, sources, values, exclusive);
       this.person = person;
       this.personKey = personKey;
     }
@@ -134,10 +139,24 @@ class TouchpointNode {
   }
 
   /**
+   * The touchpoint: the one resolved, or one equal to it decoded from the compact form. Off the
+   * hot path (views, explanations, removal); a caller that reads it more than once keeps the
+   * result.
+   */
+  Touchpoint touchpoint() {
+    return kept instanceof Touchpoint t ? t : JournalCodec.fromStored(id, (byte[]) kept);
+  }
+
+  /**
    * Its {@code i}-th identifier: the normalized value with the raw form this touchpoint sent (a
    * derived value's raw form is the value itself).
    */
   Identifier identifier(int i) {
+    return identifier(i, sources[i] < 0 ? null : touchpoint());
+  }
+
+  /** {@link #identifier(int)}, of this node's {@code touchpoint} decoded by the caller. */
+  Identifier identifier(int i, Touchpoint touchpoint) {
     ValueNode node = values[i];
     int source = sources[i];
     if (source < 0) {

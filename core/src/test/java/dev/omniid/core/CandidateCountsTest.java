@@ -31,7 +31,7 @@ class CandidateCountsTest {
       // Equal touchpoints, distinct nodes: identity, not equality, tells them apart.
       Touchpoint same = Touchpoint.newBuilder("t").channel(Channel.WEB)
           .identifier(IdentifierType.EMAIL, "a@example.com").build();
-      nodes.add(TouchpointNode.of(same, new byte[0], new ValueNode[0], new String[0], null, 0));
+      nodes.add(TouchpointNode.of(same, false, new byte[0], new ValueNode[0], new String[0], null, 0));
     }
     ScoredLinks.CandidateCounts counts = new ScoredLinks.CandidateCounts();
     for (int round = 0; round < 20; round++) {

@@ -40,9 +40,16 @@ public record Configuration(String name, Supplier<ResolverBuilder> builder, bool
   public static final Configuration JOURNALED =
       new Configuration("journaled", RandomTouchpoints::builder, true, 50);
 
+  /**
+   * The scored configuration keeping touchpoints encoded ({@link
+   * ResolverBuilder#compactTouchpoints}): every property must hold whatever the storage.
+   */
+  public static final Configuration COMPACT = new Configuration("compact",
+      () -> RandomTouchpoints.builder().compactTouchpoints(true), false, 100);
+
   /** The configurations of core. */
   public static List<Configuration> core() {
-    return List.of(DETERMINISTIC, SCORED, JOURNALED);
+    return List.of(DETERMINISTIC, SCORED, JOURNALED, COMPACT);
   }
 
   /** (configuration, seed) pairs, {@link #seeds} of each, seeds counted from {@code base}. */
