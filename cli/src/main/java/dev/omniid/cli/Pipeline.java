@@ -96,11 +96,42 @@ final class Pipeline {
       return resolver.profileIdOf(id).or(() -> accounts.flatMap(a -> a.accountOf(id)));
     }
 
+    /** The profile of the record at {@code index}; see {@link #profileOf(MappedRecord)}. */
+    Optional<ProfileId> profileOf(int index) {
+      String id = touchpointId(index);
+      return resolver.profileIdOf(id).or(() -> accounts.flatMap(a -> a.accountOf(id)));
+    }
+
+    /** The touchpoint id of the record at {@code index}, without reading its touchpoint back. */
+    String touchpointId(int index) {
+      return records instanceof RecordList list ? list.touchpointId(index)
+          : records.get(index).touchpoint().id();
+    }
+
+    /** The record id of the record at {@code index}, without reading its touchpoint back. */
+    String recordId(int index) {
+      return records instanceof RecordList list ? list.recordId(index)
+          : records.get(index).recordId();
+    }
+
+    /** The row of the record at {@code index}, without reading its touchpoint back. */
+    long row(int index) {
+      return records instanceof RecordList list ? list.row(index) : records.get(index).row();
+    }
+
+    /**
+     * Whether a record may carry an identifier of one of {@code types} or one of {@code keys}:
+     * false only when none does, true when some may (then read the records to know which).
+     */
+    boolean mayCarry(Set<IdentifierType> types, Set<dev.omniid.core.AttributeKey> keys) {
+      return !(records instanceof RecordList list) || list.carriesAny(types, keys);
+    }
+
     /** Touchpoint id to record id, for the ids that differ (duplicates, blank ids). */
     Map<String, String> recordIds() {
       Map<String, String> ids = new HashMap<>(records.size() * 2);
-      for (MappedRecord r : records) {
-        ids.putIfAbsent(r.touchpoint().id(), r.recordId());
+      for (int i = 0; i < records.size(); i++) {
+        ids.putIfAbsent(touchpointId(i), recordId(i));
       }
       return ids;
     }
@@ -113,10 +144,10 @@ final class Pipeline {
       IdentityResolver resolver = resolver(read.mapping(), read.region(), read.monthFirst(),
           settings, read.records());
       List<Warning> warnings = new ArrayList<>(read.warnings());
-      Chunks resolving = new Chunks(resolver, progress, false);
+      Chunks resolving = new Chunks(resolver, progress, false, read.records());
       for (int from = 0; from < read.records().size(); from += CHUNK) {
-        resolving.submit(read.records().subList(from,
-            Math.min(read.records().size(), from + CHUNK)), read.records().size());
+        resolving.submit(from, Math.min(read.records().size(), from + CHUNK),
+            read.records().size());
       }
       resolving.finish(read, warnings);
       return new Result(resolver, read.records(), warnings, read.rejected(), read.region());
@@ -126,10 +157,11 @@ final class Pipeline {
     Source source = source(settings);
     IdentityResolver resolver = resolver(source.mapping(), source.region(), source.monthFirst(),
         settings, List.of());
-    Chunks resolving = new Chunks(resolver, progress, true);
+    RecordList records = new RecordList();
+    Chunks resolving = new Chunks(resolver, progress, true, records);
     Read read;
     try {
-      read = read(settings, source, progress, resolving);
+      read = read(settings, source, progress, resolving, records);
     } catch (RuntimeException e) {
       resolving.abandon();
       throw e;
@@ -152,10 +184,18 @@ final class Pipeline {
     private java.util.concurrent.Future<?> running;
     private final List<Problem> problems = new ArrayList<>();
     private long resolved;
+    /** The records resolved; those of the chunk last submitted drop their touchpoints once done. */
+    private final List<MappedRecord> records;
+    private int runningFrom;
+    private int runningTo;
+    /** Where the problems of the chunk last submitted start in {@link #problems}. */
+    private int runningProblems;
 
-    Chunks(IdentityResolver resolver, Progress progress, boolean background) {
+    Chunks(IdentityResolver resolver, Progress progress, boolean background,
+        List<MappedRecord> records) {
       this.resolver = resolver;
       this.progress = progress;
+      this.records = records;
       this.thread = background ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "omniid-resolve");
         t.setDaemon(true);
@@ -163,10 +203,13 @@ final class Pipeline {
       }) : null;
     }
 
-    /** Resolves one chunk after the ones before it; {@code total} is for the progress bar. */
-    void submit(List<MappedRecord> chunk, long total) {
-      List<Touchpoint> touchpoints = new ArrayList<>(chunk.size());
-      for (MappedRecord r : chunk) {
+    /**
+     * Resolves the records {@code [from, to)} after the ones before them; {@code total} is for the
+     * progress bar.
+     */
+    void submit(int from, int to, long total) {
+      List<Touchpoint> touchpoints = new ArrayList<>(to - from);
+      for (MappedRecord r : records.subList(from, to)) {
         touchpoints.add(r.touchpoint());
       }
       Runnable work = () -> {
@@ -179,10 +222,37 @@ final class Pipeline {
       };
       if (thread == null) {
         work.run();
+        dropTouchpoints(from, to);
         return;
       }
       await();
+      runningFrom = from;
+      runningTo = to;
+      runningProblems = problems.size();
       running = thread.submit(work);
+    }
+
+    /**
+     * Once a chunk is resolved, its records stop holding their touchpoints (the resolver holds
+     * them), but for those it refused: they are resolved again without the offending values.
+     */
+    private void dropTouchpoints(int from, int to) {
+      if (!(records instanceof RecordList list)) {
+        return;
+      }
+      Set<String> refused = new java.util.HashSet<>();
+      for (Problem p : problems.subList(runningProblems, problems.size())) {
+        if (refuses(p)) {
+          refused.add(p.touchpointId());
+        }
+      }
+      list.dropTouchpoints(from, to, resolver, refused);
+      runningProblems = problems.size();
+    }
+
+    private static boolean refuses(Problem p) {
+      return p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
+          || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT;
     }
 
     private void await() {
@@ -205,6 +275,7 @@ final class Pipeline {
       } finally {
         running = null;
       }
+      dropTouchpoints(runningFrom, runningTo);
     }
 
     /** Stops the thread after a failure elsewhere, without waiting for its chunk. */
@@ -228,8 +299,7 @@ final class Pipeline {
       }
       List<Problem> refused = new ArrayList<>();
       for (Problem p : problems) {
-        if (p.reason() == OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES
-            || p.reason() == OmniIdException.Reason.DUPLICATE_TOUCHPOINT) {
+        if (refuses(p)) {
           refused.add(p);
         } else {
           warnings.add(warning(read.firstOf(p.touchpointId()), p));
@@ -361,7 +431,7 @@ final class Pipeline {
    * record's with other content gets the touchpoint id {@code ID#ROW}.
    */
   static Read read(Settings settings, Progress progress) {
-    return read(settings, source(settings), progress, null);
+    return read(settings, source(settings), progress, null, new RecordList());
   }
 
   /**
@@ -369,7 +439,8 @@ final class Pipeline {
    * records (and the rest at the end) is handed to it as soon as it is read. Records are mapped
    * {@link #MAP_BATCH} at a time on the mapping pool, and taken in input order.
    */
-  static Read read(Settings settings, Source source, Progress progress, Chunks resolving) {
+  static Read read(Settings settings, Source source, Progress progress, Chunks resolving,
+      RecordList records) {
     Mapping mapping = source.mapping();
     TouchpointMapper mapper = source.mapper();
     PhoneNormalizer phones = source.phones();
@@ -377,7 +448,6 @@ final class Pipeline {
     long size = size(settings.input());
 
     List<Warning> warnings = new ArrayList<>();
-    List<MappedRecord> records = new ArrayList<>();
     Map<String, Integer> firstById = new HashMap<>();
     // A renamed record's id that an earlier record already has: the earlier one stays the first.
     Map<String, Integer> shadowed = new HashMap<>();
@@ -435,7 +505,7 @@ final class Pipeline {
         if (resolving != null && records.size() - handedOver >= CHUNK) {
           int to = handedOver + (records.size() - handedOver) / CHUNK * CHUNK;
           for (; handedOver < to; handedOver += CHUNK) {
-            resolving.submit(records.subList(handedOver, handedOver + CHUNK), -1);
+            resolving.submit(handedOver, handedOver + CHUNK, -1);
           }
         }
       }
@@ -446,7 +516,7 @@ final class Pipeline {
       requireColumns(mapper, seenColumns, settings.input(), false);
     }
     if (resolving != null && handedOver < records.size()) {
-      resolving.submit(records.subList(handedOver, records.size()), records.size());
+      resolving.submit(handedOver, records.size(), records.size());
     }
 
     return new Read(mapping, source.region(), source.monthFirst(), records, warnings, rejected,
@@ -651,7 +721,9 @@ final class Pipeline {
       builder.monthFirstDates();
     }
     model.ifPresent(builder::matchModel);
-    ResolverBuilder rb = builder.toResolverBuilder();
+    // The CLI reads the touchpoints it resolved back from the resolver (RecordList): kept encoded,
+    // a file of 5 M records fits in 8 GB of heap.
+    ResolverBuilder rb = builder.toResolverBuilder().compactTouchpoints(true);
     policies.forEach(rb::identifierPolicy);
     asWritten.forEach(type -> rb.normalizer(type, Normalizer.identity()));
     personal.forEach(rb::personalIdentifier);

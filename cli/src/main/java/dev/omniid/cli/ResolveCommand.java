@@ -139,9 +139,11 @@ final class ResolveCommand implements Callable<Integer> {
   private void writeClusters(Pipeline.Result result) {
     try (CSVPrinter csv = Output.csv(out, "--out", spec.commandLine().getOut(), "record_id",
         "profile_id")) {
-      for (MappedRecord r : result.records()) {
-        csv.printRecord(r.recordId(), result.profileOf(r).map(ProfileId::toString)
-            .orElseThrow(() -> new IllegalStateException("row " + r.row() + " has no profile")));
+      for (int i = 0; i < result.records().size(); i++) {
+        int at = i;
+        csv.printRecord(result.recordId(i), result.profileOf(i).map(ProfileId::toString)
+            .orElseThrow(() -> new IllegalStateException("row " + result.row(at)
+                + " has no profile")));
       }
     } catch (IOException e) {
       throw Output.failed(out, "--out", e);
@@ -246,11 +248,11 @@ final class ResolveCommand implements Callable<Integer> {
     }));
     ObjectMapper json = new ObjectMapper();
     try (BufferedWriter w = Output.writer(explain, "--explain", spec.commandLine().getOut())) {
-      for (MappedRecord r : result.records()) {
-        String id = r.touchpoint().id();
+      for (int i = 0; i < result.records().size(); i++) {
+        String id = result.touchpointId(i);
         ObjectNode line = json.createObjectNode();
-        line.put("row", r.row());
-        line.put("record_id", r.recordId());
+        line.put("row", result.row(i));
+        line.put("record_id", result.recordId(i));
         line.put("profile_id", resolver.profileIdOf(id).map(ProfileId::toString).orElse(""));
         ArrayNode links = line.putArray("evidence");
         for (Evidence e : byTouchpoint.getOrDefault(id, List.of())) {
@@ -302,6 +304,9 @@ final class ResolveCommand implements Callable<Integer> {
    */
   static List<Long> wrongCheckDigits(Pipeline.Result result) {
     List<Long> rows = new ArrayList<>();
+    if (!result.mayCarry(Set.of(TaxIds.TAX_ID), Set.of())) {
+      return rows;
+    }
     for (MappedRecord r : result.records()) {
       for (Identifier i : r.touchpoint().identifiers()) {
         if (i.type().equals(TaxIds.TAX_ID) && verdict(r, i, result.region())
@@ -326,6 +331,9 @@ final class ResolveCommand implements Callable<Integer> {
   static boolean namesOrganisations(Pipeline.Result result) {
     Set<IdentifierType> types = Organisations.identifierTypes();
     Set<AttributeKey> keys = Organisations.attributes();
+    if (!result.mayCarry(types, keys)) {
+      return false;
+    }
     return result.records().stream().map(MappedRecord::touchpoint).anyMatch(t ->
         t.identifiers().stream().anyMatch(i -> types.contains(i.type()))
             || t.attributes().keySet().stream().anyMatch(keys::contains));
@@ -347,8 +355,8 @@ final class ResolveCommand implements Callable<Integer> {
     java.util.BitSet seen = new java.util.BitSet();
     Set<ProfileId> seenLarge = new java.util.HashSet<>();
     List<ProfileId> ids = new ArrayList<>();
-    for (MappedRecord r : result.records()) {
-      ProfileId id = resolver.profileIdOf(r.touchpoint().id()).orElse(null);
+    for (int i = 0; i < result.records().size(); i++) {
+      ProfileId id = resolver.profileIdOf(result.touchpointId(i)).orElse(null);
       if (id == null) {
         continue;
       }

@@ -85,8 +85,9 @@ final class SourceOptions {
      * {@code ID#ROW}); a journal's record ids are the ids it holds.
      */
     String touchpointOf(String recordId) {
-      return resolved.flatMap(r -> r.records().stream().filter(m -> m.recordId().equals(recordId))
-          .map(m -> m.touchpoint().id()).findFirst()).orElse(recordId);
+      return resolved.flatMap(r -> java.util.stream.IntStream.range(0, r.records().size())
+          .filter(i -> r.recordId(i).equals(recordId)).mapToObj(r::touchpointId).findFirst())
+          .orElse(recordId);
     }
 
     /** Prints the warnings of a resolved file (nothing for a journal: ingest reported them). */
