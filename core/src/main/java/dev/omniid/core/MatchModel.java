@@ -32,6 +32,23 @@ public final class MatchModel {
   private final char[] noStarts;
   /** The most the fields from position {@code k} of {@link #pruningOrder} on can still add. */
   private final double[] maxFrom;
+  /**
+   * {@link Prepared#starts} arrays by content: a million touchpoints have a few hundred shapes
+   * (which fields hold how many values), so they share them instead of 40 bytes each. Read-only
+   * once made; at most {@link #MAX_SHAPES}, later shapes are kept unshared.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, char[]> shapes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_SHAPES = 4096;
+  /**
+   * Recently prepared values, one per slot by hash: a value equal to one held is replaced by it,
+   * so that the many touchpoints with one given name, postal code or birth date keep one string
+   * (at a million records, some 50 MB of equal strings). Lossy and racy on purpose: a slot read
+   * stale or overwritten only misses a sharing; strings are immutable, so any one seen is whole.
+   * Made on first use.
+   */
+  private String[] recent;
+  private static final int RECENT_SLOTS = 1 << 15;
 
   private MatchModel(Builder b) {
     this.fields = List.copyOf(b.fields);
@@ -177,7 +194,22 @@ public final class MatchModel {
     if (values == null) {
       return new Prepared(NO_VALUES, noStarts, null);
     }
+    starts = shared(starts);
     String[] flat = values.toArray(new String[0]);
+    String[] table = recent;
+    if (table == null) {
+      table = new String[RECENT_SLOTS];
+      recent = table;
+    }
+    for (int v = 0; v < flat.length; v++) {
+      int slot = flat[v].hashCode() & (RECENT_SLOTS - 1);
+      String held = table[slot];
+      if (flat[v].equals(held)) {
+        flat[v] = held;
+      } else {
+        table[slot] = flat[v];
+      }
+    }
     // The prepared forms of the values whose field's matcher reads values once (PreparedMatcher).
     Object[] features = null;
     for (int f = 0; f < fields.size(); f++) {
@@ -191,6 +223,20 @@ public final class MatchModel {
       }
     }
     return new Prepared(flat, starts, features);
+  }
+
+  /** The one array of {@code starts}' content, while there are few shapes. */
+  private char[] shared(char[] starts) {
+    String key = new String(starts);
+    char[] held = shapes.get(key);
+    if (held != null) {
+      return held;
+    }
+    if (shapes.size() >= MAX_SHAPES) {
+      return starts;
+    }
+    held = shapes.putIfAbsent(key, starts);
+    return held == null ? starts : held;
   }
 
   /** The attribute of {@code source} whose stripped value is {@code value}; null for identifiers. */
