@@ -322,11 +322,11 @@ final class Pipeline {
    * @param rejected records lost whole because nothing could be read from them
    */
   record Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
-      List<Warning> warnings, long rejected, Map<String, Integer> firstById,
+      List<Warning> warnings, long rejected, IdIndex firstById,
       Map<String, Integer> shadowed) {
     Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
         List<Warning> warnings, long rejected) {
-      this(mapping, region, monthFirst, records, warnings, rejected, Map.of(), Map.of());
+      this(mapping, region, monthFirst, records, warnings, rejected, new IdIndex(), Map.of());
     }
 
     /**
@@ -334,11 +334,9 @@ final class Pipeline {
      * kept: no second map of every record.
      */
     MappedRecord firstOf(String touchpointId) {
-      Integer at = shadowed.get(touchpointId);
-      if (at == null) {
-        at = firstById.get(touchpointId);
-      }
-      return at == null ? null : records.get(at);
+      Integer shadowing = shadowed.get(touchpointId);
+      int at = shadowing != null ? shadowing : firstById.get(touchpointId);
+      return at < 0 ? null : records.get(at);
     }
   }
 
@@ -448,7 +446,7 @@ final class Pipeline {
     long size = size(settings.input());
 
     List<Warning> warnings = new ArrayList<>();
-    Map<String, Integer> firstById = new HashMap<>();
+    IdIndex firstById = new IdIndex();
     // A renamed record's id that an earlier record already has: the earlier one stays the first.
     Map<String, Integer> shadowed = new HashMap<>();
     Set<String> seenColumns = new LinkedHashSet<>();
@@ -481,8 +479,8 @@ final class Pipeline {
           MappedRecord m = mapped[i].record();
           warnings.addAll(m.warnings());
           warnings.addAll(mapped[i].unverified());
-          Integer first = firstById.putIfAbsent(m.touchpoint().id(), records.size());
-          if (first != null && !records.get(first).touchpoint().equals(m.touchpoint())) {
+          int first = firstById.putIfAbsent(m.touchpoint().id(), records.size());
+          if (first >= 0 && !records.get(first).touchpoint().equals(m.touchpoint())) {
             // Same id, other content: resolved as a record of its own, written under its own id.
             Touchpoint t = m.touchpoint();
             String internal = t.id() + "#" + r.row();
@@ -492,8 +490,8 @@ final class Pipeline {
             m = new MappedRecord(m.row(), m.recordId(), new Touchpoint(internal, t.channel(),
                 t.timestamp(), t.eventKind(), t.identifiers(), t.attributes(), t.payload()),
                 m.identifierColumns(), m.warnings());
-            Integer earlier = firstById.put(internal, records.size());
-            if (earlier != null) {
+            int earlier = firstById.put(internal, records.size());
+            if (earlier >= 0) {
               shadowed.putIfAbsent(internal, earlier);
             }
           }
