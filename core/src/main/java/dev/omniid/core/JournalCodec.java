@@ -312,6 +312,36 @@ final class JournalCodec {
     return Arrays.copyOf(out.bytes, out.size);
   }
 
+  /**
+   * The raw form of the identifier at {@code index} of a touchpoint {@link #stored} kept, read
+   * without decoding the rest: evidence names one identifier of each touchpoint it is about.
+   */
+  static String storedIdentifierRaw(byte[] stored, int index) {
+    In in = new In(stored, 0, stored.length);
+    int type = in.readByte();
+    in.skipName();
+    if (type == TOUCHPOINT) {
+      in.readVarLong();
+      in.readVarLong();
+    }
+    in.skipName();
+    int n = in.readCount(Touchpoint.MAX_IDENTIFIERS);
+    if (index < 0 || index >= n) {
+      throw new IndexOutOfBoundsException("identifier " + index + " of " + n);
+    }
+    for (int i = 0; ; i++) {
+      in.skipName();
+      int flag = in.readByte();
+      if (i == index) {
+        return in.readString();
+      }
+      in.skipString();
+      if (flag == 1) {
+        in.skipString();
+      }
+    }
+  }
+
   /** The touchpoint {@link #stored} kept, equal to the one it was given. */
   static Touchpoint fromStored(String id, byte[] stored) {
     In in = new In(stored, 0, stored.length);
@@ -588,6 +618,29 @@ final class JournalCodec {
     String readName(List<String> table) {
       int code = readCount(table.size());
       return code == 0 ? readString() : table.get(code - 1);
+    }
+
+    /** Passes over a name written by {@link Out#writeName}. */
+    void skipName() {
+      if (readVarLong() == 0) {
+        skipString();
+      }
+    }
+
+    /** Passes over a string: its units, each one to three bytes, lead bytes told apart. */
+    void skipString() {
+      int n = readCount(end - pos);
+      for (int i = 0; i < n; i++) {
+        int c = readByte();
+        if (c >= 0xE0) {
+          pos += 2;
+        } else if (c >= 0xC0) {
+          pos += 1;
+        }
+      }
+      if (pos > end) {
+        throw new MalformedRecordException("record ends early");
+      }
     }
   }
 

@@ -152,6 +152,12 @@ class TouchpointNode {
    * derived value's raw form is the value itself).
    */
   Identifier identifier(int i) {
+    if (sources[i] >= 0 && kept instanceof byte[] bytes) {
+      // Only the one raw form is read from the compact form, not the whole touchpoint.
+      ValueNode node = values[i];
+      String raw = JournalCodec.storedIdentifierRaw(bytes, sources[i]);
+      return new Identifier(node.type.type, node.value, raw);
+    }
     return identifier(i, sources[i] < 0 ? null : touchpoint());
   }
 
