@@ -190,6 +190,12 @@ final class Pipeline {
     private int runningTo;
     /** Where the problems of the chunk last submitted start in {@link #problems}. */
     private int runningProblems;
+    /**
+     * The texts of problems and warnings, one copy each: a file's hundreds of thousands of
+     * warnings say a few things ("is not 5 digits: not used for matching"), each made anew.
+     * Used by the resolving thread, then by the caller's once it is done.
+     */
+    private final Texts texts = new Texts();
 
     Chunks(IdentityResolver resolver, Progress progress, boolean background,
         List<MappedRecord> records) {
@@ -214,7 +220,9 @@ final class Pipeline {
       }
       Runnable work = () -> {
         BatchResult result = resolver.resolveAll(touchpoints);
-        problems.addAll(result.problems());
+        for (Problem p : result.problems()) {
+          problems.add(texts.of(p));
+        }
         resolved += touchpoints.size();
         if (total > 0) {
           progress.update("resolving", resolved, total);
@@ -302,12 +310,41 @@ final class Pipeline {
         if (refuses(p)) {
           refused.add(p);
         } else {
-          warnings.add(warning(read.firstOf(p.touchpointId()), p));
+          warnings.add(texts.of(warning(read.firstOf(p.touchpointId()), p)));
         }
       }
       for (Problem p : refused) {
         resolveWithout(resolver, read.firstOf(p.touchpointId()), p, warnings);
       }
+    }
+  }
+
+  /** One copy of each text while there are few of them. Not thread-safe. */
+  static final class Texts {
+    private static final int MAX = 10_000;
+    private final Map<String, String> held = new HashMap<>();
+
+    String of(String text) {
+      if (held.size() >= MAX) {
+        String had = held.get(text);
+        return had != null ? had : text;
+      }
+      String had = held.putIfAbsent(text, text);
+      return had != null ? had : text;
+    }
+
+    Problem of(Problem p) {
+      String field = of(p.field());
+      String detail = of(p.detail());
+      return field == p.field() && detail == p.detail() ? p
+          : new Problem(p.touchpointId(), field, p.reason(), detail, p.identifierIndex());
+    }
+
+    Warning of(Warning w) {
+      String column = of(w.column());
+      String reason = of(w.reason());
+      return column == w.column() && reason == w.reason() ? w
+          : new Warning(w.row(), w.recordId(), column, w.maskedValue(), reason, w.rejected());
     }
   }
 
@@ -528,12 +565,15 @@ final class Pipeline {
   private static Mapped[] map(List<InputRecord> batch, TouchpointMapper mapper,
       PhoneNormalizer phones) {
     Mapped[] out = new Mapped[batch.size()];
+    // One reason string for the batch's warnings: on 5 M rows some 200,000 phones are unverified,
+    // and a copy of these 300 characters each was 80 MB of the heap.
+    String unverifiedReason = unverifiedReason(phones);
     java.util.function.IntConsumer one = i -> {
       InputRecord r = batch.get(i);
       if (r.readable()) {
         MappedRecord m = mapper.map(r);
         List<Warning> unverified = new ArrayList<>(0);
-        unverifiedPhones(m, phones, unverified);
+        unverifiedPhones(m, phones, unverifiedReason, unverified);
         out[i] = new Mapped(m, unverified);
       }
     };
@@ -554,7 +594,15 @@ final class Pipeline {
    * the same digits, but the user should know it was not verified. Refused phones are told of by
    * the resolver.
    */
-  private static void unverifiedPhones(MappedRecord m, PhoneNormalizer phones, List<Warning> warnings) {
+  private static String unverifiedReason(PhoneNormalizer phones) {
+    return "is not a number libphonenumber can"
+        + " validate (a national number is read in the record's country, else in region "
+        + phones.defaultRegion() + "): kept as unverified, it links records with the same"
+        + " digits and is scored against full numbers";
+  }
+
+  private static void unverifiedPhones(MappedRecord m, PhoneNormalizer phones, String reason,
+      List<Warning> warnings) {
     List<Identifier> identifiers = m.touchpoint().identifiers();
     for (int i = 0; i < identifiers.size(); i++) {
       Identifier identifier = identifiers.get(i);
@@ -569,10 +617,7 @@ final class Pipeline {
       }
       if (PhoneNormalizer.form(normalized) == PhoneNormalizer.Form.UNVERIFIED) {
         warnings.add(new Warning(m.row(), m.recordId(), m.identifierColumns().get(i),
-            Warning.mask(identifier.raw()), "is not a number libphonenumber can"
-            + " validate (a national number is read in the record's country, else in region "
-            + phones.defaultRegion() + "): kept as unverified, it links records with the same"
-            + " digits and is scored against full numbers", false));
+            Warning.mask(identifier.raw()), reason, false));
       }
     }
   }
