@@ -172,6 +172,16 @@ public sealed interface IdentityResolver extends AutoCloseable
   Optional<ProfileId> profileIdOf(String touchpointId);
 
   /**
+   * Counts over every profile (how many hold two or more touchpoints, how much evidence of each
+   * kind they show), taken without building a profile: each component's evidence is computed once,
+   * where {@link #profiles()} builds every profile with its journey. A snapshot between two changes,
+   * as every read.
+   *
+   * @return the counts
+   */
+  ProfileCounts profileCounts();
+
+  /**
    * A touchpoint as it was resolved: equal to the one given (the resolver keeps it in a compact
    * form and decodes it, so not the same object). Lets a caller that resolved a large file drop
    * its own copies and read a record back when it needs one.

@@ -698,6 +698,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
   }
 
   @Override
+  public ProfileCounts profileCounts() {
+    return delegate.profileCounts();
+  }
+
+  @Override
   public Optional<Touchpoint> touchpoint(String touchpointId) {
     return delegate.touchpoint(touchpointId);
   }

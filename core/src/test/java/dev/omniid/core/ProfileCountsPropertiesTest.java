@@ -1,0 +1,78 @@
+package dev.omniid.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link IdentityResolver#profileCounts()} counts what the profiles show: after every step of a
+ * random history (resolves, batches, removals, never-links), the same as summing over
+ * {@link IdentityResolver#profiles()}.
+ */
+class ProfileCountsPropertiesTest {
+
+  static Stream<Arguments> seeds() {
+    List<Configuration> modest = new ArrayList<>();
+    for (Configuration c : Configuration.core()) {
+      modest.add(new Configuration(c.name(), c.builder(), c.journaled(), c.journaled() ? 10 : 40));
+    }
+    return Configuration.matrix(modest, 0xC0C0_0000L);
+  }
+
+  @AfterEach
+  void release() {
+    Configuration.releaseAll();
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void countsAreTheSumsOverTheProfiles(Configuration config, long seed) {
+    Random random = new Random(seed);
+    IdentityResolver resolver = config.build();
+    List<Touchpoint> pool = RandomTouchpoints.generate(random, 10 + random.nextInt(60));
+    List<String> live = new ArrayList<>();
+    int at = 0;
+    for (int step = 0; at < pool.size(); step++) {
+      int choice = random.nextInt(10);
+      if (choice == 0 && live.size() > 2) {
+        resolver.remove(live.remove(random.nextInt(live.size())));
+      } else if (choice == 1 && live.size() > 2) {
+        int a = random.nextInt(live.size());
+        int b = (a + 1 + random.nextInt(live.size() - 1)) % live.size();
+        resolver.neverLink(live.get(a), live.get(b));
+      } else if (choice == 2) {
+        List<Touchpoint> batch = pool.subList(at, Math.min(pool.size(), at + 1 + random.nextInt(8)));
+        resolver.resolveAll(batch);
+        batch.forEach(t -> live.add(t.id()));
+        at += batch.size();
+      } else {
+        resolver.resolve(pool.get(at));
+        live.add(pool.get(at++).id());
+      }
+      assertEquals(expected(resolver), resolver.profileCounts(),
+          config + " seed=" + seed + " step=" + step);
+    }
+  }
+
+  private static ProfileCounts expected(IdentityResolver resolver) {
+    List<Profile> profiles = resolver.profiles().toList();
+    Map<Evidence.Kind, Long> byKind = new EnumMap<>(Evidence.Kind.class);
+    for (Evidence.Kind kind : Evidence.Kind.values()) {
+      byKind.put(kind, 0L);
+    }
+    for (Profile p : profiles) {
+      p.evidence().forEach(e -> byKind.merge(e.kind(), 1L, Long::sum));
+    }
+    return new ProfileCounts(profiles.size(), profiles.stream().filter(p -> p.size() > 1).count(),
+        byKind);
+  }
+}
