@@ -19,10 +19,6 @@ import java.util.Set;
  * partition. Runs under the resolver's read lock and writes nothing shared.
  */
 final class ProfileViews {
-  // Journeys are in time order, untimed touchpoints after the timed ones, ties by id. Ids are
-  // unique, so the order is total: a journey is a function of its touchpoints, never of their
-  // arrival order.
-
   private ProfileViews() {}
 
   /** Snapshots of clusters, each component's evidence computed once for all its clusters. */
@@ -57,7 +53,9 @@ final class ProfileViews {
 
   private static Profile of(Cluster cluster, List<Evidence> evidence) {
     List<TouchpointNode> journey = new ArrayList<>(cluster.members);
-    // Each stored touchpoint decoded once, then the nodes in journey order.
+    // Each touchpoint read once (a compact one is decoded), then the nodes in journey order: time
+    // order, untimed touchpoints after the timed ones, ties by id. Ids are unique, so the order is
+    // total: a journey is a function of its touchpoints, never of their arrival order.
     Map<TouchpointNode, Touchpoint> decoded = new IdentityHashMap<>(journey.size() * 2);
     for (TouchpointNode e : journey) {
       decoded.put(e, e.touchpoint());
