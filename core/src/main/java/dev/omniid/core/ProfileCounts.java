@@ -20,6 +20,9 @@ public record ProfileCounts(long profiles, long withTwoOrMore, Map<Evidence.Kind
   /**
    * Checks and copies the counts.
    *
+   * @param profiles how many profiles there are
+   * @param withTwoOrMore how many of them hold two or more touchpoints
+   * @param evidence the count of each kind, every kind present
    * @throws NullPointerException if {@code evidence} is null or lacks a kind
    */
   public ProfileCounts {
