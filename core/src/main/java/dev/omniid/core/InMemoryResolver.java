@@ -910,31 +910,12 @@ final class InMemoryResolver implements IdentityResolver {
   public ProfileCounts profileCounts() {
     lock.readLock().lock();
     try {
-      long[] byKind = new long[Evidence.Kind.values().length];
-      long withTwoOrMore = 0;
-      java.util.Set<TouchpointNode> visited =
-          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       List<Cluster> clusters = partition.clusters();
-      for (Cluster cluster : clusters) {
-        if (cluster.members.size() > 1) {
-          withTwoOrMore++;
-        }
-        TouchpointNode first = cluster.members.get(0);
-        if (!visited.add(first)) {
-          continue;
-        }
-        List<TouchpointNode> component = MergeGraph.component(first, visited);
-        if (component.size() == 1) {
-          continue; // evidence is about two touchpoints of one component
-        }
-        for (Evidence e : ComponentClusterer.cluster(component, true, graph.personRule)
-            .evidence()) {
-          // As the profiles show it: evidence between two profiles is in both.
-          boolean within = graph.touchpoint(e.touchpointId()).cluster
-              == graph.touchpoint(e.otherTouchpointId()).cluster;
-          byKind[e.kind().ordinal()] += within ? 1 : 2;
-        }
-      }
+      long withTwoOrMore = clusters.stream().filter(c -> c.members.size() > 1).count();
+      long[] byKind = new long[Evidence.Kind.values().length];
+      // As the profiles show it: evidence between two profiles is in both.
+      ProfileViews.forEachEvidence(clusters, graph.personRule,
+          (e, owner, other) -> byKind[e.kind().ordinal()] += owner == other ? 1 : 2);
       java.util.Map<Evidence.Kind, Long> evidence = new java.util.EnumMap<>(Evidence.Kind.class);
       for (Evidence.Kind kind : Evidence.Kind.values()) {
         evidence.put(kind, byKind[kind.ordinal()]);

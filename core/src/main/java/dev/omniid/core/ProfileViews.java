@@ -24,6 +24,31 @@ final class ProfileViews {
   /** Snapshots of clusters, each component's evidence computed once for all its clusters. */
   static List<Profile> of(List<Cluster> clusters, PersonRule rule) {
     Map<Cluster, List<Evidence>> evidence = new IdentityHashMap<>();
+    forEachEvidence(clusters, rule, (ev, owner, other) -> {
+      evidence.computeIfAbsent(owner, c -> new ArrayList<>()).add(ev);
+      if (other != owner) {
+        evidence.computeIfAbsent(other, c -> new ArrayList<>()).add(ev);
+      }
+    });
+    List<Profile> out = new ArrayList<>(clusters.size());
+    for (Cluster cluster : clusters) {
+      out.add(of(cluster, evidence.getOrDefault(cluster, List.of())));
+    }
+    return out;
+  }
+
+  /** What is told one piece of evidence and the clusters of its two touchpoints. */
+  @FunctionalInterface
+  interface EvidenceAction {
+    void accept(Evidence evidence, Cluster owner, Cluster other);
+  }
+
+  /**
+   * The evidence of the components of {@code clusters}, each component clustered once however many
+   * of its clusters are asked for, with the cluster of each of its two touchpoints. A component of
+   * one touchpoint has none.
+   */
+  static void forEachEvidence(List<Cluster> clusters, PersonRule rule, EvidenceAction action) {
     Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Cluster cluster : clusters) {
       TouchpointNode first = cluster.members.get(0);
@@ -31,24 +56,18 @@ final class ProfileViews {
         continue;
       }
       List<TouchpointNode> component = MergeGraph.component(first, visited);
+      if (component.size() == 1) {
+        continue;
+      }
       Map<String, TouchpointNode> byId = new HashMap<>(component.size() * 2);
       for (TouchpointNode e : component) {
         byId.put(e.id, e);
       }
       for (Evidence ev : ComponentClusterer.cluster(component, true, rule).evidence()) {
-        Cluster owner = byId.get(ev.touchpointId()).cluster;
-        Cluster other = byId.get(ev.otherTouchpointId()).cluster;
-        evidence.computeIfAbsent(owner, c -> new ArrayList<>()).add(ev);
-        if (other != owner) {
-          evidence.computeIfAbsent(other, c -> new ArrayList<>()).add(ev);
-        }
+        action.accept(ev, byId.get(ev.touchpointId()).cluster,
+            byId.get(ev.otherTouchpointId()).cluster);
       }
     }
-    List<Profile> out = new ArrayList<>(clusters.size());
-    for (Cluster cluster : clusters) {
-      out.add(of(cluster, evidence.getOrDefault(cluster, List.of())));
-    }
-    return out;
   }
 
   private static Profile of(Cluster cluster, List<Evidence> evidence) {
