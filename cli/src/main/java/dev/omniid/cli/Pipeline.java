@@ -79,24 +79,18 @@ final class Pipeline {
    * @param accounts the account resolver when the input was resolved into accounts and contacts
    *     ({@code resolve --accounts}); {@code resolver} is then its persons side, the contacts
    */
-  record Result(IdentityResolver resolver, List<MappedRecord> records, List<Warning> warnings,
+  record Result(IdentityResolver resolver, RecordList records, List<Warning> warnings,
       long rejectedRows, String region, Optional<AccountResolver> accounts) {
     /** A result of persons only. */
-    Result(IdentityResolver resolver, List<MappedRecord> records, List<Warning> warnings,
+    Result(IdentityResolver resolver, RecordList records, List<Warning> warnings,
         long rejectedRows, String region) {
       this(resolver, records, warnings, rejectedRows, region, Optional.empty());
     }
 
     /**
-     * The profile a record is in: its person's; with accounts, a record that names no person is
-     * in its account's profile (account ids never equal person ids).
+     * The profile of the record at {@code index}: its person's; with accounts, a record that names
+     * no person is in its account's profile (account ids never equal person ids).
      */
-    Optional<ProfileId> profileOf(MappedRecord record) {
-      String id = record.touchpoint().id();
-      return resolver.profileIdOf(id).or(() -> accounts.flatMap(a -> a.accountOf(id)));
-    }
-
-    /** The profile of the record at {@code index}; see {@link #profileOf(MappedRecord)}. */
     Optional<ProfileId> profileOf(int index) {
       String id = touchpointId(index);
       return resolver.profileIdOf(id).or(() -> accounts.flatMap(a -> a.accountOf(id)));
@@ -104,19 +98,17 @@ final class Pipeline {
 
     /** The touchpoint id of the record at {@code index}, without reading its touchpoint back. */
     String touchpointId(int index) {
-      return records instanceof RecordList list ? list.touchpointId(index)
-          : records.get(index).touchpoint().id();
+      return records.touchpointId(index);
     }
 
     /** The record id of the record at {@code index}, without reading its touchpoint back. */
     String recordId(int index) {
-      return records instanceof RecordList list ? list.recordId(index)
-          : records.get(index).recordId();
+      return records.recordId(index);
     }
 
     /** The row of the record at {@code index}, without reading its touchpoint back. */
     long row(int index) {
-      return records instanceof RecordList list ? list.row(index) : records.get(index).row();
+      return records.row(index);
     }
 
     /**
@@ -124,7 +116,7 @@ final class Pipeline {
      * false only when none does, true when some may (then read the records to know which).
      */
     boolean mayCarry(Set<IdentifierType> types, Set<dev.omniid.core.AttributeKey> keys) {
-      return !(records instanceof RecordList list) || list.carriesAny(types, keys);
+      return records.carriesAny(types, keys);
     }
 
     /** Touchpoint id to record id, for the ids that differ (duplicates, blank ids). */
@@ -185,7 +177,7 @@ final class Pipeline {
     private final List<Problem> problems = new ArrayList<>();
     private long resolved;
     /** The records resolved; those of the chunk last submitted drop their touchpoints once done. */
-    private final List<MappedRecord> records;
+    private final RecordList records;
     private int runningFrom;
     private int runningTo;
     /** Where the problems of the chunk last submitted start in {@link #problems}. */
@@ -198,7 +190,7 @@ final class Pipeline {
     private final Texts texts = new Texts();
 
     Chunks(IdentityResolver resolver, Progress progress, boolean background,
-        List<MappedRecord> records) {
+        RecordList records) {
       this.resolver = resolver;
       this.progress = progress;
       this.records = records;
@@ -245,16 +237,13 @@ final class Pipeline {
      * them), but for those it refused: they are resolved again without the offending values.
      */
     private void dropTouchpoints(int from, int to) {
-      if (!(records instanceof RecordList list)) {
-        return;
-      }
       Set<String> refused = new java.util.HashSet<>();
       for (Problem p : problems.subList(runningProblems, problems.size())) {
         if (refuses(p)) {
           refused.add(p.touchpointId());
         }
       }
-      list.dropTouchpoints(from, to, resolver, refused);
+      records.dropTouchpoints(from, to, resolver, refused);
       runningProblems = problems.size();
     }
 
@@ -358,10 +347,10 @@ final class Pipeline {
    * @param warnings every problem found while reading
    * @param rejected records lost whole because nothing could be read from them
    */
-  record Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
+  record Read(Mapping mapping, String region, boolean monthFirst, RecordList records,
       List<Warning> warnings, long rejected, IdIndex firstById,
       Map<String, Integer> shadowed) {
-    Read(Mapping mapping, String region, boolean monthFirst, List<MappedRecord> records,
+    Read(Mapping mapping, String region, boolean monthFirst, RecordList records,
         List<Warning> warnings, long rejected) {
       this(mapping, region, monthFirst, records, warnings, rejected, new IdIndex(), Map.of());
     }
