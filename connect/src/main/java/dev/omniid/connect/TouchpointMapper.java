@@ -208,7 +208,7 @@ public final class TouchpointMapper {
         warnings.add(new Warning(r.row(), rid, columns(s), Warning.mask(raw), parsed.problem()
             + ": the record has no time", false));
       }
-      return parsed.value().map(Instant::parse);
+      return parsed.value().map(Dates::instant);
     }).ifPresent(b::timestamp);
 
     List<String> identifierColumns = new ArrayList<>();

@@ -1,10 +1,16 @@
 package dev.omniid.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.omniid.connect.Dates.DateParser;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,5 +94,57 @@ class DatesTest {
   @Test
   void badPatternsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> Dates.birthDateParser(Optional.of("yyyy-MM-dd {"), false));
+  }
+
+  /**
+   * Whole-second UTC timestamps are read by hand; every text of that shape must come out as the
+   * ISO parser reads it (or be refused as it refuses it), and an accepted text is its own
+   * instant's {@code toString()}. Random texts of the shape: fields in and out of range, 29 to 31
+   * February across leap and common years, years 0000 to 9999, non-ASCII digits.
+   */
+  @Test
+  void wholeSecondUtcTimestampsReadAsTheIsoParserReadsThem() {
+    String[] odd = {"\u0663", "\uff11", "a", " ", "+"};
+    for (long seed = 0; seed < 10; seed++) {
+      Random random = new Random(seed);
+      for (int n = 0; n < 4_000; n++) {
+        int year = random.nextInt(4) == 0 ? random.nextInt(10_000) : 1896 + random.nextInt(240);
+        int month = random.nextInt(8) == 0 ? random.nextInt(100) : 1 + random.nextInt(12);
+        int day = random.nextInt(3) == 0 ? 27 + random.nextInt(6) : random.nextInt(33);
+        int hour = random.nextInt(28);
+        int minute = random.nextInt(64);
+        int second = random.nextInt(64);
+        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
+            "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second));
+        boolean altered = random.nextInt(20) == 0;
+        if (altered) {
+          int at = random.nextInt(text.length());
+          text.replace(at, at + 1, odd[random.nextInt(odd.length)]);
+        }
+        String value = text.toString();
+        String expected = Dates.detectTimestamp(value.strip(), false).map(Instant::toString)
+            .orElse("none");
+        if (!altered) {
+          String iso;
+          try {
+            iso = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                .toString();
+          } catch (DateTimeParseException e) {
+            iso = "none";
+          }
+          assertEquals(iso, expected, "seed " + seed + ": " + value);
+        }
+        assertEquals(expected, detect(value, false), "seed " + seed + ": " + value);
+        Instant whole = Dates.wholeSecondUtc(value);
+        if (whole != null) {
+          assertEquals(value, whole.toString(), "seed " + seed);
+          assertEquals(Instant.parse(value), Dates.instant(value), "seed " + seed);
+        } else if (!expected.equals("none") && value.equals(expected)) {
+          throw new AssertionError("seed " + seed + ": " + value + " is whole-second UTC but refused");
+        }
+      }
+    }
+    assertNull(Dates.wholeSecondUtc("2026-11-20T10:15:00.000Z"));
+    assertEquals(Instant.parse("2026-11-20T10:15:00.250Z"), Dates.instant("2026-11-20T10:15:00.250Z"));
   }
 }
