@@ -174,8 +174,9 @@ public sealed interface IdentityResolver extends AutoCloseable
   /**
    * Counts over every profile (how many hold two or more touchpoints, how much evidence of each
    * kind they show), taken without building a profile: each component's evidence is computed once,
-   * where {@link #profiles()} builds every profile with its journey. A snapshot between two changes,
-   * as every read.
+   * where {@link #profiles()} builds every profile with its journey; the in-memory resolver
+   * computes the components in parallel on the common fork-join pool. A snapshot between two
+   * changes, as every read.
    *
    * @return the counts
    */

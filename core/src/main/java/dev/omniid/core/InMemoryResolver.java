@@ -912,13 +912,14 @@ final class InMemoryResolver implements IdentityResolver {
     try {
       List<Cluster> clusters = partition.clusters();
       long withTwoOrMore = clusters.stream().filter(c -> c.members.size() > 1).count();
-      long[] byKind = new long[Evidence.Kind.values().length];
+      java.util.concurrent.atomic.AtomicLongArray byKind =
+          new java.util.concurrent.atomic.AtomicLongArray(Evidence.Kind.values().length);
       // As the profiles show it: evidence between two profiles is in both.
-      ProfileViews.forEachEvidence(clusters, graph.personRule,
-          (e, owner, other) -> byKind[e.kind().ordinal()] += owner == other ? 1 : 2);
+      ProfileViews.forEachEvidenceInParallel(clusters, graph.personRule,
+          (e, owner, other) -> byKind.addAndGet(e.kind().ordinal(), owner == other ? 1 : 2));
       java.util.Map<Evidence.Kind, Long> evidence = new java.util.EnumMap<>(Evidence.Kind.class);
       for (Evidence.Kind kind : Evidence.Kind.values()) {
-        evidence.put(kind, byKind[kind.ordinal()]);
+        evidence.put(kind, byKind.get(kind.ordinal()));
       }
       return new ProfileCounts(clusters.size(), withTwoOrMore, evidence);
     } finally {

@@ -51,22 +51,51 @@ final class ProfileViews {
   static void forEachEvidence(List<Cluster> clusters, PersonRule rule, EvidenceAction action) {
     Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Cluster cluster : clusters) {
-      TouchpointNode first = cluster.members.get(0);
-      if (!visited.add(first)) {
-        continue;
+      List<TouchpointNode> component = unvisitedComponent(cluster, visited);
+      if (component != null) {
+        tellEvidence(component, rule, action);
       }
-      List<TouchpointNode> component = MergeGraph.component(first, visited);
-      if (component.size() == 1) {
-        continue;
+    }
+  }
+
+  /**
+   * As {@link #forEachEvidence}, the components clustered in parallel on the common pool: the
+   * action is called from several threads at once. Clustering for evidence was most of a summary
+   * over millions of touchpoints, and a caller holding the read lock keeps the graph still.
+   */
+  static void forEachEvidenceInParallel(List<Cluster> clusters, PersonRule rule,
+      EvidenceAction action) {
+    Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<List<TouchpointNode>> components = new ArrayList<>();
+    for (Cluster cluster : clusters) {
+      List<TouchpointNode> component = unvisitedComponent(cluster, visited);
+      if (component != null) {
+        components.add(component);
       }
-      Map<String, TouchpointNode> byId = new HashMap<>(component.size() * 2);
-      for (TouchpointNode e : component) {
-        byId.put(e.id, e);
-      }
-      for (Evidence ev : ComponentClusterer.cluster(component, true, rule).evidence()) {
-        action.accept(ev, byId.get(ev.touchpointId()).cluster,
-            byId.get(ev.otherTouchpointId()).cluster);
-      }
+    }
+    components.parallelStream().forEach(component -> tellEvidence(component, rule, action));
+  }
+
+  /** The component of a cluster not walked before, null if it was or if it is one touchpoint. */
+  private static List<TouchpointNode> unvisitedComponent(Cluster cluster,
+      Set<TouchpointNode> visited) {
+    TouchpointNode first = cluster.members.get(0);
+    if (!visited.add(first)) {
+      return null;
+    }
+    List<TouchpointNode> component = MergeGraph.component(first, visited);
+    return component.size() == 1 ? null : component;
+  }
+
+  private static void tellEvidence(List<TouchpointNode> component, PersonRule rule,
+      EvidenceAction action) {
+    Map<String, TouchpointNode> byId = new HashMap<>(component.size() * 2);
+    for (TouchpointNode e : component) {
+      byId.put(e.id, e);
+    }
+    for (Evidence ev : ComponentClusterer.cluster(component, true, rule).evidence()) {
+      action.accept(ev, byId.get(ev.touchpointId()).cluster,
+          byId.get(ev.otherTouchpointId()).cluster);
     }
   }
 

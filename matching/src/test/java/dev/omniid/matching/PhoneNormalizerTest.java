@@ -150,4 +150,39 @@ class PhoneNormalizerTest {
     assertEquals("cacheSize", assertThrows(OmniIdException.class,
         () -> PhoneNormalizer.forRegion("ES", -1)).field());
   }
+
+  /**
+   * Normalizers of different regions share one cache: each must still read a number in its own
+   * region. The same national digits, asked in turn in four regions (seeded), give what a
+   * normalizer without a cache gives.
+   */
+  @Test
+  void normalizersOfDifferentRegionsShareTheirCacheWithoutMixingRegions() {
+    String[] regions = {"ES", "US", "MX", "GB"};
+    Random random = new Random(7);
+    int differing = 0;
+    for (int n = 0; n < 400; n++) {
+      String digits = (6 + random.nextInt(4)) + String.format("%08d", random.nextInt(100_000_000));
+      String first = null;
+      for (int k = 0; k < regions.length; k++) {
+        String region = regions[(n + k) % regions.length];
+        String expected = outcome(PhoneNormalizer.forRegion(region, 0), digits);
+        assertEquals(expected, outcome(PhoneNormalizer.forRegion(region), digits), region);
+        if (first == null) {
+          first = expected;
+        } else if (!first.equals(expected)) {
+          differing++;
+        }
+      }
+    }
+    assertTrue(differing > 400, "the regions read most of these numbers differently: " + differing);
+  }
+
+  private static String outcome(PhoneNormalizer phones, String value) {
+    try {
+      return phones.normalize(value);
+    } catch (OmniIdException e) {
+      return "refused";
+    }
+  }
 }
