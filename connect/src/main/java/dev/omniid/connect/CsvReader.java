@@ -38,6 +38,7 @@ final class CsvReader implements RecordReader {
   private final String name;
   private final Deque<String> pushedBack = new ArrayDeque<>();
   private final List<String> header;
+  private final RowValues.Columns columns;
   private long linesRead;
 
   CsvReader(Reader reader, CountingInputStream counting, String name) {
@@ -45,6 +46,7 @@ final class CsvReader implements RecordReader {
     this.counting = counting;
     this.name = name;
     this.header = readHeader();
+    this.columns = new RowValues.Columns(header);
   }
 
   private List<String> readHeader() {
@@ -106,14 +108,17 @@ final class CsvReader implements RecordReader {
   private InputRecord record(long row, Parse parse) {
     List<RowProblem> problems = new ArrayList<>(parse.problems);
     List<String> fields = parse.fields;
-    Map<String, String> values = new HashMap<>(header.size() * 2);
+    String[] values = new String[columns.slots()];
     for (int i = 0; i < fields.size() && i < header.size(); i++) {
       String value = fields.get(i).strip();
       if (value.indexOf('\uFFFD') >= 0) {
         problems.add(new RowProblem(header.get(i), "has bytes that are not UTF-8 (replaced by U+FFFD)"));
       }
-      String first = values.putIfAbsent(header.get(i), value);
-      if (first != null && !first.equals(value) && !value.isEmpty()) {
+      int slot = columns.slotOfColumn(i);
+      String first = slot >= 0 ? null : values[columns.slotOf(header.get(i))];
+      if (slot >= 0) {
+        values[slot] = value;
+      } else if (first != null && !first.equals(value) && !value.isEmpty()) {
         problems.add(new RowProblem(header.get(i),
             "the header names this column twice: the value of column " + (i + 1) + " is ignored"));
       }
@@ -127,7 +132,7 @@ final class CsvReader implements RecordReader {
       problems.add(new RowProblem("", "has " + fields.size() + " fields, the header has "
           + header.size() + ": the extra ones are ignored"));
     }
-    return new InputRecord(row, values, problems, true);
+    return new InputRecord(row, new RowValues(columns, values), problems, true);
   }
 
   /** The result of parsing one record. */

@@ -26,7 +26,8 @@ public record InputRecord(long row, Map<String, String> values, List<RowProblem>
    */
   public InputRecord {
     Objects.requireNonNull(values, "values");
-    values = Map.copyOf(values);
+    // A reader's row is immutable already (and made only in this package).
+    values = values instanceof RowValues ? values : Map.copyOf(values);
     problems = List.copyOf(problems);
   }
 
