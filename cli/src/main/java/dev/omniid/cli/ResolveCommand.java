@@ -95,6 +95,14 @@ final class ResolveCommand implements Callable<Integer> {
     Pipeline.Result result = accounts != null ? AccountsPipeline.run(settings, progress)
         : Pipeline.run(settings, progress);
     IdentityResolver resolver = result.resolver();
+    // The summary's counts cluster every component again (10 s of a 5 M-row run): taken while
+    // the outputs are written, which keep one thread busy.
+    java.util.concurrent.CompletableFuture<ProfileCounts> counts =
+        java.util.concurrent.CompletableFuture.supplyAsync(resolver::profileCounts, task -> {
+          Thread thread = new Thread(task, "omniid-summary");
+          thread.setDaemon(true);
+          thread.start();
+        });
     PrintWriter stdout = spec.commandLine().getOut();
     writeClusters(result);
     if (accounts != null) {
@@ -107,9 +115,18 @@ final class ResolveCommand implements Callable<Integer> {
       writeExplain(result);
     }
     long related = relations != null ? writeRelations(resolver, relations, stdout) : -1;
+    ProfileCounts profileCounts;
+    try {
+      profileCounts = counts.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
     progress.finish();
-    printSummary(spec.commandLine().getErr(), result, rejectsFile, related, relations, accounts,
-        progress.seconds());
+    printSummary(spec.commandLine().getErr(), result, profileCounts, rejectsFile, related,
+        relations, accounts, progress.seconds());
     return 0;
   }
 
@@ -347,23 +364,14 @@ final class ResolveCommand implements Callable<Integer> {
         + (rows.size() > 10 ? " and " + (rows.size() - 10) + " more" : "");
   }
 
-  /** The summary on stderr; {@code relations} is -1 when no relations file was asked for. */
-  static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, long relations,
-      Path relationsFile, double seconds) {
-    printSummary(err, result, rejectsFile, relations, relationsFile, null, seconds);
-  }
-
   /**
    * The summary on stderr; {@code relations} is -1 when no relations file was asked for, and
    * {@code accountsFile} null when the input was not resolved into accounts. With accounts the
    * profiles counted are the contacts.
    */
-  static void printSummary(PrintWriter err, Pipeline.Result result, Path rejectsFile, long relations,
-      Path relationsFile, Path accountsFile, double seconds) {
+  static void printSummary(PrintWriter err, Pipeline.Result result, ProfileCounts counts,
+      Path rejectsFile, long relations, Path relationsFile, Path accountsFile, double seconds) {
     IdentityResolver resolver = result.resolver();
-    // Counted by the resolver per component: building every profile view for these counts was
-    // 24 s of a 5 M-row run.
-    ProfileCounts counts = resolver.profileCounts();
     long warnings = result.warnings().stream().filter(w -> !w.rejected()).count();
     long rowsWithWarnings = result.warnings().stream().filter(w -> !w.rejected())
         .mapToLong(Warning::row).distinct().count();
