@@ -4,20 +4,33 @@ import java.util.function.Function;
 
 /**
  * A hash table of graph nodes keyed by a value each node holds (a touchpoint id, a normalized
- * value, a profile id): open addressing with linear probing, the keys' hashes kept beside the slots.
+ * value, a profile id): open addressing with linear probing over primitive slots, each the key's
+ * hash and the position of its node in a dense array of nodes.
  *
  * <p>Hand-written because it is the resolver's hot path and most of its memory: a
  * {@code HashMap} spends a 32-byte entry object per node and a pointer hop per probe, this spends
- * about 16 bytes per node and compares the stored hash before touching a node. Measured with
- * {@code BatchBenchmark} (retained heap per touchpoint) and {@code ResolveBenchmark}; see
- * docs/DESIGN.md. Not thread-safe: the resolver's lock guards it.
+ * about 20 bytes per node and compares the stored hash before touching a node. The slots hold no
+ * references: a node added to a large table is one store at the end of the node array, where a
+ * table of references took a store into a random place of an old array, a card the collector had
+ * to scan again (concurrent refinement was a sixth of a 5 M-row run's CPU). A lookup reads one
+ * slot (hash and position together), the node's place in the array and the node, as many cache
+ * lines as a table of references with its hashes beside it. Measured with {@code BatchBenchmark}
+ * (retained heap per touchpoint) and {@code ResolveBenchmark}; see docs/DESIGN.md. Not
+ * thread-safe: the resolver's lock guards it.
  */
 final class KeyedTable<T> {
   private static final int MIN_CAPACITY = 16;
 
   private final Function<T, ?> keyOf;
-  private Object[] slots = new Object[MIN_CAPACITY];
-  private int[] hashes = new int[MIN_CAPACITY];
+  /** Each slot: the hash in the high half, the node's position + 1 in the low half; 0 is empty. */
+  private long[] slots = new long[MIN_CAPACITY];
+  /** The nodes, added at the end or in the place a removed one left. */
+  private Object[] nodes = new Object[MIN_CAPACITY];
+  /** Positions of {@link #nodes} before {@link #used} that removals left empty. */
+  private int[] free = new int[0];
+  private int freeCount;
+  /** Positions of {@link #nodes} ever used. */
+  private int used;
   private int size;
 
   KeyedTable(Function<T, ?> keyOf) {
@@ -34,12 +47,15 @@ final class KeyedTable<T> {
     int hash = hash(key);
     int mask = slots.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
-      Object node = slots[i];
-      if (node == null) {
+      long slot = slots[i];
+      if (slot == 0) {
         return null;
       }
-      if (hashes[i] == hash && keyOf.apply((T) node).equals(key)) {
-        return (T) node;
+      if ((int) (slot >>> 32) == hash) {
+        T node = (T) nodes[position(slot)];
+        if (keyOf.apply(node).equals(key)) {
+          return node;
+        }
       }
     }
   }
@@ -49,7 +65,17 @@ final class KeyedTable<T> {
     if ((size + 1) * 4 > slots.length * 3) {
       grow();
     }
-    place(node, hash(keyOf.apply(node)));
+    int position;
+    if (freeCount > 0) {
+      position = free[--freeCount];
+    } else {
+      if (used == nodes.length) {
+        nodes = java.util.Arrays.copyOf(nodes, nodes.length * 2);
+      }
+      position = used++;
+    }
+    nodes[position] = node;
+    place(slot(hash(keyOf.apply(node)), position));
     size++;
   }
 
@@ -59,29 +85,36 @@ final class KeyedTable<T> {
     int hash = hash(key);
     int mask = slots.length - 1;
     int i = hash & mask;
+    T removed;
     while (true) {
-      Object node = slots[i];
-      if (node == null) {
+      long slot = slots[i];
+      if (slot == 0) {
         return null;
       }
-      if (hashes[i] == hash && keyOf.apply((T) node).equals(key)) {
-        break;
+      if ((int) (slot >>> 32) == hash) {
+        removed = (T) nodes[position(slot)];
+        if (keyOf.apply(removed).equals(key)) {
+          break;
+        }
       }
       i = (i + 1) & mask;
     }
-    T removed = (T) slots[i];
-    // Backward-shift deletion: move later nodes of the probe run into the hole, so lookups never
-    // need tombstones. A node may move back to the hole unless its home slot lies after the hole.
+    int position = position(slots[i]);
+    nodes[position] = null;
+    if (freeCount == free.length) {
+      free = java.util.Arrays.copyOf(free, Math.max(16, free.length * 2));
+    }
+    free[freeCount++] = position;
+    // Backward-shift deletion: move later slots of the probe run into the hole, so lookups never
+    // need tombstones. A slot may move back to the hole unless its home lies after the hole.
     int hole = i;
-    for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-      if (movesBack(hashes[j] & mask, hole, j)) {
+    for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+      if (movesBack((int) (slots[j] >>> 32) & mask, hole, j)) {
         slots[hole] = slots[j];
-        hashes[hole] = hashes[j];
         hole = j;
       }
     }
-    slots[hole] = null;
-    hashes[hole] = 0;
+    slots[hole] = 0;
     size--;
     return removed;
   }
@@ -96,34 +129,39 @@ final class KeyedTable<T> {
     return !homeAfterHole;
   }
 
-  /** Every node, in table order (no order the caller may rely on). */
+  /** Every node, in slot order (no order the caller may rely on). */
   @SuppressWarnings("unchecked")
   void forEach(java.util.function.Consumer<T> action) {
-    for (Object node : slots) {
-      if (node != null) {
-        action.accept((T) node);
+    for (long slot : slots) {
+      if (slot != 0) {
+        action.accept((T) nodes[position(slot)]);
       }
     }
   }
 
-  private void place(Object node, int hash) {
+  private static long slot(int hash, int position) {
+    return (long) hash << 32 | (position + 1L);
+  }
+
+  private static int position(long slot) {
+    return (int) slot - 1;
+  }
+
+  private void place(long slot) {
     int mask = slots.length - 1;
-    int i = hash & mask;
-    while (slots[i] != null) {
+    int i = (int) (slot >>> 32) & mask;
+    while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i] = node;
-    hashes[i] = hash;
+    slots[i] = slot;
   }
 
   private void grow() {
-    Object[] oldSlots = slots;
-    int[] oldHashes = hashes;
-    slots = new Object[oldSlots.length * 2];
-    hashes = new int[oldSlots.length * 2];
-    for (int i = 0; i < oldSlots.length; i++) {
-      if (oldSlots[i] != null) {
-        place(oldSlots[i], oldHashes[i]);
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    for (long slot : old) {
+      if (slot != 0) {
+        place(slot);
       }
     }
   }
