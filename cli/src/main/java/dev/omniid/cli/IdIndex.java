@@ -1,31 +1,44 @@
 package dev.omniid.cli;
 
-import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Touchpoint id to record position, open-addressed: a read of millions of records indexes every
  * id, and a {@code HashMap<String, Integer>} spends some 55 bytes an entry (a 32-byte node, a
  * 16-byte boxed position, its table slot: 56 MB in the histogram of a 1 M-row run) where this
- * spends 16 to 32 (a key and an int slot, at most half full). Keys are the records' own id
- * strings. Not thread-safe.
+ * spends 16 to 32 (one {@code long} slot, at most half full). A slot holds the id's hash and the
+ * position, no reference: the id at a position is read from the records, and adding an id
+ * stores no pointer at a random place of a large old array (a card the collector would scan
+ * again). Not thread-safe.
  */
 final class IdIndex {
   private static final int ABSENT = -1;
 
-  private String[] keys = new String[1 << 10];
-  private int[] positions = new int[1 << 10];
+  /** The touchpoint id of the record at a position the index was given. */
+  private final IntFunction<String> idAt;
+  /** Each slot: the id's hash in the high half, the position + 1 in the low half; 0 is empty. */
+  private long[] slots = new long[1 << 10];
   private int size;
+
+  /**
+   * An empty index over records whose ids {@code idAt} gives; a position must have its id there
+   * from the first look-up after it was put.
+   */
+  IdIndex(IntFunction<String> idAt) {
+    this.idAt = idAt;
+  }
 
   /** The position of {@code id}, or -1 when it has none. */
   int get(String id) {
-    int mask = keys.length - 1;
-    for (int slot = spread(id.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-      String key = keys[slot];
-      if (key == null) {
+    int hash = spread(id.hashCode());
+    int mask = slots.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      long slot = slots[i];
+      if (slot == 0) {
         return ABSENT;
       }
-      if (key.equals(id)) {
-        return positions[slot];
+      if ((int) (slot >>> 32) == hash && idAt.apply(position(slot)).equals(id)) {
+        return position(slot);
       }
     }
   }
@@ -41,27 +54,27 @@ final class IdIndex {
   }
 
   private int put(String id, int position, boolean replace) {
-    if (position < 0) {
+    if (position < 0 || position == Integer.MAX_VALUE) {
       throw new IllegalArgumentException("position " + position);
     }
-    if (2 * (size + 1) > keys.length) {
+    if (2 * (size + 1) > slots.length) {
       grow();
     }
-    int mask = keys.length - 1;
-    for (int slot = spread(id.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-      String key = keys[slot];
-      if (key == null) {
-        keys[slot] = id;
-        positions[slot] = position;
+    int hash = spread(id.hashCode());
+    long entry = (long) hash << 32 | (position + 1L);
+    int mask = slots.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      long slot = slots[i];
+      if (slot == 0) {
+        slots[i] = entry;
         size++;
         return ABSENT;
       }
-      if (key.equals(id)) {
-        int had = positions[slot];
+      if ((int) (slot >>> 32) == hash && idAt.apply(position(slot)).equals(id)) {
         if (replace) {
-          positions[slot] = position;
+          slots[i] = entry;
         }
-        return had;
+        return position(slot);
       }
     }
   }
@@ -70,23 +83,23 @@ final class IdIndex {
     return size;
   }
 
+  private static int position(long slot) {
+    return (int) slot - 1;
+  }
+
   private void grow() {
-    String[] oldKeys = keys;
-    int[] oldPositions = positions;
-    keys = new String[oldKeys.length * 2];
-    positions = new int[oldKeys.length * 2];
-    int mask = keys.length - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != null) {
-        int slot = spread(oldKeys[i].hashCode()) & mask;
-        while (keys[slot] != null) {
-          slot = (slot + 1) & mask;
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = slots.length - 1;
+    for (long slot : old) {
+      if (slot != 0) {
+        int i = (int) (slot >>> 32) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
         }
-        keys[slot] = oldKeys[i];
-        positions[slot] = oldPositions[i];
+        slots[i] = slot;
       }
     }
-    Arrays.fill(oldKeys, null);
   }
 
   /** Mixes the high bits in: ids that differ only at their end still spread over the table. */

@@ -352,7 +352,8 @@ final class Pipeline {
       Map<String, Integer> shadowed) {
     Read(Mapping mapping, String region, boolean monthFirst, RecordList records,
         List<Warning> warnings, long rejected) {
-      this(mapping, region, monthFirst, records, warnings, rejected, new IdIndex(), Map.of());
+      this(mapping, region, monthFirst, records, warnings, rejected,
+          new IdIndex(records::touchpointId), Map.of());
     }
 
     /**
@@ -472,7 +473,7 @@ final class Pipeline {
     long size = size(settings.input());
 
     List<Warning> warnings = new ArrayList<>();
-    IdIndex firstById = new IdIndex();
+    IdIndex firstById = new IdIndex(records::touchpointId);
     // A renamed record's id that an earlier record already has: the earlier one stays the first.
     Map<String, Integer> shadowed = new HashMap<>();
     Set<String> seenColumns = new LinkedHashSet<>();

@@ -31,11 +31,15 @@ class IdIndexTest {
       }
       ids.add(random.nextInt(3) == 0 ? id.toString() : "tp-" + Long.toHexString(random.nextLong()));
     }
-    IdIndex index = new IdIndex();
+    // As the reader's records: each position given has its id, found there from then on.
+    List<String> idAt = new ArrayList<>();
+    IdIndex index = new IdIndex(idAt::get);
     Map<String, Integer> expected = new HashMap<>();
     for (int step = 0; step < 20_000; step++) {
       String id = ids.get(random.nextInt(ids.size()));
-      int position = random.nextInt(1 << 20);
+      // A fresh position per step, the id it stands for stored there.
+      int position = idAt.size();
+      idAt.add(id);
       switch (random.nextInt(3)) {
         case 0 -> assertEquals(orAbsent(expected.putIfAbsent(id, position)),
             index.putIfAbsent(id, position), "seed=" + seed + " step=" + step);
