@@ -12,7 +12,7 @@ import java.util.function.Function;
  * about 20 bytes per node and compares the stored hash before touching a node. The slots hold no
  * references: a node added to a large table is one store at the end of the node array, where a
  * table of references took a store into a random place of an old array, a card the collector had
- * to scan again (concurrent refinement was a sixth of a 5 M-row run's CPU). A lookup reads one
+ * to scan again (concurrent refinement was an eighth of a 5 M-row run's CPU). A lookup reads one
  * slot (hash and position together), the node's place in the array and the node, as many cache
  * lines as a table of references with its hashes beside it. Measured with {@code BatchBenchmark}
  * (retained heap per touchpoint) and {@code ResolveBenchmark}; see docs/DESIGN.md. Not
