@@ -9,29 +9,13 @@ import java.util.ArrayList;
  * <p>Hand-written because finding a touchpoint's nine blocks in a {@code HashMap} of string keys
  * was a fifth of a fuzzy resolve at 1 M touchpoints (JFR): each look-up read a table slot, an
  * entry, the stored key and its bytes, four places in a large heap, before the block it was for.
- * This reads a slot, the block's place and the block, which is read anyway. Two different keys
- * share a block only if both fingerprints agree, one chance in 2^128 per pair (below 10^-25 for
- * ten million keys); even then they would only be compared, never linked without the model.
- * The slots hold no references (as {@link KeyedTable}'s): a new block is stored at the end of a
- * dense array, not at a random place of a large old one, a card the collector scans again.
- * Not thread-safe: the resolver's write lock guards it.
+ * This reads a slot, the block's place and the block, which is read anyway ({@link DenseSlots}:
+ * the first fingerprint folded to 32 bits places the slot, no slot holds a reference). Two
+ * different keys share a block only if both fingerprints agree, one chance in 2^128 per pair
+ * (below 10^-25 for ten million keys); even then they would only be compared, never linked
+ * without the model. Not thread-safe: the resolver's write lock guards it.
  */
-final class BlockTable {
-  private static final int MIN_CAPACITY = 16;
-
-  /**
-   * Each slot: the first fingerprint folded to 32 bits (it places the slot) in the high half, the
-   * block's position + 1 in the low half; 0 is empty.
-   */
-  private long[] slots = new long[MIN_CAPACITY];
-  /** The blocks, made at the end or in the place a removed one left. */
-  private Block[] blocks = new Block[MIN_CAPACITY];
-  /** Positions of {@link #blocks} before {@link #used} that removals left empty. */
-  private int[] free = new int[0];
-  private int freeCount;
-  private int used;
-  private int size;
-
+final class BlockTable extends DenseSlots<BlockTable.Block> {
   /**
    * A block: its members in the order they joined and its key's two fingerprints. The key itself
    * is not kept (a string per block was a twentieth of a fuzzy graph's heap).
@@ -53,99 +37,39 @@ final class BlockTable {
     }
   }
 
-  int size() {
-    return size;
-  }
-
   /** The block of a key with these fingerprints ({@link #hash}, {@link #check}), made when new. */
   Block join(long hash, long check) {
     int fold = fold(hash);
-    int mask = slots.length - 1;
-    for (int i = fold & mask; slots[i] != 0; i = (i + 1) & mask) {
-      if ((int) (slots[i] >>> 32) == fold) {
-        Block block = blocks[position(slots[i])];
+    int mask = mask();
+    for (int i = home(fold); slots[i] != 0; i = (i + 1) & mask) {
+      if (hashOf(slots[i]) == fold) {
+        Block block = itemOf(slots[i]);
         if (block.hash == hash && block.check == check) {
           return block;
         }
       }
     }
     Block made = new Block(hash, check);
-    if ((size + 1) * 4 > slots.length * 3) {
-      grow();
-    }
-    int position;
-    if (freeCount > 0) {
-      position = free[--freeCount];
-    } else {
-      if (used == blocks.length) {
-        blocks = java.util.Arrays.copyOf(blocks, blocks.length * 2);
-      }
-      position = used++;
-    }
-    blocks[position] = made;
-    place((long) fold << 32 | (position + 1L));
-    size++;
+    addItem(made, fold);
     return made;
   }
 
   /** Takes an emptied block out of the table. */
   void remove(Block block) {
-    int mask = slots.length - 1;
-    int i = fold(block.hash) & mask;
-    while (slots[i] == 0 || blocks[position(slots[i])] != block) {
+    int mask = mask();
+    int i = home(fold(block.hash));
+    while (slots[i] == 0 || itemOf(slots[i]) != block) {
       if (slots[i] == 0) {
         throw new IllegalStateException("block not in the table");
       }
       i = (i + 1) & mask;
     }
-    int position = position(slots[i]);
-    blocks[position] = null;
-    if (freeCount == free.length) {
-      free = java.util.Arrays.copyOf(free, Math.max(16, free.length * 2));
-    }
-    free[freeCount++] = position;
-    // Backward-shift deletion (as KeyedTable): no tombstones for the probes to step over.
-    int hole = i;
-    for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
-      if (KeyedTable.movesBack((int) (slots[j] >>> 32) & mask, hole, j)) {
-        slots[hole] = slots[j];
-        hole = j;
-      }
-    }
-    slots[hole] = 0;
-    size--;
+    removeSlot(i);
   }
 
   /** Every block, in slot order (no order a caller may rely on). */
   void forEach(java.util.function.Consumer<Block> action) {
-    for (long slot : slots) {
-      if (slot != 0) {
-        action.accept(blocks[position(slot)]);
-      }
-    }
-  }
-
-  private static int position(long slot) {
-    return (int) slot - 1;
-  }
-
-  private void place(long slot) {
-    int mask = slots.length - 1;
-    int i = (int) (slot >>> 32) & mask;
-    while (slots[i] != 0) {
-      i = (i + 1) & mask;
-    }
-    slots[i] = slot;
-  }
-
-  private void grow() {
-    long[] old = slots;
-    slots = new long[old.length * 2];
-    for (long slot : old) {
-      if (slot != 0) {
-        place(slot);
-      }
-    }
+    forEachItem(action);
   }
 
   /** The first fingerprint folded to the 32 bits that place its slot. */
@@ -188,6 +112,6 @@ final class BlockTable {
 
   @Override
   public String toString() {
-    return "BlockTable[" + size + " in " + slots.length + " slots]";
+    return "BlockTable[" + size() + " in " + slots.length + " slots]";
   }
 }
