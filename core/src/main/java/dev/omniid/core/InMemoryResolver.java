@@ -835,36 +835,28 @@ final class InMemoryResolver implements IdentityResolver {
 
   @Override
   public Optional<Profile> profileOfTouchpoint(String touchpointId) {
-    Objects.requireNonNull(touchpointId, "touchpointId");
-    lock.readLock().lock();
-    try {
-      TouchpointNode e = graph.touchpoint(touchpointId);
-      return e == null ? Optional.empty()
-          : Optional.of(ProfileViews.of(List.of(e.cluster), graph.personRule).get(0));
-    } finally {
-      lock.readLock().unlock();
-    }
+    return readNode(touchpointId,
+        e -> ProfileViews.of(List.of(e.cluster), graph.personRule).get(0));
   }
 
   @Override
   public Optional<ProfileId> profileIdOf(String touchpointId) {
-    Objects.requireNonNull(touchpointId, "touchpointId");
-    lock.readLock().lock();
-    try {
-      TouchpointNode e = graph.touchpoint(touchpointId);
-      return e == null ? Optional.empty() : Optional.of(e.cluster.id);
-    } finally {
-      lock.readLock().unlock();
-    }
+    return readNode(touchpointId, e -> e.cluster.id);
   }
 
   @Override
   public Optional<Touchpoint> touchpoint(String touchpointId) {
+    return readNode(touchpointId, TouchpointNode::touchpoint);
+  }
+
+  /** What {@code read} takes from the node of a touchpoint under the read lock; empty if unknown. */
+  private <R> Optional<R> readNode(String touchpointId,
+      java.util.function.Function<TouchpointNode, R> read) {
     Objects.requireNonNull(touchpointId, "touchpointId");
     lock.readLock().lock();
     try {
       TouchpointNode e = graph.touchpoint(touchpointId);
-      return e == null ? Optional.empty() : Optional.of(e.touchpoint());
+      return e == null ? Optional.empty() : Optional.of(read.apply(e));
     } finally {
       lock.readLock().unlock();
     }

@@ -52,6 +52,15 @@ public record Configuration(String name, Supplier<ResolverBuilder> builder, bool
     return List.of(DETERMINISTIC, SCORED, JOURNALED, COMPACT);
   }
 
+  /**
+   * The {@link #core()} configurations with fewer seeds, for properties whose cases are costly:
+   * {@code journaledSeeds} for the journaled one, {@code otherSeeds} for the others.
+   */
+  public static List<Configuration> coreWithSeeds(int journaledSeeds, int otherSeeds) {
+    return core().stream().map(c -> new Configuration(c.name(), c.builder(), c.journaled(),
+        c.journaled() ? journaledSeeds : otherSeeds)).toList();
+  }
+
   /** (configuration, seed) pairs, {@link #seeds} of each, seeds counted from {@code base}. */
   // Public for the examples module's runs of these tests; the type is JUnit's, not an export.
   @SuppressWarnings("exports")

@@ -38,11 +38,7 @@ class ErasurePropertiesTest {
 
   /** Fewer seeds than the other properties: each case replays a history and a fresh resolver. */
   static Stream<Arguments> seeds() {
-    List<Configuration> modest = new ArrayList<>();
-    for (Configuration c : Configuration.core()) {
-      modest.add(new Configuration(c.name(), c.builder(), c.journaled(), c.journaled() ? 10 : 30));
-    }
-    return Configuration.matrix(modest, 0xE5A5_E000L);
+    return Configuration.matrix(Configuration.coreWithSeeds(10, 30), 0xE5A5_E000L);
   }
 
   @AfterEach

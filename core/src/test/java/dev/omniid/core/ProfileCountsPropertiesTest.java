@@ -21,11 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProfileCountsPropertiesTest {
 
   static Stream<Arguments> seeds() {
-    List<Configuration> modest = new ArrayList<>();
-    for (Configuration c : Configuration.core()) {
-      modest.add(new Configuration(c.name(), c.builder(), c.journaled(), c.journaled() ? 10 : 40));
-    }
-    return Configuration.matrix(modest, 0xC0C0_0000L);
+    return Configuration.matrix(Configuration.coreWithSeeds(10, 40), 0xC0C0_0000L);
   }
 
   @AfterEach
