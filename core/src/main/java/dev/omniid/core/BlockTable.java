@@ -54,6 +54,33 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
     return made;
   }
 
+  /**
+   * {@link #join} of each key, key {@code k} with fingerprints {@code fingerprints[2k]} and
+   * {@code fingerprints[2k + 1]}, into {@code out[k]}, in key order: the same blocks, made in the
+   * same order. A touchpoint's nine look-ups are each a chain of cache misses (slot, block); one
+   * after the other, each waits for its misses in turn, so this reads the first slot of every
+   * key, then the block of every slot whose folded hash matches, and lets the processor wait for
+   * a level's misses together. A key its first slot does not settle (empty, another block there)
+   * is joined as before, in key order. {@code scratch} holds at least as many slots as keys.
+   */
+  void joinAll(long[] fingerprints, Block[] out, long[] scratch) {
+    int keys = fingerprints.length / 2;
+    for (int k = 0; k < keys; k++) {
+      scratch[k] = slots[home(fold(fingerprints[2 * k]))];
+    }
+    for (int k = 0; k < keys; k++) {
+      long slot = scratch[k];
+      out[k] = slot != 0 && hashOf(slot) == fold(fingerprints[2 * k]) ? itemOf(slot) : null;
+    }
+    for (int k = 0; k < keys; k++) {
+      Block found = out[k];
+      if (found == null || found.hash != fingerprints[2 * k]
+          || found.check != fingerprints[2 * k + 1]) {
+        out[k] = join(fingerprints[2 * k], fingerprints[2 * k + 1]);
+      }
+    }
+  }
+
   /** Takes an emptied block out of the table. */
   void remove(Block block) {
     int mask = mask();

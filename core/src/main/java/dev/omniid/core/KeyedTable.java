@@ -26,6 +26,51 @@ final class KeyedTable<T> extends DenseSlots<T> {
     return at < 0 ? null : itemOf(slots[at]);
   }
 
+  /**
+   * {@link #get} of {@code count} keys, key {@code i} in {@code tables[i]}, into {@code out}: the
+   * same answers, with the memory reads of the probes interleaved. A look-up in a table of millions
+   * is a chain of cache misses (slot, node, key); one probe after the other waits for each miss in
+   * turn, while reading the first slot of every probe, then every node, then every key lets the
+   * processor wait for the misses of a level together. A probe that its first slot does not settle
+   * (another key's hash there, or an equal hash and another key) is finished by {@link #get}.
+   * {@code scratch} holds at least {@code count} slots.
+   */
+  static <T> void getAll(KeyedTable<T>[] tables, Object[] keys, int count, Object[] out,
+      long[] scratch) {
+    for (int i = 0; i < count; i++) {
+      KeyedTable<T> table = tables[i];
+      scratch[i] = table.slots[table.home(hash(keys[i]))];
+    }
+    for (int i = 0; i < count; i++) {
+      long slot = scratch[i];
+      out[i] = slot != 0 && hashOf(slot) == hash(keys[i]) ? tables[i].itemOf(slot) : null;
+    }
+    for (int i = 0; i < count; i++) {
+      Object found = out[i];
+      if (found != null) {
+        // Read each node's key, and the key's cached hash, before any is compared in full.
+        Object key = tables[i].keyOf.apply(tables[i].cast(found));
+        out[i] = key.hashCode() == keys[i].hashCode() ? key : null;
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      KeyedTable<T> table = tables[i];
+      long slot = scratch[i];
+      if (slot == 0) {
+        out[i] = null;
+      } else if (out[i] != null && out[i].equals(keys[i])) {
+        out[i] = table.itemOf(slot);
+      } else {
+        out[i] = table.get(keys[i]);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private T cast(Object item) {
+    return (T) item;
+  }
+
   /** Adds a node whose key is not in the table yet. */
   void add(T node) {
     addItem(node, hash(keyOf.apply(node)));

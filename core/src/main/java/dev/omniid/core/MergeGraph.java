@@ -3,6 +3,7 @@ package dev.omniid.core;
 import dev.omniid.core.OmniIdException.Reason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,12 @@ final class MergeGraph {
    * single-writer.
    */
   private final Normalized scratch = new Normalized(Touchpoint.MAX_IDENTIFIERS);
+  /** Scratch of {@link #place}'s look-ups ({@link KeyedTable#getAll}), under the resolver's lock. */
+  @SuppressWarnings("rawtypes")
+  private KeyedTable[] lookUpTables = new KeyedTable[8];
+  private Object[] lookUpKeys = new Object[8];
+  private Object[] lookUpFound = new Object[8];
+  private long[] lookUpSlots = new long[8];
 
   /** {@link ResolverBuilder#compactTouchpoints(boolean)}. */
   private final boolean compactTouchpoints;
@@ -307,10 +314,21 @@ final class MergeGraph {
       problems.addAll(n.found);
     }
     ValueNode[] values = new ValueNode[normalized.size()];
+    if (lookUpTables.length < values.length) {
+      lookUpTables = new KeyedTable[values.length];
+      lookUpKeys = new Object[values.length];
+      lookUpFound = new Object[values.length];
+      lookUpSlots = new long[values.length];
+    }
+    for (int i = 0; i < values.length; i++) {
+      lookUpTables[i] = infos.get(i).values;
+      lookUpKeys[i] = normalized.get(i).value();
+    }
+    KeyedTable.getAll(lookUpTables, lookUpKeys, values.length, lookUpFound, lookUpSlots);
     for (int i = 0; i < values.length; i++) {
       TypeInfo info = infos.get(i);
       Identifier identifier = normalized.get(i);
-      ValueNode node = info.values.get(identifier.value());
+      ValueNode node = (ValueNode) lookUpFound[i];
       if (node == null) {
         boolean junk = isJunk(info, identifier.value(), touchpoint, problems, n.origins[i]);
         node = new ValueNode(info, identifier.value(), junk);
@@ -325,6 +343,9 @@ final class MergeGraph {
         exclusive[info.exclusiveSlot] = node.value;
       }
     }
+    // The scratch keeps no node or key alive past this call (a removed node, a caller's string).
+    Arrays.fill(lookUpKeys, 0, values.length, null);
+    Arrays.fill(lookUpFound, 0, values.length, null);
     byte[] sources = n.inOrder && given == values.length ? TouchpointNode.inOrder(given)
         : sourcesOf(input, normalized, given);
     TouchpointNode node = TouchpointNode.of(touchpoint, compactTouchpoints, sources, values,

@@ -33,6 +33,8 @@ final class ScoredLinks {
    * holds no removed touchpoint.
    */
   private final CandidateCounts candidates = new CandidateCounts();
+  /** Scratch of {@link BlockTable#joinAll}, under the resolver's write lock. */
+  private long[] joinScratch = new long[16];
 
   /** The model's fields over an identifier type that names one person. */
   private final int[] personalFields;
@@ -119,13 +121,19 @@ final class ScoredLinks {
       fingerprints = ahead.blockFingerprints();
     }
     int keys = fingerprints.length / 2;
-    entry.extras.blocks = new BlockTable.Block[keys];
+    BlockTable.Block[] joined = new BlockTable.Block[keys];
+    entry.extras.blocks = joined;
+    if (joinScratch.length < keys) {
+      joinScratch = new long[keys];
+    }
+    blocks.joinAll(fingerprints, joined, joinScratch);
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
     CandidateCounts shared = candidates;
     List<BlockTable.Block> retired = null;
     try {
       for (int k = 0; k < keys; k++) {
-        BlockTable.Block block = join(entry, fingerprints, k);
+        BlockTable.Block block = joined[k];
+        block.add(entry);
         if (block.size() == maxBlockSize + 1) {
           if (retired == null) {
             retired = new ArrayList<>(1);

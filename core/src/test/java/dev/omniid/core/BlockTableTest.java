@@ -74,6 +74,63 @@ class BlockTableTest {
     }
   }
 
+  /**
+   * {@link BlockTable#joinAll} gives the blocks that {@link BlockTable#join} of each key in turn
+   * gives, and makes the new ones in the same order: two tables fed the same calls, one through
+   * each, hold blocks of the same fingerprints at every step. Keys repeat within a call, share
+   * first fingerprints (crowded seeds), and calls make enough blocks to grow the table midway.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void joinAllJoinsAsJoinDoes(long seed) {
+    Random random = new Random(seed);
+    boolean crowded = seed % 2 == 0;
+    int keys = 1 + random.nextInt(crowded ? 200 : 3_000);
+    long[] hash = new long[keys];
+    long[] check = new long[keys];
+    for (int k = 0; k < keys; k++) {
+      hash[k] = crowded ? random.nextInt(5) * 0x1_0000_0001L + 7 : random.nextLong();
+      check[k] = crowded && random.nextInt(4) == 0 ? 1 : random.nextLong();
+    }
+    BlockTable all = new BlockTable();
+    BlockTable one = new BlockTable();
+    long[] scratch = new long[16];
+    for (int call = 0; call < 3_000; call++) {
+      int count = random.nextInt(17);
+      long[] fingerprints = new long[2 * count];
+      for (int i = 0; i < count; i++) {
+        int k = random.nextInt(keys);
+        fingerprints[2 * i] = hash[k];
+        fingerprints[2 * i + 1] = check[k];
+      }
+      BlockTable.Block[] out = new BlockTable.Block[count];
+      all.joinAll(fingerprints, out, scratch);
+      for (int i = 0; i < count; i++) {
+        BlockTable.Block expected = one.join(fingerprints[2 * i], fingerprints[2 * i + 1]);
+        assertEquals(expected.name(), out[i].name(), "seed=" + seed + ", call=" + call + ", key " + i);
+        assertSame(out[i], all.join(fingerprints[2 * i], fingerprints[2 * i + 1]), "the key's block");
+        for (int j = 0; j < i; j++) {
+          assertEquals(out[j].name().equals(out[i].name()), out[j] == out[i], "one block per key");
+        }
+      }
+      if (random.nextInt(20) == 0 && all.size() > 0) {
+        // Emptied blocks leave both tables alike.
+        BlockTable.Block gone = out.length == 0 ? null : out[0];
+        if (gone != null) {
+          all.remove(gone);
+          one.remove(one.join(gone.hash, gone.check));
+        }
+      }
+      assertEquals(one.size(), all.size());
+    }
+    List<String> inAll = new java.util.ArrayList<>();
+    List<String> inOne = new java.util.ArrayList<>();
+    all.forEach(b -> inAll.add(b.name()));
+    one.forEach(b -> inOne.add(b.name()));
+    // Same slot order: the same blocks were made in the same order.
+    assertEquals(inOne, inAll);
+  }
+
   @Test
   void keysWithOneFingerprintInCommonGetTheirOwnBlocks() {
     BlockTable table = new BlockTable();

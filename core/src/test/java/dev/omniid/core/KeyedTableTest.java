@@ -61,4 +61,47 @@ class KeyedTableTest {
     assertEquals(0, table.size());
     assertNull(table.get(keys.isEmpty() ? "x" : keys.get(0)));
   }
+
+  /**
+   * {@link KeyedTable#getAll} answers as {@link KeyedTable#get} of each key would, with keys
+   * spread over several tables (one repeated), present and absent, in colliding probe runs and
+   * with equal hashes of different keys in the first slot.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+  @SuppressWarnings("unchecked")
+  void getAllAnswersAsGetDoes(long seed) {
+    Random random = new Random(seed);
+    int alphabet = 1 + random.nextInt(300);
+    List<KeyedTable<Node>> tables = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      KeyedTable<Node> table = new KeyedTable<>(Node::key);
+      for (int i = random.nextInt(2_000); i > 0; i--) {
+        String key = key(random, alphabet);
+        if (table.get(key) == null) {
+          table.add(new Node(key));
+        }
+      }
+      for (int i = random.nextInt(200); i > 0; i--) {
+        table.remove(key(random, alphabet));
+      }
+      tables.add(table);
+    }
+    KeyedTable<Node>[] asked = new KeyedTable[12];
+    Object[] keys = new Object[12];
+    Object[] out = new Object[12];
+    long[] scratch = new long[12];
+    for (int call = 0; call < 2_000; call++) {
+      int count = random.nextInt(13);
+      for (int i = 0; i < count; i++) {
+        asked[i] = tables.get(random.nextInt(tables.size()));
+        // A fresh copy: equal, not the same object, as a normalized value is.
+        keys[i] = new String(key(random, alphabet));
+      }
+      KeyedTable.getAll(asked, keys, count, out, scratch);
+      for (int i = 0; i < count; i++) {
+        assertSame(asked[i].get(keys[i]), out[i], "seed " + seed + ", call " + call + ", key " + i);
+      }
+    }
+  }
 }

@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * SHA-256 identifiers, as ad platforms' customer-match audiences and conversion APIs carry them,
@@ -34,7 +33,6 @@ public final class HashedIdentifiers {
   public static final IdentifierType EMAIL_SHA256 = IdentifierType.of("email_sha256");
   /** The type of SHA-256 digests of normalized phones. */
   public static final IdentifierType PHONE_SHA256 = IdentifierType.of("phone_sha256");
-  private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
 
   private HashedIdentifiers() {}
 
@@ -46,12 +44,32 @@ public final class HashedIdentifiers {
    * @return 64 lower-case hex digits
    */
   public static String sha256(String value) {
+    // One digest per thread: looking the algorithm up on every call was half of hashing a
+    // short value (the resolver derives two digests per touchpoint). digest() resets it.
+    return HEX.formatHex(SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static final HexFormat HEX = HexFormat.of();
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
+  });
+
+  /** Whether {@code s} is 64 hex digits (either case): what a regular expression said, read by hand. */
+  static boolean isHex64(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -67,7 +85,7 @@ public final class HashedIdentifiers {
   public static Normalizer digestOf(Normalizer plain) {
     return value -> {
       String s = value.strip();
-      if (HEX64.matcher(s).matches()) {
+      if (isHex64(s)) {
         return s.toLowerCase(Locale.ROOT);
       }
       if (s.length() == 64 || s.length() == 40 || s.length() == 32) {
