@@ -266,6 +266,7 @@ public final class BatchSteps {
       prepared[i] = scoring.model.prepare(members.get(i));
     }
     List<ScoredMatch> out = new ArrayList<>();
+    MatchModel.Scratch scratch = scoring.scratch();
     for (int i = 0; i < n; i++) {
       String a = members.get(i).id();
       for (int j = i + 1; j < n; j++) {
@@ -279,7 +280,7 @@ public final class BatchSteps {
         if (!consider.test(first, second)) {
           continue;
         }
-        double weight = scoring.linkingWeight(prepared[i], prepared[j]);
+        double weight = scoring.linkingWeight(prepared[i], prepared[j], scratch);
         if (!Double.isNaN(weight)) {
           out.add(new ScoredMatch(first, second, weight, scoring.vouches(prepared[i], prepared[j])));
         }

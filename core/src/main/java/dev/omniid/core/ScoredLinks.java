@@ -294,8 +294,9 @@ final class ScoredLinks {
   void score(Pending pending) {
     MatchModel.Prepared own = pending.entry.extras.prepared;
     double[] weights = new double[pending.candidates.length];
+    MatchModel.Scratch scratch = model.scratch();
     for (int i = 0; i < weights.length; i++) {
-      weights[i] = linkingWeight(own, pending.candidates[i].extras.prepared);
+      weights[i] = linkingWeight(own, pending.candidates[i].extras.prepared, scratch);
     }
     pending.weights = weights;
   }
@@ -430,8 +431,19 @@ final class ScoredLinks {
    * person), or NaN when it does not: the one rule for every path that makes an edge.
    */
   double linkingWeight(MatchModel.Prepared x, MatchModel.Prepared y) {
-    double weight = model.weightIfReaching(x, y);
-    return weight >= model.thresholdWeight() && model.identifies(x, y) ? weight : Double.NaN;
+    return linkingWeight(x, y, model.scratch());
+  }
+
+  /** {@link #linkingWeight(MatchModel.Prepared, MatchModel.Prepared)} writing into {@code scratch}. */
+  double linkingWeight(MatchModel.Prepared x, MatchModel.Prepared y, MatchModel.Scratch scratch) {
+    double weight = model.weightIfReaching(x, y, scratch);
+    return weight >= model.thresholdWeight() && model.identifies(x, y, scratch) ? weight
+        : Double.NaN;
+  }
+
+  /** A {@link MatchModel.Scratch} for one caller's many {@link #linkingWeight} calls. */
+  MatchModel.Scratch scratch() {
+    return model.scratch();
   }
 
   /** Whether a linking pair agrees on a field over an identifier that names one person. */
@@ -476,6 +488,7 @@ final class ScoredLinks {
   private void revive(ArrayList<TouchpointNode> block, List<TouchpointNode> seeds) {
     List<TouchpointNode> members = new ArrayList<>(block);
     members.sort(TouchpointNode.BY_ID);
+    MatchModel.Scratch scratch = model.scratch();
     for (int a = 0; a < members.size(); a++) {
       TouchpointNode x = members.get(a);
       for (int b = a + 1; b < members.size(); b++) {
@@ -484,7 +497,7 @@ final class ScoredLinks {
         if (existing != null) {
           existing.support++;
         } else {
-          double weight = linkingWeight(x.extras.prepared, y.extras.prepared);
+          double weight = linkingWeight(x.extras.prepared, y.extras.prepared, scratch);
           if (!Double.isNaN(weight)) {
             new Edge(x, y, weight, 1, vouches(x.extras.prepared, y.extras.prepared)).attach();
             seeds.add(x);
