@@ -531,8 +531,7 @@ final class ComponentClusterer {
   static boolean anyConflict(PersonRule rule, PersonTraits[] people) {
     for (int i = 0; i < people.length; i++) {
       for (int j = i + 1; j < people.length; j++) {
-        if (firstConflict(rule, new PersonTraits[] {people[i]}, new PersonTraits[] {people[j]})
-            != PersonConflict.NONE) {
+        if (conflict(rule, people[i], people[j]) != PersonConflict.NONE) {
           return true;
         }
       }
@@ -548,18 +547,27 @@ final class ComponentClusterer {
   static PersonConflict firstConflict(PersonRule rule, PersonTraits[] a, PersonTraits[] b) {
     for (PersonTraits x : a) {
       for (PersonTraits y : b) {
-        PersonConflict c;
-        try {
-          c = rule.conflict(x, y);
-        } catch (RuntimeException e) {
-          c = PersonConflict.NONE;
-        }
-        if (c != null && c != PersonConflict.NONE) {
+        PersonConflict c = conflict(rule, x, y);
+        if (c != PersonConflict.NONE) {
           return c;
         }
       }
     }
     return PersonConflict.NONE;
+  }
+
+  /**
+   * The disagreement between two people, {@link PersonConflict#NONE} for none, a null answer or a
+   * rule that fails (see {@link #firstConflict}). Asked pair by pair, {@link #anyConflict} made two
+   * one-person arrays for every pair of a profile's people on every fast-path resolve.
+   */
+  private static PersonConflict conflict(PersonRule rule, PersonTraits x, PersonTraits y) {
+    try {
+      PersonConflict c = rule.conflict(x, y);
+      return c == null ? PersonConflict.NONE : c;
+    } catch (RuntimeException e) {
+      return PersonConflict.NONE;
+    }
   }
 
   /** The distinct traits of two groups together (equal traits once), sharing an input if it can. */
