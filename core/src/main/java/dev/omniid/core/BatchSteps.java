@@ -266,7 +266,7 @@ public final class BatchSteps {
       prepared[i] = scoring.model.prepare(members.get(i));
     }
     List<ScoredMatch> out = new ArrayList<>();
-    MatchModel.Scratch scratch = scoring.scratch();
+    MatchModel.Scratch scratch = scoring.model.scratch();
     for (int i = 0; i < n; i++) {
       String a = members.get(i).id();
       for (int j = i + 1; j < n; j++) {

@@ -48,7 +48,9 @@ final class KeyedTable<T> extends DenseSlots<T> {
     for (int i = 0; i < count; i++) {
       Object found = out[i];
       if (found != null) {
-        // Read each node's key, and the key's cached hash, before any is compared in full.
+        // Read each node's key, and the key's cached hash, before any is compared in full. After
+        // the slot's hash matched the hashes are equal (the mixing is one to one); comparing them
+        // is what keeps the read of the key.
         Object key = tables[i].keyOf.apply(tables[i].cast(found));
         out[i] = key.hashCode() == keys[i].hashCode() ? key : null;
       }

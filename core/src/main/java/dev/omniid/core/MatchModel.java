@@ -296,27 +296,11 @@ public final class MatchModel {
     }
   }
 
-  /** {@link #pruningOrder}, for tests. */
-  int[] pruningOrder() {
-    return pruningOrder.clone();
-  }
-
-  /**
-   * The total weight of a pair if it reaches the threshold; otherwise some weight below it. It
-   * compares the fields in {@link #pruningOrder} and stops as soon as the fields left cannot lift
-   * the pair to the threshold, so most candidate pairs, which are not matches, cost a few field
-   * comparisons. The sum of a pair compared in full runs in field order as in {@link #weight}, so
-   * a pair that reaches the threshold gets the same weight, to the last bit.
-   */
-  double weightIfReaching(Prepared a, Prepared b) {
-    return weightIfReaching(a, b, scratch());
-  }
-
   /**
    * Arrays a comparison writes as it goes, reused for the many pairs one caller compares: made
-   * per pair they were a fifth of a fuzzy resolve's allocation (JFR), since escape analysis
-   * keeps no array whose length is the model's. One per thread of comparisons; a weight never
-   * reads what an earlier pair left (every field is written before the sum).
+   * per pair (escape analysis keeps no array whose length is the model's) they were 1 KB of a
+   * fuzzy resolve's 8.6 KB at 1 M (`CpuTimeProbe resolve-fuzzy`). One per thread of comparisons;
+   * a weight never reads what an earlier pair left (every field is written before the sum).
    */
   static final class Scratch {
     final double[] byField;
@@ -332,7 +316,19 @@ public final class MatchModel {
     return new Scratch(fields.size());
   }
 
-  /** {@link #weightIfReaching(Prepared, Prepared)} writing into {@code scratch}. */
+  /** {@link #pruningOrder}, for tests. */
+  int[] pruningOrder() {
+    return pruningOrder.clone();
+  }
+
+  /**
+   * The total weight of a pair if it reaches the threshold; otherwise some weight below it. It
+   * compares the fields in {@link #pruningOrder} and stops as soon as the fields left cannot lift
+   * the pair to the threshold, so most candidate pairs, which are not matches, cost a few field
+   * comparisons. The sum of a pair compared in full runs in field order as in {@link #weight}, so
+   * a pair that reaches the threshold gets the same weight, to the last bit. Writes into
+   * {@code scratch}.
+   */
   double weightIfReaching(Prepared a, Prepared b, Scratch scratch) {
     String[] agreed = scratch.agreed;
     double[] byField = scratch.byField;
@@ -373,13 +369,8 @@ public final class MatchModel {
   /**
    * Whether some field agrees at a level that identifies the person (see
    * {@link MatchField.Builder#identifiesFrom}). Asked only of the few pairs that reach the
-   * threshold.
+   * threshold. Writes into {@code scratch}.
    */
-  boolean identifies(Prepared a, Prepared b) {
-    return identifies(a, b, scratch());
-  }
-
-  /** {@link #identifies(Prepared, Prepared)} writing into {@code scratch}. */
   boolean identifies(Prepared a, Prepared b, Scratch scratch) {
     String[] agreed = scratch.agreed;
     for (int f = 0; f < fields.size(); f++) {

@@ -430,21 +430,12 @@ final class ScoredLinks {
    * The weight of a pair that links (it reaches the threshold and some field identifies the
    * person), or NaN when it does not: the one rule for every path that makes an edge.
    */
-  double linkingWeight(MatchModel.Prepared x, MatchModel.Prepared y) {
-    return linkingWeight(x, y, model.scratch());
-  }
-
-  /** {@link #linkingWeight(MatchModel.Prepared, MatchModel.Prepared)} writing into {@code scratch}. */
   double linkingWeight(MatchModel.Prepared x, MatchModel.Prepared y, MatchModel.Scratch scratch) {
     double weight = model.weightIfReaching(x, y, scratch);
     return weight >= model.thresholdWeight() && model.identifies(x, y, scratch) ? weight
         : Double.NaN;
   }
 
-  /** A {@link MatchModel.Scratch} for one caller's many {@link #linkingWeight} calls. */
-  MatchModel.Scratch scratch() {
-    return model.scratch();
-  }
 
   /** Whether a linking pair agrees on a field over an identifier that names one person. */
   boolean vouches(MatchModel.Prepared x, MatchModel.Prepared y) {

@@ -110,10 +110,12 @@ class MatchModelTest {
       String context) {
     List<MatchModel.Prepared> prepared = people.stream().map(model::prepare).toList();
     int reaching = 0;
+    // One scratch for every pair, as the resolver uses it: no pair may read what another left.
+    MatchModel.Scratch scratch = model.scratch();
     for (MatchModel.Prepared a : prepared) {
       for (MatchModel.Prepared b : prepared) {
         double full = model.weight(a, b);
-        double early = model.weightIfReaching(a, b);
+        double early = model.weightIfReaching(a, b, scratch);
         if (full >= model.thresholdWeight()) {
           assertEquals(Double.doubleToLongBits(full), Double.doubleToLongBits(early),
               "the same bits when the pair links, " + context);
