@@ -127,7 +127,7 @@ final class FastPath {
       ArrayList<TouchpointNode> members = new ArrayList<>(2);
       members.add(node);
       Cluster cluster = partition.newCluster(members, true);
-      return new Resolution(node, Resolution.Outcome.CREATED, cluster.id, List.of(), null,
+      return new Resolution(node, Resolution.Outcome.CREATED, cluster.id, List.of(), null, null,
           problems);
     }
     // Exclusive values compatible across all the clusters and the touchpoint, and no never-link
@@ -188,21 +188,10 @@ final class FastPath {
     node.cluster = target;
     Resolution.Outcome outcome =
         merged.isEmpty() ? Resolution.Outcome.ATTACHED : Resolution.Outcome.MERGED;
-    if (edges == null || edges.isEmpty()) {
-      // Evidence and events built when asked: from final fields and the partners found now.
-      return new Resolution(node, outcome, target.id, merged, Partition.partnersOf(node),
-          problems);
-    }
-    List<Evidence> evidence = Partition.linksOf(node);
-    ProfileEvent attached =
-        new ProfileEvent(ProfileEvent.Kind.ATTACHED, target.id, List.of(), List.of(node.id));
-    if (merged.isEmpty()) {
-      return new Resolution(node.id, outcome, target.id, merged, evidence, List.of(attached),
-          problems);
-    }
-    return new Resolution(node.id, outcome, target.id, merged, evidence,
-        List.of(new ProfileEvent(ProfileEvent.Kind.MERGED, target.id, merged, List.of()), attached),
-        problems);
+    // Evidence and events built when asked: from final fields, the partners found now and a copy
+    // of the edges (every one leads into the target now, so all of them are links).
+    return new Resolution(node, outcome, target.id, merged, Partition.partnersOf(node),
+        edges == null || edges.isEmpty() ? null : edges.toArray(new Edge[0]), problems);
   }
 
   /**

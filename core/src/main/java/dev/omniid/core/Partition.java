@@ -222,16 +222,38 @@ final class Partition {
       for (int i = 0; i < edges.size(); i++) {
         Edge edge = edges.get(i);
         if (edge.other(node).cluster == cluster) {
-          if (out.isEmpty()) {
-            out = new ArrayList<>(2);
-          } else if (!(out instanceof ArrayList)) {
-            out = new ArrayList<>(out);
-          }
-          out.add(new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id,
-              List.of(), edge.weight));
+          out = withScored(out, edge);
         }
       }
     }
+    return out;
+  }
+
+  /**
+   * {@code links} followed by the scored matches of {@code edges} (null for none), in order: the
+   * scored part of {@link #linksOf} when every edge leads into the profile, as on the fast path.
+   * Reads only final fields of the edges.
+   */
+  static List<Evidence> withScored(List<Evidence> links, Edge[] edges) {
+    List<Evidence> out = links;
+    if (edges != null) {
+      for (Edge edge : edges) {
+        out = withScored(out, edge);
+      }
+    }
+    return out;
+  }
+
+  /** {@code links} (an ArrayList or immutable) with the scored match of {@code edge} added. */
+  private static List<Evidence> withScored(List<Evidence> links, Edge edge) {
+    List<Evidence> out = links;
+    if (out.isEmpty()) {
+      out = new ArrayList<>(2);
+    } else if (!(out instanceof ArrayList)) {
+      out = new ArrayList<>(out);
+    }
+    out.add(new Evidence(Evidence.Kind.SCORED_MATCH, edge.first.id, edge.second.id, List.of(),
+        edge.weight));
     return out;
   }
 

@@ -26,6 +26,11 @@ public final class Resolution {
   /** What the lazy parts are built from; null when they were given. Final fields only are read. */
   private final TouchpointNode node;
   private final TouchpointNode[] partners;
+  /**
+   * The scored edges that held the touchpoint in its profile when it was placed, null for none: a
+   * copy, as the node's own list changes later; an edge's ends and weight are final.
+   */
+  private final Edge[] scored;
 
   /** What happened to a resolved touchpoint. */
   public enum Outcome {
@@ -62,16 +67,19 @@ public final class Resolution {
     this.problems = List.copyOf(problems);
     this.node = null;
     this.partners = null;
+    this.scored = null;
   }
 
   /**
    * A resolution of the fast path, whose evidence and events are built when first asked: the
-   * evidence from the links {@link Partition#partnersOf} found under the lock (the node must have
-   * no scored edges: those change later), the events from the outcome (created, attached, or
-   * merged then attached).
+   * evidence from the links {@link Partition#partnersOf} found under the lock and the scored
+   * edges to members of its profile then ({@code scored}, a copy the caller does not change;
+   * null for none), as {@link Partition#linksOf} would give them; the events from the outcome
+   * (created, attached, or merged then attached).
    */
   Resolution(TouchpointNode node, Outcome outcome, ProfileId profileId,
-      List<ProfileId> mergedProfileIds, TouchpointNode[] partners, List<Problem> problems) {
+      List<ProfileId> mergedProfileIds, TouchpointNode[] partners, Edge[] scored,
+      List<Problem> problems) {
     this.touchpointId = node.id;
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.profileId = Objects.requireNonNull(profileId, "profileId");
@@ -79,6 +87,7 @@ public final class Resolution {
     this.problems = List.copyOf(problems);
     this.node = node;
     this.partners = partners;
+    this.scored = scored;
   }
 
   /**
@@ -125,7 +134,7 @@ public final class Resolution {
   public List<Evidence> evidence() {
     List<Evidence> out = evidence;
     if (out == null) {
-      out = List.copyOf(Partition.sharedLinks(node, partners));
+      out = List.copyOf(Partition.withScored(Partition.sharedLinks(node, partners), scored));
       evidence = out;
     }
     return out;
