@@ -1,7 +1,5 @@
 package dev.omniid.core;
 
-import java.util.ArrayList;
-
 /**
  * The blocks of {@link ScoredLinks} by key: open addressing over a key's 64-bit fingerprint, with
  * a second, independent 64-bit fingerprint kept in the block to tell two keys apart.
@@ -17,18 +15,90 @@ import java.util.ArrayList;
  */
 final class BlockTable extends DenseSlots<BlockTable.Block> {
   /**
-   * A block: its members in the order they joined and its key's two fingerprints. The key itself
-   * is not kept (a string per block was a twentieth of a fuzzy graph's heap).
+   * A block: its members in the order they joined, each beside its prepared match values, and its
+   * key's two fingerprints. The key itself is not kept (a string per block was a twentieth of a
+   * fuzzy graph's heap).
+   *
+   * <p>Members and their prepared values alternate in one untyped array: counting a touchpoint's
+   * candidates and scoring them then reads no member node, only the prepared values scoring reads
+   * anyway. With the nodes in a list, each candidate cost a cache miss for its identity hash and
+   * two more on the way to its prepared values (node, extras), most of a fuzzy resolve's waiting
+   * on a large graph. A typed array of nodes would not do: a cast reads the node's header too, so
+   * {@link #memberAt} is read as an {@code Object} and cast only for the few pairs that link.
    */
-  @SuppressWarnings("serial") // never serialized: a node of the resolver's graph
-  static final class Block extends ArrayList<TouchpointNode> {
+  static final class Block {
     final long hash;
     final long check;
+    /** Member {@code i} at {@code 2i}, its {@link TouchpointNode.Extras#prepared} at {@code 2i + 1}. */
+    private Object[] pairs = new Object[4];
+    private int size;
 
     private Block(long hash, long check) {
-      super(2);
       this.hash = hash;
       this.check = check;
+    }
+
+    /** Adds a member, whose prepared values are set, after the others. */
+    void add(TouchpointNode node) {
+      if (2 * size == pairs.length) {
+        pairs = java.util.Arrays.copyOf(pairs, pairs.length + Math.max(4, (pairs.length >> 2) << 1));
+      }
+      pairs[2 * size] = node;
+      pairs[2 * size + 1] = node.extras.prepared;
+      size++;
+    }
+
+    /** Takes a member out, keeping the others' order; false when it is not one. */
+    boolean remove(TouchpointNode node) {
+      for (int i = 0; i < size; i++) {
+        if (pairs[2 * i] == node) {
+          System.arraycopy(pairs, 2 * i + 2, pairs, 2 * i, 2 * (size - i - 1));
+          size--;
+          pairs[2 * size] = null;
+          pairs[2 * size + 1] = null;
+          return true;
+        }
+      }
+      return false;
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    /** The {@code i}th member. */
+    TouchpointNode get(int i) {
+      java.util.Objects.checkIndex(i, size);
+      return (TouchpointNode) pairs[2 * i];
+    }
+
+    /** The {@code i}th member uncast: compared by identity, it is not read. */
+    Object memberAt(int i) {
+      return pairs[2 * i];
+    }
+
+    /** The {@code i}th member's prepared values. */
+    MatchModel.Prepared preparedAt(int i) {
+      return (MatchModel.Prepared) pairs[2 * i + 1];
+    }
+
+    /** The members in the order they joined, a read-only view. */
+    java.util.List<TouchpointNode> members() {
+      return new java.util.AbstractList<>() {
+        @Override
+        public TouchpointNode get(int i) {
+          return Block.this.get(i);
+        }
+
+        @Override
+        public int size() {
+          return size;
+        }
+      };
     }
 
     /** The fingerprints in hexadecimal: a name for the block in tests, equal for equal keys. */

@@ -85,8 +85,13 @@ final class ScoredLinks {
    */
   static final class Pending {
     final TouchpointNode entry;
-    /** The touchpoints it shares a block of normal size with, when it joined. */
-    final TouchpointNode[] candidates;
+    /**
+     * The touchpoints it shares a block of normal size with, when it joined: nodes, held uncast
+     * ({@link BlockTable.Block#memberAt}) and cast only for the pairs that link.
+     */
+    final Object[] candidates;
+    /** For each candidate, its prepared values. */
+    final MatchModel.Prepared[] prepared;
     /** For each candidate, how many such blocks. */
     final int[] support;
     /** The blocks it grew past the maximum, in its keys' order; null for none. */
@@ -94,10 +99,11 @@ final class ScoredLinks {
     /** For each candidate, the linking weight ({@link #linkingWeight}); set by {@link #score}. */
     double[] weights;
 
-    Pending(TouchpointNode entry, TouchpointNode[] candidates, int[] support,
-        BlockTable.Block[] retired) {
+    Pending(TouchpointNode entry, Object[] candidates, MatchModel.Prepared[] prepared,
+        int[] support, BlockTable.Block[] retired) {
       this.entry = entry;
       this.candidates = candidates;
+      this.prepared = prepared;
       this.support = support;
       this.retired = retired;
     }
@@ -141,14 +147,14 @@ final class ScoredLinks {
           retired.add(block);
         } else if (block.size() <= maxBlockSize) {
           for (int m = 0; m < block.size(); m++) {
-            TouchpointNode other = block.get(m);
+            Object other = block.memberAt(m);
             if (other != entry) {
-              shared.count(other);
+              shared.count(other, block.preparedAt(m));
             }
           }
         }
       }
-      return new Pending(entry, shared.nodes(), shared.counts(),
+      return new Pending(entry, shared.nodes(), shared.prepared(), shared.counts(),
           retired == null ? null : retired.toArray(new BlockTable.Block[0]));
     } finally {
       shared.clear();
@@ -196,21 +202,28 @@ final class ScoredLinks {
    * Distinct touchpoints with a count each, in the order first counted: an identity hash table
    * of open addressing that remembers which slots it filled, so that emptying it costs what was
    * put in, not its size. It replaced an {@code IdentityHashMap} of boxed counts whose look-ups,
-   * boxes and clearing were a twentieth of a fuzzy resolve.
+   * boxes and clearing were a twentieth of a fuzzy resolve. A touchpoint is placed by its prepared
+   * values' identity hash, not its node's: scoring reads the prepared values next, while the node
+   * is read only if the pair links, so counting touches nothing scoring would not.
    */
   static final class CandidateCounts {
-    private TouchpointNode[] slots = new TouchpointNode[64];
+    /** The nodes, uncast: compared by identity only. */
+    private Object[] slots = new Object[64];
+    private MatchModel.Prepared[] slotPrepared = new MatchModel.Prepared[64];
     private int[] slotCounts = new int[64];
     /** The filled slots, in the order filled. */
     private int[] filled = new int[32];
     private int size;
 
-    /** Counts {@code node} once more. */
-    void count(TouchpointNode node) {
+    /**
+     * Counts {@code node} once more; {@code prepared} is its {@link TouchpointNode.Extras#prepared},
+     * the same object each time it is counted.
+     */
+    void count(Object node, MatchModel.Prepared prepared) {
       int mask = slots.length - 1;
-      int slot = mix(System.identityHashCode(node)) & mask;
+      int slot = mix(System.identityHashCode(prepared)) & mask;
       while (true) {
-        TouchpointNode at = slots[slot];
+        Object at = slots[slot];
         if (at == node) {
           slotCounts[slot]++;
           return;
@@ -222,10 +235,11 @@ final class ScoredLinks {
       }
       if ((size + 1) * 2 > slots.length) {
         grow();
-        count(node);
+        count(node, prepared);
         return;
       }
       slots[slot] = node;
+      slotPrepared[slot] = prepared;
       slotCounts[slot] = 1;
       if (size == filled.length) {
         filled = java.util.Arrays.copyOf(filled, size * 2);
@@ -238,10 +252,19 @@ final class ScoredLinks {
     }
 
     /** The distinct touchpoints counted, in the order first counted. */
-    TouchpointNode[] nodes() {
-      TouchpointNode[] out = new TouchpointNode[size];
+    Object[] nodes() {
+      Object[] out = new Object[size];
       for (int i = 0; i < size; i++) {
         out[i] = slots[filled[i]];
+      }
+      return out;
+    }
+
+    /** Each one's prepared values, in the order of {@link #nodes}. */
+    MatchModel.Prepared[] prepared() {
+      MatchModel.Prepared[] out = new MatchModel.Prepared[size];
+      for (int i = 0; i < size; i++) {
+        out[i] = slotPrepared[filled[i]];
       }
       return out;
     }
@@ -258,25 +281,29 @@ final class ScoredLinks {
     /** Empties it; a table grown large for one touchpoint's many candidates is dropped. */
     void clear() {
       if (slots.length > 1024) {
-        slots = new TouchpointNode[64];
+        slots = new Object[64];
+        slotPrepared = new MatchModel.Prepared[64];
         slotCounts = new int[64];
         filled = new int[32];
       } else {
         for (int i = 0; i < size; i++) {
           slots[filled[i]] = null;
+          slotPrepared[filled[i]] = null;
         }
       }
       size = 0;
     }
 
     private void grow() {
-      TouchpointNode[] nodes = nodes();
+      Object[] nodes = nodes();
+      MatchModel.Prepared[] prepared = prepared();
       int[] counts = counts();
-      slots = new TouchpointNode[slots.length * 2];
+      slots = new Object[slots.length * 2];
+      slotPrepared = new MatchModel.Prepared[slots.length];
       slotCounts = new int[slots.length];
       size = 0;
       for (int i = 0; i < nodes.length; i++) {
-        count(nodes[i]);
+        count(nodes[i], prepared[i]);
         slotCounts[filled[i]] = counts[i];
       }
     }
@@ -296,7 +323,7 @@ final class ScoredLinks {
     double[] weights = new double[pending.candidates.length];
     MatchModel.Scratch scratch = model.scratch();
     for (int i = 0; i < weights.length; i++) {
-      weights[i] = linkingWeight(own, pending.candidates[i].extras.prepared, scratch);
+      weights[i] = linkingWeight(own, pending.prepared[i], scratch);
     }
     pending.weights = weights;
   }
@@ -321,9 +348,9 @@ final class ScoredLinks {
     double[] weights = pending.weights;
     for (int i = 0; i < weights.length; i++) {
       if (!Double.isNaN(weights[i])) {
-        TouchpointNode other = pending.candidates[i];
+        TouchpointNode other = (TouchpointNode) pending.candidates[i];
         linked.add(new Edge(entry, other, weights[i], pending.support[i],
-            vouches(entry.extras.prepared, other.extras.prepared)));
+            vouches(entry.extras.prepared, pending.prepared[i])));
       }
     }
     linked.sort((x, y) -> TouchpointNode.BY_ID.compare(x.other(entry), y.other(entry)));
@@ -423,7 +450,7 @@ final class ScoredLinks {
    * the tests that compare blocks.
    */
   void forEachBlock(java.util.function.BiConsumer<String, List<TouchpointNode>> action) {
-    blocks.forEach(block -> action.accept(block.name(), java.util.Collections.unmodifiableList(block)));
+    blocks.forEach(block -> action.accept(block.name(), block.members()));
   }
 
   /**
@@ -449,7 +476,8 @@ final class ScoredLinks {
    */
   private static List<TouchpointNode> retire(BlockTable.Block block, TouchpointNode newcomer,
       List<TouchpointNode> seeds) {
-    for (TouchpointNode member : block) {
+    for (int m = 0; m < block.size(); m++) {
+      TouchpointNode member = block.get(m);
       if (member == newcomer || member.extras.edges == null) {
         continue;
       }
@@ -476,8 +504,8 @@ final class ScoredLinks {
    * A block shrank back to the maximum: it compares again. Its pairs gain its support, and pairs
    * that now reach the threshold through it become edges.
    */
-  private void revive(ArrayList<TouchpointNode> block, List<TouchpointNode> seeds) {
-    List<TouchpointNode> members = new ArrayList<>(block);
+  private void revive(BlockTable.Block block, List<TouchpointNode> seeds) {
+    List<TouchpointNode> members = new ArrayList<>(block.members());
     members.sort(TouchpointNode.BY_ID);
     MatchModel.Scratch scratch = model.scratch();
     for (int a = 0; a < members.size(); a++) {

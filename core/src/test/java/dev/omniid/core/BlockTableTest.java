@@ -198,4 +198,43 @@ class BlockTableTest {
     assertEquals(List.of(), all);
     assertEquals(0, table.size());
   }
+
+  /**
+   * A block keeps its members in the order they joined, each beside its own prepared values,
+   * through growth and removals from anywhere (the first, the last, the middle, one not there),
+   * as a list of the members would.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void blockKeepsMembersInOrderBesideTheirPreparedValues(long seed) {
+    Random random = new Random(seed);
+    List<TouchpointNode> pool = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Touchpoint t = Touchpoint.newBuilder("t" + i).channel(Channel.WEB).build();
+      TouchpointNode node =
+          TouchpointNode.of(t, false, new byte[0], new ValueNode[0], new String[0], null, 0);
+      node.extras().prepared = new MatchModel.Prepared(new String[0], new char[1], null);
+      pool.add(node);
+    }
+    BlockTable.Block block = new BlockTable().join(random.nextLong(), random.nextLong());
+    List<TouchpointNode> expected = new java.util.ArrayList<>();
+    for (int step = 0; step < 400; step++) {
+      TouchpointNode node = pool.get(random.nextInt(pool.size()));
+      if (random.nextInt(3) > 0 && !expected.contains(node)) {
+        block.add(node);
+        expected.add(node);
+      } else {
+        assertEquals(expected.remove(node), block.remove(node), "seed=" + seed + " step=" + step);
+      }
+      assertEquals(expected, block.members(), "seed=" + seed + " step=" + step);
+      assertEquals(expected.size(), block.size());
+      assertEquals(expected.isEmpty(), block.isEmpty());
+      for (int m = 0; m < expected.size(); m++) {
+        assertSame(expected.get(m), block.memberAt(m));
+        assertSame(expected.get(m).extras.prepared, block.preparedAt(m),
+            "seed=" + seed + " step=" + step + " member " + m);
+      }
+    }
+    assertThrows(IndexOutOfBoundsException.class, () -> block.get(block.size()));
+  }
 }

@@ -2,6 +2,7 @@ package dev.omniid.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,11 +28,16 @@ class CandidateCountsTest {
   void countsAsAnIdentityMapWould(long seed) {
     Random random = new Random(seed);
     List<TouchpointNode> nodes = new ArrayList<>();
+    // Each node's own prepared values, as the blocks hold them: distinct objects, equal content.
+    IdentityHashMap<TouchpointNode, MatchModel.Prepared> preparedOf = new IdentityHashMap<>();
     for (int i = 0; i < 3_000; i++) {
       // Equal touchpoints, distinct nodes: identity, not equality, tells them apart.
       Touchpoint same = Touchpoint.newBuilder("t").channel(Channel.WEB)
           .identifier(IdentifierType.EMAIL, "a@example.com").build();
-      nodes.add(TouchpointNode.of(same, false, new byte[0], new ValueNode[0], new String[0], null, 0));
+      TouchpointNode node =
+          TouchpointNode.of(same, false, new byte[0], new ValueNode[0], new String[0], null, 0);
+      nodes.add(node);
+      preparedOf.put(node, new MatchModel.Prepared(new String[0], new char[1], null));
     }
     ScoredLinks.CandidateCounts counts = new ScoredLinks.CandidateCounts();
     for (int round = 0; round < 20; round++) {
@@ -43,15 +49,20 @@ class CandidateCountsTest {
       for (int d = 0; d < draws; d++) {
         TouchpointNode node = nodes.get(random.nextInt(range));
         seen.put(node, true);
-        counts.count(node);
+        counts.count(node, preparedOf.get(node));
         expected.merge(node, 1, Integer::sum);
       }
       assertEquals(seen.size(), expected.size(), "nodes are distinct objects and records of identity");
       assertEquals(expected.size(), counts.size(), "seed=" + seed + ", round=" + round);
-      TouchpointNode[] got = counts.nodes();
+      Object[] got = counts.nodes();
+      MatchModel.Prepared[] prepared = counts.prepared();
       int[] support = counts.counts();
-      assertArrayEquals(expected.keySet().toArray(new TouchpointNode[0]), got,
+      assertArrayEquals(expected.keySet().toArray(new Object[0]), got,
           "in the order first counted, seed=" + seed + ", round=" + round);
+      for (int i = 0; i < got.length; i++) {
+        assertSame(preparedOf.get((TouchpointNode) got[i]), prepared[i],
+            "each node beside its own prepared values, seed=" + seed + ", round=" + round);
+      }
       assertArrayEquals(expected.values().stream().mapToInt(Integer::intValue).toArray(), support,
           "seed=" + seed + ", round=" + round);
       counts.clear();
