@@ -131,10 +131,11 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
    * after the other, each waits for its misses in turn, so this reads the first slot of every
    * key, then the block of every slot whose folded hash matches, and lets the processor wait for
    * a level's misses together. A key its first slot does not settle (empty, another block there)
-   * is joined as before, in key order. {@code scratch} holds at least as many slots as keys.
+   * is joined as before, in key order. There are {@code out.length} keys ({@code fingerprints}
+   * may hold more, unread); {@code scratch} holds at least as many slots as keys.
    */
   void joinAll(long[] fingerprints, Block[] out, long[] scratch) {
-    int keys = fingerprints.length / 2;
+    int keys = out.length;
     for (int k = 0; k < keys; k++) {
       scratch[k] = slots[home(fold(fingerprints[2 * k]))];
     }

@@ -35,6 +35,13 @@ final class ScoredLinks {
   private final CandidateCounts candidates = new CandidateCounts();
   /** Scratch of {@link BlockTable#joinAll}, under the resolver's write lock. */
   private long[] joinScratch = new long[16];
+  /**
+   * The fingerprints and the comparison arrays of the touchpoint {@link #add} is adding, reused
+   * under the write lock: made per touchpoint they were a seventh of a fuzzy resolve's allocation
+   * (JFR). A batch's touchpoints, prepared and scored on many threads, make their own.
+   */
+  private final Fingerprints addFingerprints;
+  private final MatchModel.Scratch addScratch;
 
   /** The model's fields over an identifier type that names one person. */
   private final int[] personalFields;
@@ -48,6 +55,8 @@ final class ScoredLinks {
         .toArray();
     this.blockingKeys = List.copyOf(blockingKeys);
     this.maxBlockSize = maxBlockSize;
+    this.addFingerprints = new Fingerprints(2 * this.blockingKeys.size());
+    this.addScratch = model.scratch();
   }
 
   /**
@@ -60,7 +69,7 @@ final class ScoredLinks {
    */
   List<TouchpointNode> add(TouchpointNode entry, Touchpoint touchpoint, List<Problem> problems) {
     Pending pending = enter(entry, touchpoint, null, problems);
-    score(pending);
+    score(pending, addScratch);
     return link(pending);
   }
 
@@ -118,15 +127,20 @@ final class ScoredLinks {
    */
   Pending enter(TouchpointNode entry, Touchpoint touchpoint, Ahead ahead, List<Problem> problems) {
     long[] fingerprints;
+    int keys;
     if (ahead == null) {
       entry.extras().prepared = model.prepare(touchpoint, problems);
-      fingerprints = blockFingerprintsOf(touchpoint);
+      Fingerprints own = addFingerprints;
+      own.clear();
+      forEachBlockKey(touchpoint, own);
+      fingerprints = own.values;
+      keys = own.size / 2;
     } else {
       problems.addAll(ahead.problems());
       entry.extras().prepared = ahead.prepared();
       fingerprints = ahead.blockFingerprints();
+      keys = fingerprints.length / 2;
     }
-    int keys = fingerprints.length / 2;
     BlockTable.Block[] joined = new BlockTable.Block[keys];
     entry.extras.blocks = joined;
     if (joinScratch.length < keys) {
@@ -199,52 +213,82 @@ final class ScoredLinks {
   }
 
   /**
-   * Distinct touchpoints with a count each, in the order first counted: an identity hash table
-   * of open addressing that remembers which slots it filled, so that emptying it costs what was
-   * put in, not its size. It replaced an {@code IdentityHashMap} of boxed counts whose look-ups,
-   * boxes and clearing were a twentieth of a fuzzy resolve. A touchpoint is placed by its prepared
-   * values' identity hash, not its node's: scoring reads the prepared values next, while the node
-   * is read only if the pair links, so counting touches nothing scoring would not.
+   * Distinct touchpoints with a count each, in the order first counted, reused from one
+   * touchpoint to the next. A touchpoint's few candidates (five or six distinct among ten block
+   * members, at 1 M) are told apart by scanning those counted so far, comparing references: no
+   * candidate is read, so the first read of one is scoring's, which {@link #score} lets overlap.
+   * Hashing each by identity read its header, a cache miss apiece (an eighth of a fuzzy resolve,
+   * JFR). Past {@link #SCANNED} distinct candidates an index of open addressing by the prepared
+   * values' identity hash takes over, so a touchpoint in large blocks costs no quadratic scan.
    */
   static final class CandidateCounts {
-    /** The nodes, uncast: compared by identity only. */
-    private Object[] slots = new Object[64];
-    private MatchModel.Prepared[] slotPrepared = new MatchModel.Prepared[64];
-    private int[] slotCounts = new int[64];
-    /** The filled slots, in the order filled. */
-    private int[] filled = new int[32];
+    /** Distinct candidates up to which a scan finds a repeated one. */
+    static final int SCANNED = 16;
+    /** The nodes in the order first counted, uncast: compared by identity only. */
+    private Object[] nodes = new Object[32];
+    private MatchModel.Prepared[] prepared = new MatchModel.Prepared[32];
+    private int[] counts = new int[32];
     private int size;
+    /** Position + 1 of each node in {@link #nodes} by hash, 0 for empty; null while scanning. */
+    private int[] index;
 
     /**
-     * Counts {@code node} once more; {@code prepared} is its {@link TouchpointNode.Extras#prepared},
+     * Counts {@code node} once more; {@code values} is its {@link TouchpointNode.Extras#prepared},
      * the same object each time it is counted.
      */
-    void count(Object node, MatchModel.Prepared prepared) {
-      int mask = slots.length - 1;
-      int slot = mix(System.identityHashCode(prepared)) & mask;
-      while (true) {
-        Object at = slots[slot];
-        if (at == node) {
-          slotCounts[slot]++;
-          return;
+    void count(Object node, MatchModel.Prepared values) {
+      if (index == null) {
+        for (int i = 0; i < size; i++) {
+          if (nodes[i] == node) {
+            counts[i]++;
+            return;
+          }
         }
-        if (at == null) {
-          break;
+      } else {
+        int mask = index.length - 1;
+        int slot = mix(System.identityHashCode(values)) & mask;
+        for (int at = index[slot]; at != 0; at = index[slot]) {
+          if (nodes[at - 1] == node) {
+            counts[at - 1]++;
+            return;
+          }
+          slot = (slot + 1) & mask;
         }
+      }
+      if (size == nodes.length) {
+        nodes = java.util.Arrays.copyOf(nodes, 2 * size);
+        prepared = java.util.Arrays.copyOf(prepared, 2 * size);
+        counts = java.util.Arrays.copyOf(counts, 2 * size);
+      }
+      nodes[size] = node;
+      prepared[size] = values;
+      counts[size] = 1;
+      size++;
+      if (index != null && 2 * size > index.length) {
+        index = null;
+      }
+      if (index == null && size > SCANNED) {
+        reindex();
+      } else if (index != null) {
+        place(size - 1);
+      }
+    }
+
+    /** Builds the index over every node counted, at least twice as large as the count. */
+    private void reindex() {
+      index = new int[Integer.highestOneBit(4 * size)];
+      for (int i = 0; i < size; i++) {
+        place(i);
+      }
+    }
+
+    private void place(int position) {
+      int mask = index.length - 1;
+      int slot = mix(System.identityHashCode(prepared[position])) & mask;
+      while (index[slot] != 0) {
         slot = (slot + 1) & mask;
       }
-      if ((size + 1) * 2 > slots.length) {
-        grow();
-        count(node, prepared);
-        return;
-      }
-      slots[slot] = node;
-      slotPrepared[slot] = prepared;
-      slotCounts[slot] = 1;
-      if (size == filled.length) {
-        filled = java.util.Arrays.copyOf(filled, size * 2);
-      }
-      filled[size++] = slot;
+      index[slot] = position + 1;
     }
 
     int size() {
@@ -253,59 +297,31 @@ final class ScoredLinks {
 
     /** The distinct touchpoints counted, in the order first counted. */
     Object[] nodes() {
-      Object[] out = new Object[size];
-      for (int i = 0; i < size; i++) {
-        out[i] = slots[filled[i]];
-      }
-      return out;
+      return java.util.Arrays.copyOf(nodes, size);
     }
 
     /** Each one's prepared values, in the order of {@link #nodes}. */
     MatchModel.Prepared[] prepared() {
-      MatchModel.Prepared[] out = new MatchModel.Prepared[size];
-      for (int i = 0; i < size; i++) {
-        out[i] = slotPrepared[filled[i]];
-      }
-      return out;
+      return java.util.Arrays.copyOf(prepared, size);
     }
 
     /** Each one's count, in the order of {@link #nodes}. */
     int[] counts() {
-      int[] out = new int[size];
-      for (int i = 0; i < size; i++) {
-        out[i] = slotCounts[filled[i]];
-      }
-      return out;
+      return java.util.Arrays.copyOf(counts, size);
     }
 
-    /** Empties it; a table grown large for one touchpoint's many candidates is dropped. */
+    /** Empties it; arrays grown large for one touchpoint's many candidates are dropped. */
     void clear() {
-      if (slots.length > 1024) {
-        slots = new Object[64];
-        slotPrepared = new MatchModel.Prepared[64];
-        slotCounts = new int[64];
-        filled = new int[32];
+      if (nodes.length > 1024) {
+        nodes = new Object[32];
+        prepared = new MatchModel.Prepared[32];
+        counts = new int[32];
       } else {
-        for (int i = 0; i < size; i++) {
-          slots[filled[i]] = null;
-          slotPrepared[filled[i]] = null;
-        }
+        java.util.Arrays.fill(nodes, 0, size, null);
+        java.util.Arrays.fill(prepared, 0, size, null);
       }
+      index = null;
       size = 0;
-    }
-
-    private void grow() {
-      Object[] nodes = nodes();
-      MatchModel.Prepared[] prepared = prepared();
-      int[] counts = counts();
-      slots = new Object[slots.length * 2];
-      slotPrepared = new MatchModel.Prepared[slots.length];
-      slotCounts = new int[slots.length];
-      size = 0;
-      for (int i = 0; i < nodes.length; i++) {
-        count(nodes[i], prepared[i]);
-        slotCounts[filled[i]] = counts[i];
-      }
     }
 
     private static int mix(int h) {
@@ -319,9 +335,16 @@ final class ScoredLinks {
    * before: a batch runs it on many pending touchpoints at once, on any thread.
    */
   void score(Pending pending) {
+    score(pending, model.scratch());
+  }
+
+  /** {@link #score} with the caller's scratch, which no other thread uses meanwhile. */
+  private void score(Pending pending, MatchModel.Scratch scratch) {
     MatchModel.Prepared own = pending.entry.extras.prepared;
     double[] weights = new double[pending.candidates.length];
-    MatchModel.Scratch scratch = model.scratch();
+    if (model.readAhead(pending.prepared) < 0) {
+      throw new IllegalStateException("a negative count of values"); // kept so that it is read
+    }
     for (int i = 0; i < weights.length; i++) {
       weights[i] = linkingWeight(own, pending.prepared[i], scratch);
     }
@@ -411,6 +434,10 @@ final class ScoredLinks {
 
     long[] distinct() {
       return size == values.length ? values : java.util.Arrays.copyOf(values, size);
+    }
+
+    void clear() {
+      size = 0;
     }
   }
 
