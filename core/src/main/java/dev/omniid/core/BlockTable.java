@@ -22,8 +22,8 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
    * <p>Members and their prepared values alternate in one untyped array: counting a touchpoint's
    * candidates and scoring them then reads no member node, only the prepared values scoring reads
    * anyway. With the nodes in a list, each candidate cost a cache miss for its identity hash and
-   * two more on the way to its prepared values (node, extras), most of a fuzzy resolve's waiting
-   * on a large graph. A typed array of nodes would not do: a cast reads the node's header too, so
+   * two more on the way to its prepared values (node, extras): counting alone was an eighth of a
+   * fuzzy resolve's JFR samples at 1 M. A typed array of nodes would not do: a cast reads the node's header too, so
    * {@link #memberAt} is read as an {@code Object} and cast only for the few pairs that link.
    */
   static final class Block {
