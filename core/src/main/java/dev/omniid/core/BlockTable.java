@@ -41,6 +41,7 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
     /** Adds a member, whose prepared values are set, after the others. */
     void add(TouchpointNode node) {
       if (2 * size == pairs.length) {
+        // Half as many pairs again (two at least): the length stays even.
         pairs = java.util.Arrays.copyOf(pairs, pairs.length + Math.max(4, (pairs.length >> 2) << 1));
       }
       pairs[2 * size] = node;

@@ -353,12 +353,12 @@ public final class MatchModel {
   /**
    * Reads, for every one of {@code candidates}, what comparing with it reads first: the prepared
    * values and their array, then its first value of the first field in {@link #pruningOrder} when
-   * it has one, its characters included. On a large graph each is a chain of cache misses; read here
-   * one short loop per link, the candidates' misses overlap, where each comparison, long as it is,
-   * would wait for its own in turn. Returns a number the reads decide, for the caller to keep, so
-   * that they are not left out as unused.
+   * it has one, its characters included. On a large graph each is a chain of cache misses; read
+   * here one short loop per link, the candidates' misses overlap, where each comparison, long as
+   * it is, would wait for its own in turn. Returns a number the reads decide, for the caller to
+   * keep, so that they are not left out as unused.
    */
-  int readAhead(MatchModel.Prepared[] candidates) {
+  int readAhead(Prepared[] candidates) {
     int sum = 0;
     for (Prepared p : candidates) {
       sum += p.values.length;

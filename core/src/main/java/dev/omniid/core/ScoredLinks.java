@@ -131,9 +131,7 @@ final class ScoredLinks {
     int keys;
     if (ahead == null) {
       entry.extras().prepared = model.prepare(touchpoint, problems);
-      Fingerprints own = addFingerprints;
-      own.clear();
-      forEachBlockKey(touchpoint, own);
+      Fingerprints own = fingerprintsInto(touchpoint, addFingerprints);
       fingerprints = own.values;
       keys = own.size / 2;
     } else {
@@ -265,13 +263,10 @@ final class ScoredLinks {
       prepared[size] = values;
       counts[size] = 1;
       size++;
-      if (index != null && 2 * size > index.length) {
-        index = null;
-      }
-      if (index == null && size > SCANNED) {
-        reindex();
-      } else if (index != null) {
+      if (index != null && 2 * size <= index.length) {
         place(size - 1);
+      } else if (size > SCANNED) {
+        reindex();
       }
     }
 
@@ -403,9 +398,14 @@ final class ScoredLinks {
    * qualified string and no set are made.
    */
   long[] blockFingerprintsOf(Touchpoint touchpoint) {
-    Fingerprints out = new Fingerprints(2 * blockingKeys.size());
+    return fingerprintsInto(touchpoint, new Fingerprints(2 * blockingKeys.size())).distinct();
+  }
+
+  /** Empties {@code out} and gives it the touchpoint's key fingerprints; returns it. */
+  private Fingerprints fingerprintsInto(Touchpoint touchpoint, Fingerprints out) {
+    out.clear();
     forEachBlockKey(touchpoint, out);
-    return out.distinct();
+    return out;
   }
 
   /** Distinct keys' fingerprint pairs, in the order first given. */
