@@ -39,6 +39,17 @@ public record ProfileId(long value) implements Comparable<ProfileId> {
     }
   }
 
+  /**
+   * The number's hash, {@link Long#hashCode(long)}: consecutive ids have consecutive hashes, which
+   * the resolver's table of ids relies on to keep new ids close together.
+   *
+   * @return the hash
+   */
+  @Override
+  public int hashCode() {
+    return Long.hashCode(value);
+  }
+
   @Override
   public int compareTo(ProfileId other) {
     return Long.compare(value, other.value);

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * back, whatever path (fast or full) made the partition. Guarded by the resolver's write lock.
  */
 final class ProfileIds {
-  private final KeyedTable<IdRecord> records = new KeyedTable<>(r -> r.id);
+  private final KeyedTable<IdRecord> records = KeyedTable.forNumberedKeys(r -> r.id);
   private final long first;
   private long next;
 

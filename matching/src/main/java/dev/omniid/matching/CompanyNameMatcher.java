@@ -208,7 +208,7 @@ public final class CompanyNameMatcher implements FieldMatcher {
 
   /** The smaller similarity of both directions: Commons Text's prefix bonus is not symmetric. */
   private static double similarity(String a, String b) {
-    return Math.min(JaroWinkler.similarity(a, b), JaroWinkler.similarity(b, a));
+    return JaroWinkler.lowerOfBothOrders(a, b);
   }
 
   private static boolean fuzzy(String token) {

@@ -37,7 +37,7 @@ public final class TextMatcher {
       return ComparisonLevel.EXACT;
     }
     // Commons Text's similarity is not exactly symmetric in its prefix bonus: take the smaller.
-    double s = Math.min(JaroWinkler.similarity(a, b), JaroWinkler.similarity(b, a));
+    double s = JaroWinkler.lowerOfBothOrders(a, b);
     return s >= 0.95 ? ComparisonLevel.STRONG
         : s >= 0.88 ? ComparisonLevel.MEDIUM
         : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
@@ -48,8 +48,7 @@ public final class TextMatcher {
    * {@code b[0, lb)}, which are not equal, without making them.
    */
   static ComparisonLevel jaroWinklerLevel(String a, int la, String b, int lb) {
-    double s = Math.min(JaroWinkler.similarity(a, 0, la, b, 0, lb),
-        JaroWinkler.similarity(b, 0, lb, a, 0, la));
+    double s = JaroWinkler.lowerOfBothOrders(a, la, b, lb);
     return s >= 0.95 ? ComparisonLevel.STRONG
         : s >= 0.88 ? ComparisonLevel.MEDIUM
         : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;

@@ -67,4 +67,31 @@ class JaroWinklerPropertiesTest {
           JaroWinkler.similarity(pa, fa, fa + a.length(), pb, 1, 1 + b.length()), () -> a + " / " + b);
     }
   }
+
+  /**
+   * {@link JaroWinkler#lowerOfBothOrders} is the smaller of Commons Text's two orders to the bit,
+   * including equal lengths (where the orders differ) and prefixes read in place.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void lowerOfBothOrdersIsTheSmallerOfCommonsTextsTwo(long seed) {
+    Random random = new Random(seed);
+    for (int round = 0; round < 40; round++) {
+      int length = 1 + random.nextInt(round % 4 == 0 ? 90 : 14);
+      String a = word(random, length, 2 + random.nextInt(25));
+      // Half the pairs of equal length: a typo that changes or swaps keeps it, a fresh word of it.
+      String b = switch (random.nextInt(3)) {
+        case 0 -> variant(random, a);
+        case 1 -> word(random, a.length(), 2 + random.nextInt(25));
+        default -> word(random, 1 + random.nextInt(90), 4);
+      };
+      double expected = Math.min(COMMONS.apply(a, b), COMMONS.apply(b, a));
+      assertEquals(Double.doubleToRawLongBits(expected),
+          Double.doubleToRawLongBits(JaroWinkler.lowerOfBothOrders(a, b)), () -> a + " / " + b);
+      String pa = a + "@" + word(random, random.nextInt(8), 26);
+      String pb = b + "@" + word(random, random.nextInt(8), 26);
+      assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(
+          JaroWinkler.lowerOfBothOrders(pa, a.length(), pb, b.length())), () -> a + " / " + b);
+    }
+  }
 }
