@@ -50,7 +50,6 @@ public final class AlternatingProbe {
     private final Method id;
     private final Method profileId;
     private long checksum;
-    private double lastRate;
 
     Build(Path jar, boolean fuzzy, int warm) throws ReflectiveOperationException, IOException {
       // The platform loader as parent: this jar's own classes must not shadow the build's.
@@ -91,8 +90,7 @@ public final class AlternatingProbe {
       for (Object t : fresh) {
         remove.invoke(resolver, id.invoke(t));
       }
-      lastRate = fresh.size() / ((end - start) / 1e9);
-      return lastRate;
+      return fresh.size() / ((end - start) / 1e9);
     }
   }
 
@@ -129,24 +127,20 @@ public final class AlternatingProbe {
     }
     List<Double> ratios = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      double logFirst = 0;
-      double logSecond = 0;
-      StringBuilder rates = new StringBuilder();
+      double[] perSecond = new double[builds.length];
       // Each round runs every graph in turn, backwards in every other round: a round's place in
       // the sequence (after the previous one's removals) moved its rate by about 5 %.
       for (int k = 0; k < builds.length; k++) {
         int i = r % 2 == 0 ? k : builds.length - 1 - k;
-        double perSecond = builds[i].round();
-        if (second[i]) {
-          logSecond += Math.log(perSecond);
-        } else {
-          logFirst += Math.log(perSecond);
-        }
+        perSecond[i] = builds[i].round();
       }
-      for (Build b : builds) {
-        rates.append(String.format(" %.0f", b.lastRate));
+      double logRatio = 0;
+      StringBuilder rates = new StringBuilder();
+      for (int i = 0; i < builds.length; i++) {
+        logRatio += second[i] ? Math.log(perSecond[i]) : -Math.log(perSecond[i]);
+        rates.append(String.format(" %.0f", perSecond[i]));
       }
-      double ratio = Math.exp((logSecond - logFirst) / copies);
+      double ratio = Math.exp(logRatio / copies);
       System.out.printf("round %d:%s per s, second/first %.3f%n", r, rates, ratio);
       if (r >= rounds / 3) {
         ratios.add(ratio);

@@ -23,8 +23,9 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
    * candidates and scoring them then reads no member node, only the prepared values scoring reads
    * anyway. With the nodes in a list, each candidate cost a cache miss for its identity hash and
    * two more on the way to its prepared values (node, extras): counting alone was an eighth of a
-   * fuzzy resolve's JFR samples at 1 M. A typed array of nodes would not do: a cast reads the node's header too, so
-   * {@link #memberAt} is read as an {@code Object} and cast only for the few pairs that link.
+   * fuzzy resolve's JFR samples at 1 M. A typed array of nodes would not do: a cast reads the
+   * node's header too, so {@link #memberAt} is read as an {@code Object} and cast only for the few
+   * pairs that link.
    */
   static final class Block {
     final long hash;
