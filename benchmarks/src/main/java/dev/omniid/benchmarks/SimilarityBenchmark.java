@@ -4,6 +4,7 @@ import dev.omniid.core.ComparisonLevel;
 import dev.omniid.matching.TextMatcher;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,11 +19,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Our hand-written typo grading for codes ({@link TextMatcher#typo()}: one substitution or one
- * adjacent swap) side by side with the same decision made with Commons Text's bounded
- * Levenshtein distance, on postal-code-like pairs (a third equal, a third one edit apart, a third
- * different). The decisions agree except on adjacent swaps, which Levenshtein counts as two
- * edits. The hand-written one is kept only if it pays here.
+ * Hand-written string comparisons side by side with the Commons Text ones they replace; each is
+ * kept only if it pays here.
+ * <ul>
+ *   <li>{@code grade}: the typo grading for codes ({@link TextMatcher#typo()}: one substitution or
+ *       one adjacent swap) against the same decision made with Commons Text's bounded Levenshtein
+ *       distance, on postal-code-like pairs (a third equal, a third one edit apart, a third
+ *       different). The decisions agree except on adjacent swaps, which Levenshtein counts as two
+ *       edits.
+ *   <li>{@code jaroWinkler}: {@link TextMatcher#jaroWinkler()} against the same bands computed from
+ *       Commons Text's {@code JaroWinklerSimilarity} (the lower of its two orders), on the pairs a
+ *       scorer meets: names, street tokens and e-mail local parts, half of them a typo apart, half
+ *       another value of the same kind. The levels agree bit for bit
+ *       ({@code JaroWinklerPropertiesTest}).
+ * </ul>
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SimilarityBenchmark}
  */
@@ -34,6 +44,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class SimilarityBenchmark {
   private static final LevenshteinDistance WITHIN_ONE = new LevenshteinDistance(2);
+  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+  private static final String[] WORDS = {"maria", "mariah", "jonathan", "johnathan", "catherine",
+    "katherine", "mohammed", "muhammad", "schmidt", "schmitt", "gonzalez", "gonzales", "oconnor",
+    "nguyen", "fitzgerald", "alexandra", "christopher", "main", "street", "avenue", "boulevard",
+    "springfield", "riverside", "washington", "j.smith1984", "maria.gonzalez", "kate_oconnor",
+    "info", "contact", "chris.fitzgerald77", "alexandra.schmidt"};
 
   /** Which implementation grades the pair. */
   @Param({"ours", "commonsText"})
@@ -41,6 +57,8 @@ public class SimilarityBenchmark {
 
   String[] left;
   String[] right;
+  String[] leftWords;
+  String[] rightWords;
   int next;
 
   @Setup
@@ -58,6 +76,46 @@ public class SimilarityBenchmark {
         default -> String.format("%05d", random.nextInt(100_000));
       };
     }
+    leftWords = new String[n];
+    rightWords = new String[n];
+    for (int i = 0; i < n; i++) {
+      String word = WORDS[random.nextInt(WORDS.length)];
+      leftWords[i] = word;
+      rightWords[i] = i % 2 == 0 ? typo(random, word) : WORDS[random.nextInt(WORDS.length)];
+    }
+  }
+
+  /** One character changed, dropped or swapped with the next. */
+  private static String typo(SplittableRandom random, String word) {
+    StringBuilder s = new StringBuilder(word);
+    int i = random.nextInt(word.length() - 1);
+    switch (random.nextInt(3)) {
+      case 0 -> s.setCharAt(i, (char) ('a' + random.nextInt(26)));
+      case 1 -> s.deleteCharAt(i);
+      default -> {
+        s.setCharAt(i, word.charAt(i + 1));
+        s.setCharAt(i + 1, word.charAt(i));
+      }
+    }
+    return s.toString();
+  }
+
+  @Benchmark
+  public ComparisonLevel jaroWinkler() {
+    int i = next;
+    next = (next + 1) & (leftWords.length - 1);
+    String a = leftWords[i];
+    String b = rightWords[i];
+    if (implementation.equals("ours")) {
+      return TextMatcher.jaroWinkler().compare(a, b);
+    }
+    if (a.equals(b)) {
+      return ComparisonLevel.EXACT;
+    }
+    double s = Math.min(JARO_WINKLER.apply(a, b), JARO_WINKLER.apply(b, a));
+    return s >= 0.95 ? ComparisonLevel.STRONG
+        : s >= 0.88 ? ComparisonLevel.MEDIUM
+        : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
   }
 
   @Benchmark

@@ -5,7 +5,8 @@ package dev.omniid.matching;
  * for every pair of strings, without its allocations: Commons Text boxes each character it compares
  * and allocates five arrays per call, which made it most of a fuzzy resolve's garbage. Strings of
  * up to 64 characters (every real name or street token) keep their match flags in two {@code long}
- * masks; longer ones fall back to arrays. The tie-break of Commons Text is kept: of two strings of
+ * masks and, when Latin-1, find each match in a per-thread table of where each character stands
+ * in the longer string; others scan, and longer ones fall back to arrays. The tie-break of Commons Text is kept: of two strings of
  * equal length the second is the one scanned, so the result may differ with the order, exactly as
  * Commons Text's does. Stateless and thread-safe.
  */
@@ -74,7 +75,32 @@ final class JaroWinkler {
     }
     int matches;
     int transpositions;
-    if (maxLength <= 64) {
+    long[] positions;
+    if (maxLength <= 64 && (positions = positionsOf(max, maxFrom, maxLength)) != null) {
+      int range = Math.max(maxLength / 2 - 1, 0);
+      long maxFlags = 0;
+      long minFlags = 0;
+      matches = 0;
+      for (int mi = 0; mi < minLength; mi++) {
+        char c = min.charAt(minFrom + mi);
+        if (c >= LATIN_1) {
+          continue;
+        }
+        // The free positions of c in the window: the lowest is the one Commons Text's scan takes.
+        long window = (-1L >>> (64 - Math.min(mi + range + 1, maxLength)))
+            & (-1L << Math.max(mi - range, 0));
+        long free = positions[c] & window & ~maxFlags;
+        if (free != 0) {
+          maxFlags |= free & -free;
+          minFlags |= 1L << mi;
+          matches++;
+        }
+      }
+      for (int xi = 0; xi < maxLength; xi++) {
+        positions[max.charAt(maxFrom + xi)] = 0;
+      }
+      transpositions = transpositions(min, minFrom, minFlags, max, maxFrom, maxFlags);
+    } else if (maxLength <= 64) {
       int range = Math.max(maxLength / 2 - 1, 0);
       long maxFlags = 0;
       long minFlags = 0;
@@ -90,19 +116,7 @@ final class JaroWinkler {
           }
         }
       }
-      // The matched characters of each side in order, compared pairwise.
-      transpositions = 0;
-      long a = minFlags;
-      long b = maxFlags;
-      while (a != 0) {
-        int i = Long.numberOfTrailingZeros(a);
-        int j = Long.numberOfTrailingZeros(b);
-        if (min.charAt(minFrom + i) != max.charAt(maxFrom + j)) {
-          transpositions++;
-        }
-        a &= a - 1;
-        b &= b - 1;
-      }
+      transpositions = transpositions(min, minFrom, minFlags, max, maxFrom, maxFlags);
     } else {
       int[] counts = longMatches(min.substring(minFrom, minFrom + minLength),
           max.substring(maxFrom, maxFrom + maxLength));
@@ -122,6 +136,55 @@ final class JaroWinkler {
     double m = matches;
     double j = (m / firstLength + m / secondLength + (m - transpositions / 2d) / m) / 3;
     return j < 0.7d ? j : j + 0.1d * prefix * (1d - j);
+  }
+
+  /** Characters below this have a mask in {@link #POSITIONS}. */
+  private static final int LATIN_1 = 256;
+
+  /**
+   * Per thread, for each Latin-1 character, the positions of the longer string that hold it, as a
+   * mask; all zero between calls. With it each character of the shorter string finds its partner
+   * with three mask operations, where the scan compared it with every character of its window:
+   * Jaro-Winkler was the largest single cost of scoring a candidate (JFR, fuzzy resolve at 1 M).
+   */
+  private static final ThreadLocal<long[]> POSITIONS =
+      ThreadLocal.withInitial(() -> new long[LATIN_1]);
+
+  /**
+   * The masks of {@code s[from, from + length)} in this thread's {@link #POSITIONS}, or null (and
+   * the table left clean) when a character is not Latin-1: the caller then scans.
+   */
+  private static long[] positionsOf(String s, int from, int length) {
+    long[] positions = POSITIONS.get();
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(from + i);
+      if (c >= LATIN_1) {
+        for (int k = 0; k < i; k++) {
+          positions[s.charAt(from + k)] = 0;
+        }
+        return null;
+      }
+      positions[c] |= 1L << i;
+    }
+    return positions;
+  }
+
+  /** Half-transpositions counted as Commons Text does: the matched characters of each side in order, compared pairwise. */
+  private static int transpositions(String min, int minFrom, long minFlags, String max, int maxFrom,
+      long maxFlags) {
+    int transpositions = 0;
+    long a = minFlags;
+    long b = maxFlags;
+    while (a != 0) {
+      int i = Long.numberOfTrailingZeros(a);
+      int j = Long.numberOfTrailingZeros(b);
+      if (min.charAt(minFrom + i) != max.charAt(maxFrom + j)) {
+        transpositions++;
+      }
+      a &= a - 1;
+      b &= b - 1;
+    }
+    return transpositions;
   }
 
   /** Matches and transpositions of strings too long for the masks, as Commons Text counts them. */

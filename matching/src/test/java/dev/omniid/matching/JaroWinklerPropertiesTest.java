@@ -21,10 +21,19 @@ class JaroWinklerPropertiesTest {
     return LongStream.range(0, 300);
   }
 
+  /**
+   * Letters beyond ASCII: Latin-1 ones, which have a mask of their own in the implementation's
+   * table, and others (Latin Extended, Cyrillic, CJK), which send a string to the scan.
+   */
+  private static final char[] BEYOND_ASCII = {'\u00e9', '\u00df', '\u00ff', '\u0142', '\u0219', '\u0434', '\u4e2d'};
+
   private static String word(Random random, int length, int alphabet) {
     char[] chars = new char[length];
+    boolean foreign = random.nextInt(4) == 0;
     for (int i = 0; i < length; i++) {
-      chars[i] = random.nextInt(20) == 0 ? ' ' : (char) ('a' + random.nextInt(alphabet));
+      chars[i] = random.nextInt(20) == 0 ? ' '
+          : foreign && random.nextInt(6) == 0 ? BEYOND_ASCII[random.nextInt(BEYOND_ASCII.length)]
+          : (char) ('a' + random.nextInt(alphabet));
     }
     return new String(chars);
   }
