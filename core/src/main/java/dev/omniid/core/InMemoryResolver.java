@@ -129,15 +129,15 @@ final class InMemoryResolver implements IdentityResolver {
     Objects.requireNonNull(touchpoint, "touchpoint");
     lock.writeLock().lock();
     try {
-      TouchpointNode existing = graph.touchpoint(touchpoint.id());
-      if (existing != null) {
+      List<Problem> found = scratchProblems;
+      found.clear();
+      TouchpointNode node = graph.insertUnlessPresent(touchpoint, found);
+      if (node == null) {
+        TouchpointNode existing = graph.touchpoint(touchpoint.id());
         requireSameContent(existing, touchpoint);
         return new Resolution(touchpoint.id(), Resolution.Outcome.DUPLICATE, existing.cluster.id,
             List.of(), List.of(), List.of(), List.of());
       }
-      List<Problem> found = scratchProblems;
-      found.clear();
-      TouchpointNode node = graph.insert(touchpoint, found);
       List<TouchpointNode> alsoChanged = scored == null ? List.of() : scored.add(node, touchpoint, found);
       List<Problem> problems = found.isEmpty() ? List.of() : List.copyOf(found);
       if (fastPath != null && alsoChanged.isEmpty()) {

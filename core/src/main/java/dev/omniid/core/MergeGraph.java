@@ -179,7 +179,41 @@ final class MergeGraph {
     Normalized n = scratch;
     n.clear();
     normalize(touchpoint, n, true);
-    return place(touchpoint, n, problems);
+    return place(touchpoint, n, problems, false);
+  }
+
+  /**
+   * {@link #insert(Touchpoint, List)} unless the graph holds a touchpoint with the same id: then
+   * null, with nothing changed, no type registered and no problem reported, whatever the new
+   * touchpoint holds. The id is looked up together with the values, in one
+   * {@link KeyedTable#getAll}: looked up first, alone, its cache miss was waited for on every
+   * resolve before the values' were (4.6 % of a deterministic resolve at 1 M, measured with
+   * {@code AlternatingProbe}).
+   *
+   * <p>The answers are the ones the look-up first gave: normalizing registers nothing until the
+   * id is known to be new (an unknown type sends the touchpoint to the look-up alone first), and a
+   * touchpoint refused whole whose id the graph holds is a repeat, not a refusal.
+   */
+  TouchpointNode insertUnlessPresent(Touchpoint touchpoint, List<Problem> problems) {
+    Normalized n = scratch;
+    n.clear();
+    boolean known;
+    try {
+      known = normalize(touchpoint, n, false);
+    } catch (OmniIdException refused) {
+      if (touchpoints.get(touchpoint.id()) != null) {
+        return null;
+      }
+      throw refused;
+    }
+    if (!known) {
+      if (touchpoints.get(touchpoint.id()) != null) {
+        return null;
+      }
+      n.clear();
+      normalize(touchpoint, n, true);
+    }
+    return place(touchpoint, n, problems, known);
   }
 
   /**
@@ -191,7 +225,7 @@ final class MergeGraph {
     if (ahead.refused != null) {
       throw ahead.refused;
     }
-    return place(touchpoint, ahead, problems);
+    return place(touchpoint, ahead, problems, false);
   }
 
   /**
@@ -303,28 +337,44 @@ final class MergeGraph {
     return true;
   }
 
-  /** Adds a normalized touchpoint to the graph: its value nodes, carriers, limits. */
-  private TouchpointNode place(Touchpoint touchpoint, Normalized n, List<Problem> problems) {
+  /**
+   * Adds a normalized touchpoint to the graph: its value nodes, carriers, limits. With
+   * {@code unlessPresent}, looks the touchpoint's id up with the values and, when the graph holds
+   * it, returns null having changed nothing.
+   */
+  private TouchpointNode place(Touchpoint touchpoint, Normalized n, List<Problem> problems,
+      boolean unlessPresent) {
     List<Identifier> input = touchpoint.identifiers();
     List<Identifier> normalized = n.identifiers;
     List<TypeInfo> infos = n.infos;
     int given = n.given;
     String[] exclusive = n.exclusive;
-    if (n.found != null) {
-      problems.addAll(n.found);
+    int size = normalized.size();
+    int lookUps = unlessPresent ? size + 1 : size;
+    if (lookUpTables.length < lookUps) {
+      lookUpTables = new KeyedTable[lookUps];
+      lookUpKeys = new Object[lookUps];
+      lookUpFound = new Object[lookUps];
+      lookUpSlots = new long[lookUps];
     }
-    ValueNode[] values = new ValueNode[normalized.size()];
-    if (lookUpTables.length < values.length) {
-      lookUpTables = new KeyedTable[values.length];
-      lookUpKeys = new Object[values.length];
-      lookUpFound = new Object[values.length];
-      lookUpSlots = new long[values.length];
-    }
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < size; i++) {
       lookUpTables[i] = infos.get(i).values;
       lookUpKeys[i] = normalized.get(i).value();
     }
-    KeyedTable.getAll(lookUpTables, lookUpKeys, values.length, lookUpFound, lookUpSlots);
+    if (unlessPresent) {
+      lookUpTables[size] = touchpoints;
+      lookUpKeys[size] = touchpoint.id();
+    }
+    KeyedTable.getAll(lookUpTables, lookUpKeys, lookUps, lookUpFound, lookUpSlots);
+    if (unlessPresent && lookUpFound[size] != null) {
+      Arrays.fill(lookUpKeys, 0, lookUps, null);
+      Arrays.fill(lookUpFound, 0, lookUps, null);
+      return null;
+    }
+    if (n.found != null) {
+      problems.addAll(n.found);
+    }
+    ValueNode[] values = new ValueNode[size];
     for (int i = 0; i < values.length; i++) {
       TypeInfo info = infos.get(i);
       Identifier identifier = normalized.get(i);
@@ -344,8 +394,8 @@ final class MergeGraph {
       }
     }
     // The scratch keeps no node or key alive past this call (a removed node, a caller's string).
-    Arrays.fill(lookUpKeys, 0, values.length, null);
-    Arrays.fill(lookUpFound, 0, values.length, null);
+    Arrays.fill(lookUpKeys, 0, lookUps, null);
+    Arrays.fill(lookUpFound, 0, lookUps, null);
     byte[] sources = n.inOrder && given == values.length ? TouchpointNode.inOrder(given)
         : sourcesOf(input, normalized, given);
     TouchpointNode node = TouchpointNode.of(touchpoint, compactTouchpoints, sources, values,
