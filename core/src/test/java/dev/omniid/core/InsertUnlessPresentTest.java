@@ -38,7 +38,8 @@ class InsertUnlessPresentTest {
     TouchpointNode ta = twin.insert(first, new ArrayList<>());
     TouchpointNode tb = twin.insert(second, new ArrayList<>());
     assertNotNull(a);
-    assertNotNull(graph.knownType(LOYALTY_CARD), "an unknown type is registered once the id is new");
+    assertNotNull(graph.knownType(LOYALTY_CARD),
+        "an unknown type is registered once the id is new");
     assertSame(a.values[0], b.values[0], "the shared email is one value node");
     assertEquals(values(ta), values(a));
     assertEquals(values(tb), values(b));

@@ -6,9 +6,10 @@ package dev.omniid.matching;
  * and allocates five arrays per call, which made it most of a fuzzy resolve's garbage. Strings of
  * up to 64 characters (every real name or street token) keep their match flags in two {@code long}
  * masks and, when Latin-1, find each match in a per-thread table of where each character stands
- * in the longer string; others scan, and longer ones fall back to arrays. The tie-break of Commons Text is kept: of two strings of
- * equal length the second is the one scanned, so the result may differ with the order, exactly as
- * Commons Text's does. Stateless and thread-safe.
+ * in the longer string; others scan, and longer ones fall back to arrays. The tie-break of Commons
+ * Text is kept: of two strings of equal length the second is the one scanned, so the result may
+ * differ with the order, exactly as Commons Text's does. Thread-safe: the only state is the
+ * per-thread table, all zero between calls.
  */
 final class JaroWinkler {
   private JaroWinkler() {}
@@ -75,47 +76,36 @@ final class JaroWinkler {
     }
     int matches;
     int transpositions;
-    long[] positions;
-    if (maxLength <= 64 && (positions = positionsOf(max, maxFrom, maxLength)) != null) {
+    if (maxLength <= 64) {
+      // Null when the longer string is not all Latin-1: then each window is scanned.
+      long[] positions = positionsOf(max, maxFrom, maxLength);
       int range = Math.max(maxLength / 2 - 1, 0);
       long maxFlags = 0;
       long minFlags = 0;
-      matches = 0;
       for (int mi = 0; mi < minLength; mi++) {
         char c = min.charAt(minFrom + mi);
-        if (c >= LATIN_1) {
-          continue;
+        int from = Math.max(mi - range, 0);
+        int to = Math.min(mi + range + 1, maxLength);
+        int xi;
+        if (positions != null) {
+          // The free positions of c in the window: the lowest is the one the scan takes first.
+          long free = c < LATIN_1 ? positions[c] & (-1L >>> (64 - to)) & (-1L << from) & ~maxFlags
+              : 0;
+          xi = free == 0 ? -1 : Long.numberOfTrailingZeros(free);
+        } else {
+          xi = firstFree(c, max, maxFrom, from, to, maxFlags);
         }
-        // The free positions of c in the window: the lowest is the one Commons Text's scan takes.
-        long window = (-1L >>> (64 - Math.min(mi + range + 1, maxLength)))
-            & (-1L << Math.max(mi - range, 0));
-        long free = positions[c] & window & ~maxFlags;
-        if (free != 0) {
-          maxFlags |= free & -free;
+        if (xi >= 0) {
+          maxFlags |= 1L << xi;
           minFlags |= 1L << mi;
-          matches++;
         }
       }
-      for (int xi = 0; xi < maxLength; xi++) {
-        positions[max.charAt(maxFrom + xi)] = 0;
-      }
-      transpositions = transpositions(min, minFrom, minFlags, max, maxFrom, maxFlags);
-    } else if (maxLength <= 64) {
-      int range = Math.max(maxLength / 2 - 1, 0);
-      long maxFlags = 0;
-      long minFlags = 0;
-      matches = 0;
-      for (int mi = 0; mi < minLength; mi++) {
-        char c = min.charAt(minFrom + mi);
-        for (int xi = Math.max(mi - range, 0), xn = Math.min(mi + range + 1, maxLength); xi < xn; xi++) {
-          if ((maxFlags & (1L << xi)) == 0 && c == max.charAt(maxFrom + xi)) {
-            maxFlags |= 1L << xi;
-            minFlags |= 1L << mi;
-            matches++;
-            break;
-          }
+      if (positions != null) {
+        for (int i = 0; i < maxLength; i++) {
+          positions[max.charAt(maxFrom + i)] = 0;
         }
       }
+      matches = Long.bitCount(minFlags);
       transpositions = transpositions(min, minFrom, minFlags, max, maxFrom, maxFlags);
     } else {
       int[] counts = longMatches(min.substring(minFrom, minFrom + minLength),
@@ -169,7 +159,23 @@ final class JaroWinkler {
     return positions;
   }
 
-  /** Half-transpositions counted as Commons Text does: the matched characters of each side in order, compared pairwise. */
+  /**
+   * The first position in {@code [from, to)} of {@code max} (read from {@code maxFrom}) that holds
+   * {@code c} and is not in {@code taken}, or -1: Commons Text's scan of the window.
+   */
+  private static int firstFree(char c, String max, int maxFrom, int from, int to, long taken) {
+    for (int xi = from; xi < to; xi++) {
+      if ((taken & (1L << xi)) == 0 && c == max.charAt(maxFrom + xi)) {
+        return xi;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The transpositions as Commons Text counts them: the matched characters of each side in order,
+   * compared pairwise.
+   */
   private static int transpositions(String min, int minFrom, long minFlags, String max, int maxFrom,
       long maxFlags) {
     int transpositions = 0;

@@ -25,7 +25,8 @@ class JaroWinklerPropertiesTest {
    * Letters beyond ASCII: Latin-1 ones, which have a mask of their own in the implementation's
    * table, and others (Latin Extended, Cyrillic, CJK), which send a string to the scan.
    */
-  private static final char[] BEYOND_ASCII = {'\u00e9', '\u00df', '\u00ff', '\u0142', '\u0219', '\u0434', '\u4e2d'};
+  private static final char[] BEYOND_ASCII =
+      {'\u00e9', '\u00df', '\u00ff', '\u0142', '\u0219', '\u0434', '\u4e2d'};
 
   private static String word(Random random, int length, int alphabet) {
     char[] chars = new char[length];
