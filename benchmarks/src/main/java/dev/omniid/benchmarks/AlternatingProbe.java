@@ -15,11 +15,11 @@ import java.util.List;
 
 /**
  * Two builds of OmniID compared in one process: each benchmarks jar is loaded by class loaders of
- * its own, warms two graphs of its own ({@link ResolveBenchmark}'s workload; four graphs, built in
- * the order first, second, second, first), and the four then resolve the same fresh touchpoints in
- * turn on one thread, round after round, timed in that thread's CPU time. Printed: per round the
- * ratio of the second build's rates to the first's (geometric mean over each build's two graphs),
- * and its median over the last two thirds of the rounds.
+ * its own and warms graphs of its own ({@link ResolveBenchmark}'s workload; two per build unless
+ * asked, built in the order first, second, second, first, and again), and all of them then resolve
+ * the same fresh touchpoints in turn on one thread, round after round, timed in that thread's CPU
+ * time. Printed: per round the ratio of the second build's rates to the first's (geometric mean
+ * over each build's graphs), and its median over the last two thirds of the rounds.
  *
  * <p>Why: on a machine shared with other builds, runs taken one after the other differed by a
  * third with the same jar, and even two runs at once, one pinned to each core, by a few per cent
@@ -29,7 +29,7 @@ import java.util.List;
  * rate by several per cent, which the mirrored orders cancel; with six graphs each
  * (deterministic) it gave 0.994, with four each (fuzzy) 0.996.
  *
- * <p>Run: {@code java -XX:+UseParallelGC -Xms16g -Xmx16g -cp benchmarks/target/benchmarks.jar
+ * <p>Run: {@code java -XX:+UseParallelGC -Xms17g -Xmx17g -cp benchmarks/target/benchmarks.jar
  * dev.omniid.benchmarks.AlternatingProbe fuzzy 30 before.jar after.jar 4} ({@code deterministic}
  * for the core defaults; the jars are {@code benchmarks/target/benchmarks.jar} of the two builds,
  * copied aside; the last argument is the graphs per build, even, 2 by default). All graphs share

@@ -207,14 +207,15 @@ final class MergeGraph {
       }
       throw refused;
     }
-    if (!known) {
-      if (touchpoints.get(touchpoint.id()) != null) {
-        return null;
-      }
-      n.clear();
-      normalize(touchpoint, n, true);
+    if (known) {
+      return place(touchpoint, n, problems, true);
     }
-    return place(touchpoint, n, problems, known);
+    if (touchpoints.get(touchpoint.id()) != null) {
+      return null;
+    }
+    n.clear();
+    normalize(touchpoint, n, true);
+    return place(touchpoint, n, problems, false);
   }
 
   /**
