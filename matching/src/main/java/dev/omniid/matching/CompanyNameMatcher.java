@@ -206,9 +206,9 @@ public final class CompanyNameMatcher implements FieldMatcher {
     return k < 0 || (k == 0 && hi1.compareTo(hi2) < 0);
   }
 
-  /** The smaller similarity of both directions: Commons Text's prefix bonus is not symmetric. */
+  /** Jaro-Winkler, the same in either order ({@link JaroWinkler}). */
   private static double similarity(String a, String b) {
-    return JaroWinkler.lowerOfBothOrders(a, b);
+    return JaroWinkler.similarity(a, b);
   }
 
   private static boolean fuzzy(String token) {

@@ -6,39 +6,33 @@ package dev.omniid.matching;
  * and allocates five arrays per call, which made it most of a fuzzy resolve's garbage. Strings of
  * up to 64 characters (every real name or street token) keep their match flags in two {@code long}
  * masks and, when Latin-1, find each match in a per-thread table of where each character stands
- * in the longer string; others scan, and longer ones fall back to arrays. The tie-break of Commons
- * Text is kept: of two strings of equal length the second is the one scanned, so the result may
- * differ with the order, exactly as Commons Text's does. Thread-safe: the only state is the
- * per-thread table, all zero between calls.
+ * in the longer string; others scan, and longer ones fall back to arrays. Thread-safe: the only
+ * state is the per-thread table, all zero between calls.
+ *
+ * <p>Symmetric, to the bit: {@code similarity(a, b) == similarity(b, a)}, so a caller grades a pair
+ * once, in either order. Commons Text scans the shorter string (the first of two of equal length)
+ * and lets each character take the first free equal character within the window of the other,
+ * whose width depends on the longer length alone. Matches pair equal characters only, so take one
+ * character at a time, with its positions p1 < p2 < ... in one string and q1 < q2 < ... in the
+ * other. Scanning the p's in order, each takes the first free q within the window: that is the
+ * merge of the two sorted lists that pairs the heads when they are within the window and
+ * otherwise drops the head that is too far behind, and that merge is the same whichever list is
+ * scanned. So both orders match the same positions, count the same matches and transpositions
+ * (the matched characters of each side in order, compared pairwise), and read the same common
+ * prefix; the three terms are added in one order or the other (IEEE addition is commutative).
+ * {@code JaroWinklerPropertiesTest} checks it against Commons Text in both orders, exhaustively on
+ * short strings of a small alphabet (where ties are most common) and on random ones.
  */
 final class JaroWinkler {
   private JaroWinkler() {}
 
   /**
    * The Jaro-Winkler similarity of {@code first} and {@code second}, in [0, 1], with the prefix
-   * scale 0.1 and a prefix of at most 4 characters; bit for bit Commons Text's result.
+   * scale 0.1 and a prefix of at most 4 characters; bit for bit Commons Text's result, and the
+   * same in either order.
    */
   static double similarity(String first, String second) {
     return similarity(first, 0, first.length(), second, 0, second.length());
-  }
-
-  /**
-   * The smaller of {@code similarity(first, second)} and {@code similarity(second, first)}, what
-   * the matchers grade (Commons Text's result is not symmetric), computing one of them when the
-   * lengths differ: both orders then scan the shorter string against the longer, count the same
-   * matches, transpositions and common prefix, and add the same three terms (IEEE addition is
-   * commutative), so they are the same number to the bit. Only for strings of equal length, where
-   * the second one is scanned, are both computed. The email matcher graded every candidate's
-   * address by both orders: its Jaro-Winkler was a twentieth of a fuzzy resolve (JFR, 1 M warm).
-   */
-  static double lowerOfBothOrders(String first, String second) {
-    return lowerOfBothOrders(first, first.length(), second, second.length());
-  }
-
-  /** {@link #lowerOfBothOrders(String, String)} of the prefixes {@code a[0, la)} and {@code b[0, lb)}. */
-  static double lowerOfBothOrders(String a, int la, String b, int lb) {
-    double ab = similarity(a, 0, la, b, 0, lb);
-    return la != lb ? ab : Math.min(ab, similarity(b, 0, lb, a, 0, la));
   }
 
   /**

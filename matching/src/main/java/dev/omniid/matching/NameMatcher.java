@@ -200,8 +200,7 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
         if (x.tokens.length == 0 || y.tokens.length == 0) {
           continue;
         }
-        best = Math.min(best, grade(x, y, scratch));
-        best = Math.min(best, grade(y, x, scratch));
+        best = Math.min(best, gradeBothWays(x, y, scratch));
         if (best == ComparisonLevel.STRONG.ordinal()) {
           return ComparisonLevel.STRONG;
         }
@@ -253,9 +252,10 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
     }
   }
 
-  /** A thread's work arrays: pair grades, the alignment table and the alignment. */
+  /** A thread's work arrays: pair grades both ways, the alignment table and the alignment. */
   private static final class Scratch {
     final byte[][] grades = new byte[MAX_TOKENS][MAX_TOKENS];
+    final byte[][] transposed = new byte[MAX_TOKENS][MAX_TOKENS];
     final int[][] dp = new int[MAX_TOKENS + 1][MAX_TOKENS + 1];
     final Alignment alignment = new Alignment();
   }
@@ -321,26 +321,43 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
     return out == null ? tokens : out.toArray(new String[0]);
   }
 
-  /** The best level (as an ordinal) of x against y over the rotations of x the mode allows. */
-  private int grade(Variant x, Variant y, Scratch scratch) {
+  /**
+   * The best level (as an ordinal) of x against y over the rotations of x the mode allows, and of
+   * y against x over the rotations of y: the two grades {@link #comparePrepared} keeps the stronger
+   * of, from one grid of token pairs ({@link #fillGrades}).
+   */
+  private int gradeBothWays(Variant x, Variant y, Scratch scratch) {
     int n = x.tokens.length;
     int m = y.tokens.length;
-    byte[][] g = scratch.grades;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        g[i][j] = pair(x, i, y, j);
-      }
-    }
+    fillGrades(x, y, scratch.grades, scratch.transposed);
     int best = ComparisonLevel.DIFFERENT.ordinal();
-    int rotations = mode == Mode.GIVEN ? 1 : n;
-    for (int r = 0; r < rotations; r++) {
-      best = Math.min(best, gradeAlignment(g, n, m, r, scratch));
+    for (int r = 0, rotations = mode == Mode.GIVEN ? 1 : n; r < rotations; r++) {
+      best = Math.min(best, gradeAlignment(scratch.grades, n, m, r, scratch));
+    }
+    for (int r = 0, rotations = mode == Mode.GIVEN ? 1 : m; r < rotations; r++) {
+      best = Math.min(best, gradeAlignment(scratch.transposed, m, n, r, scratch));
     }
     return best;
   }
 
+  /**
+   * Writes {@code pair(x, i, y, j)} into {@code grades[i][j]} and {@code transposed[j][i]}, which
+   * is also {@code pair(y, j, x, i)}: everything {@link #pair} asks is symmetric, Jaro-Winkler
+   * included ({@link JaroWinkler}), so each token pair is graded once for both directions. Graded
+   * once per direction, token pairs were most of a name comparison's cost.
+   */
+  void fillGrades(Variant x, Variant y, byte[][] grades, byte[][] transposed) {
+    for (int i = 0; i < x.tokens.length; i++) {
+      for (int j = 0; j < y.tokens.length; j++) {
+        byte grade = pair(x, i, y, j);
+        grades[i][j] = grade;
+        transposed[j][i] = grade;
+      }
+    }
+  }
+
   /** The grade of token {@code i} of x against token {@code j} of y. */
-  private byte pair(Variant vx, int i, Variant vy, int j) {
+  byte pair(Variant vx, int i, Variant vy, int j) {
     String x = vx.tokens[i];
     String y = vy.tokens[j];
     if (x.equals(y)) {

@@ -36,8 +36,7 @@ public final class TextMatcher {
     if (a.equals(b)) {
       return ComparisonLevel.EXACT;
     }
-    // Commons Text's similarity is not exactly symmetric in its prefix bonus: take the smaller.
-    double s = JaroWinkler.lowerOfBothOrders(a, b);
+    double s = JaroWinkler.similarity(a, b);
     return s >= 0.95 ? ComparisonLevel.STRONG
         : s >= 0.88 ? ComparisonLevel.MEDIUM
         : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
@@ -48,7 +47,7 @@ public final class TextMatcher {
    * {@code b[0, lb)}, which are not equal, without making them.
    */
   static ComparisonLevel jaroWinklerLevel(String a, int la, String b, int lb) {
-    double s = JaroWinkler.lowerOfBothOrders(a, la, b, lb);
+    double s = JaroWinkler.similarity(a, 0, la, b, 0, lb);
     return s >= 0.95 ? ComparisonLevel.STRONG
         : s >= 0.88 ? ComparisonLevel.MEDIUM
         : s >= 0.80 ? ComparisonLevel.WEAK : ComparisonLevel.DIFFERENT;
