@@ -122,6 +122,56 @@ final class JaroWinkler {
     return j < 0.7d ? j : j + 0.1d * prefix * (1d - j);
   }
 
+  /**
+   * The characters of {@code s} as a mask for {@link #certainlyBelow}: bit {@code c % 64} for each
+   * character {@code c}. Characters 64 apart share a bit, which only loosens the bound.
+   */
+  static long letters(String s) {
+    long mask = 0;
+    for (int i = 0; i < s.length(); i++) {
+      mask |= 1L << s.charAt(i);
+    }
+    return mask;
+  }
+
+  /**
+   * Whether {@code similarity(a, b)} is certainly below {@code threshold}, told from the lengths,
+   * the common prefix and each side's {@link #letters} without matching anything: a character of
+   * one string whose bit the other lacks matches nothing, so the matches are at most the
+   * characters of each side whose bit the other has, the transposition term is at most 1, and
+   * the Winkler boost grows with the Jaro similarity. False when it cannot tell (then compute).
+   * Most token pairs of two different names share too few letters to come near a match band:
+   * deciding them so costs two short loops instead of the matching.
+   */
+  static boolean certainlyBelow(String a, long lettersOfA, String b, long lettersOfB,
+      double threshold) {
+    int la = a.length();
+    int lb = b.length();
+    if (la == 0 || lb == 0) {
+      return false;
+    }
+    int fromA = la;
+    for (int i = 0; i < la; i++) {
+      fromA -= (int) (~lettersOfB >>> a.charAt(i)) & 1;
+    }
+    int fromB = lb;
+    for (int i = 0; i < lb; i++) {
+      fromB -= (int) (~lettersOfA >>> b.charAt(i)) & 1;
+    }
+    double m = Math.min(fromA, fromB);
+    if (m == 0) {
+      return threshold > 0;
+    }
+    int prefix = 0;
+    while (prefix < Math.min(4, Math.min(la, lb)) && a.charAt(prefix) == b.charAt(prefix)) {
+      prefix++;
+    }
+    double jaro = (m / la + m / lb + 1) / 3;
+    double upper = jaro < 0.7d ? jaro : jaro + 0.1d * prefix * (1d - jaro);
+    // A margin far above rounding: the similarity sums its terms with other values.
+    return upper < threshold - 1e-9;
+  }
+
   /** Characters below this have a mask in {@link #POSITIONS}. */
   private static final int LATIN_1 = 256;
 

@@ -253,9 +253,16 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
   }
 
   /** A thread's work arrays: pair grades both ways, the alignment table and the alignment. */
-  private static final class Scratch {
+  static final class Scratch {
     final byte[][] grades = new byte[MAX_TOKENS][MAX_TOKENS];
     final byte[][] transposed = new byte[MAX_TOKENS][MAX_TOKENS];
+    /**
+     * The {@link JaroWinkler#letters} of each token of the two names being graded: computed per
+     * comparison, as keeping them with every prepared name would cost a fuzzy graph a few dozen
+     * bytes a touchpoint.
+     */
+    final long[] lettersX = new long[MAX_TOKENS];
+    final long[] lettersY = new long[MAX_TOKENS];
     final int[][] dp = new int[MAX_TOKENS + 1][MAX_TOKENS + 1];
     final Alignment alignment = new Alignment();
   }
@@ -324,40 +331,63 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
   /**
    * The best level (as an ordinal) of x against y over the rotations of x the mode allows, and of
    * y against x over the rotations of y: the two grades {@link #comparePrepared} keeps the stronger
-   * of, from one grid of token pairs ({@link #fillGrades}).
+   * of, from one grid of token pairs ({@link #fillGrades}). An alignment grades {@code STRONG} at
+   * best, so the first that does ends the search with the level the rest would give; the unrotated
+   * alignments come first, as a name agreeing with another mostly agrees in its own order. Every
+   * rotation of both sides was aligned for each pair of names, a tenth of a fuzzy resolve.
    */
   private int gradeBothWays(Variant x, Variant y, Scratch scratch) {
     int n = x.tokens.length;
     int m = y.tokens.length;
-    fillGrades(x, y, scratch.grades, scratch.transposed);
-    int best = ComparisonLevel.DIFFERENT.ordinal();
-    for (int r = 0, rotations = mode == Mode.GIVEN ? 1 : n; r < rotations; r++) {
+    fillGrades(x, y, scratch);
+    int strong = ComparisonLevel.STRONG.ordinal();
+    int best = gradeAlignment(scratch.grades, n, m, 0, scratch);
+    if (best == strong) {
+      return best;
+    }
+    best = Math.min(best, gradeAlignment(scratch.transposed, m, n, 0, scratch));
+    if (mode == Mode.GIVEN) {
+      return best;
+    }
+    for (int r = 1; r < n && best != strong; r++) {
       best = Math.min(best, gradeAlignment(scratch.grades, n, m, r, scratch));
     }
-    for (int r = 0, rotations = mode == Mode.GIVEN ? 1 : m; r < rotations; r++) {
+    for (int r = 1; r < m && best != strong; r++) {
       best = Math.min(best, gradeAlignment(scratch.transposed, m, n, r, scratch));
     }
     return best;
   }
 
   /**
-   * Writes {@code pair(x, i, y, j)} into {@code grades[i][j]} and {@code transposed[j][i]}, which
-   * is also {@code pair(y, j, x, i)}: everything {@link #pair} asks is symmetric, Jaro-Winkler
-   * included ({@link JaroWinkler}), so each token pair is graded once for both directions. Graded
-   * once per direction, token pairs were most of a name comparison's cost.
+   * Writes {@code pair(x, i, y, j)} into {@code scratch.grades[i][j]} and
+   * {@code scratch.transposed[j][i]}, which is also {@code pair(y, j, x, i)}: everything
+   * {@link #pair} asks is symmetric, Jaro-Winkler included ({@link JaroWinkler}), so each token
+   * pair is graded once for both directions. Graded once per direction, token pairs were most of
+   * a name comparison's cost.
    */
-  void fillGrades(Variant x, Variant y, byte[][] grades, byte[][] transposed) {
+  void fillGrades(Variant x, Variant y, Scratch scratch) {
+    long[] lettersX = scratch.lettersX;
+    long[] lettersY = scratch.lettersY;
+    for (int i = 0; i < x.tokens.length; i++) {
+      lettersX[i] = JaroWinkler.letters(x.tokens[i]);
+    }
+    for (int j = 0; j < y.tokens.length; j++) {
+      lettersY[j] = JaroWinkler.letters(y.tokens[j]);
+    }
     for (int i = 0; i < x.tokens.length; i++) {
       for (int j = 0; j < y.tokens.length; j++) {
-        byte grade = pair(x, i, y, j);
-        grades[i][j] = grade;
-        transposed[j][i] = grade;
+        byte grade = pair(x, i, lettersX[i], y, j, lettersY[j]);
+        scratch.grades[i][j] = grade;
+        scratch.transposed[j][i] = grade;
       }
     }
   }
 
-  /** The grade of token {@code i} of x against token {@code j} of y. */
-  byte pair(Variant vx, int i, Variant vy, int j) {
+  /**
+   * The grade of token {@code i} of x against token {@code j} of y, whose
+   * {@link JaroWinkler#letters} are {@code lettersX} and {@code lettersY}.
+   */
+  byte pair(Variant vx, int i, long lettersX, Variant vy, int j, long lettersY) {
     String x = vx.tokens[i];
     String y = vy.tokens[j];
     if (x.equals(y)) {
@@ -378,6 +408,9 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
     }
     if (lx == 1 || lx > MAX_FUZZY_LENGTH || ly > MAX_FUZZY_LENGTH) {
       // Jaro-Winkler is quadratic; no real name token is this long.
+      return NONE;
+    }
+    if (JaroWinkler.certainlyBelow(x, lettersX, y, lettersY, NEAR_SIMILARITY)) {
       return NONE;
     }
     double similarity = JaroWinkler.similarity(x, y);
@@ -439,7 +472,7 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
    * Aligns x (rotated left by r) with y in order, maximizing the pair scores, and grades the
    * alignment; returns a level ordinal.
    */
-  private int gradeAlignment(byte[][] g, int n, int m, int r, Scratch scratch) {
+  int gradeAlignment(byte[][] g, int n, int m, int r, Scratch scratch) {
     int[][] dp = scratch.dp;
     for (int i = 1; i <= n; i++) {
       byte[] row = g[(i - 1 + r) % n];

@@ -1,6 +1,7 @@
 package dev.omniid.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -137,5 +138,59 @@ class JaroWinklerPropertiesTest {
         }
       }
     }
+  }
+
+  /**
+   * {@link JaroWinkler#certainlyBelow} is never wrong: whenever it says a pair is below a band,
+   * the similarity is, for the bands the matchers grade by; on typo variants (near every band),
+   * unrelated words, and strings of other characters, some sharing a mask bit.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void certainlyBelowIsNeverWrong(long seed) {
+    Random random = new Random(seed);
+    double[] bands = {0.80, 0.88, 0.94, 0.95, 0.70, 0.5};
+    for (int round = 0; round < 40; round++) {
+      String a = word(random, random.nextInt(round % 4 == 0 ? 70 : 12), 2 + random.nextInt(25));
+      String b = random.nextBoolean() ? variant(random, a)
+          : word(random, random.nextInt(12), 2 + random.nextInt(25));
+      double similarity = JaroWinkler.similarity(a, b);
+      for (double band : bands) {
+        if (JaroWinkler.certainlyBelow(a, JaroWinkler.letters(a), b, JaroWinkler.letters(b),
+            band)) {
+          assertTrue(similarity < band, () -> a + " / " + b + " said below " + band);
+        }
+      }
+    }
+  }
+
+  /**
+   * The bound decides most pairs of different real name tokens without matching them: the point
+   * of having it (a bound that never decided would pass the test above).
+   */
+  @Test
+  void certainlyBelowDecidesMostPairsOfDifferentNames() {
+    List<String> tokens = new ArrayList<>();
+    for (String name : Generators.FAMILY) {
+      for (String token : NameNormalizer.standard().normalize(name).split(" ")) {
+        if (token.length() > 1 && !tokens.contains(token)) {
+          tokens.add(token);
+        }
+      }
+    }
+    int pairs = 0;
+    int decided = 0;
+    for (String a : tokens) {
+      for (String b : tokens) {
+        if (!a.equals(b) && JaroWinkler.similarity(a, b) < 0.88) {
+          pairs++;
+          if (JaroWinkler.certainlyBelow(a, JaroWinkler.letters(a), b, JaroWinkler.letters(b),
+              0.88)) {
+            decided++;
+          }
+        }
+      }
+    }
+    assertTrue(decided * 2 > pairs, decided + " of " + pairs + " pairs decided");
   }
 }
