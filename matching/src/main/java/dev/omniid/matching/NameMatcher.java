@@ -333,8 +333,9 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
    * y against x over the rotations of y: the two grades {@link #comparePrepared} keeps the stronger
    * of, from one grid of token pairs ({@link #fillGrades}). An alignment grades {@code STRONG} at
    * best, so the first that does ends the search with the level the rest would give; the unrotated
-   * alignments come first, as a name agreeing with another mostly agrees in its own order. Every
-   * rotation of both sides was aligned for each pair of names, a tenth of a fuzzy resolve.
+   * alignments come first, as a name agreeing with another mostly agrees in its own order. With
+   * every rotation of both sides aligned, and Jaro-Winkler on every unequal token pair, a
+   * comparison of two full names took 1.2-1.4 us in {@code NameMatchBenchmark}; now 0.9 us.
    */
   private int gradeBothWays(Variant x, Variant y, Scratch scratch) {
     int n = x.tokens.length;
@@ -363,7 +364,7 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
    * {@code scratch.transposed[j][i]}, which is also {@code pair(y, j, x, i)}: everything
    * {@link #pair} asks is symmetric, Jaro-Winkler included ({@link JaroWinkler}), so each token
    * pair is graded once for both directions. Graded once per direction, token pairs were most of
-   * a name comparison's cost.
+   * a name comparison's cost (JFR of {@code NameMatchBenchmark}).
    */
   void fillGrades(Variant x, Variant y, Scratch scratch) {
     long[] lettersX = scratch.lettersX;
