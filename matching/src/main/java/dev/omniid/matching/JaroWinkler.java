@@ -110,16 +110,26 @@ final class JaroWinkler {
     if (matches == 0) {
       return 0d;
     }
-    int prefix = 0;
-    for (int i = 0; i < Math.min(4, minLength); i++) {
-      if (first.charAt(firstFrom + i) != second.charAt(secondFrom + i)) {
-        break;
-      }
-      prefix++;
-    }
     double m = matches;
     double j = (m / firstLength + m / secondLength + (m - transpositions / 2d) / m) / 3;
-    return j < 0.7d ? j : j + 0.1d * prefix * (1d - j);
+    return winkler(j, commonPrefix(first, firstFrom, second, secondFrom, minLength));
+  }
+
+  /** How many characters both start with, from their offsets: at most 4 and {@code most}. */
+  private static int commonPrefix(String a, int aFrom, String b, int bFrom, int most) {
+    int prefix = 0;
+    while (prefix < Math.min(4, most) && a.charAt(aFrom + prefix) == b.charAt(bFrom + prefix)) {
+      prefix++;
+    }
+    return prefix;
+  }
+
+  /**
+   * The Jaro similarity {@code jaro} with Winkler's boost for a common prefix of {@code prefix}
+   * characters (scale 0.1, from 0.7 up): one formula for the similarity and its bound.
+   */
+  private static double winkler(double jaro, int prefix) {
+    return jaro < 0.7d ? jaro : jaro + 0.1d * prefix * (1d - jaro);
   }
 
   /**
@@ -162,12 +172,7 @@ final class JaroWinkler {
     if (m == 0) {
       return threshold > 0;
     }
-    int prefix = 0;
-    while (prefix < Math.min(4, Math.min(la, lb)) && a.charAt(prefix) == b.charAt(prefix)) {
-      prefix++;
-    }
-    double jaro = (m / la + m / lb + 1) / 3;
-    double upper = jaro < 0.7d ? jaro : jaro + 0.1d * prefix * (1d - jaro);
+    double upper = winkler((m / la + m / lb + 1) / 3, commonPrefix(a, 0, b, 0, Math.min(la, lb)));
     // A margin far above rounding: the similarity sums its terms with other values.
     return upper < threshold - 1e-9;
   }
