@@ -26,27 +26,12 @@ import java.util.List;
  * groups' distinct people (one or two each, as a rule).
  */
 final class ComponentClusterer {
-  private static final Comparator<Edge> BY_WEIGHT_THEN_IDS = ComponentClusterer::byWeightThenIds;
   /**
    * Values that name one person first (exclusive or personal types, whatever their strength): a
    * group they join across a conflict is one person described several ways, which every later
    * union must know (see {@link UnionFind#personConflict}); then strongest type first, then value.
    */
   private static final Comparator<ValueNode> BY_RANK_THEN_VALUE = ComponentClusterer::byRankThenValue;
-
-  /**
-   * Heaviest first, then by the ids of the two ends. Written out rather than chained: a chain of
-   * key extractors was a twentieth of recomputing a scored component.
-   */
-  private static int byWeightThenIds(Edge x, Edge y) {
-    // As comparingDouble(e -> -e.weight): Double.compare of the negated weights.
-    int c = Double.compare(-x.weight, -y.weight);
-    if (c != 0) {
-      return c;
-    }
-    c = x.first.id.compareTo(y.first.id);
-    return c != 0 ? c : x.second.id.compareTo(y.second.id);
-  }
 
   private static int byRankThenValue(ValueNode x, ValueNode y) {
     int c = Integer.compare(x.type.personal ? 0 : 1, y.type.personal ? 0 : 1);
@@ -275,20 +260,44 @@ final class ComponentClusterer {
   /** Applies scored-match edges, strongest first, after every identifier. */
   private static void linkEdges(TouchpointNode[] entries, IdentityHashMap<TouchpointNode, Integer> local,
       UnionFind uf, List<Evidence> evidence, boolean withEvidence) {
-    List<Edge> edges = new ArrayList<>();
+    // Each edge once, from its first end; ordered by the ends' positions, which are in id order,
+    // so no id is read (EdgeOrder).
+    int count = 0;
     for (TouchpointNode e : entries) {
       if (e.hasEdges()) {
-        for (Edge edge : e.edges()) {
-          if (edge.first == e) {
-            edges.add(edge);
+        ArrayList<Edge> own = e.edges();
+        for (int k = 0; k < own.size(); k++) {
+          if (own.get(k).first == e) {
+            count++;
           }
         }
       }
     }
-    edges.sort(BY_WEIGHT_THEN_IDS);
-    for (Edge edge : edges) {
-      int a = local.get(edge.first);
-      int b = local.get(edge.second);
+    Edge[] edges = new Edge[count];
+    double[] weights = new double[count];
+    int[] firsts = new int[count];
+    int[] seconds = new int[count];
+    count = 0;
+    for (int i = 0; i < entries.length; i++) {
+      TouchpointNode e = entries[i];
+      if (e.hasEdges()) {
+        ArrayList<Edge> own = e.edges();
+        for (int k = 0; k < own.size(); k++) {
+          Edge edge = own.get(k);
+          if (edge.first == e) {
+            edges[count] = edge;
+            weights[count] = edge.weight;
+            firsts[count] = i;
+            seconds[count] = local.get(edge.second);
+            count++;
+          }
+        }
+      }
+    }
+    for (int at : EdgeOrder.heaviestFirst(weights, firsts, seconds)) {
+      Edge edge = edges[at];
+      int a = firsts[at];
+      int b = seconds[at];
       if (uf.rule != null && !edge.vouchesForOnePerson
           && (uf.people[uf.find(a)].length == 0 || uf.people[uf.find(b)].length == 0)
           && shareContestedOrGeneric(edge.first, edge.second, uf.contested)) {
@@ -302,8 +311,8 @@ final class ComponentClusterer {
         }
         continue;
       }
-      tryUnion(local.get(edge.first), local.get(edge.second), null, edge.vouchesForOnePerson,
-          edge.weight, entries, uf, evidence, withEvidence, true);
+      tryUnion(a, b, null, edge.vouchesForOnePerson, edge.weight, entries, uf, evidence,
+          withEvidence, true);
     }
   }
 
