@@ -63,4 +63,26 @@ class AddressMatcherTest {
     ComparisonLevel written = matcher.compare(reference, normalizer.normalize(other));
     assertEquals(true, written.ordinal() <= leftOut.ordinal(), other + ": " + written + " vs " + leftOut);
   }
+
+  /**
+   * The street key of the blocking rule "street and house number with phonetic family name": the
+   * longest street-name word (the first of equal lengths) and the first house number, read off the
+   * prepared address; the same before and after the address was prepared for a comparison.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', nullValues = "null", value = {
+      "Calle de Toledo 41, 2º B; toledo|41",
+      "C/ Toledo 41; toledo|41",
+      "Avenida de la Constitución 12 piso 3; constitucion|12",
+      "Gran Vía 28; gran|28",
+      "Calle Mayor; null",
+      "12 34; null",
+  })
+  void aStreetKeyIsTheLongestNameWordAndTheFirstNumber(String address, String key) {
+    AddressMatcher matcher = AddressMatcher.standard();
+    String normalized = AddressNormalizer.standard().normalize(address);
+    assertEquals(key, matcher.streetKey(normalized), normalized);
+    matcher.comparePrepared(matcher.prepare(normalized), matcher.prepare(normalized));
+    assertEquals(key, matcher.streetKey(normalized), normalized + ", prepared before");
+  }
 }
