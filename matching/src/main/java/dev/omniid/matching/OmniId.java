@@ -183,7 +183,8 @@ public final class OmniId {
         t -> join(postalCode(t), families(t)),
         t -> join(birthDate(t), initials(t)),
         t -> join(postalCode(t), birthDate(t)),
-        t -> join(street(t), families(t)));
+        // The last key lets go of the touchpoint the keys share (KeyParts).
+        t -> KeyParts.released(join(street(t), families(t))));
   }
 
   /**
@@ -308,6 +309,11 @@ public final class OmniId {
    */
   private static List<String[]> nameReadings(Touchpoint t) {
     return KeyParts.of(t).readings();
+  }
+
+  /** Whether this thread still holds a touchpoint the default blocking keys read, for tests. */
+  static boolean holdsBlockingKeyParts() {
+    return KeyParts.held();
   }
 
   /** {@link #nameReadings} the long way, not remembered. */
@@ -510,8 +516,10 @@ public final class OmniId {
    * asked one after the other for one touchpoint, so each thread keeps the parts of the last
    * touchpoint it was asked about, by identity: a touchpoint is immutable and the parts are pure
    * functions of it, so a later touchpoint, or the same one again, gets what computing them gives.
-   * One touchpoint's parts per thread stay in memory until the thread's next; the normalizers'
-   * caches hold far more of the same values.
+   * The last of the nine keys (and the employer key that follows them on the accounts side) lets
+   * go of them, {@link #released}: a thread keeps no customer's touchpoint once its keys are read,
+   * so an erased customer does not stay behind in a pooled thread. Keys asked one by one in
+   * another order are only slower (and keep a touchpoint until that thread's next full pass).
    */
   private static final class KeyParts {
     private static final ThreadLocal<KeyParts[]> LAST =
@@ -538,6 +546,17 @@ public final class OmniId {
         last[0] = parts;
       }
       return parts;
+    }
+
+    /** Lets go of this thread's parts; returns {@code keys}, the calling key's answer. */
+    static List<String> released(List<String> keys) {
+      LAST.get()[0] = null;
+      return keys;
+    }
+
+    /** Whether this thread holds the parts of some touchpoint, for tests. */
+    static boolean held() {
+      return LAST.get()[0] != null;
     }
 
     List<String[]> readings() {
@@ -640,7 +659,7 @@ public final class OmniId {
       addNew(out, family == null ? null : core + "|f|" + family);
       addNew(out, given == null ? null : core + "|g|" + given);
     }
-    return out;
+    return KeyParts.released(out);
   }
 
   /**

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The default blocking keys give a touchpoint the same keys in whatever order they are asked
  * for: all nine of one touchpoint in turn (the resolver's order, in which they share what they
  * read off it), one key for every touchpoint in turn (each asked about another touchpoint than the
- * call before), in a shuffled order, or on many threads at once.
+ * call before), in a shuffled order, or on many threads at once; and once all nine of a
+ * touchpoint are read in order, the thread no longer holds it.
  */
 class BlockingKeysOrderTest {
   static LongStream seeds() {
@@ -44,6 +45,8 @@ class BlockingKeysOrderTest {
         own.add(List.copyOf(key.keys(t)));
       }
       byTouchpoint.add(own);
+      // Read in the resolver's order, the keys leave no touchpoint behind in the thread.
+      assertFalse(OmniId.holdsBlockingKeyParts(), "a touchpoint kept after its keys");
     }
     // One key for every touchpoint, then the next key: no two calls in a row ask about one.
     List<List<List<String>>> byKey = new ArrayList<>();
