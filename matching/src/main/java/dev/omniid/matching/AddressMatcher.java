@@ -187,7 +187,8 @@ public final class AddressMatcher implements PreparedMatcher<AddressMatcher.Addr
    * words left out, so "Calle de Toledo 41, 2º B" and "C/ Toledo 41" give one key. Null when the
    * address has no street-name word or no house number. Read off the prepared form: the blocking
    * key asks for the address the match field has just prepared, so the parts come from the cache
-   * (parsing the address again was 0.7 µs of a fuzzy resolve at 1 M, timed by phase).
+   * instead of a second parse. (The key as a whole took 0.67 µs of a fuzzy resolve at 1 M, timed
+   * by phase, before and after this: its normalizer look-up, not the parse, is what it costs.)
    */
   String streetKey(String normalized) {
     Address a = prepare(normalized);
