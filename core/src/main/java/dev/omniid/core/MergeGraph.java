@@ -57,6 +57,19 @@ final class MergeGraph {
 
   /** {@link ResolverBuilder#compactTouchpoints(boolean)}. */
   private final boolean compactTouchpoints;
+  /**
+   * Whether an insertion derives values after looking the given ones up (see {@link #place}), so
+   * that a known value's derived node is read off it: true unless some derivation yields an
+   * exclusive type, whose derived values must be checked before the graph changes.
+   */
+  private final boolean deriveAfterLookUp;
+  /** Scratch of the look-ups of derived values not known from their source's node. */
+  @SuppressWarnings("rawtypes")
+  private KeyedTable[] derivedTables = new KeyedTable[4];
+  private Object[] derivedKeys = new Object[4];
+  private Object[] derivedFound = new Object[4];
+  private long[] derivedSlots = new long[4];
+  private int[] derivedAt = new int[4];
 
   MergeGraph(ResolverBuilder builder) {
     this.policies = Map.copyOf(builder.policies);
@@ -74,6 +87,12 @@ final class MergeGraph {
     }
     this.exclusiveSlots = slots;
     this.noExclusive = new String[slots];
+    boolean anyExclusiveTarget = false;
+    for (ResolverBuilder.Derivation d : derivations) {
+      IdentifierPolicy policy = policies.get(d.to());
+      anyExclusiveTarget |= policy != null && policy.exclusive();
+    }
+    this.deriveAfterLookUp = !derivations.isEmpty() && !anyExclusiveTarget;
     for (IdentifierType type : builder.policies.keySet()) {
       if (!types.containsKey(type)) {
         registerType(type, -1);
@@ -140,6 +159,17 @@ final class MergeGraph {
      * (for a derived one, its source's), so that a problem found later names that identifier.
      */
     int[] origins;
+    /** For each derived one of {@link #identifiers}, the position there of its source value. */
+    int[] sourceOf;
+    /**
+     * Derivations left to {@link #place} (see {@link #deriveAfterLookUp}), in the order they are
+     * to be made: the position of each one's source among {@link #identifiers}, the derivation
+     * and its type. The first {@link #pending} entries count.
+     */
+    int[] pendingSource = new int[4];
+    ResolverBuilder.Derivation[] pendingDerivation = new ResolverBuilder.Derivation[4];
+    TypeInfo[] pendingInfo = new TypeInfo[4];
+    int pending;
     int given;
     boolean inOrder;
     String[] exclusive;
@@ -151,6 +181,7 @@ final class MergeGraph {
 
     Normalized(int capacity) {
       origins = new int[Math.max(4, capacity)];
+      sourceOf = new int[origins.length];
     }
 
     private void clear() {
@@ -159,13 +190,35 @@ final class MergeGraph {
       found = null;
       person = null;
       refused = null;
+      Arrays.fill(pendingDerivation, 0, pending, null);
+      Arrays.fill(pendingInfo, 0, pending, null);
+      pending = 0;
     }
 
     private void origin(int kept, int identifierIndex) {
       if (kept == origins.length) {
         origins = java.util.Arrays.copyOf(origins, 2 * kept);
+        sourceOf = java.util.Arrays.copyOf(sourceOf, 2 * kept);
       }
       origins[kept] = identifierIndex;
+    }
+
+    /** Records the derived value kept at {@code kept}, made from the value kept at {@code source}. */
+    private void derived(int kept, int source) {
+      origin(kept, origins[source]);
+      sourceOf[kept] = source;
+    }
+
+    private void defer(int source, ResolverBuilder.Derivation derivation, TypeInfo info) {
+      if (pending == pendingSource.length) {
+        pendingSource = Arrays.copyOf(pendingSource, 2 * pending);
+        pendingDerivation = Arrays.copyOf(pendingDerivation, 2 * pending);
+        pendingInfo = Arrays.copyOf(pendingInfo, 2 * pending);
+      }
+      pendingSource[pending] = source;
+      pendingDerivation[pending] = derivation;
+      pendingInfo[pending] = info;
+      pending++;
     }
   }
 
@@ -178,7 +231,7 @@ final class MergeGraph {
   TouchpointNode insert(Touchpoint touchpoint, List<Problem> problems) {
     Normalized n = scratch;
     n.clear();
-    normalize(touchpoint, n, true);
+    normalize(touchpoint, n, true, deriveAfterLookUp);
     return place(touchpoint, n, problems, false);
   }
 
@@ -200,7 +253,7 @@ final class MergeGraph {
     n.clear();
     boolean known;
     try {
-      known = normalize(touchpoint, n, false);
+      known = normalize(touchpoint, n, false, deriveAfterLookUp);
     } catch (OmniIdException refused) {
       if (touchpoints.get(touchpoint.id()) != null) {
         return null;
@@ -214,7 +267,7 @@ final class MergeGraph {
       return null;
     }
     n.clear();
-    normalize(touchpoint, n, true);
+    normalize(touchpoint, n, true, deriveAfterLookUp);
     return place(touchpoint, n, problems, false);
   }
 
@@ -239,7 +292,7 @@ final class MergeGraph {
   Normalized normalizeAhead(Touchpoint touchpoint) {
     Normalized n = new Normalized(2 * touchpoint.identifiers().size());
     try {
-      return normalize(touchpoint, n, false) ? n : null;
+      return normalize(touchpoint, n, false, false) ? n : null;
     } catch (OmniIdException e) {
       n.refused = e;
       return n;
@@ -249,9 +302,11 @@ final class MergeGraph {
   /**
    * Fills {@code n}: the identifiers normalized, refused ones reported, values derived, the
    * exclusive rule checked. Throws the touchpoint's refusal. With {@code register} false, changes
-   * nothing and returns false as soon as a type is unknown.
+   * nothing and returns false as soon as a type is unknown. With {@code deferDerivations}, only
+   * notes which values to derive, for {@link #place} (see {@link #deriveAfterLookUp}).
    */
-  private boolean normalize(Touchpoint touchpoint, Normalized n, boolean register) {
+  private boolean normalize(Touchpoint touchpoint, Normalized n, boolean register,
+      boolean deferDerivations) {
     List<Identifier> input = touchpoint.identifiers();
     List<Identifier> normalized = n.identifiers;
     List<TypeInfo> infos = n.infos;
@@ -306,7 +361,7 @@ final class MergeGraph {
     }
     int given = normalized.size();
     n.found = found;
-    if (!derive(touchpoint, n, register)) {
+    if (!derive(touchpoint, n, register, deferDerivations)) {
       return false;
     }
     found = n.found;
@@ -373,6 +428,11 @@ final class MergeGraph {
       Arrays.fill(lookUpFound, 0, lookUps, null);
       return null;
     }
+    if (n.pending > 0) {
+      deriveFound(touchpoint, n);
+      size = normalized.size();
+      lookUps = Math.max(lookUps, size);
+    }
     if (n.found != null) {
       problems.addAll(n.found);
     }
@@ -383,7 +443,8 @@ final class MergeGraph {
       ValueNode node = (ValueNode) lookUpFound[i];
       if (node == null) {
         boolean junk = isJunk(info, identifier.value(), touchpoint, problems, n.origins[i]);
-        node = new ValueNode(info, identifier.value(), junk);
+        node = info.derivation != null ? new DerivingValueNode(info, identifier.value(), junk)
+            : new ValueNode(info, identifier.value(), junk);
         info.values.add(node);
         if (junk) {
           generic.add(node);
@@ -393,6 +454,12 @@ final class MergeGraph {
       if (info.exclusiveSlot >= 0 && !node.junk()) {
         // The node's copy of the value, so the touchpoint node keeps no second copy of the string.
         exclusive[info.exclusiveSlot] = node.value;
+      }
+    }
+    for (int k = given; k < values.length; k++) {
+      if (values[n.sourceOf[k]] instanceof DerivingValueNode source
+          && source.type.derivation.to().equals(infos.get(k).type)) {
+        source.derived(values[k]);
       }
     }
     // The scratch keeps no node or key alive past this call (a removed node, a caller's string).
@@ -690,9 +757,10 @@ final class MergeGraph {
   /**
    * Adds the identifiers derived from the normalized ones (hashes of emails and phones), and the
    * problems of derivations that fail to {@code n.found}. With {@code register} false, returns
-   * false (having changed nothing of the graph) where a derived type is unknown.
+   * false (having changed nothing of the graph) where a derived type is unknown. With
+   * {@code defer}, notes each derivation to make instead of making it ({@link #deriveFound}).
    */
-  private boolean derive(Touchpoint touchpoint, Normalized n, boolean register) {
+  private boolean derive(Touchpoint touchpoint, Normalized n, boolean register, boolean defer) {
     if (derivations.isEmpty()) {
       return true;
     }
@@ -711,23 +779,103 @@ final class MergeGraph {
         if (info == null) {
           return false;
         }
-        try {
-          String derived = d.function().apply(source.value());
-          String value = info.normalizer.normalize(derived, touchpoint);
-          if (value != null && !value.isEmpty() && !containsValue(normalized, info, value)) {
-            n.origin(normalized.size(), n.origins[i]);
-            normalized.add(new Identifier(d.to(), value, derived));
-            infos.add(info);
-          }
-        } catch (RuntimeException e) {
-          n.found = add(n.found, new Problem(touchpoint.id(), "derived " + d.to() + " of "
-              + d.from(), Reason.INVALID_VALUE,
-              "derivation failed with " + e.getClass().getSimpleName(),
-              OptionalInt.of(n.origins[i])));
+        if (defer) {
+          n.defer(i, d, info);
+        } else {
+          deriveOne(touchpoint, n, i, d, info, null);
         }
       }
     }
     return true;
+  }
+
+  /**
+   * Derives one value of {@code info}'s type from the value kept at {@code source}, or takes
+   * {@code known}, its node, when the source's node gave it; keeps it unless the touchpoint
+   * holds it already. Returns whether it was kept. A failure is added to {@code n.found}.
+   */
+  private static boolean deriveOne(Touchpoint touchpoint, Normalized n, int source,
+      ResolverBuilder.Derivation d, TypeInfo info, ValueNode known) {
+    List<Identifier> normalized = n.identifiers;
+    String derived;
+    String value;
+    if (known != null) {
+      // The derived value's raw form is kept nowhere (sourcesOf gives a derived value none).
+      derived = known.value;
+      value = known.value;
+    } else {
+      try {
+        derived = d.function().apply(normalized.get(source).value());
+        value = info.normalizer.normalize(derived, touchpoint);
+      } catch (RuntimeException e) {
+        n.found = add(n.found, new Problem(touchpoint.id(), "derived " + d.to() + " of "
+            + d.from(), Reason.INVALID_VALUE,
+            "derivation failed with " + e.getClass().getSimpleName(),
+            OptionalInt.of(n.origins[source])));
+        return false;
+      }
+    }
+    if (value == null || value.isEmpty() || containsValue(normalized, info, value)) {
+      return false;
+    }
+    n.derived(normalized.size(), source);
+    normalized.add(new Identifier(d.to(), value, derived));
+    n.infos.add(info);
+    return true;
+  }
+
+  /**
+   * Makes the derivations {@link #derive} left to the insertion, in its order, once the given
+   * values are looked up ({@link #lookUpFound}): a source value the graph knows names its derived
+   * value's node, and only the others are computed and looked up. The derived values are kept
+   * after the given ones with their nodes (or null, for a new value) in {@link #lookUpFound} at
+   * the same positions, as if looked up with them.
+   */
+  private void deriveFound(Touchpoint touchpoint, Normalized n) {
+    List<Identifier> normalized = n.identifiers;
+    int computed = 0;
+    for (int p = 0; p < n.pending; p++) {
+      int source = n.pendingSource[p];
+      ResolverBuilder.Derivation d = n.pendingDerivation[p];
+      ValueNode known = lookUpFound[source] instanceof DerivingValueNode node
+          && node.type.derivation == d ? node.liveDerived() : null;
+      int at = normalized.size();
+      if (!deriveOne(touchpoint, n, source, d, n.pendingInfo[p], known)) {
+        continue;
+      }
+      ensureLookUps(at + 1);
+      lookUpFound[at] = known;
+      if (known == null) {
+        if (computed == derivedAt.length) {
+          derivedTables = Arrays.copyOf(derivedTables, 2 * computed);
+          derivedKeys = Arrays.copyOf(derivedKeys, 2 * computed);
+          derivedFound = Arrays.copyOf(derivedFound, 2 * computed);
+          derivedSlots = Arrays.copyOf(derivedSlots, 2 * computed);
+          derivedAt = Arrays.copyOf(derivedAt, 2 * computed);
+        }
+        derivedTables[computed] = n.pendingInfo[p].values;
+        derivedKeys[computed] = normalized.get(at).value();
+        derivedAt[computed++] = at;
+      }
+    }
+    if (computed > 0) {
+      KeyedTable.getAll(derivedTables, derivedKeys, computed, derivedFound, derivedSlots);
+      for (int c = 0; c < computed; c++) {
+        lookUpFound[derivedAt[c]] = derivedFound[c];
+      }
+      Arrays.fill(derivedKeys, 0, computed, null);
+      Arrays.fill(derivedFound, 0, computed, null);
+    }
+  }
+
+  private void ensureLookUps(int size) {
+    if (lookUpTables.length < size) {
+      int length = Math.max(size, 2 * lookUpTables.length);
+      lookUpTables = Arrays.copyOf(lookUpTables, length);
+      lookUpKeys = Arrays.copyOf(lookUpKeys, length);
+      lookUpFound = Arrays.copyOf(lookUpFound, length);
+      lookUpSlots = Arrays.copyOf(lookUpSlots, length);
+    }
   }
 
   private static boolean containsValue(List<Identifier> identifiers, TypeInfo info, String value) {
@@ -745,6 +893,40 @@ final class MergeGraph {
     return info != null ? info : registerType(type, -1);
   }
 
+  /**
+   * The one derivation from {@code type} when its derived value is a function of the source value
+   * alone: the derivation's function is pure, and the derived type's normalizer does not override
+   * {@link Normalizer#normalize(String, Touchpoint)}, so it ignores the touchpoint. Then a value's
+   * node may remember its derived value's ({@link DerivingValueNode}). Null when there is none,
+   * several (a node remembers one), or the normalizer reads the touchpoint.
+   */
+  ResolverBuilder.Derivation soleDerivation(IdentifierType type) {
+    ResolverBuilder.Derivation sole = null;
+    for (ResolverBuilder.Derivation d : derivations) {
+      if (d.from().equals(type)) {
+        if (sole != null) {
+          return null;
+        }
+        sole = d;
+      }
+    }
+    if (sole == null) {
+      return null;
+    }
+    Normalizer target = normalizers.getOrDefault(sole.to(), Normalizer.defaultFor(sole.to()));
+    return ignoresTouchpoint(target) ? sole : null;
+  }
+
+  /** Whether {@code normalizer} keeps {@link Normalizer}'s default contextual form. */
+  static boolean ignoresTouchpoint(Normalizer normalizer) {
+    try {
+      return normalizer.getClass().getMethod("normalize", String.class, Touchpoint.class)
+          .isDefault();
+    } catch (NoSuchMethodException | SecurityException e) {
+      return false;
+    }
+  }
+
   private TypeInfo registerType(IdentifierType type, int exclusiveSlot) {
     IdentifierPolicy policy = policies.getOrDefault(type, IdentifierPolicy.defaultFor(type));
     if (exclusiveSlot < 0 && policy.exclusive()) {
@@ -753,7 +935,8 @@ final class MergeGraph {
     }
     TypeInfo info = new TypeInfo(type, policy,
         normalizers.getOrDefault(type, Normalizer.defaultFor(type)),
-        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot, namesOnePerson(type));
+        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot, namesOnePerson(type),
+        soleDerivation(type));
     types.put(type, info);
     List<TypeInfo> ordered = new ArrayList<>(types.values());
     ordered.sort(TypeInfo::compareStrength);

@@ -19,10 +19,18 @@ final class TypeInfo {
    */
   int rank;
   final KeyedTable<ValueNode> values = new KeyedTable<>(v -> v.value);
+  /**
+   * The one derivation from this type when its derived value is a function of the source value
+   * alone (see {@link MergeGraph#soleDerivation}): its values are then {@link DerivingValueNode}s,
+   * which remember their derived value's node. Null otherwise.
+   */
+  final ResolverBuilder.Derivation derivation;
 
   TypeInfo(IdentifierType type, IdentifierPolicy policy, Normalizer normalizer,
-      Predicate<String> junk, int exclusiveSlot, boolean personal) {
+      Predicate<String> junk, int exclusiveSlot, boolean personal,
+      ResolverBuilder.Derivation derivation) {
     this.personal = personal;
+    this.derivation = derivation;
     this.type = type;
     this.policy = policy;
     this.normalizer = normalizer;

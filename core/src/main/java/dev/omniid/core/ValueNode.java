@@ -1,7 +1,7 @@
 package dev.omniid.core;
 
 /** An identifier node of the merge graph: one normalized value and the touchpoints carrying it. */
-final class ValueNode {
+class ValueNode {
   final TypeInfo type;
   final String value;
   /**

@@ -70,6 +70,17 @@ public final class GraphInvariants {
           require(distinct.add(v), n + " holds value node " + v.value + " twice");
           require(v.type.values.get(v.value) == v, n + " holds a value node not in its table");
         }
+        // The values, given and derived, are the ones its touchpoint normalizes to, in order:
+        // however the insertion found them (a derived value's node read off its source's).
+        MergeGraph.Normalized expected = graph.normalizeAhead(n.touchpoint());
+        require(expected != null && expected.refused == null, n + " no longer normalizes");
+        require(expected.identifiers.size() == n.values.length, n + " holds "
+            + n.values.length + " values but normalizes to " + expected.identifiers.size());
+        for (int k = 0; k < n.values.length; k++) {
+          Identifier e = expected.identifiers.get(k);
+          require(n.values[k].type.type.equals(e.type()) && n.values[k].value.equals(e.value()),
+              n + ": value " + k + " is not the one its touchpoint normalizes to");
+        }
         for (int s = 0; s < n.exclusive.length; s++) {
           String held = null;
           for (ValueNode v : n.values) {
@@ -89,6 +100,16 @@ public final class GraphInvariants {
         type.values.forEach(v -> {
           require(v.type == type, v.value + " sits in another type's table");
           require(v.carrierCount() > 0, type.type + " keeps a value node with no carrier");
+          require((v instanceof DerivingValueNode) == (type.derivation != null),
+              type.type + " value: a deriving node where its type derives nothing, or not");
+          if (v instanceof DerivingValueNode d && d.liveDerived() != null) {
+            ValueNode derived = d.liveDerived();
+            require(derived.type.values.get(derived.value) == derived,
+                type.type + " value remembers a derived node not in its table");
+            require(derived.value.equals(derived.type.normalizer.normalize(
+                type.derivation.function().apply(v.value))),
+                type.type + " value remembers a node that is not its derived value");
+          }
           Set<TouchpointNode> carriers = Collections.newSetFromMap(new IdentityHashMap<>());
           for (int i = 0; i < v.carrierCount(); i++) {
             TouchpointNode c = v.carrier(i);

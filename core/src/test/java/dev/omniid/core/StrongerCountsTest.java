@@ -21,7 +21,7 @@ class StrongerCountsTest {
     for (int t = 0; t < 3; t++) {
       IdentifierType type = IdentifierType.of("t" + t);
       types.add(new TypeInfo(type, IdentifierPolicy.DEFAULT, Normalizer.identity(), v -> false, -1,
-          false));
+          false, null));
     }
     List<ValueNode> nodes = new ArrayList<>();
     int distinctNodes = 1 + random.nextInt(40);
