@@ -3,9 +3,9 @@ package dev.omniid.core;
 /**
  * A value of a type that derives another (an email and its SHA-256): it remembers the node of its
  * derived value, so that a touchpoint bringing a known value back finds that node without
- * computing the derivation (two SHA-256 digests and their look-ups were about a tenth of a fuzzy
- * resolve's CPU time at 1 M, measured with {@code AlternatingProbe} against a build without
- * them). Only made for a type whose derived value is a function of the value alone (see
+ * hashing the value and looking the digest up (1.1 % of a fuzzy resolve's CPU time at 1 M,
+ * {@code AlternatingProbe}, where under half the benchmark's fresh emails and phones are known).
+ * Only made for a type whose derived value is a function of the value alone (see
  * {@link MergeGraph#soleDerivation}); other values cost no field for it.
  */
 final class DerivingValueNode extends ValueNode {

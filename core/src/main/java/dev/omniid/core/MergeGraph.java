@@ -159,16 +159,19 @@ final class MergeGraph {
      * (for a derived one, its source's), so that a problem found later names that identifier.
      */
     int[] origins;
-    /** For each derived one of {@link #identifiers}, the position there of its source value. */
+    /**
+     * For each derived one of {@link #identifiers}, the position there of its source value; null
+     * until a value is derived (a batch makes one of these per touchpoint).
+     */
     int[] sourceOf;
     /**
      * Derivations left to {@link #place} (see {@link #deriveAfterLookUp}), in the order they are
      * to be made: the position of each one's source among {@link #identifiers}, the derivation
-     * and its type. The first {@link #pending} entries count.
+     * and its type. The first {@link #pending} entries count; null until one is left.
      */
-    int[] pendingSource = new int[4];
-    ResolverBuilder.Derivation[] pendingDerivation = new ResolverBuilder.Derivation[4];
-    TypeInfo[] pendingInfo = new TypeInfo[4];
+    int[] pendingSource;
+    ResolverBuilder.Derivation[] pendingDerivation;
+    TypeInfo[] pendingInfo;
     int pending;
     int given;
     boolean inOrder;
@@ -181,7 +184,6 @@ final class MergeGraph {
 
     Normalized(int capacity) {
       origins = new int[Math.max(4, capacity)];
-      sourceOf = new int[origins.length];
     }
 
     private void clear() {
@@ -190,27 +192,36 @@ final class MergeGraph {
       found = null;
       person = null;
       refused = null;
-      Arrays.fill(pendingDerivation, 0, pending, null);
-      Arrays.fill(pendingInfo, 0, pending, null);
-      pending = 0;
+      if (pending > 0) {
+        Arrays.fill(pendingDerivation, 0, pending, null);
+        Arrays.fill(pendingInfo, 0, pending, null);
+        pending = 0;
+      }
     }
 
     private void origin(int kept, int identifierIndex) {
       if (kept == origins.length) {
         origins = java.util.Arrays.copyOf(origins, 2 * kept);
-        sourceOf = java.util.Arrays.copyOf(sourceOf, 2 * kept);
       }
       origins[kept] = identifierIndex;
     }
 
-    /** Records the derived value kept at {@code kept}, made from the value kept at {@code source}. */
+    /** Records the derived value kept at {@code kept}, made from the one kept at {@code source}. */
     private void derived(int kept, int source) {
       origin(kept, origins[source]);
+      if (sourceOf == null || sourceOf.length < origins.length) {
+        sourceOf = sourceOf == null ? new int[origins.length]
+            : Arrays.copyOf(sourceOf, origins.length);
+      }
       sourceOf[kept] = source;
     }
 
     private void defer(int source, ResolverBuilder.Derivation derivation, TypeInfo info) {
-      if (pending == pendingSource.length) {
+      if (pendingSource == null) {
+        pendingSource = new int[4];
+        pendingDerivation = new ResolverBuilder.Derivation[4];
+        pendingInfo = new TypeInfo[4];
+      } else if (pending == pendingSource.length) {
         pendingSource = Arrays.copyOf(pendingSource, 2 * pending);
         pendingDerivation = Arrays.copyOf(pendingDerivation, 2 * pending);
         pendingInfo = Arrays.copyOf(pendingInfo, 2 * pending);

@@ -97,7 +97,8 @@ class DerivedValuesPropertiesTest {
         case 3 -> {
           // A digest as an ad platform sends it, sometimes in upper case.
           String digest = DIGEST.apply(EMAILS[random.nextInt(3)].toLowerCase(Locale.ROOT));
-          b.identifier(EMAIL_DIGEST, random.nextBoolean() ? digest : digest.toUpperCase(Locale.ROOT));
+          b.identifier(EMAIL_DIGEST,
+              random.nextBoolean() ? digest : digest.toUpperCase(Locale.ROOT));
         }
         case 4 -> b.identifier(IdentifierType.DEVICE_ID, "dev" + random.nextInt(3));
         default -> {
