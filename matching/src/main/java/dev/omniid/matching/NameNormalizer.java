@@ -1,5 +1,7 @@
 package dev.omniid.matching;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.OmniIdException.Reason;
@@ -71,9 +73,37 @@ public final class NameNormalizer implements Normalizer {
   /** "(h)" or "(h.)": the Argentine and Uruguayan mark of a son named after his father. */
   private static final Pattern HIJO_MARK = Pattern.compile("\\(\\s*[hH]\\s*\\.?\\s*\\)");
 
-  /** Names normalized lately, per variant (see {@link RecentResults}). */
-  private final RecentResults normalized = new RecentResults(100_000);
-  private final RecentResults normalizedGiven = new RecentResults(100_000);
+  /**
+   * What was read lately off each raw name: its normalized form, its given-name form and its
+   * generational suffix, each when first asked for, in one entry. A fuzzy resolve asks for all
+   * three of a touchpoint's given name (the person rule its given-name form and suffix, the
+   * blocking keys and the match field its normalized form) and for two of its family name; kept
+   * in three caches, each first look-up of a value not read lately cost its own cache misses.
+   * A refused part is not kept (its exception carries no value and is cheap to find again); the
+   * entry stays without it. Shared by the one instance and the static {@link #generationalSuffix}.
+   */
+  private static final Cache<String, Reading> READINGS =
+      Caffeine.newBuilder().maximumSize(100_000).build();
+
+  /**
+   * The parts of one raw name read so far; null until read. Written racily: each part is a pure
+   * function of the name, so two threads write equal strings, and a string seen is whole (its
+   * fields are final); a part read as null is read again.
+   */
+  private static final class Reading {
+    String normalized;
+    String given;
+    String suffix;
+  }
+
+  private static Reading reading(String value) {
+    Reading r = READINGS.getIfPresent(value);
+    if (r == null) {
+      r = new Reading();
+      READINGS.put(value, r);
+    }
+    return r;
+  }
 
   private NameNormalizer() {}
 
@@ -112,8 +142,17 @@ public final class NameNormalizer implements Normalizer {
     if (value.length() > MAX_LENGTH) {
       throw new OmniIdException(Reason.TOO_LARGE, "name", "is longer than " + MAX_LENGTH);
     }
-    return keepTrailingParticle ? normalizedGiven.get(value, v -> compute(v, true))
-        : normalized.get(value, v -> compute(v, false));
+    Reading r = reading(value);
+    String known = keepTrailingParticle ? r.given : r.normalized;
+    if (known == null) {
+      known = compute(value, keepTrailingParticle);
+      if (keepTrailingParticle) {
+        r.given = known;
+      } else {
+        r.normalized = known;
+      }
+    }
+    return known;
   }
 
   static String compute(String value, boolean keepTrailingParticle) {
@@ -165,16 +204,17 @@ public final class NameNormalizer implements Normalizer {
     if (rawName == null || rawName.length() > MAX_LENGTH) {
       return null;
     }
-    String suffix = SUFFIXES_READ.get(rawName, v -> {
-      String found = readSuffix(v);
-      return found == null ? NO_SUFFIX : found;
-    });
+    Reading r = reading(rawName);
+    String suffix = r.suffix;
+    if (suffix == null) {
+      String found = readSuffix(rawName);
+      suffix = found == null ? NO_SUFFIX : found;
+      r.suffix = suffix;
+    }
     return suffix.equals(NO_SUFFIX) ? null : suffix;
   }
 
-  /** Suffixes read lately (the person rule reads them off every touchpoint's three names). */
-  private static final RecentResults SUFFIXES_READ = new RecentResults(100_000);
-  /** What {@link #SUFFIXES_READ} keeps for no suffix (a cache holds no null). */
+  /** What a {@link Reading} keeps for no suffix (null there means not read yet). */
   private static final String NO_SUFFIX = "";
 
   static String readSuffix(String rawName) {

@@ -6,8 +6,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The recent results of a pure function of one string, in a bounded Caffeine cache: a fuzzy
- * resolve normalizes a touchpoint's names and address several times (for the graph, the blocking
- * keys, the match fields and the person rule), and customer files repeat them. A refusal (an
+ * resolve normalizes a touchpoint's address and birth date several times (for the blocking keys,
+ * the match fields and the person rule), and customer files repeat them (names have an entry of
+ * their own per raw name, see {@code NameNormalizer}). A refusal (an
  * exception) is not kept: refusals are rare and cheap to find again. Thread-safe.
  */
 final class RecentResults {

@@ -9,6 +9,7 @@ import dev.omniid.core.OmniIdException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NameNormalizerTest {
@@ -133,5 +134,53 @@ class NameNormalizerTest {
     OmniIdException e = assertThrows(OmniIdException.class, () -> normalizer.normalize(huge));
     assertEquals(Reason.TOO_LARGE, e.reason());
     assertFalse(e.getMessage().toLowerCase().contains("secretname"));
+  }
+
+  static java.util.stream.LongStream seeds() {
+    return java.util.stream.LongStream.range(0, 100).map(i -> 0x4EAD_0000L + i);
+  }
+
+  private static final String[] TOKENS = {"José", "Luc", "y", "de", "la", "Jr.", "Sr", "III",
+      "(h)", "Dr.", "don", "Ana", "María", "van", "der", "hijo", "Ñúñez", "O'Brien", "2", "-", " "};
+
+  /**
+   * A raw name's normalized form, given-name form and suffix share one cache entry, each part
+   * filled when first asked for: asked in any order, any number of times, each is what computing
+   * it afresh gives (a part read into another's slot, or a refusal kept, would fail here).
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void partsReadInAnyOrderAreThePartsComputed(long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int n = 0; n < 8; n++) {
+      StringBuilder b = new StringBuilder();
+      int tokens = 1 + random.nextInt(4);
+      for (int t = 0; t < tokens; t++) {
+        b.append(t == 0 ? "" : " ").append(TOKENS[random.nextInt(TOKENS.length)]);
+      }
+      // A seed's own names, so that every seed starts from parts not read yet.
+      names.add(b + (random.nextBoolean() ? "" : " " + Long.toString(seed, 36)));
+    }
+    for (int ask = 0; ask < 60; ask++) {
+      String name = names.get(random.nextInt(names.size()));
+      String context = "seed=" + seed + " name=" + name;
+      switch (random.nextInt(3)) {
+        case 0 -> assertEquals(outcome(() -> NameNormalizer.compute(name, false)),
+            outcome(() -> normalizer.normalize(name)), context);
+        case 1 -> assertEquals(outcome(() -> NameNormalizer.compute(name, true)),
+            outcome(() -> normalizer.normalizeGivenName(name)), context);
+        default -> assertEquals(NameNormalizer.readSuffix(name),
+            NameNormalizer.generationalSuffix(name), context);
+      }
+    }
+  }
+
+  private static String outcome(java.util.function.Supplier<String> read) {
+    try {
+      return read.get();
+    } catch (OmniIdException e) {
+      return "refused: " + e.reason() + " " + e.detail();
+    }
   }
 }
