@@ -419,12 +419,7 @@ final class MergeGraph {
     String[] exclusive = n.exclusive;
     int size = normalized.size();
     int lookUps = unlessPresent ? size + 1 : size;
-    if (lookUpTables.length < lookUps) {
-      lookUpTables = new KeyedTable[lookUps];
-      lookUpKeys = new Object[lookUps];
-      lookUpFound = new Object[lookUps];
-      lookUpSlots = new long[lookUps];
-    }
+    ensureLookUps(lookUps);
     for (int i = 0; i < size; i++) {
       lookUpTables[i] = infos.get(i).values;
       lookUpKeys[i] = normalized.get(i).value();
@@ -879,6 +874,7 @@ final class MergeGraph {
     }
   }
 
+  /** Grows the look-up scratch to hold {@code size} keys, keeping what it holds. */
   private void ensureLookUps(int size) {
     if (lookUpTables.length < size) {
       int length = Math.max(size, 2 * lookUpTables.length);
