@@ -185,10 +185,16 @@ final class JournaledResolver implements IdentityResolver, Journal {
   @Override
   public Resolution resolve(Touchpoint touchpoint) {
     Objects.requireNonNull(touchpoint, "touchpoint");
-    lock.lock();
+    // As the in-memory resolver does: the journal's lock free, read under it; taken, read while
+    // its holder works (else concurrent resolves would read here one after the other).
+    ReadAhead read = null;
+    if (!lock.tryLock()) {
+      read = delegate.readAhead(touchpoint);
+      lock.lock();
+    }
     try {
       requireWritable();
-      Resolution resolution = delegate.resolve(touchpoint);
+      Resolution resolution = delegate.resolve(touchpoint, read);
       if (resolution.outcome() != Resolution.Outcome.DUPLICATE) {
         state.add(touchpoint);
         appendOne(o -> JournalCodec.touchpoint(o, touchpoint));
@@ -199,6 +205,9 @@ final class JournaledResolver implements IdentityResolver, Journal {
     } finally {
       gate.buffered.clear();
       lock.unlock();
+      if (read != null) {
+        read.release();
+      }
     }
   }
 

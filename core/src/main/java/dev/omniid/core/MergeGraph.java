@@ -5,13 +5,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -35,7 +35,11 @@ final class MergeGraph {
   /** The exclusive values of a touchpoint without any: one shared empty array. */
   final String[] noExclusive;
 
-  private final HashMap<IdentifierType, TypeInfo> types = new HashMap<>();
+  /**
+   * Concurrent because {@link #readAhead} reads it with no lock held while the insertion under the
+   * write lock may register a type: a type, once known, keeps its info.
+   */
+  private final ConcurrentHashMap<IdentifierType, TypeInfo> types = new ConcurrentHashMap<>();
   private final KeyedTable<TouchpointNode> touchpoints = new KeyedTable<>(e -> e.id);
   private final Set<ValueNode> generic = Collections.newSetFromMap(new IdentityHashMap<>());
   /**
@@ -186,6 +190,20 @@ final class MergeGraph {
       origins = new int[Math.max(4, capacity)];
     }
 
+    /** An empty one, for a touchpoint of up to {@code capacity} identifiers (it grows). */
+    static Normalized empty(int capacity) {
+      return new Normalized(capacity);
+    }
+
+    /**
+     * Empties it of everything a touchpoint put there, values included: kept by a pooled thread
+     * between resolves, it holds no customer's data.
+     */
+    void release() {
+      clear();
+      exclusive = null;
+    }
+
     private void clear() {
       identifiers.clear();
       infos.clear();
@@ -280,6 +298,42 @@ final class MergeGraph {
     n.clear();
     normalize(touchpoint, n, true, deriveAfterLookUp);
     return place(touchpoint, n, problems, false);
+  }
+
+  /**
+   * Normalizes a touchpoint for {@link #insertUnlessPresent(Touchpoint, Normalized, List)}, as that
+   * insertion would, into {@code into} (emptied first). Registers nothing and changes nothing it
+   * does not own, and reads only what never changes once set (the configuration, the types known,
+   * their infos): so a resolve calls it before it takes the write lock, on any thread, while
+   * another thread changes the graph. A touchpoint refused whole is returned with its refusal.
+   * Returns false when the touchpoint names a type the graph does not know yet: only the
+   * insertion, in its turn under the lock, may register it.
+   */
+  boolean readAhead(Touchpoint touchpoint, Normalized into) {
+    into.clear();
+    try {
+      return normalize(touchpoint, into, false, deriveAfterLookUp);
+    } catch (OmniIdException e) {
+      into.refused = e;
+      return true;
+    }
+  }
+
+  /**
+   * {@link #insertUnlessPresent(Touchpoint, List)} of a touchpoint {@link #readAhead} normalized:
+   * the same answers. Types only grow and a known type's info never changes, so what was read
+   * before the lock holds under it. The id is still looked up with the values; a refused
+   * touchpoint whose id the graph holds is a repeat, as there.
+   */
+  TouchpointNode insertUnlessPresent(Touchpoint touchpoint, Normalized ahead,
+      List<Problem> problems) {
+    if (ahead.refused != null) {
+      if (touchpoints.get(touchpoint.id()) != null) {
+        return null;
+      }
+      throw ahead.refused;
+    }
+    return place(touchpoint, ahead, problems, true);
   }
 
   /**

@@ -44,6 +44,12 @@ public final class ResolverBuilder {
    * against the full computation; never a user's choice (the answer is the same either way).
    */
   boolean fastPath = true;
+  /**
+   * Whether a resolve reads its touchpoint before it takes the write lock ({@link ReadAhead}). Off
+   * only in the tests that hold reading ahead against reading under the lock; never a user's
+   * choice (the answer is the same either way).
+   */
+  boolean readAhead = true;
   /** {@link #compactTouchpoints(boolean)}. */
   boolean compactTouchpoints;
   /**

@@ -75,6 +75,47 @@ final class ScoredLinks {
   }
 
   /**
+   * {@link #add} of a touchpoint whose prepared values and keys {@link #readAhead} read into
+   * {@code read}: the same edges, and the same problems, added to {@code problems} in the same
+   * place. Reads nothing of {@code read} after it returns.
+   */
+  List<TouchpointNode> add(TouchpointNode entry, Reading read, List<Problem> problems) {
+    problems.addAll(read.problems);
+    Pending pending = enter(entry, read.prepared, read.fingerprints.values,
+        read.fingerprints.size / 2);
+    score(pending, addScratch);
+    return link(pending);
+  }
+
+  /**
+   * What {@link #add} reads off a touchpoint alone, held for a resolve that reads it before it
+   * takes the write lock ({@link ReadAhead}). Reused by its thread: {@link #release} empties it.
+   */
+  static final class Reading {
+    MatchModel.Prepared prepared;
+    final ArrayList<Problem> problems = new ArrayList<>(0);
+    final Fingerprints fingerprints = new Fingerprints(16);
+
+    /** Drops what the last touchpoint put here (its values, its problems, its keys' hashes). */
+    void release() {
+      prepared = null;
+      problems.clear();
+      fingerprints.wipe();
+    }
+  }
+
+  /**
+   * Reads into {@code into} what {@link #add} reads off the touchpoint alone: its prepared values,
+   * the problems preparing them found, its keys. Pure (the model and the keys are), so safe on any
+   * thread with no lock held.
+   */
+  void readAhead(Touchpoint touchpoint, Reading into) {
+    into.problems.clear();
+    into.prepared = model.prepare(touchpoint, into.problems);
+    fingerprintsInto(touchpoint, into.fingerprints);
+  }
+
+  /**
    * What {@link #add} reads off a touchpoint alone: its prepared field values, the problems
    * preparing them found, its blocking keys. Pure, so a batch computes it on any thread.
    */
@@ -127,19 +168,23 @@ final class ScoredLinks {
    * touchpoint entered after this one has no edge yet when this one is linked).
    */
   Pending enter(TouchpointNode entry, Touchpoint touchpoint, Ahead ahead, List<Problem> problems) {
-    long[] fingerprints;
-    int keys;
     if (ahead == null) {
-      entry.extras().prepared = model.prepare(touchpoint, problems);
+      MatchModel.Prepared prepared = model.prepare(touchpoint, problems);
       Fingerprints own = fingerprintsInto(touchpoint, addFingerprints);
-      fingerprints = own.values;
-      keys = own.size / 2;
-    } else {
-      problems.addAll(ahead.problems());
-      entry.extras().prepared = ahead.prepared();
-      fingerprints = ahead.blockFingerprints();
-      keys = fingerprints.length / 2;
+      return enter(entry, prepared, own.values, own.size / 2);
     }
+    problems.addAll(ahead.problems());
+    long[] fingerprints = ahead.blockFingerprints();
+    return enter(entry, ahead.prepared(), fingerprints, fingerprints.length / 2);
+  }
+
+  /**
+   * {@link #enter} of a touchpoint whose prepared values and first {@code keys} key fingerprint
+   * pairs are given; {@code fingerprints} is read only during the call.
+   */
+  private Pending enter(TouchpointNode entry, MatchModel.Prepared prepared, long[] fingerprints,
+      int keys) {
+    entry.extras().prepared = prepared;
     BlockTable.Block[] joined = new BlockTable.Block[keys];
     entry.extras.blocks = joined;
     if (joinScratch.length < keys) {
@@ -409,8 +454,8 @@ final class ScoredLinks {
   }
 
   /** Distinct keys' fingerprint pairs, in the order first given. */
-  private static final class Fingerprints implements KeyAction {
-    private long[] values;
+  static final class Fingerprints implements KeyAction {
+    long[] values;
     private int size;
 
     Fingerprints(int capacity) {
@@ -438,6 +483,12 @@ final class ScoredLinks {
     }
 
     void clear() {
+      size = 0;
+    }
+
+    /** {@link #clear}, the hashes zeroed too: a pooled thread keeps no trace of a customer's keys. */
+    void wipe() {
+      java.util.Arrays.fill(values, 0, size, 0L);
       size = 0;
     }
   }

@@ -1,0 +1,100 @@
+package dev.omniid.benchmarks;
+
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.Touchpoint;
+import dev.omniid.matching.OmniId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+
+/**
+ * {@link ResolveBenchmark}'s work resolved by several threads at once, as a service resolves its
+ * requests: the same fresh touchpoints, split among 1 and then {@code THREADS} threads (the order
+ * reversed every other round), each round against the same warm graph (the fresh ones are
+ * removed after it, untimed). Prints each round's wall-clock rates and the speedup of the
+ * threads over one, and the median speedup of the last half of the rounds. On a machine of two
+ * cores two threads can at best double the rate; how near they come is how much of a resolve
+ * runs outside the resolver's write lock.
+ *
+ * <p>It uses the public API only, so the same class measures another build: put a jar of this
+ * class alone before that build's benchmarks jar on the class path.
+ *
+ * <p>Run: {@code java -Xmx12g -cp benchmarks/target/benchmarks.jar
+ * dev.omniid.benchmarks.ConcurrentProbe fuzzy 1000000 12 2} (or {@code deterministic}).
+ */
+public final class ConcurrentProbe {
+  private ConcurrentProbe() {}
+
+  /**
+   * Runs the probe.
+   *
+   * @param args {@code deterministic|fuzzy WARM ROUNDS THREADS}
+   * @throws Exception when a resolving thread fails
+   */
+  public static void main(String[] args) throws Exception {
+    boolean fuzzy = args[0].equals("fuzzy");
+    int warm = Integer.parseInt(args[1]);
+    int rounds = Integer.parseInt(args[2]);
+    int threads = Integer.parseInt(args[3]);
+    Workload workload = new Workload(warm, ResolveBenchmark.BATCH, 42);
+    IdentityResolver resolver = fuzzy ? OmniId.resolverBuilder().build()
+        : IdentityResolver.newBuilder().build();
+    resolver.resolveAll(workload.warm);
+    List<Touchpoint> fresh = workload.fresh;
+    double[] speedups = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      int[] order = r % 2 == 0 ? new int[] {1, threads} : new int[] {threads, 1};
+      double[] rate = new double[threads + 1];
+      for (int t : order) {
+        rate[t] = fresh.size() / (timed(resolver, fresh, t) / 1e9);
+        for (Touchpoint touchpoint : fresh) {
+          resolver.remove(touchpoint.id());
+        }
+      }
+      speedups[r] = rate[threads] / rate[1];
+      System.out.printf("round %d: %s 1 thread %.0f/s, %d threads %.0f/s (wall clock),"
+          + " speedup %.3f%n", r, args[0], rate[1], threads, rate[threads], speedups[r]);
+    }
+    double[] last = Arrays.copyOfRange(speedups, rounds / 2, rounds);
+    Arrays.sort(last);
+    System.out.printf("median speedup of the last %d rounds: %.3f%n", last.length,
+        last[last.length / 2]);
+  }
+
+  /** Nanoseconds for {@code threads} threads to resolve every fresh touchpoint, lane by lane. */
+  private static long timed(IdentityResolver resolver, List<Touchpoint> fresh, int threads)
+      throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads + 1);
+    CyclicBarrier end = new CyclicBarrier(threads + 1);
+    List<Thread> started = new ArrayList<>();
+    Throwable[] failed = new Throwable[1];
+    for (int k = 0; k < threads; k++) {
+      int lane = k;
+      Thread thread = new Thread(() -> {
+        try {
+          start.await();
+          for (int i = lane; i < fresh.size(); i += threads) {
+            resolver.resolve(fresh.get(i));
+          }
+          end.await();
+        } catch (Exception e) {
+          failed[0] = e;
+        }
+      });
+      thread.start();
+      started.add(thread);
+    }
+    start.await();
+    long t0 = System.nanoTime();
+    end.await();
+    long t1 = System.nanoTime();
+    for (Thread thread : started) {
+      thread.join();
+    }
+    if (failed[0] != null) {
+      throw new IllegalStateException("a resolving thread failed", failed[0]);
+    }
+    return t1 - t0;
+  }
+}

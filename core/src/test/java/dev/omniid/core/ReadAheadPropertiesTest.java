@@ -1,0 +1,288 @@
+package dev.omniid.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A resolve reads its touchpoint (normalizing, preparing, keying) before it takes the write lock
+ * ({@link ReadAhead}), so other changes may come between the reading and the insertion: types
+ * registered, values added and removed, a profile merged or split. What was read must answer as if
+ * it had been read under the lock. Random histories on a resolver whose every resolve was read a
+ * random number of operations earlier, several reads outstanding on one thread at once, against
+ * one that reads each touchpoint under the lock as it inserts it ({@link ResolverBuilder#readAhead}
+ * off, as every resolve did before): after every operation both must agree on the
+ * resolution (or the refusal), the profiles with their evidence, and {@link GraphInvariants}.
+ */
+class ReadAheadPropertiesTest {
+  static final IdentifierType EMAIL_DIGEST = IdentifierType.of("email_digest");
+
+  static LongStream seeds() {
+    return LongStream.range(0, 150).map(i -> 0xAEAD_0000L + i);
+  }
+
+  /** The property tests' configurations, with a derivation deferred past the look-up. */
+  static ResolverBuilder builder(boolean scored) {
+    ResolverBuilder b = scored ? RandomTouchpoints.builder() : RandomTouchpoints.deterministicBuilder();
+    return b.normalizer(EMAIL_DIGEST, Normalizer.lowerCase())
+        .derivedIdentifier(IdentifierType.EMAIL, EMAIL_DIGEST, DerivedValuesPropertiesTest.DIGEST);
+  }
+
+  /** One step of a history, in the order the write lock takes them. */
+  private record Step(Touchpoint resolve, String remove, int readAt) {}
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void whatWasReadBeforeTheLockAnswersAsReadingUnderIt(long seed) {
+    Random random = new Random(seed);
+    boolean scored = random.nextInt(3) > 0;
+    InMemoryResolver ahead = (InMemoryResolver) builder(scored).build();
+    ResolverBuilder underTheLock = builder(scored);
+    underTheLock.readAhead = false;
+    IdentityResolver plain = underTheLock.build();
+    List<Step> steps = history(random);
+    Map<Integer, ReadAhead> outstanding = new HashMap<>();
+    for (int s = 0; s < steps.size(); s++) {
+      String context = "seed=" + seed + " step=" + s;
+      for (int q = s; q < steps.size(); q++) {
+        if (steps.get(q).resolve() != null && steps.get(q).readAt() == s) {
+          outstanding.put(q, ahead.readAhead(steps.get(q).resolve()));
+        }
+      }
+      Step step = steps.get(s);
+      if (step.remove() != null) {
+        assertEquals(plain.remove(step.remove()), ahead.remove(step.remove()), context);
+      } else {
+        ReadAhead read = outstanding.remove(s);
+        String got;
+        try {
+          got = describe(() -> ahead.resolve(step.resolve(), read));
+        } finally {
+          read.release();
+        }
+        assertEquals(describe(() -> plain.resolve(step.resolve())), got, context);
+      }
+      assertEquals(DerivedValuesPropertiesTest.profiles(plain),
+          DerivedValuesPropertiesTest.profiles(ahead), context);
+      GraphInvariants.check(ahead);
+    }
+    assertTrue(outstanding.isEmpty());
+  }
+
+  /**
+   * Touchpoints of the property tests' data, some naming a type no setting names (registered by
+   * the first insertion that meets it, while reads of it are outstanding), some refused whole,
+   * repeats (of the same content, or of other content under a live id) and removals.
+   */
+  private static List<Step> history(Random random) {
+    List<Touchpoint> pool = new ArrayList<>(RandomTouchpoints.generate(random, 40 + random.nextInt(50)));
+    for (int i = 0; i < pool.size(); i++) {
+      if (random.nextInt(6) == 0) {
+        Touchpoint t = pool.get(i);
+        Touchpoint.Builder b = Touchpoint.newBuilder(t.id()).channel(t.channel());
+        t.identifiers().forEach(id -> b.identifier(id.type(), id.value()));
+        t.attributes().forEach(b::attribute);
+        if (random.nextInt(3) == 0) {
+          b.identifier(IdentifierType.CUSTOMER_ID, "X1").identifier(IdentifierType.CUSTOMER_ID, "X2");
+        } else {
+          b.identifier(IdentifierType.of("card_" + random.nextInt(4)), "k" + random.nextInt(5));
+        }
+        pool.set(i, b.build());
+      }
+    }
+    List<Step> steps = new ArrayList<>();
+    Map<String, Touchpoint> live = new LinkedHashMap<>();
+    int next = 0;
+    while (next < pool.size()) {
+      int op = random.nextInt(10);
+      if (op < 7 || live.isEmpty()) {
+        Touchpoint t = pool.get(next++);
+        live.put(t.id(), t);
+        steps.add(new Step(t, null, 0));
+      } else if (op < 8) {
+        // A repeat: the same touchpoint, or another content under a live id, valid or refused
+        // whole (a repeat all the same: its id is known).
+        int kind = random.nextInt(3);
+        Touchpoint.Builder other = Touchpoint.newBuilder(RandomTouchpoints.pick(live.keySet(), random))
+            .channel(Channel.WEB).identifier(IdentifierType.EMAIL, "other@mail.example");
+        if (kind == 2) {
+          other.identifier(IdentifierType.CUSTOMER_ID, "X1").identifier(IdentifierType.CUSTOMER_ID, "X2");
+        }
+        steps.add(new Step(kind == 0 ? RandomTouchpoints.pick(live.values(), random) : other.build(),
+            null, 0));
+      } else {
+        String id = RandomTouchpoints.pick(live.keySet(), random);
+        live.remove(id);
+        steps.add(new Step(null, id, 0));
+      }
+    }
+    for (int s = 0; s < steps.size(); s++) {
+      Step step = steps.get(s);
+      if (step.resolve() != null) {
+        steps.set(s, new Step(step.resolve(), null, s - random.nextInt(Math.min(s, 6) + 1)));
+      }
+    }
+    return steps;
+  }
+
+  /** A resolution as a caller reads it, or its refusal. */
+  private static String describe(Supplier<Resolution> resolve) {
+    try {
+      Resolution r = resolve.get();
+      return DerivedValuesPropertiesTest.describe(r) + " " + r.events();
+    } catch (OmniIdException e) {
+      return "refused " + e.reason() + " " + e.getMessage();
+    }
+  }
+
+  @Test
+  void aTouchpointReadAheadAsRefusedIsARepeatWhenItsIdIsKnown() {
+    InMemoryResolver resolver = (InMemoryResolver) builder(false)
+        .build();
+    Touchpoint first = Touchpoint.newBuilder("a").channel(Channel.WEB)
+        .identifier(IdentifierType.CUSTOMER_ID, "C1").build();
+    Touchpoint twoIds = Touchpoint.newBuilder("a").channel(Channel.STORE)
+        .identifier(IdentifierType.CUSTOMER_ID, "C1")
+        .identifier(IdentifierType.CUSTOMER_ID, "C2").build();
+    ReadAhead early = resolver.readAhead(twoIds);
+    ReadAhead late = null;
+    try {
+      resolver.resolve(first);
+      late = resolver.readAhead(twoIds);
+      assertTrue(late.normalizedKnown && late.normalized.refused != null);
+      for (ReadAhead read : List.of(early, late)) {
+        OmniIdException e = org.junit.jupiter.api.Assertions.assertThrows(OmniIdException.class,
+            () -> resolver.resolve(twoIds, read));
+        assertEquals(OmniIdException.Reason.DUPLICATE_TOUCHPOINT, e.reason());
+      }
+    } finally {
+      early.release();
+      if (late != null) {
+        late.release();
+      }
+    }
+    OmniIdException refused = org.junit.jupiter.api.Assertions.assertThrows(OmniIdException.class,
+        () -> resolver.resolve(Touchpoint.newBuilder("b").channel(Channel.STORE)
+            .identifier(IdentifierType.CUSTOMER_ID, "C1")
+            .identifier(IdentifierType.CUSTOMER_ID, "C2").build()));
+    assertEquals(OmniIdException.Reason.CONFLICTING_EXCLUSIVE_VALUES, refused.reason());
+  }
+
+  @Test
+  void aThreadReadingTwiceBeforeItsFirstResolveHoldsTwoReadings() {
+    ReadAhead first = ReadAhead.take();
+    ReadAhead second = ReadAhead.take();
+    assertNotSame(first, second);
+    second.release();
+    first.release();
+    ReadAhead again = ReadAhead.take();
+    try {
+      assertSame(first, again, "the thread's own holder is reused once given back");
+    } finally {
+      again.release();
+    }
+  }
+
+  @Test
+  void aReleasedReadingKeepsNoCustomersValues() {
+    InMemoryResolver resolver = (InMemoryResolver) builder(true).build();
+    Touchpoint t = Touchpoint.newBuilder("a").channel(Channel.WEB)
+        .identifier(IdentifierType.CUSTOMER_ID, "C9")
+        .identifier(IdentifierType.EMAIL, "Ana@mail.example")
+        .attribute(AttributeKey.GIVEN_NAME, "ana").attribute(AttributeKey.FAMILY_NAME, "garcia")
+        .build();
+    ReadAhead unknown = resolver.readAhead(t);
+    try {
+      assertTrue(!unknown.normalizedKnown, "email and customer id are not known types yet");
+    } finally {
+      unknown.release();
+    }
+    resolver.resolve(Touchpoint.newBuilder("z").channel(Channel.WEB)
+        .identifier(IdentifierType.CUSTOMER_ID, "C1")
+        .identifier(IdentifierType.EMAIL, "zoe@mail.example").build());
+    ReadAhead read = resolver.readAhead(t);
+    assertTrue(read.normalizedKnown);
+    assertEquals("ana@mail.example", read.normalized.identifiers.get(1).value());
+    assertTrue(read.scoring.prepared != null);
+    resolver.resolve(t, read);
+    read.release();
+    assertTrue(read.normalized.identifiers.isEmpty());
+    assertEquals(null, read.normalized.exclusive);
+    assertEquals(null, read.normalized.person);
+    assertEquals(null, read.scoring.prepared);
+    assertTrue(read.scoring.problems.isEmpty());
+    for (long hash : read.scoring.fingerprints.values) {
+      assertEquals(0L, hash, "no hash of the customer's blocking keys stays with the thread");
+    }
+  }
+
+  /**
+   * Threads resolving at once, their touchpoints naming types no setting names, so that types are
+   * registered under the lock while other threads read ahead: the partition is the one a batch
+   * of the same touchpoints gives, with or without a journal's lock in front.
+   */
+  @ParameterizedTest
+  @MethodSource("concurrentSeeds")
+  void threadsRegisteringTypesWhileOthersReadAheadGiveTheBatchPartition(long seed)
+      throws Exception {
+    Random random = new Random(seed);
+    List<Touchpoint> touchpoints = new ArrayList<>();
+    for (Touchpoint t : RandomTouchpoints.generate(random, 3_000)) {
+      Touchpoint.Builder b = Touchpoint.newBuilder(t.id()).channel(t.channel());
+      t.identifiers().forEach(id -> b.identifier(id.type(), id.value()));
+      t.attributes().forEach(b::attribute);
+      b.identifier(IdentifierType.of("type_" + random.nextInt(300)), "v" + random.nextInt(40));
+      touchpoints.add(b.build());
+    }
+    IdentityResolver resolver = builder(true).build();
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int k = 0; k < threads; k++) {
+        int lane = k;
+        done.add(pool.submit(() -> {
+          for (int i = lane; i < touchpoints.size(); i += threads) {
+            try {
+              resolver.resolve(touchpoints.get(i));
+            } catch (OmniIdException refused) {
+              // Two customer ids of the property tests' data: refused whole, in any order.
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    IdentityResolver batch = builder(true).build();
+    batch.resolveAll(touchpoints);
+    assertEquals(RandomTouchpoints.describe(RandomTouchpoints.partition(batch)),
+        RandomTouchpoints.describe(RandomTouchpoints.partition(resolver)), "seed=" + seed);
+    GraphInvariants.check(resolver);
+  }
+
+  static LongStream concurrentSeeds() {
+    return LongStream.range(0, 4).map(i -> 0xC0AD_0000L + i);
+  }
+}
