@@ -117,14 +117,30 @@ public final class AccountResolver implements AutoCloseable {
   public AccountResolution resolve(Touchpoint touchpoint) {
     Objects.requireNonNull(touchpoint, "touchpoint");
     Parts parts = split(touchpoint);
-    lock.writeLock().lock();
+    // As each side's resolver does: the lock free, each side reads under its own; taken, both
+    // parts are read while the holder works (else concurrent resolves would read them here one
+    // after the other).
+    ReadAhead contactRead = null;
+    ReadAhead accountRead = null;
+    if (!lock.writeLock().tryLock()) {
+      try {
+        contactRead = parts.person == null ? null : readAhead(persons, parts.person);
+        accountRead = parts.organisation == null ? null
+            : readAhead(organisations, parts.organisation);
+      } catch (RuntimeException | Error e) {
+        release(contactRead);
+        throw e;
+      }
+      lock.writeLock().lock();
+    }
     try {
       requireSameShape(parts);
-      Resolution contact = parts.person == null ? null : persons.resolve(parts.person);
+      Resolution contact = parts.person == null ? null
+          : resolve(persons, parts.person, contactRead);
       Resolution account = null;
       if (parts.organisation != null) {
         try {
-          account = organisations.resolve(parts.organisation);
+          account = resolve(organisations, parts.organisation, accountRead);
         } catch (RuntimeException e) {
           if (contact != null && contact.outcome() != Resolution.Outcome.DUPLICATE) {
             persons.remove(touchpoint.id());
@@ -135,6 +151,33 @@ public final class AccountResolver implements AutoCloseable {
       return new AccountResolution(Optional.ofNullable(contact), Optional.ofNullable(account));
     } finally {
       lock.writeLock().unlock();
+      release(contactRead);
+      release(accountRead);
+    }
+  }
+
+  /** What {@code side} reads off {@code part} before its lock ({@link ReadAhead}), or null. */
+  private static ReadAhead readAhead(IdentityResolver side, Touchpoint part) {
+    if (side instanceof InMemoryResolver memory) {
+      return memory.readAhead(part);
+    }
+    return ((JournaledResolver) side).readAhead(part);
+  }
+
+  /** {@code side}'s resolve of {@code part} with what was read ahead; null reads under its lock. */
+  private static Resolution resolve(IdentityResolver side, Touchpoint part, ReadAhead read) {
+    if (read == null) {
+      return side.resolve(part);
+    }
+    if (side instanceof InMemoryResolver memory) {
+      return memory.resolve(part, read);
+    }
+    return ((JournaledResolver) side).resolve(part, read);
+  }
+
+  private static void release(ReadAhead read) {
+    if (read != null) {
+      read.release();
     }
   }
 

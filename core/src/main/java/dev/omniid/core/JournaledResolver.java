@@ -193,6 +193,37 @@ final class JournaledResolver implements IdentityResolver, Journal {
       lock.lock();
     }
     try {
+      return resolveHoldingLock(touchpoint, read);
+    } finally {
+      lock.unlock();
+      if (read != null) {
+        read.release();
+      }
+    }
+  }
+
+  /**
+   * What a resolve reads off {@code touchpoint} with no lock held ({@link ReadAhead}); the caller
+   * gives it to {@link #resolve(Touchpoint, ReadAhead)} and releases it. Null when the resolver
+   * reads under its lock (tests only).
+   */
+  ReadAhead readAhead(Touchpoint touchpoint) {
+    return delegate.readAhead(touchpoint);
+  }
+
+  /** {@link #resolve(Touchpoint)} with what {@link #readAhead} read, or reading under the lock. */
+  Resolution resolve(Touchpoint touchpoint, ReadAhead read) {
+    Objects.requireNonNull(touchpoint, "touchpoint");
+    lock.lock();
+    try {
+      return resolveHoldingLock(touchpoint, read);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Resolution resolveHoldingLock(Touchpoint touchpoint, ReadAhead read) {
+    try {
       requireWritable();
       Resolution resolution = delegate.resolve(touchpoint, read);
       if (resolution.outcome() != Resolution.Outcome.DUPLICATE) {
@@ -204,10 +235,6 @@ final class JournaledResolver implements IdentityResolver, Journal {
       return resolution;
     } finally {
       gate.buffered.clear();
-      lock.unlock();
-      if (read != null) {
-        read.release();
-      }
     }
   }
 

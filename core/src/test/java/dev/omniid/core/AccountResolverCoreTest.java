@@ -105,4 +105,72 @@ class AccountResolverCoreTest {
       reopened.close();
     }
   }
+
+  /**
+   * Threads resolving account touchpoints at once, each side in memory or journaled: a resolve
+   * that finds the account resolver's lock taken reads both parts while it waits. Each side's
+   * partition, and each touchpoint's contact, end as one thread resolving the same touchpoints
+   * gives them.
+   */
+  @Test
+  void threadsResolvingAtOnceEndWithTheOneThreadResult(@TempDir Path dir) throws Exception {
+    java.util.Random random = new java.util.Random(0xACC0);
+    List<Touchpoint> touchpoints = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      int person = random.nextInt(300);
+      int company = random.nextInt(80);
+      touchpoints.add(tp("t" + i, random.nextInt(5) == 0 ? null : "p" + person + "@x.es",
+          random.nextInt(3) == 0 ? null : "V" + company,
+          random.nextInt(4) == 0 ? null : "Shop " + company));
+    }
+    for (boolean journaled : new boolean[] {false, true}) {
+      ResolverBuilder organisations = IdentityResolver.newBuilder()
+          .identifierPolicy(VAT, IdentifierPolicy.exclusive(100))
+          .firstProfileId(AccountResolver.FIRST_ACCOUNT_ID);
+      if (journaled) {
+        organisations.journal(dir.resolve("organisations"), Durability.none());
+      }
+      try (AccountResolver together = builder().organisations(organisations.build()).build();
+          AccountResolver alone = builder().build()) {
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool =
+            java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+          List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+          for (int k = 0; k < threads; k++) {
+            int lane = k;
+            done.add(pool.submit(() -> {
+              for (int i = lane; i < touchpoints.size(); i += threads) {
+                together.resolve(touchpoints.get(i));
+              }
+              return null;
+            }));
+          }
+          for (java.util.concurrent.Future<?> f : done) {
+            f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+        touchpoints.forEach(alone::resolve);
+        String context = journaled ? "journaled organisations" : "in memory";
+        assertEquals(RandomTouchpoints.partition(alone.persons()),
+            RandomTouchpoints.partition(together.persons()), context);
+        assertEquals(RandomTouchpoints.partition(alone.organisations()),
+            RandomTouchpoints.partition(together.organisations()), context);
+        for (Touchpoint t : touchpoints) {
+          // Profile ids are history; the relation is compared through the touchpoints it joins.
+          String contactKey = together.contactOf(t.id()).map(c -> RandomTouchpoints.describe(
+              Set.of(new java.util.TreeSet<>(together.contact(c).orElseThrow().touchpointIds()))))
+              .orElse("-");
+          String aloneKey = alone.contactOf(t.id()).map(c -> RandomTouchpoints.describe(
+              Set.of(new java.util.TreeSet<>(alone.contact(c).orElseThrow().touchpointIds()))))
+              .orElse("-");
+          assertEquals(aloneKey, contactKey, context + " contact of " + t.id());
+        }
+        GraphInvariants.check(together.persons());
+        GraphInvariants.check(together.organisations());
+      }
+    }
+  }
 }

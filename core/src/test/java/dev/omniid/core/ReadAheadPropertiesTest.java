@@ -95,10 +95,7 @@ class ReadAheadPropertiesTest {
     List<Touchpoint> pool = new ArrayList<>(RandomTouchpoints.generate(random, 40 + random.nextInt(50)));
     for (int i = 0; i < pool.size(); i++) {
       if (random.nextInt(6) == 0) {
-        Touchpoint t = pool.get(i);
-        Touchpoint.Builder b = Touchpoint.newBuilder(t.id()).channel(t.channel());
-        t.identifiers().forEach(id -> b.identifier(id.type(), id.value()));
-        t.attributes().forEach(b::attribute);
+        Touchpoint.Builder b = copyOf(pool.get(i));
         if (random.nextInt(3) == 0) {
           b.identifier(IdentifierType.CUSTOMER_ID, "X1").identifier(IdentifierType.CUSTOMER_ID, "X2");
         } else {
@@ -140,6 +137,14 @@ class ReadAheadPropertiesTest {
       }
     }
     return steps;
+  }
+
+  /** A builder of the touchpoint's id, channel, identifiers and attributes, to add more to. */
+  private static Touchpoint.Builder copyOf(Touchpoint t) {
+    Touchpoint.Builder b = Touchpoint.newBuilder(t.id()).channel(t.channel());
+    t.identifiers().forEach(id -> b.identifier(id.type(), id.value()));
+    t.attributes().forEach(b::attribute);
+    return b;
   }
 
   /** A resolution as a caller reads it, or its refusal. */
@@ -245,9 +250,7 @@ class ReadAheadPropertiesTest {
     Random random = new Random(seed);
     List<Touchpoint> touchpoints = new ArrayList<>();
     for (Touchpoint t : RandomTouchpoints.generate(random, 3_000)) {
-      Touchpoint.Builder b = Touchpoint.newBuilder(t.id()).channel(t.channel());
-      t.identifiers().forEach(id -> b.identifier(id.type(), id.value()));
-      t.attributes().forEach(b::attribute);
+      Touchpoint.Builder b = copyOf(t);
       b.identifier(IdentifierType.of("type_" + random.nextInt(300)), "v" + random.nextInt(40));
       touchpoints.add(b.build());
     }
