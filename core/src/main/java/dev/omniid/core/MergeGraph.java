@@ -190,11 +190,6 @@ final class MergeGraph {
       origins = new int[Math.max(4, capacity)];
     }
 
-    /** An empty one, for a touchpoint of up to {@code capacity} identifiers (it grows). */
-    static Normalized empty(int capacity) {
-      return new Normalized(capacity);
-    }
-
     /**
      * Empties it of everything a touchpoint put there, values included: kept by a pooled thread
      * between resolves, it holds no customer's data.

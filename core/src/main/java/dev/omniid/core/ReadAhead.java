@@ -18,7 +18,7 @@ package dev.omniid.core;
 final class ReadAhead {
   private static final ThreadLocal<ReadAhead> OF_THREAD = ThreadLocal.withInitial(ReadAhead::new);
 
-  final MergeGraph.Normalized normalized = MergeGraph.Normalized.empty(Touchpoint.MAX_IDENTIFIERS);
+  final MergeGraph.Normalized normalized = new MergeGraph.Normalized(Touchpoint.MAX_IDENTIFIERS);
   /**
    * Whether {@link #normalized} holds the touchpoint: false when it names a type the graph did not
    * know yet, which only the insertion under the lock may register (it then normalizes there).

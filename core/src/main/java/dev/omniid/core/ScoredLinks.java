@@ -486,7 +486,7 @@ final class ScoredLinks {
       size = 0;
     }
 
-    /** {@link #clear}, the hashes zeroed too: a pooled thread keeps no trace of a customer's keys. */
+    /** {@link #clear} with the hashes zeroed: a pooled thread keeps no trace of anyone's keys. */
     void wipe() {
       java.util.Arrays.fill(values, 0, size, 0L);
       size = 0;

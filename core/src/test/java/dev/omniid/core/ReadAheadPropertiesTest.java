@@ -40,7 +40,8 @@ class ReadAheadPropertiesTest {
 
   /** The property tests' configurations, with a derivation deferred past the look-up. */
   static ResolverBuilder builder(boolean scored) {
-    ResolverBuilder b = scored ? RandomTouchpoints.builder() : RandomTouchpoints.deterministicBuilder();
+    ResolverBuilder b = scored ? RandomTouchpoints.builder()
+        : RandomTouchpoints.deterministicBuilder();
     return b.normalizer(EMAIL_DIGEST, Normalizer.lowerCase())
         .derivedIdentifier(IdentifierType.EMAIL, EMAIL_DIGEST, DerivedValuesPropertiesTest.DIGEST);
   }
@@ -92,12 +93,14 @@ class ReadAheadPropertiesTest {
    * repeats (of the same content, or of other content under a live id) and removals.
    */
   private static List<Step> history(Random random) {
-    List<Touchpoint> pool = new ArrayList<>(RandomTouchpoints.generate(random, 40 + random.nextInt(50)));
+    List<Touchpoint> pool =
+        new ArrayList<>(RandomTouchpoints.generate(random, 40 + random.nextInt(50)));
     for (int i = 0; i < pool.size(); i++) {
       if (random.nextInt(6) == 0) {
         Touchpoint.Builder b = copyOf(pool.get(i));
         if (random.nextInt(3) == 0) {
-          b.identifier(IdentifierType.CUSTOMER_ID, "X1").identifier(IdentifierType.CUSTOMER_ID, "X2");
+          b.identifier(IdentifierType.CUSTOMER_ID, "X1")
+              .identifier(IdentifierType.CUSTOMER_ID, "X2");
         } else {
           b.identifier(IdentifierType.of("card_" + random.nextInt(4)), "k" + random.nextInt(5));
         }
@@ -117,13 +120,16 @@ class ReadAheadPropertiesTest {
         // A repeat: the same touchpoint, or another content under a live id, valid or refused
         // whole (a repeat all the same: its id is known).
         int kind = random.nextInt(3);
-        Touchpoint.Builder other = Touchpoint.newBuilder(RandomTouchpoints.pick(live.keySet(), random))
-            .channel(Channel.WEB).identifier(IdentifierType.EMAIL, "other@mail.example");
+        Touchpoint.Builder other =
+            Touchpoint.newBuilder(RandomTouchpoints.pick(live.keySet(), random))
+                .channel(Channel.WEB).identifier(IdentifierType.EMAIL, "other@mail.example");
         if (kind == 2) {
-          other.identifier(IdentifierType.CUSTOMER_ID, "X1").identifier(IdentifierType.CUSTOMER_ID, "X2");
+          other.identifier(IdentifierType.CUSTOMER_ID, "X1")
+              .identifier(IdentifierType.CUSTOMER_ID, "X2");
         }
-        steps.add(new Step(kind == 0 ? RandomTouchpoints.pick(live.values(), random) : other.build(),
-            null, 0));
+        Touchpoint repeat =
+            kind == 0 ? RandomTouchpoints.pick(live.values(), random) : other.build();
+        steps.add(new Step(repeat, null, 0));
       } else {
         String id = RandomTouchpoints.pick(live.keySet(), random);
         live.remove(id);
