@@ -274,18 +274,8 @@ final class MergeGraph {
    */
   TouchpointNode insertUnlessPresent(Touchpoint touchpoint, List<Problem> problems) {
     Normalized n = scratch;
-    n.clear();
-    boolean known;
-    try {
-      known = normalize(touchpoint, n, false, deriveAfterLookUp);
-    } catch (OmniIdException refused) {
-      if (touchpoints.get(touchpoint.id()) != null) {
-        return null;
-      }
-      throw refused;
-    }
-    if (known) {
-      return place(touchpoint, n, problems, true);
+    if (readAhead(touchpoint, n)) {
+      return insertUnlessPresent(touchpoint, n, problems);
     }
     if (touchpoints.get(touchpoint.id()) != null) {
       return null;
