@@ -132,26 +132,7 @@ class AccountResolverCoreTest {
       }
       try (AccountResolver together = builder().organisations(organisations.build()).build();
           AccountResolver alone = builder().build()) {
-        int threads = 4;
-        java.util.concurrent.ExecutorService pool =
-            java.util.concurrent.Executors.newFixedThreadPool(threads);
-        try {
-          List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-          for (int k = 0; k < threads; k++) {
-            int lane = k;
-            done.add(pool.submit(() -> {
-              for (int i = lane; i < touchpoints.size(); i += threads) {
-                together.resolve(touchpoints.get(i));
-              }
-              return null;
-            }));
-          }
-          for (java.util.concurrent.Future<?> f : done) {
-            f.get(120, java.util.concurrent.TimeUnit.SECONDS);
-          }
-        } finally {
-          pool.shutdownNow();
-        }
+        Lanes.run(4, touchpoints.size(), 120, i -> together.resolve(touchpoints.get(i)));
         touchpoints.forEach(alone::resolve);
         String context = journaled ? "journaled organisations" : "in memory";
         assertEquals(RandomTouchpoints.partition(alone.persons()),

@@ -11,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -247,7 +243,7 @@ class ReadAheadPropertiesTest {
   /**
    * Threads resolving at once, their touchpoints naming types no setting names, so that types are
    * registered under the lock while other threads read ahead: the partition is the one a batch
-   * of the same touchpoints gives, with or without a journal's lock in front.
+   * of the same touchpoints gives.
    */
   @ParameterizedTest
   @MethodSource("concurrentSeeds")
@@ -261,29 +257,13 @@ class ReadAheadPropertiesTest {
       touchpoints.add(b.build());
     }
     IdentityResolver resolver = builder(true).build();
-    int threads = 4;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int k = 0; k < threads; k++) {
-        int lane = k;
-        done.add(pool.submit(() -> {
-          for (int i = lane; i < touchpoints.size(); i += threads) {
-            try {
-              resolver.resolve(touchpoints.get(i));
-            } catch (OmniIdException refused) {
-              // Two customer ids of the property tests' data: refused whole, in any order.
-            }
-          }
-          return null;
-        }));
+    Lanes.run(4, touchpoints.size(), 120, i -> {
+      try {
+        resolver.resolve(touchpoints.get(i));
+      } catch (OmniIdException refused) {
+        // Two customer ids of the property tests' data: refused whole, in any order.
       }
-      for (Future<?> f : done) {
-        f.get(120, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     IdentityResolver batch = builder(true).build();
     batch.resolveAll(touchpoints);
     assertEquals(RandomTouchpoints.describe(RandomTouchpoints.partition(batch)),

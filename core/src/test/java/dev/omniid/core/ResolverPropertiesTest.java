@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -207,29 +202,11 @@ public class ResolverPropertiesTest {
     Set<Set<String>> expected = batch(config, touchpoints, Set.of());
     IdentityResolver r = config.build();
     List<Touchpoint> order = shuffled(touchpoints, random);
-    int threads = 4;
-    CyclicBarrier start = new CyclicBarrier(threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int lane = t;
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int i = lane; i < order.size(); i += threads) {
-            r.resolve(order.get(i));
-            // Readers run alongside writers and must always see a whole partition.
-            r.profileOfTouchpoint(order.get(i).id()).orElseThrow();
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get(60, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    Lanes.run(4, order.size(), 60, i -> {
+      r.resolve(order.get(i));
+      // Readers run alongside writers and must always see a whole partition.
+      r.profileOfTouchpoint(order.get(i).id()).orElseThrow();
+    });
     assertEquals(describe(expected), describe(partition(r)), "seed=" + seed);
     GraphInvariants.check(r);
   }
