@@ -97,12 +97,7 @@ public final class NameNormalizer implements Normalizer {
   }
 
   private static Reading reading(String value) {
-    Reading r = READINGS.getIfPresent(value);
-    if (r == null) {
-      r = new Reading();
-      READINGS.put(value, r);
-    }
-    return r;
+    return READINGS.get(value, v -> new Reading());
   }
 
   private NameNormalizer() {}
