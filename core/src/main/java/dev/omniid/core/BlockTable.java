@@ -88,6 +88,20 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
       return (MatchModel.Prepared) pairs[2 * i + 1];
     }
 
+    /**
+     * The member-and-prepared array as a reader holding no lock sees it (see {@link #peek}): read
+     * once, with {@link #sizeSeen}, and bounded by its own length, since the writer may have
+     * replaced it, shifted it or grown the size meanwhile.
+     */
+    Object[] pairsSeen() {
+      return pairs;
+    }
+
+    /** The size as a reader holding no lock sees it; may disagree with {@link #pairsSeen}. */
+    int sizeSeen() {
+      return size;
+    }
+
     /** The members in the order they joined, a read-only view. */
     java.util.List<TouchpointNode> members() {
       return new java.util.AbstractList<>() {
@@ -124,6 +138,33 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
     Block made = new Block(hash, check);
     addItem(made, fold);
     return made;
+  }
+
+  /**
+   * The block of a key with these fingerprints, as a reader holding no lock sees the table while
+   * the resolver's writer may grow it, add to it or take from it: it may miss a block that is
+   * there or see one that has just gone, but it never fails and never loops forever (the slots
+   * are read through one array, at most its length of them), and a block it returns has these
+   * fingerprints. For guesses only: {@link ScoredLinks#readAhead} scores the members it sees
+   * before the lock is taken, and the resolve under the lock uses such a score only for a
+   * candidate it finds itself.
+   */
+  Block peek(long hash, long check) {
+    long[] seen = slots;
+    int mask = seen.length - 1;
+    int fold = fold(hash);
+    int at = fold & mask;
+    for (int probes = 0; probes < seen.length; probes++, at = (at + 1) & mask) {
+      long slot = seen[at];
+      if (slot == 0) {
+        return null;
+      }
+      if (hashOf(slot) == fold && itemSeen(slot) instanceof Block block && block.hash == hash
+          && block.check == check) {
+        return block;
+      }
+    }
+    return null;
   }
 
   /**

@@ -54,6 +54,18 @@ abstract class DenseSlots<T> {
     return (T) items[(int) slot - 1];
   }
 
+  /**
+   * The item a slot names, for a reader holding no lock while the writer may change the table:
+   * the slot may be stale and {@link #items} newer or older than it, so the position is checked
+   * against the array as read. Null when it is out of that array. Only for a guess the caller
+   * checks, never for an answer it relies on ({@link BlockTable#peek}).
+   */
+  final Object itemSeen(long slot) {
+    Object[] seen = items;
+    int at = (int) slot - 1;
+    return at >= 0 && at < seen.length ? seen[at] : null;
+  }
+
   /** Adds an item whose key is not in the table yet, under {@code hash}. */
   final void addItem(T item, int hash) {
     if ((size + 1) * 4 > slots.length * 3) {

@@ -41,6 +41,12 @@ final class InMemoryResolver implements IdentityResolver {
   /** Resolves waiting in {@link #lockForResolve}: while one waits, a new resolve reads ahead. */
   private final java.util.concurrent.atomic.AtomicInteger waiting =
       new java.util.concurrent.atomic.AtomicInteger();
+  /**
+   * Resolves reading their touchpoint before the lock: while one does, a new resolve reads ahead
+   * too, even if the lock is free at that moment (see {@link #resolve(Touchpoint)}).
+   */
+  private final java.util.concurrent.atomic.AtomicInteger readingAhead =
+      new java.util.concurrent.atomic.AtomicInteger();
   /** {@link ResolverBuilder#readAhead}: false only in tests. */
   private final boolean readsAhead;
   private final ArrayList<Problem> scratchProblems = new ArrayList<>();
@@ -133,18 +139,27 @@ final class InMemoryResolver implements IdentityResolver {
   @Override
   public Resolution resolve(Touchpoint touchpoint) {
     Objects.requireNonNull(touchpoint, "touchpoint");
-    // The lock free and no resolve waiting for it: read under it, as before, so that a thread
-    // resolving alone pays nothing for reading ahead (it cost a deterministic resolve 4 % in
-    // AlternatingProbe). Otherwise read while the holder works, then wait for the lock; and
-    // leave it to a waiting resolve, which would else spin while this one read under it.
-    if (waiting.get() == 0 && lock.writeLock().tryLock()) {
+    // The lock free and no other resolve reading ahead or waiting: read under it, as before, so
+    // that a thread resolving alone pays nothing for reading ahead (it cost a deterministic
+    // resolve 4 % in AlternatingProbe). Otherwise read while the others work, then wait for the
+    // lock; and leave it to a waiting resolve, which would else spin while this one read under
+    // it. A resolve reading ahead (with a match model, scoring its candidates as well) is about
+    // to want the lock: taking it now for a whole resolve read under it would make that one wait
+    // for all of it, where reading ahead too keeps the two side by side.
+    if (waiting.get() == 0 && readingAhead.get() == 0 && lock.writeLock().tryLock()) {
       try {
         return resolveHoldingLock(touchpoint, null);
       } finally {
         lock.writeLock().unlock();
       }
     }
-    ReadAhead read = readAhead(touchpoint);
+    ReadAhead read;
+    readingAhead.incrementAndGet();
+    try {
+      read = readAhead(touchpoint);
+    } finally {
+      readingAhead.decrementAndGet();
+    }
     try {
       return resolve(touchpoint, read);
     } finally {

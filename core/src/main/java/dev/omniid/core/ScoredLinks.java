@@ -83,7 +83,7 @@ final class ScoredLinks {
     problems.addAll(read.problems);
     Pending pending = enter(entry, read.prepared, read.fingerprints.values,
         read.fingerprints.size / 2);
-    score(pending, addScratch);
+    score(pending, addScratch, read.preScores);
     return link(pending);
   }
 
@@ -95,12 +95,88 @@ final class ScoredLinks {
     MatchModel.Prepared prepared;
     final ArrayList<Problem> problems = new ArrayList<>(0);
     final Fingerprints fingerprints = new Fingerprints(16);
+    /** The touchpoints its blocks held as read before the lock, scored then. */
+    final PreScores preScores = new PreScores();
+    /** The comparison arrays of that scoring: made for the model's number of fields. */
+    MatchModel.Scratch scratch;
 
-    /** Drops what the last touchpoint put here (its values, its problems, its keys' hashes). */
+    /**
+     * Drops what the last touchpoint put here (its values, its problems, its keys' hashes, the
+     * candidates it scored and the value a comparison last agreed on).
+     */
     void release() {
       prepared = null;
       problems.clear();
       fingerprints.wipe();
+      preScores.clear();
+      if (scratch != null) {
+        scratch.agreed[0] = null;
+      }
+    }
+  }
+
+  /**
+   * Linking weights ({@link #linkingWeight}) scored before the write lock, by the candidate's
+   * prepared values, compared by identity: a weight is a function of the two touchpoints' prepared
+   * values alone, which never change once made, so a weight scored before the lock is the one
+   * scoring under it would give. Open addressing, at most half full; reused by its thread.
+   */
+  static final class PreScores {
+    /** The most scored before the lock; candidates past them are scored under it, as before. */
+    static final int MAX = 64;
+    private final Object[] keys = new Object[2 * MAX];
+    private final double[] weights = new double[2 * MAX];
+    private int size;
+
+    /** The slot holding {@code prepared}'s weight, or -1. */
+    int indexOf(Object prepared) {
+      if (size == 0) {
+        return -1;
+      }
+      int mask = keys.length - 1;
+      for (int at = home(prepared); keys[at] != null; at = (at + 1) & mask) {
+        if (keys[at] == prepared) {
+          return at;
+        }
+      }
+      return -1;
+    }
+
+    double weightAt(int slot) {
+      return weights[slot];
+    }
+
+    int size() {
+      return size;
+    }
+
+    boolean isFull() {
+      return size == MAX;
+    }
+
+    /** Keeps a weight for {@code prepared}, which has none yet; the table is not full. */
+    void put(Object prepared, double weight) {
+      int mask = keys.length - 1;
+      int at = home(prepared);
+      while (keys[at] != null) {
+        at = (at + 1) & mask;
+      }
+      keys[at] = prepared;
+      weights[at] = weight;
+      size++;
+    }
+
+    /** Forgets every weight and the candidates they were for. */
+    void clear() {
+      if (size > 0) {
+        java.util.Arrays.fill(keys, null);
+        size = 0;
+      }
+    }
+
+    private int home(Object prepared) {
+      int h = System.identityHashCode(prepared) * 0x9E3779B9;
+      return (h ^ (h >>> 16)) & (keys.length - 1);
     }
   }
 
@@ -113,6 +189,57 @@ final class ScoredLinks {
     into.problems.clear();
     into.prepared = model.prepare(touchpoint, into.problems);
     fingerprintsInto(touchpoint, into.fingerprints);
+    preScore(into);
+  }
+
+  /**
+   * Scores, before the lock is taken, the touchpoints that {@code read}'s blocks hold as this
+   * thread sees them with no lock held ({@link BlockTable#peek}), keeping each weight in
+   * {@code read.preScores}. Scoring reads every candidate's prepared values, the larger part of
+   * what a fuzzy resolve does under the lock; threads resolving at once now do it side by side.
+   *
+   * <p>The blocks seen are a guess: the writer may add or remove members meanwhile. A guess never
+   * decides anything. Under the lock, {@link #enter} finds the candidates as before, and each
+   * takes its weight from here only when it was scored here (by identity of its prepared values,
+   * of which the weight is a function), else is scored there: the same edges as scoring them all
+   * under the lock. A comparison that fails here is left to be scored (and fail) under the lock
+   * if the pair is a candidate there.
+   */
+  private void preScore(Reading read) {
+    PreScores scores = read.preScores;
+    scores.clear();
+    MatchModel.Prepared own = read.prepared;
+    if (read.scratch == null || read.scratch.byField.length != model.fields().size()) {
+      read.scratch = model.scratch();
+    }
+    long[] fingerprints = read.fingerprints.values;
+    int keys = read.fingerprints.size / 2;
+    for (int k = 0; k < keys; k++) {
+      BlockTable.Block block = blocks.peek(fingerprints[2 * k], fingerprints[2 * k + 1]);
+      if (block == null) {
+        continue;
+      }
+      Object[] pairs = block.pairsSeen();
+      int members = Math.min(block.sizeSeen(), pairs.length / 2);
+      if (members >= maxBlockSize) {
+        // With this touchpoint it would pass the maximum: a block that compares nobody.
+        continue;
+      }
+      for (int m = 0; m < members; m++) {
+        if (pairs[2 * m + 1] instanceof MatchModel.Prepared other && scores.indexOf(other) < 0) {
+          if (scores.isFull()) {
+            return;
+          }
+          double weight;
+          try {
+            weight = linkingWeight(own, other, read.scratch);
+          } catch (RuntimeException e) {
+            continue;
+          }
+          scores.put(other, weight);
+        }
+      }
+    }
   }
 
   /**
@@ -381,13 +508,24 @@ final class ScoredLinks {
 
   /** {@link #score} with the caller's scratch, which no other thread uses meanwhile. */
   private void score(Pending pending, MatchModel.Scratch scratch) {
+    score(pending, scratch, null);
+  }
+
+  /**
+   * {@link #score}, taking the weight of each candidate scored before the lock from
+   * {@code preScores} (null or empty: none was).
+   */
+  private void score(Pending pending, MatchModel.Scratch scratch, PreScores preScores) {
     MatchModel.Prepared own = pending.entry.extras.prepared;
     double[] weights = new double[pending.candidates.length];
-    if (model.readAhead(pending.prepared) < 0) {
+    boolean scoredBefore = preScores != null && preScores.size() > 0;
+    if (!scoredBefore && model.readAhead(pending.prepared) < 0) {
       throw new IllegalStateException("a negative count of values"); // kept so that it is read
     }
     for (int i = 0; i < weights.length; i++) {
-      weights[i] = linkingWeight(own, pending.prepared[i], scratch);
+      int slot = scoredBefore ? preScores.indexOf(pending.prepared[i]) : -1;
+      weights[i] = slot >= 0 ? preScores.weightAt(slot)
+          : linkingWeight(own, pending.prepared[i], scratch);
     }
     pending.weights = weights;
   }

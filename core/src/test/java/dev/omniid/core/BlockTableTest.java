@@ -65,6 +65,10 @@ class BlockTableTest {
         }
       }
       assertEquals(expected.size(), table.size());
+      // With no writer at work, the reader without the lock sees the table as it is.
+      int asked = random.nextInt(keys);
+      assertSame(expected.get(asked), table.peek(hash[asked], check[asked]),
+          "seed=" + seed + ", op=" + op + ": peek");
     }
     IdentityHashMap<BlockTable.Block, Boolean> seen = new IdentityHashMap<>();
     table.forEach(b -> assertEquals(null, seen.put(b, true), "each block once"));
@@ -197,6 +201,92 @@ class BlockTableTest {
     table.forEach(all::add);
     assertEquals(List.of(), all);
     assertEquals(0, table.size());
+  }
+
+  /**
+   * A reader without the lock ({@link BlockTable#peek}, {@link BlockTable.Block#pairsSeen}) while
+   * a writer joins and removes blocks (the table growing, probe runs shifted back) and adds and
+   * removes members (arrays grown and shifted): it never fails, and every block it gets has the
+   * fingerprints it asked for. What it sees is a guess; only the writer's view is an answer.
+   */
+  @ParameterizedTest
+  @MethodSource("concurrentSeeds")
+  void aReaderWithoutTheLockNeverFailsWhileTheWriterWorks(long seed) throws Exception {
+    Random random = new Random(seed);
+    int keys = 2_000;
+    long[] hash = new long[keys];
+    long[] check = new long[keys];
+    for (int k = 0; k < keys; k++) {
+      // A few first fingerprints for half the keys: long probe runs, shifted on removal.
+      hash[k] = k % 2 == 0 ? random.nextInt(8) * 0x1_0000_0001L - 1 : random.nextLong();
+      check[k] = random.nextLong();
+    }
+    List<TouchpointNode> pool = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      TouchpointNode node = TouchpointNode.of(Touchpoint.newBuilder("t" + i).channel(Channel.WEB)
+          .build(), false, new byte[0], new ValueNode[0], new String[0], null, 0);
+      node.extras().prepared = new MatchModel.Prepared(new String[0], new char[1], null);
+      pool.add(node);
+    }
+    BlockTable table = new BlockTable();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicLong seenMembers = new java.util.concurrent.atomic.AtomicLong();
+    Thread reader = new Thread(() -> {
+      Random r = new Random(seed + 1);
+      while (!done.get()) {
+        int k = r.nextInt(keys);
+        BlockTable.Block block = table.peek(hash[k], check[k]);
+        if (block != null) {
+          if (block.hash != hash[k] || block.check != check[k]) {
+            throw new AssertionError("a block of other fingerprints");
+          }
+          Object[] pairs = block.pairsSeen();
+          int members = Math.min(block.sizeSeen(), pairs.length / 2);
+          for (int m = 0; m < members; m++) {
+            if (pairs[2 * m + 1] instanceof MatchModel.Prepared) {
+              seenMembers.incrementAndGet();
+            }
+          }
+        }
+      }
+    });
+    Throwable[] failed = new Throwable[1];
+    reader.setUncaughtExceptionHandler((t, e) -> failed[0] = e);
+    reader.start();
+    Map<Integer, BlockTable.Block> live = new HashMap<>();
+    try {
+      for (int op = 0; op < 300_000; op++) {
+        int k = random.nextInt(keys);
+        BlockTable.Block block = live.get(k);
+        int what = random.nextInt(10);
+        if (block != null && what == 0) {
+          while (!block.isEmpty()) {
+            block.remove(block.get(0));
+          }
+          table.remove(block);
+          live.remove(k);
+        } else if (block != null && what < 4 && !block.isEmpty()) {
+          block.remove(block.get(random.nextInt(block.size())));
+        } else {
+          BlockTable.Block joined = table.join(hash[k], check[k]);
+          live.put(k, joined);
+          TouchpointNode node = pool.get(random.nextInt(pool.size()));
+          if (!joined.members().contains(node)) {
+            joined.add(node);
+          }
+        }
+      }
+    } finally {
+      done.set(true);
+      reader.join(30_000);
+    }
+    assertEquals(null, failed[0], "the reader failed");
+    assertEquals(false, reader.isAlive());
+    assertEquals(true, seenMembers.get() > 0, "the reader saw members");
+  }
+
+  static LongStream concurrentSeeds() {
+    return LongStream.range(0, 4);
   }
 
   /**

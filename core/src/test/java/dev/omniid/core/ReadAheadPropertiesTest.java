@@ -56,6 +56,7 @@ class ReadAheadPropertiesTest {
     IdentityResolver plain = underTheLock.build();
     List<Step> steps = history(random);
     Map<Integer, ReadAhead> outstanding = new HashMap<>();
+    int preScored = 0;
     for (int s = 0; s < steps.size(); s++) {
       String context = "seed=" + seed + " step=" + s;
       for (int q = s; q < steps.size(); q++) {
@@ -68,6 +69,7 @@ class ReadAheadPropertiesTest {
         assertEquals(plain.remove(step.remove()), ahead.remove(step.remove()), context);
       } else {
         ReadAhead read = outstanding.remove(s);
+        preScored += read.scoring.preScores.size();
         String got;
         try {
           got = describe(() -> ahead.resolve(step.resolve(), read));
@@ -81,6 +83,62 @@ class ReadAheadPropertiesTest {
       GraphInvariants.check(ahead);
     }
     assertTrue(outstanding.isEmpty());
+    // Scored reads weigh some candidates before the lock (their blocks hold touchpoints), so
+    // the comparison above covered weights scored while the blocks changed.
+    assertEquals(scored, preScored > 0, "candidates scored before the lock");
+  }
+
+  /** A touchpoint naming a person, blocked on the given and the family name. */
+  private static Touchpoint person(String id, String given, String family, String birthDate) {
+    return Touchpoint.newBuilder(id).channel(Channel.WEB)
+        .attribute(AttributeKey.GIVEN_NAME, given).attribute(AttributeKey.FAMILY_NAME, family)
+        .attribute(AttributeKey.BIRTH_DATE, birthDate).build();
+  }
+
+  /**
+   * A weight scored before the lock is used for a candidate found under it, and only for one: a
+   * touchpoint scored before the lock and removed before the insertion gives no edge, and one
+   * added after the reading is scored under the lock. Both resolutions are those of a resolver
+   * that reads under the lock.
+   */
+  @Test
+  void aWeightScoredBeforeTheLockCountsOnlyForACandidateFoundUnderIt() {
+    InMemoryResolver ahead = (InMemoryResolver) builder(true).build();
+    ResolverBuilder underTheLock = builder(true);
+    underTheLock.readAhead = false;
+    IdentityResolver plain = underTheLock.build();
+    for (IdentityResolver r : List.of(ahead, plain)) {
+      r.resolve(person("a", "ana", "garcia", "1980-01-01"));
+    }
+    Touchpoint b = person("b", "ana", "garcia", "1980-01-01");
+    ReadAhead read = ahead.readAhead(b);
+    assertEquals(1, read.scoring.preScores.size(), "a, scored before the lock");
+    assertEquals(plain.remove("a"), ahead.remove("a"));
+    String got;
+    try {
+      got = describe(() -> ahead.resolve(b, read));
+    } finally {
+      read.release();
+    }
+    assertEquals(describe(() -> plain.resolve(b)), got);
+    assertTrue(got.startsWith("CREATED"), got);
+
+    Touchpoint d = person("d", "ana", "garcia", "1980-01-01");
+    ReadAhead early = ahead.readAhead(d);
+    assertEquals(1, early.scoring.preScores.size(), "b, scored before the lock");
+    for (IdentityResolver r : List.of(ahead, plain)) {
+      r.resolve(person("c", "ana", "garcia", "1980-01-01"));
+    }
+    try {
+      got = describe(() -> ahead.resolve(d, early));
+    } finally {
+      early.release();
+    }
+    assertEquals(describe(() -> plain.resolve(d)), got);
+    assertEquals(DerivedValuesPropertiesTest.profiles(plain),
+        DerivedValuesPropertiesTest.profiles(ahead));
+    assertEquals(1, ahead.profiles().count(), "b, c and d are one person");
+    GraphInvariants.check(ahead);
   }
 
   /**
@@ -223,8 +281,11 @@ class ReadAheadPropertiesTest {
     }
     resolver.resolve(Touchpoint.newBuilder("z").channel(Channel.WEB)
         .identifier(IdentifierType.CUSTOMER_ID, "C1")
-        .identifier(IdentifierType.EMAIL, "zoe@mail.example").build());
+        .identifier(IdentifierType.EMAIL, "zoe@mail.example")
+        .attribute(AttributeKey.GIVEN_NAME, "ana").attribute(AttributeKey.FAMILY_NAME, "garcia")
+        .build());
     ReadAhead read = resolver.readAhead(t);
+    assertEquals(1, read.scoring.preScores.size(), "z, in both of t's blocks, scored once");
     assertTrue(read.normalizedKnown);
     assertEquals("ana@mail.example", read.normalized.identifiers.get(1).value());
     assertTrue(read.scoring.prepared != null);
@@ -235,6 +296,8 @@ class ReadAheadPropertiesTest {
     assertEquals(null, read.normalized.person);
     assertEquals(null, read.scoring.prepared);
     assertTrue(read.scoring.problems.isEmpty());
+    assertEquals(0, read.scoring.preScores.size());
+    assertEquals(null, read.scoring.scratch.agreed[0]);
     for (long hash : read.scoring.fingerprints.values) {
       assertEquals(0L, hash, "no hash of the customer's blocking keys stays with the thread");
     }
