@@ -42,8 +42,9 @@ final class InMemoryResolver implements IdentityResolver {
   private final java.util.concurrent.atomic.AtomicInteger waiting =
       new java.util.concurrent.atomic.AtomicInteger();
   /**
-   * Resolves reading their touchpoint before the lock: while one does, a new resolve reads ahead
-   * too, even if the lock is free at that moment (see {@link #resolve(Touchpoint)}).
+   * Resolves reading their touchpoint before the lock, counted with a match model only: while one
+   * does, a new resolve reads ahead too, even if the lock is free at that moment (see
+   * {@link #resolve(Touchpoint)}).
    */
   private final java.util.concurrent.atomic.AtomicInteger readingAhead =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -143,10 +144,12 @@ final class InMemoryResolver implements IdentityResolver {
     // that a thread resolving alone pays nothing for reading ahead (it cost a deterministic
     // resolve 4 % in AlternatingProbe). Otherwise read while the others work, then wait for the
     // lock; and leave it to a waiting resolve, which would else spin while this one read under
-    // it. A resolve reading ahead (with a match model, scoring its candidates as well) is about
-    // to want the lock: taking it now for a whole resolve read under it would make that one wait
-    // for all of it, where reading ahead too keeps the two side by side.
-    if (waiting.get() == 0 && readingAhead.get() == 0 && lock.writeLock().tryLock()) {
+    // it. With a match model a resolve reading ahead scores its candidates too, about half a
+    // resolve, and then wants the lock: taking it meanwhile for a whole resolve read under it
+    // would make that one wait for all of it, where reading ahead too keeps the two side by
+    // side. Without one, reading ahead is short and the lock soon free again: not counted.
+    if (waiting.get() == 0 && (scored == null || readingAhead.get() == 0)
+        && lock.writeLock().tryLock()) {
       try {
         return resolveHoldingLock(touchpoint, null);
       } finally {
@@ -154,11 +157,15 @@ final class InMemoryResolver implements IdentityResolver {
       }
     }
     ReadAhead read;
-    readingAhead.incrementAndGet();
-    try {
+    if (scored == null) {
       read = readAhead(touchpoint);
-    } finally {
-      readingAhead.decrementAndGet();
+    } else {
+      readingAhead.incrementAndGet();
+      try {
+        read = readAhead(touchpoint);
+      } finally {
+        readingAhead.decrementAndGet();
+      }
     }
     try {
       return resolve(touchpoint, read);
