@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -229,8 +231,8 @@ class BlockTableTest {
       pool.add(node);
     }
     BlockTable table = new BlockTable();
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.concurrent.atomic.AtomicLong seenMembers = new java.util.concurrent.atomic.AtomicLong();
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicLong seenMembers = new AtomicLong();
     Thread reader = new Thread(() -> {
       Random r = new Random(seed + 1);
       while (!done.get()) {
