@@ -125,28 +125,22 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
 
   /** The block of a key with these fingerprints ({@link #hash}, {@link #check}), made when new. */
   Block join(long hash, long check) {
-    int fold = fold(hash);
-    int mask = mask();
-    for (int i = home(fold); slots[i] != 0; i = (i + 1) & mask) {
-      if (hashOf(slots[i]) == fold) {
-        Block block = itemOf(slots[i]);
-        if (block.hash == hash && block.check == check) {
-          return block;
-        }
-      }
+    Block found = peek(hash, check);
+    if (found != null) {
+      return found;
     }
     Block made = new Block(hash, check);
-    addItem(made, fold);
+    addItem(made, fold(hash));
     return made;
   }
 
   /**
-   * The block of a key with these fingerprints, as a reader holding no lock sees the table while
-   * the resolver's writer may grow it, add to it or take from it: it may miss a block that is
+   * The block of a key with these fingerprints, or null. Under the lock (by {@link #join}) it is
+   * the answer. A reader holding no lock ({@link ScoredLinks#readAhead}) gets a guess, while the
+   * resolver's writer may grow the table, add to it or take from it: it may miss a block that is
    * there or see one that has just gone, but it never fails and never loops forever (the slots
    * are read through one array, at most its length of them), and a block it returns has these
-   * fingerprints. For guesses only: {@link ScoredLinks#readAhead} scores the members it sees
-   * before the lock is taken, and the resolve under the lock uses such a score only for a
+   * fingerprints. The resolve under the lock uses a score made from such a guess only for a
    * candidate it finds itself.
    */
   Block peek(long hash, long check) {
