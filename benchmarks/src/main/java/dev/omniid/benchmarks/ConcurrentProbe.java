@@ -1,12 +1,18 @@
 package dev.omniid.benchmarks;
 
+import dev.omniid.core.Durability;
 import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.ResolverBuilder;
 import dev.omniid.core.Touchpoint;
 import dev.omniid.matching.OmniId;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.stream.Stream;
 
 /**
  * {@link ResolveBenchmark}'s work resolved by several threads at once, as a service resolves its
@@ -21,7 +27,8 @@ import java.util.concurrent.CyclicBarrier;
  * class alone before that build's benchmarks jar on the class path.
  *
  * <p>Run: {@code java -Xmx12g -cp benchmarks/target/benchmarks.jar
- * dev.omniid.benchmarks.ConcurrentProbe fuzzy 1000000 12 2} (or {@code deterministic}).
+ * dev.omniid.benchmarks.ConcurrentProbe fuzzy 1000000 12 2} (or {@code deterministic}, or either
+ * with {@code -journaled}).
  */
 public final class ConcurrentProbe {
   private ConcurrentProbe() {}
@@ -29,17 +36,27 @@ public final class ConcurrentProbe {
   /**
    * Runs the probe.
    *
-   * @param args {@code deterministic|fuzzy WARM ROUNDS THREADS}
+   * @param args {@code deterministic|fuzzy WARM ROUNDS THREADS}; {@code deterministic-journaled}
+   *     or {@code fuzzy-journaled} for a resolver that journals every change (to a temporary
+   *     directory, removed at the end)
    * @throws Exception when a resolving thread fails
    */
   public static void main(String[] args) throws Exception {
-    boolean fuzzy = args[0].equals("fuzzy");
+    boolean fuzzy = args[0].startsWith("fuzzy");
     int warm = Integer.parseInt(args[1]);
     int rounds = Integer.parseInt(args[2]);
     int threads = Integer.parseInt(args[3]);
     Workload workload = new Workload(warm, ResolveBenchmark.BATCH, 42);
-    IdentityResolver resolver = fuzzy ? OmniId.resolverBuilder().build()
-        : IdentityResolver.newBuilder().build();
+    ResolverBuilder builder = fuzzy ? OmniId.resolverBuilder().toResolverBuilder()
+        : IdentityResolver.newBuilder();
+    Path journal = null;
+    if (args[0].endsWith("-journaled")) {
+      // A durable service's resolver: every change appended to a journal before it returns
+      // (forced by the operating system), never compacted during the rounds.
+      journal = Files.createTempDirectory("omniid-concurrent-probe");
+      builder.journal(journal, Durability.none()).journalCompactionThreshold(Long.MAX_VALUE);
+    }
+    IdentityResolver resolver = builder.build();
     resolver.resolveAll(workload.warm);
     List<Touchpoint> fresh = workload.fresh;
     double[] speedups = new double[rounds];
@@ -60,6 +77,12 @@ public final class ConcurrentProbe {
     Arrays.sort(last);
     System.out.printf("median speedup of the last %d rounds: %.3f%n", last.length,
         last[last.length / 2]);
+    if (journal != null) {
+      resolver.journal().orElseThrow().close();
+      try (Stream<Path> files = Files.walk(journal)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   /** Nanoseconds for {@code threads} threads to resolve every fresh touchpoint, lane by lane. */

@@ -38,7 +38,8 @@ public final class CpuTimeProbe {
   /**
    * Runs a probe.
    *
-   * @param args {@code resolve WARM ROUNDS}, {@code resolve-fuzzy WARM ROUNDS}, {@code restart SIZE ROUNDS DIR} (core defaults) or
+   * @param args {@code resolve WARM ROUNDS}, {@code resolve-fuzzy WARM ROUNDS},
+   *     {@code resolve-fuzzy-cold WARM ROUNDS}, {@code restart SIZE ROUNDS DIR} (core defaults) or
    *     {@code restart-fuzzy SIZE ROUNDS DIR} (the {@code OmniId} defaults: a restart installs the
    *     snapshot's scored edges, or scores a snapshot an earlier build wrote)
    * @throws IOException when the journal directory cannot be written or read
@@ -50,6 +51,8 @@ public final class CpuTimeProbe {
       resolve(size, rounds);
     } else if (args[0].equals("resolve-fuzzy")) {
       resolveFuzzy(size, rounds);
+    } else if (args[0].equals("resolve-fuzzy-cold")) {
+      resolveFuzzyCold(size, rounds);
     } else if (args[0].equals("restart-fuzzy")) {
       restart(size, rounds, Path.of(args[3]), () -> OmniId.resolverBuilder().toResolverBuilder());
     } else {
@@ -117,6 +120,43 @@ public final class CpuTimeProbe {
       }
       System.out.printf("round %d: fuzzy %.0f/s (CPU time), %d B allocated per resolve%n", r,
           workload.fresh.size() / ((c1 - c0) / 1e9), (a1 - a0) / workload.fresh.size());
+    }
+    System.out.println("(checksum " + sink + ")");
+  }
+
+  /**
+   * As {@code resolve-fuzzy}, but on touchpoints whose values no round resolved lately, as a
+   * customer's who comes back days later is in a service (in {@code resolve-fuzzy} the same
+   * touchpoints return every round, and every normalization is found in the caches): twenty
+   * slices of returning customers' touchpoints in turn, each printed with its visit. The first
+   * visit of a slice meets values last normalized in the warm-up, a million look-ups before; by
+   * its third, the caches' admission policy has kept most of them. The warm graph is
+   * {@code warm} touchpoints less the held-out ones.
+   */
+  private static void resolveFuzzyCold(int warm, int rounds) {
+    int slices = 20;
+    Workload workload = new Workload(warm + slices * ResolveBenchmark.BATCH,
+        slices * ResolveBenchmark.BATCH, 42);
+    IdentityResolver resolver = OmniId.resolverBuilder().build();
+    resolver.resolveAll(workload.warm);
+    long sink = 0;
+    for (int r = 0; r < rounds; r++) {
+      int from = (r % slices) * ResolveBenchmark.BATCH;
+      List<Touchpoint> fresh = workload.fresh.subList(from,
+          Math.min(workload.fresh.size(), from + ResolveBenchmark.BATCH));
+      long c0 = THREADS.getCurrentThreadCpuTime();
+      long a0 = THREADS.getCurrentThreadAllocatedBytes();
+      for (Touchpoint t : fresh) {
+        sink += resolver.resolve(t).profileId().hashCode();
+      }
+      long c1 = THREADS.getCurrentThreadCpuTime();
+      long a1 = THREADS.getCurrentThreadAllocatedBytes();
+      for (Touchpoint t : fresh) {
+        resolver.remove(t.id());
+      }
+      System.out.printf("round %d (visit %d of its slice): fuzzy %.0f/s (CPU time), %d B allocated"
+          + " per resolve%n", r, r / slices + 1, fresh.size() / ((c1 - c0) / 1e9),
+          (a1 - a0) / fresh.size());
     }
     System.out.println("(checksum " + sink + ")");
   }

@@ -38,16 +38,8 @@ final class InMemoryResolver implements IdentityResolver {
   private final Partition partition;
   /** Null when switched off (the tests that hold it against the full path). */
   private final FastPath fastPath;
-  /** Resolves waiting in {@link #lockForResolve}: while one waits, a new resolve reads ahead. */
-  private final java.util.concurrent.atomic.AtomicInteger waiting =
-      new java.util.concurrent.atomic.AtomicInteger();
-  /**
-   * Resolves reading their touchpoint before the lock, counted with a match model only: while one
-   * does, a new resolve reads ahead too, even if the lock is free at that moment (see
-   * {@link #resolve(Touchpoint)}).
-   */
-  private final java.util.concurrent.atomic.AtomicInteger readingAhead =
-      new java.util.concurrent.atomic.AtomicInteger();
+  /** How a single resolve takes the write lock while other threads resolve too. */
+  private final ResolveGate gate;
   /** {@link ResolverBuilder#readAhead}: false only in tests. */
   private final boolean readsAhead;
   private final ArrayList<Problem> scratchProblems = new ArrayList<>();
@@ -71,6 +63,7 @@ final class InMemoryResolver implements IdentityResolver {
     this.partition = new Partition(ids, graph.personRule, graph.exclusiveSlots(),
         graph.noExclusive, builder.parallelCluster);
     this.fastPath = builder.fastPath ? new FastPath(partition, graph.personRule) : null;
+    this.gate = new ResolveGate(lock.writeLock(), scoresAhead());
     this.readsAhead = builder.readAhead;
     this.parallelBatch = builder.parallelBatch;
     this.batchSlice = builder.batchSlice;
@@ -140,16 +133,8 @@ final class InMemoryResolver implements IdentityResolver {
   @Override
   public Resolution resolve(Touchpoint touchpoint) {
     Objects.requireNonNull(touchpoint, "touchpoint");
-    // The lock free and no other resolve reading ahead or waiting: read under it, as before, so
-    // that a thread resolving alone pays nothing for reading ahead (it cost a deterministic
-    // resolve 4 % in AlternatingProbe). Otherwise read while the others work, then wait for the
-    // lock; and leave it to a waiting resolve, which would else spin while this one read under
-    // it. With a match model a resolve reading ahead scores its candidates too, about half a
-    // resolve, and then wants the lock: taking it meanwhile for a whole resolve read under it
-    // would make that one wait for all of it, where reading ahead too keeps the two side by
-    // side. Without one, reading ahead is short and the lock soon free again: not counted.
-    if (waiting.get() == 0 && (scored == null || readingAhead.get() == 0)
-        && lock.writeLock().tryLock()) {
+    // Alone: read under the lock. Else read while the others work, then wait (ResolveGate).
+    if (gate.tryAlone()) {
       try {
         return resolveHoldingLock(touchpoint, null);
       } finally {
@@ -157,15 +142,11 @@ final class InMemoryResolver implements IdentityResolver {
       }
     }
     ReadAhead read;
-    if (scored == null) {
+    gate.startReadingAhead();
+    try {
       read = readAhead(touchpoint);
-    } else {
-      readingAhead.incrementAndGet();
-      try {
-        read = readAhead(touchpoint);
-      } finally {
-        readingAhead.decrementAndGet();
-      }
+    } finally {
+      gate.stopReadingAhead();
     }
     try {
       return resolve(touchpoint, read);
@@ -200,35 +181,11 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   /**
-   * Iterations of {@link #lockForResolve}'s wait before it parks: some tens of microseconds. None
-   * on one processor, where the holder cannot run while the waiter spins.
+   * Whether reading a touchpoint ahead also scores its candidates (a match model): long enough
+   * that a resolve reading ahead keeps others from reading under the lock ({@link ResolveGate}).
    */
-  private static final int RESOLVE_SPINS =
-      Runtime.getRuntime().availableProcessors() > 1 ? 1_000 : 0;
-
-  /**
-   * Takes the write lock for one resolve, trying a while before it parks. A resolve holds the lock
-   * for microseconds; parking and waking a thread costs about as much (a futex call each way and a
-   * reschedule), so threads resolving at once spent more time handing the lock over than holding
-   * it: two threads resolved fewer touchpoints a second than one (ConcurrentProbe).
-   */
-  private void lockForResolve() {
-    ReentrantReadWriteLock.WriteLock write = lock.writeLock();
-    if (write.tryLock()) {
-      return;
-    }
-    waiting.incrementAndGet();
-    try {
-      for (int i = 0; i < RESOLVE_SPINS; i++) {
-        if (write.tryLock()) {
-          return;
-        }
-        Thread.onSpinWait();
-      }
-      write.lock();
-    } finally {
-      waiting.decrementAndGet();
-    }
+  boolean scoresAhead() {
+    return scored != null;
   }
 
   /**
@@ -236,7 +193,7 @@ final class InMemoryResolver implements IdentityResolver {
    * {@code read} null, reads it under the lock.
    */
   Resolution resolve(Touchpoint touchpoint, ReadAhead read) {
-    lockForResolve();
+    gate.lock();
     try {
       return resolveHoldingLock(touchpoint, read);
     } finally {

@@ -52,6 +52,8 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private final Durability durability;
   private final long compactionThreshold;
   private final ReentrantLock lock = new ReentrantLock();
+  /** How a single resolve takes {@link #lock} while other threads resolve too. */
+  private final ResolveGate resolveGate;
   private final JournalState state = new JournalState();
   /** The key the files are sealed with; null for a clear journal. */
   private final JournalKey key;
@@ -84,6 +86,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
   private JournaledResolver(InMemoryResolver delegate, Gate gate, ResolverBuilder builder) {
     this.delegate = delegate;
     this.gate = gate;
+    this.resolveGate = new ResolveGate(lock, delegate.scoresAhead());
     this.directory = builder.journalDirectory;
     this.key = builder.journalKey;
     this.out = new JournalCodec.Out(512, key);
@@ -185,17 +188,31 @@ final class JournaledResolver implements IdentityResolver, Journal {
   @Override
   public Resolution resolve(Touchpoint touchpoint) {
     Objects.requireNonNull(touchpoint, "touchpoint");
-    // As the in-memory resolver does: the journal's lock free, read under it; taken, read while
-    // its holder works (else concurrent resolves would read here one after the other).
-    ReadAhead read = null;
-    if (!lock.tryLock()) {
+    // As the in-memory resolver does with its own lock (ResolveGate): alone, read under the
+    // journal's lock; else read while the others work, then wait for it. The in-memory lock
+    // below is then never contended: every resolve holds this one first.
+    if (resolveGate.tryAlone()) {
+      try {
+        return resolveHoldingLock(touchpoint, null);
+      } finally {
+        lock.unlock();
+      }
+    }
+    ReadAhead read;
+    resolveGate.startReadingAhead();
+    try {
       read = delegate.readAhead(touchpoint);
-      lock.lock();
+    } finally {
+      resolveGate.stopReadingAhead();
     }
     try {
-      return resolveHoldingLock(touchpoint, read);
+      resolveGate.lock();
+      try {
+        return resolveHoldingLock(touchpoint, read);
+      } finally {
+        lock.unlock();
+      }
     } finally {
-      lock.unlock();
       if (read != null) {
         read.release();
       }
@@ -214,7 +231,7 @@ final class JournaledResolver implements IdentityResolver, Journal {
   /** {@link #resolve(Touchpoint)} with what {@link #readAhead} read, or reading under the lock. */
   Resolution resolve(Touchpoint touchpoint, ReadAhead read) {
     Objects.requireNonNull(touchpoint, "touchpoint");
-    lock.lock();
+    resolveGate.lock();
     try {
       return resolveHoldingLock(touchpoint, read);
     } finally {
