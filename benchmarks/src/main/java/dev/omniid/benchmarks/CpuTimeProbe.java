@@ -50,9 +50,9 @@ public final class CpuTimeProbe {
     if (args[0].equals("resolve")) {
       resolve(size, rounds);
     } else if (args[0].equals("resolve-fuzzy")) {
-      resolveFuzzy(size, rounds);
+      resolveFuzzy(size, rounds, 1);
     } else if (args[0].equals("resolve-fuzzy-cold")) {
-      resolveFuzzyCold(size, rounds);
+      resolveFuzzy(size, rounds, 20);
     } else if (args[0].equals("restart-fuzzy")) {
       restart(size, rounds, Path.of(args[3]), () -> OmniId.resolverBuilder().toResolverBuilder());
     } else {
@@ -101,42 +101,20 @@ public final class CpuTimeProbe {
     System.out.println("(checksum " + sink + ")");
   }
 
-  /** {@code ResolveBenchmark.fuzzy}'s work: returning customers against a warm scored graph. */
-  private static void resolveFuzzy(int warm, int rounds) {
-    Workload workload = new Workload(warm, ResolveBenchmark.BATCH, 42);
-    IdentityResolver resolver = OmniId.resolverBuilder().build();
-    resolver.resolveAll(workload.warm);
-    long sink = 0;
-    for (int r = 0; r < rounds; r++) {
-      long c0 = THREADS.getCurrentThreadCpuTime();
-      long a0 = THREADS.getCurrentThreadAllocatedBytes();
-      for (Touchpoint t : workload.fresh) {
-        sink += resolver.resolve(t).profileId().hashCode();
-      }
-      long c1 = THREADS.getCurrentThreadCpuTime();
-      long a1 = THREADS.getCurrentThreadAllocatedBytes();
-      for (Touchpoint t : workload.fresh) {
-        resolver.remove(t.id());
-      }
-      System.out.printf("round %d: fuzzy %.0f/s (CPU time), %d B allocated per resolve%n", r,
-          workload.fresh.size() / ((c1 - c0) / 1e9), (a1 - a0) / workload.fresh.size());
-    }
-    System.out.println("(checksum " + sink + ")");
-  }
-
   /**
-   * As {@code resolve-fuzzy}, but on touchpoints whose values no round resolved lately, as a
-   * customer's who comes back days later is in a service (in {@code resolve-fuzzy} the same
-   * touchpoints return every round, and every normalization is found in the caches): twenty
-   * slices of returning customers' touchpoints in turn, each printed with its visit. The first
-   * visit of a slice meets values last normalized in the warm-up, a million look-ups before; by
-   * its third, the caches' admission policy has kept most of them. The warm graph is
-   * {@code warm} touchpoints less the held-out ones.
+   * {@code ResolveBenchmark.fuzzy}'s work: returning customers against a warm scored graph, the
+   * same fresh touchpoints every round ({@code slices} 1), so that from the second round on every
+   * value they normalize is in the normalizers' caches.
+   *
+   * <p>With {@code slices} above 1 ({@code resolve-fuzzy-cold}: 20), rounds resolve that many
+   * slices of returning customers' touchpoints in turn, each printed with its visit, as customers
+   * who come back days later are in a service: the first visit of a slice meets values last
+   * normalized in the warm-up, a million look-ups before; by its third, the caches' admission
+   * policy has kept most of them. The graph then holds all {@code warm} touchpoints.
    */
-  private static void resolveFuzzyCold(int warm, int rounds) {
-    int slices = 20;
-    Workload workload = new Workload(warm + slices * ResolveBenchmark.BATCH,
-        slices * ResolveBenchmark.BATCH, 42);
+  private static void resolveFuzzy(int warm, int rounds, int slices) {
+    int held = slices * ResolveBenchmark.BATCH;
+    Workload workload = new Workload(slices == 1 ? warm : warm + held, held, 42);
     IdentityResolver resolver = OmniId.resolverBuilder().build();
     resolver.resolveAll(workload.warm);
     long sink = 0;
@@ -154,9 +132,9 @@ public final class CpuTimeProbe {
       for (Touchpoint t : fresh) {
         resolver.remove(t.id());
       }
-      System.out.printf("round %d (visit %d of its slice): fuzzy %.0f/s (CPU time), %d B allocated"
-          + " per resolve%n", r, r / slices + 1, fresh.size() / ((c1 - c0) / 1e9),
-          (a1 - a0) / fresh.size());
+      System.out.printf("round %d%s: fuzzy %.0f/s (CPU time), %d B allocated per resolve%n", r,
+          slices == 1 ? "" : " (visit " + (r / slices + 1) + " of its slice)",
+          fresh.size() / ((c1 - c0) / 1e9), (a1 - a0) / fresh.size());
     }
     System.out.println("(checksum " + sink + ")");
   }
