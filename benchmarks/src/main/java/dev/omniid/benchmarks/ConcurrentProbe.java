@@ -1,5 +1,6 @@
 package dev.omniid.benchmarks;
 
+import dev.omniid.core.AccountResolver;
 import dev.omniid.core.Durability;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.ResolverBuilder;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +29,8 @@ import java.util.stream.Stream;
  * class alone before that build's benchmarks jar on the class path.
  *
  * <p>Run: {@code java -Xmx12g -cp benchmarks/target/benchmarks.jar
- * dev.omniid.benchmarks.ConcurrentProbe fuzzy 1000000 12 2} (or {@code deterministic}, or either
- * with {@code -journaled}).
+ * dev.omniid.benchmarks.ConcurrentProbe fuzzy 1000000 12 2} (or {@code deterministic}, either
+ * with {@code -journaled}, or {@code fuzzy-accounts}).
  */
 public final class ConcurrentProbe {
   private ConcurrentProbe() {}
@@ -38,7 +40,8 @@ public final class ConcurrentProbe {
    *
    * @param args {@code deterministic|fuzzy WARM ROUNDS THREADS}; {@code deterministic-journaled}
    *     or {@code fuzzy-journaled} for a resolver that journals every change (to a temporary
-   *     directory, removed at the end)
+   *     directory, removed at the end); {@code fuzzy-accounts} for {@code OmniId}'s
+   *     {@link AccountResolver}
    * @throws Exception when a resolving thread fails
    */
   public static void main(String[] args) throws Exception {
@@ -56,8 +59,20 @@ public final class ConcurrentProbe {
       journal = Files.createTempDirectory("omniid-concurrent-probe");
       builder.journal(journal, Durability.none()).journalCompactionThreshold(Long.MAX_VALUE);
     }
-    IdentityResolver resolver = builder.build();
-    resolver.resolveAll(workload.warm);
+    Target resolver;
+    IdentityResolver journaled = null;
+    if (args[0].equals("fuzzy-accounts")) {
+      // Accounts and contacts: the touchpoints name no organisation, so each one's contact part
+      // is resolved by the persons side, under the account resolver's own lock.
+      AccountResolver accounts = OmniId.accountResolverBuilder().build();
+      accounts.resolveAll(workload.warm);
+      resolver = new Target(accounts::resolve, accounts::remove);
+    } else {
+      IdentityResolver built = builder.build();
+      built.resolveAll(workload.warm);
+      resolver = new Target(built::resolve, built::remove);
+      journaled = journal == null ? null : built;
+    }
     List<Touchpoint> fresh = workload.fresh;
     double[] speedups = new double[rounds];
     for (int r = 0; r < rounds; r++) {
@@ -66,7 +81,7 @@ public final class ConcurrentProbe {
       for (int t : order) {
         rate[t] = fresh.size() / (timed(resolver, fresh, t) / 1e9);
         for (Touchpoint touchpoint : fresh) {
-          resolver.remove(touchpoint.id());
+          resolver.remove().accept(touchpoint.id());
         }
       }
       speedups[r] = rate[threads] / rate[1];
@@ -78,15 +93,18 @@ public final class ConcurrentProbe {
     System.out.printf("median speedup of the last %d rounds: %.3f%n", last.length,
         last[last.length / 2]);
     if (journal != null) {
-      resolver.journal().orElseThrow().close();
+      journaled.journal().orElseThrow().close();
       try (Stream<Path> files = Files.walk(journal)) {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
   }
 
+  /** What the probe resolves with: an identity resolver's or an account resolver's methods. */
+  private record Target(Consumer<Touchpoint> resolve, Consumer<String> remove) {}
+
   /** Nanoseconds for {@code threads} threads to resolve every fresh touchpoint, lane by lane. */
-  private static long timed(IdentityResolver resolver, List<Touchpoint> fresh, int threads)
+  private static long timed(Target resolver, List<Touchpoint> fresh, int threads)
       throws Exception {
     CyclicBarrier start = new CyclicBarrier(threads + 1);
     CyclicBarrier end = new CyclicBarrier(threads + 1);
@@ -98,7 +116,7 @@ public final class ConcurrentProbe {
         try {
           start.await();
           for (int i = lane; i < fresh.size(); i += threads) {
-            resolver.resolve(fresh.get(i));
+            resolver.resolve().accept(fresh.get(i));
           }
           end.await();
         } catch (Exception e) {

@@ -76,6 +76,8 @@ public final class AccountResolver implements AutoCloseable {
   private final Set<AttributeKey> sharedAttributes;
   private final Set<AttributeKey> personContext;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  /** How a single resolve takes the write lock while other threads resolve too. */
+  private final ResolveGate gate;
 
   private AccountResolver(IdentityResolver persons, IdentityResolver organisations,
       Builder builder) {
@@ -85,6 +87,16 @@ public final class AccountResolver implements AutoCloseable {
     this.organisationAttributes = Set.copyOf(builder.organisationAttributes);
     this.sharedAttributes = Set.copyOf(builder.sharedAttributes);
     this.personContext = Set.copyOf(builder.personContext);
+    this.gate = new ResolveGate(lock.writeLock(),
+        scoresAhead(persons) || scoresAhead(organisations));
+  }
+
+  /** Whether {@code side} scores a touchpoint's candidates when it reads it ahead. */
+  private static boolean scoresAhead(IdentityResolver side) {
+    if (side instanceof InMemoryResolver memory) {
+      return memory.scoresAhead();
+    }
+    return ((JournaledResolver) side).scoresAhead();
   }
 
   /**
@@ -117,12 +129,13 @@ public final class AccountResolver implements AutoCloseable {
   public AccountResolution resolve(Touchpoint touchpoint) {
     Objects.requireNonNull(touchpoint, "touchpoint");
     Parts parts = split(touchpoint);
-    // As each side's resolver does: the lock free, each side reads under its own; taken, both
-    // parts are read while the holder works (else concurrent resolves would read them here one
-    // after the other).
+    // As each side's resolver does with its own lock (ResolveGate): alone, each side reads under
+    // its own; else both parts are read while the others work (else concurrent resolves would
+    // read them here one after the other), then this lock is waited for.
     ReadAhead contactRead = null;
     ReadAhead accountRead = null;
-    if (!lock.writeLock().tryLock()) {
+    if (!gate.tryAlone()) {
+      gate.startReadingAhead();
       try {
         contactRead = parts.person == null ? null : readAhead(persons, parts.person);
         accountRead = parts.organisation == null ? null
@@ -130,8 +143,10 @@ public final class AccountResolver implements AutoCloseable {
       } catch (RuntimeException | Error e) {
         release(contactRead);
         throw e;
+      } finally {
+        gate.stopReadingAhead();
       }
-      lock.writeLock().lock();
+      gate.lock();
     }
     try {
       requireSameShape(parts);

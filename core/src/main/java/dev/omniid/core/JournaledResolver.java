@@ -228,6 +228,11 @@ final class JournaledResolver implements IdentityResolver, Journal {
     return delegate.readAhead(touchpoint);
   }
 
+  /** Whether {@link #readAhead} scores a touchpoint's candidates (see {@link ResolveGate}). */
+  boolean scoresAhead() {
+    return delegate.scoresAhead();
+  }
+
   /** {@link #resolve(Touchpoint)} with what {@link #readAhead} read, or reading under the lock. */
   Resolution resolve(Touchpoint touchpoint, ReadAhead read) {
     Objects.requireNonNull(touchpoint, "touchpoint");
