@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Two builds of OmniID compared in one process: each benchmarks jar is loaded by class loaders of
@@ -33,7 +35,9 @@ import java.util.List;
  * dev.omniid.benchmarks.AlternatingProbe fuzzy 30 before.jar after.jar 4} ({@code deterministic}
  * for the core defaults; the jars are {@code benchmarks/target/benchmarks.jar} of the two builds,
  * copied aside; the last argument is the graphs per build, even, 2 by default). All graphs share
- * the heap: a fuzzy one of 1 M holds about 1.3 GB.
+ * the heap: a fuzzy one of 1 M holds about 1.3 GB. {@code fuzzy-cold} resolves twenty slices of
+ * returning customers in turn, as {@code CpuTimeProbe resolve-fuzzy-cold} does, each build's graphs
+ * with caches of their own (a class loader each), and prints the median ratio per visit of a slice.
  */
 public final class AlternatingProbe {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -51,14 +55,16 @@ public final class AlternatingProbe {
     private final Method profileId;
     private long checksum;
 
-    Build(Path jar, boolean fuzzy, int warm) throws ReflectiveOperationException, IOException {
+    Build(Path jar, boolean fuzzy, int warm, int slices)
+        throws ReflectiveOperationException, IOException {
       // The platform loader as parent: this jar's own classes must not shadow the build's.
       ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
           ClassLoader.getPlatformClassLoader());
       Class<?> workloadClass = loader.loadClass(Workload.class.getName());
       Constructor<?> make = workloadClass.getDeclaredConstructor(int.class, int.class, long.class);
       make.setAccessible(true);
-      Object workload = make.newInstance(warm, ResolveBenchmark.BATCH, 42L);
+      int held = slices * ResolveBenchmark.BATCH;
+      Object workload = make.newInstance(slices == 1 ? warm : warm + held, held, 42L);
       Class<?> resolverClass = loader.loadClass("dev.omniid.core.IdentityResolver");
       Object builder = fuzzy
           ? loader.loadClass("dev.omniid.matching.OmniId").getMethod("resolverBuilder").invoke(null)
@@ -80,33 +86,41 @@ public final class AlternatingProbe {
       return f;
     }
 
-    /** Resolves the fresh touchpoints (timed), then removes them (not timed): per s of CPU. */
-    double round() throws ReflectiveOperationException {
+    /**
+     * Resolves the fresh touchpoints of round {@code r}'s slice (timed), then removes them (not
+     * timed): per s of CPU.
+     */
+    double round(int r, int slices) throws ReflectiveOperationException {
+      int from = (r % slices) * ResolveBenchmark.BATCH;
+      List<?> slice = fresh.subList(from, Math.min(fresh.size(), from + ResolveBenchmark.BATCH));
       long start = THREADS.getCurrentThreadCpuTime();
-      for (Object t : fresh) {
+      for (Object t : slice) {
         checksum += profileId.invoke(resolve.invoke(resolver, t)).hashCode();
       }
       long end = THREADS.getCurrentThreadCpuTime();
-      for (Object t : fresh) {
+      for (Object t : slice) {
         remove.invoke(resolver, id.invoke(t));
       }
-      return fresh.size() / ((end - start) / 1e9);
+      return slice.size() / ((end - start) / 1e9);
     }
   }
 
   /**
    * Runs the comparison.
    *
-   * @param args {@code fuzzy|deterministic ROUNDS FIRST.jar SECOND.jar [COPIES]}
+   * @param args {@code fuzzy|fuzzy-cold|deterministic ROUNDS FIRST.jar SECOND.jar [COPIES]};
+   *     {@code fuzzy-cold} resolves twenty slices of fresh touchpoints in turn, as {@code
+   *     CpuTimeProbe resolve-fuzzy-cold} does, and prints the median ratio of each visit
    * @throws Exception when a jar cannot be loaded or is not a benchmarks jar of this project
    */
   public static void main(String[] args) throws Exception {
     if (args.length < 4 || args.length > 5
-        || !(args[0].equals("fuzzy") || args[0].equals("deterministic"))) {
-      throw new IllegalArgumentException(
-          "usage: AlternatingProbe fuzzy|deterministic ROUNDS FIRST.jar SECOND.jar [COPIES]");
+        || !List.of("fuzzy", "fuzzy-cold", "deterministic").contains(args[0])) {
+      throw new IllegalArgumentException("usage: AlternatingProbe fuzzy|fuzzy-cold|deterministic"
+          + " ROUNDS FIRST.jar SECOND.jar [COPIES]");
     }
-    boolean fuzzy = args[0].equals("fuzzy");
+    boolean fuzzy = !args[0].equals("deterministic");
+    int slices = args[0].equals("fuzzy-cold") ? 20 : 1;
     int rounds = Integer.parseInt(args[1]);
     if (rounds < 6) {
       throw new IllegalArgumentException("ROUNDS: at least 6, so that each order has rounds to compare");
@@ -123,16 +137,17 @@ public final class AlternatingProbe {
     boolean[] second = new boolean[builds.length];
     for (int i = 0; i < builds.length; i++) {
       second[i] = i % 4 == 1 || i % 4 == 2;
-      builds[i] = new Build(Path.of(args[second[i] ? 3 : 2]), fuzzy, 1_000_000);
+      builds[i] = new Build(Path.of(args[second[i] ? 3 : 2]), fuzzy, 1_000_000, slices);
     }
     List<Double> ratios = new ArrayList<>();
+    Map<Integer, List<Double>> byVisit = new TreeMap<>();
     for (int r = 0; r < rounds; r++) {
       double[] perSecond = new double[builds.length];
       // Each round runs every graph in turn, backwards in every other round: a round's place in
       // the sequence (after the previous one's removals) moved its rate by about 5 %.
       for (int k = 0; k < builds.length; k++) {
         int i = r % 2 == 0 ? k : builds.length - 1 - k;
-        perSecond[i] = builds[i].round();
+        perSecond[i] = builds[i].round(r, slices);
       }
       double logRatio = 0;
       StringBuilder rates = new StringBuilder();
@@ -141,8 +156,11 @@ public final class AlternatingProbe {
         rates.append(String.format(" %.0f", perSecond[i]));
       }
       double ratio = Math.exp(logRatio / copies);
-      System.out.printf("round %d:%s per s, second/first %.3f%n", r, rates, ratio);
-      if (r >= rounds / 3) {
+      String visit = slices == 1 ? "" : " (visit " + (r / slices + 1) + " of its slice)";
+      System.out.printf("round %d%s:%s per s, second/first %.3f%n", r, visit, rates, ratio);
+      if (slices > 1) {
+        byVisit.computeIfAbsent(r / slices + 1, v -> new ArrayList<>()).add(ratio);
+      } else if (r >= rounds / 3) {
         ratios.add(ratio);
       }
     }
@@ -150,8 +168,15 @@ public final class AlternatingProbe {
     for (Build b : builds) {
       checksums.append(' ').append(b.checksum);
     }
-    System.out.printf("second/first, median of the last %d rounds: %.3f (checksums%s)%n",
-        ratios.size(), median(ratios), checksums);
+    if (slices > 1) {
+      byVisit.forEach((visit, those) -> System.out.printf(
+          "second/first, median of the %d rounds of visit %d: %.3f%n", those.size(), visit,
+          median(those)));
+      System.out.printf("(checksums%s)%n", checksums);
+    } else {
+      System.out.printf("second/first, median of the last %d rounds: %.3f (checksums%s)%n",
+          ratios.size(), median(ratios), checksums);
+    }
   }
 
   private static double median(List<Double> values) {

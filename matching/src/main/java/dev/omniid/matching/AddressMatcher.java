@@ -1,7 +1,6 @@
 package dev.omniid.matching;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.ComparisonLevel;
 import dev.omniid.core.PreparedMatcher;
 import java.util.ArrayList;
@@ -38,8 +37,8 @@ import java.util.Objects;
  *
  * <p>Symmetric; never returns {@code MISSING}; never throws for non-null arguments. Thread-safe.
  * An address is read into its parts once ({@link #prepare}); prepared addresses are compared
- * without allocating, and kept in a bounded cache of {@value #CACHE_SIZE} values so that a
- * household's address is read once.
+ * without allocating, and kept in a bounded cache (of {@link OmniId#setValueCacheSize(long)}
+ * values) so that a household's address is read once.
  */
 public final class AddressMatcher implements PreparedMatcher<AddressMatcher.Address> {
   private static final AddressMatcher INSTANCE = new AddressMatcher();
@@ -50,12 +49,8 @@ public final class AddressMatcher implements PreparedMatcher<AddressMatcher.Addr
   private static final double CONTAINED = 0.9;
   private static final int MAX_TOKENS = 32;
 
-  /** Most prepared addresses the matcher keeps. */
-  static final int CACHE_SIZE = 200_000;
-
   private final AddressVocabulary vocabulary = AddressVocabulary.standard();
-  private final Cache<String, Address> prepared =
-      Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+  private final Cache<String, Address> prepared = ValueCaches.newCache("prepared addresses");
 
   private AddressMatcher() {}
 

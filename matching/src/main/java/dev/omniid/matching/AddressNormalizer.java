@@ -69,7 +69,7 @@ public final class AddressNormalizer implements Normalizer {
   private final AddressVocabulary vocabulary;
 
   /** Addresses normalized lately (see {@link RecentResults}). */
-  private final RecentResults recent = new RecentResults(100_000);
+  private final RecentResults recent = new RecentResults("addresses");
 
   private AddressNormalizer() {
     this.vocabulary = AddressVocabulary.standard();

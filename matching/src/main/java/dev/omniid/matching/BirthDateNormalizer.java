@@ -83,7 +83,7 @@ public final class BirthDateNormalizer implements Normalizer {
    * Dates read lately (see {@link RecentResults}): the default blocking keys, the match field and
    * the person rule each read a touchpoint's birth date.
    */
-  private final RecentResults recent = new RecentResults(100_000);
+  private final RecentResults recent = new RecentResults("birth dates");
 
   private BirthDateNormalizer(Builder builder) {
     this.dayFirst = builder.dayFirst;

@@ -1,7 +1,6 @@
 package dev.omniid.matching;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.ComparisonLevel;
 import dev.omniid.core.PreparedMatcher;
 import java.util.ArrayList;
@@ -71,8 +70,9 @@ import java.util.Set;
  *
  * <p>A name is read once ({@link #prepare}: its tokens, nickname expansions, nickname groups and
  * German-digraph forms), and prepared names are compared without allocating. Customer files repeat
- * names, so prepared names are kept in a bounded cache of {@value #CACHE_SIZE} values per matcher
- * and one prepared "jose garcia" serves every touchpoint that has it.
+ * names, so prepared names are kept in a bounded cache per matcher (of
+ * {@link OmniId#setValueCacheSize(long)} values) and one prepared "jose garcia" serves every
+ * touchpoint that has it.
  */
 public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
 
@@ -103,11 +103,7 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
   private final Mode mode;
   private final Nicknames nicknames;
 
-  /** Most prepared names a matcher keeps. */
-  static final int CACHE_SIZE = 200_000;
-
-  private final Cache<String, Name> prepared =
-      Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+  private final Cache<String, Name> prepared = ValueCaches.newCache("prepared names");
   /** Per-thread work arrays of a comparison (at most {@value #MAX_TOKENS} tokens a side). */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 

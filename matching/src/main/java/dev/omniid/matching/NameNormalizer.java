@@ -1,7 +1,6 @@
 package dev.omniid.matching;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
 import dev.omniid.core.OmniIdException.Reason;
@@ -82,8 +81,7 @@ public final class NameNormalizer implements Normalizer {
    * A refused part is not kept (its exception carries no value and is cheap to find again); the
    * entry stays without it. Shared by the one instance and the static {@link #generationalSuffix}.
    */
-  private static final Cache<String, Reading> READINGS =
-      Caffeine.newBuilder().maximumSize(100_000).build();
+  private static final Cache<String, Reading> READINGS = ValueCaches.newCache("name readings");
 
   /**
    * The parts of one raw name read so far; null until read. Written racily: each part is a pure

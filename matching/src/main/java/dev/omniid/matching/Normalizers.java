@@ -30,16 +30,25 @@ public final class Normalizers {
       throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maximumSize",
           "must be >= 1");
     }
-    return new CachingNormalizer(delegate, maximumSize);
+    return new CachingNormalizer(delegate, Caffeine.newBuilder().maximumSize(maximumSize).build());
+  }
+
+  /**
+   * {@link #cached} in a cache of {@link OmniId#setValueCacheSize(long)} results, registered with
+   * {@link ValueCaches} as keeping {@code what}.
+   */
+  static Normalizer cachedShared(Normalizer delegate, String what) {
+    return new CachingNormalizer(Objects.requireNonNull(delegate, "delegate"),
+        ValueCaches.newCache(what));
   }
 
   private static final class CachingNormalizer implements Normalizer {
     private final Normalizer delegate;
     private final Cache<String, Object> cache;
 
-    CachingNormalizer(Normalizer delegate, long maximumSize) {
+    CachingNormalizer(Normalizer delegate, Cache<String, Object> cache) {
       this.delegate = delegate;
-      this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+      this.cache = cache;
     }
 
     @Override

@@ -69,8 +69,7 @@ public final class PhoneNormalizer implements Normalizer {
    * numbers (a command-line run checked each phone while mapping and again in the resolver, each
    * parse a miss in its own cache: 8 % of its CPU time).
    */
-  private static final Cache<String, Object> SHARED =
-      Caffeine.newBuilder().maximumSize(100_000).build();
+  private static final Cache<String, Object> SHARED = ValueCaches.newCache("phones");
 
   private PhoneNormalizer(String defaultRegion, Cache<String, Object> cache) {
     this.defaultRegion = defaultRegion;
@@ -79,8 +78,9 @@ public final class PhoneNormalizer implements Normalizer {
 
   /**
    * A normalizer reading national numbers in {@code region} (ISO 3166 alpha-2, e.g. "ES"), with a
-   * cache of 100,000 results shared by every normalizer this method makes (whatever their region:
-   * the region is part of the key). A value leaves the cache when evicted.
+   * cache of results shared by every normalizer this method makes (whatever their region: the
+   * region is part of the key), of {@link OmniId#setValueCacheSize(long)} results. A value leaves
+   * the cache when evicted.
    *
    * @param region a region libphonenumber supports, any case; anything else is refused with
    *     {@link Reason#INVALID_VALUE}

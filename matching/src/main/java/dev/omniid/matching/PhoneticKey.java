@@ -49,7 +49,7 @@ public final class PhoneticKey {
    * Keys computed lately: the default blocking keys ask for the same family and given names'
    * keys several times per touchpoint, and customer files repeat names.
    */
-  private static final RecentResults RECENT = new RecentResults(100_000);
+  private static final RecentResults RECENT = new RecentResults("phonetic keys");
 
   /** {@link #of} the long way, not remembered. */
   static String compute(String folded) {

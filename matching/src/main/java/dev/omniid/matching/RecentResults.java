@@ -1,7 +1,6 @@
 package dev.omniid.matching;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,8 +13,9 @@ import java.util.function.UnaryOperator;
 final class RecentResults {
   private final Cache<String, String> results;
 
-  RecentResults(int maximumSize) {
-    this.results = Caffeine.newBuilder().maximumSize(maximumSize).build();
+  /** {@code what}: what the results are, as {@link ValueCaches} names the cache. */
+  RecentResults(String what) {
+    this.results = ValueCaches.newCache(what);
   }
 
   /** {@code function.apply(value)}, remembered. */

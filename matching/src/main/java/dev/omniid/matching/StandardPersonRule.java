@@ -1,7 +1,6 @@
 package dev.omniid.matching;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omniid.core.AttributeKey;
 import dev.omniid.core.PersonConflict;
 import dev.omniid.core.PersonRule;
@@ -44,7 +43,7 @@ final class StandardPersonRule implements PersonRule {
    * people again on every recompute, and a fuzzy resolve spent a tenth of its time answering.
    */
   private final Cache<GivenNames, Boolean> sameGivenNames =
-      Caffeine.newBuilder().maximumSize(100_000).build();
+      ValueCaches.newCache("given-name pairs");
 
   private StandardPersonRule(BirthDateNormalizer dates, Nicknames nicknames) {
     this.dates = dates;
