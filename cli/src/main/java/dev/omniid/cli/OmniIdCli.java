@@ -1,5 +1,6 @@
 package dev.omniid.cli;
 
+import dev.omniid.matching.OmniId;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,14 @@ import picocli.CommandLine;
  * shoe-store demo.
  */
 public final class OmniIdCli {
+  /**
+   * The value caches' size for a run ({@link OmniId#setValueCacheSize}): a run reads a file, each
+   * value about once (a phone the mapper checked is asked for again a moment later by the
+   * resolver), so a service's million results per cache would only hold more of the heap (5 M rows
+   * under {@code -Xmx8g}: 315 MB more live after the last collection, with the same output).
+   */
+  static final long VALUE_CACHE_SIZE = 200_000;
+
   private OmniIdCli() {}
 
   /** Runs the tool and exits with its exit code: 0 on success, 2 for usage, mapping and file problems. */
@@ -20,6 +29,7 @@ public final class OmniIdCli {
 
   /** Runs the tool on {@code args} with stdout and stderr; returns the exit code. */
   static int run(String... args) {
+    OmniId.setValueCacheSize(VALUE_CACHE_SIZE);
     CommandLine cli = commandLine();
     // One writer per stream for the whole command tree, flushed before the process exits. Standard
     // output carries data (--out -) in UTF-8, as every file the tool writes, whatever the locale.
