@@ -235,6 +235,17 @@ public final class OmniId {
   }
 
   /**
+   * Empties every value cache of this JVM (see {@link #setValueCacheSize(long)}). The caches hold
+   * raw values as they were given (an e-mail, a phone, a name) until evicted, tied to no customer,
+   * so {@code forget} does not reach them: call this after an erasure when no erased value may
+   * stay in memory. A value being normalized by another thread at that moment may be kept. The
+   * next resolves compute again what they ask for; no result changes.
+   */
+  public static void clearValueCaches() {
+    ValueCaches.clear();
+  }
+
+  /**
    * The most results each value cache keeps: see {@link #setValueCacheSize(long)}.
    *
    * @return the size last set, 1,000,000 until then

@@ -48,6 +48,23 @@ final class ValueCaches {
     }
   }
 
+  /** Empties every registered cache. */
+  static synchronized void clear() {
+    for (Cache<?, ?> cache : CACHES.keySet()) {
+      cache.invalidateAll();
+    }
+  }
+
+  /** What each live cache keeps, with how many results it holds now; for tests. */
+  static synchronized Map<String, Long> entries() {
+    Map<String, Long> entries = new LinkedHashMap<>();
+    CACHES.forEach((cache, what) -> {
+      cache.cleanUp();
+      entries.merge(what, cache.estimatedSize(), Long::sum);
+    });
+    return entries;
+  }
+
   /** What each live cache keeps, with its maximum; for tests. */
   static synchronized Map<String, Long> maximums() {
     Map<String, Long> maximums = new LinkedHashMap<>();

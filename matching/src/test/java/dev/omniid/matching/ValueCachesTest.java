@@ -10,6 +10,7 @@ import dev.omniid.core.IdentifierType;
 import dev.omniid.core.IdentityResolver;
 import dev.omniid.core.Normalizer;
 import dev.omniid.core.OmniIdException;
+import dev.omniid.core.ProfileId;
 import dev.omniid.core.Touchpoint;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +82,26 @@ class ValueCachesTest {
     }
     assertTrue(computed.get() >= 500 + 490,
         "at most 10 results outlive the new size: computed " + computed.get());
+  }
+
+  @Test
+  void clearingEmptiesEveryCacheAndTheNextResolveLinksAsBefore() {
+    try (IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("ES").build()) {
+      ProfileId ana = resolver.resolve(store("a", "ana.perez@example.com", "612 34 56 78"))
+          .profileId();
+      assertTrue(ValueCaches.entries().get("e-mails") > 0, ValueCaches.entries().toString());
+      assertTrue(ValueCaches.entries().get("phones") > 0, ValueCaches.entries().toString());
+      OmniId.clearValueCaches();
+      ValueCaches.entries().forEach((what, held) -> assertEquals(0, held, what));
+      assertEquals(ana, resolver.resolve(store("b", "Ana.Perez@Example.com", "+34612345678"))
+          .profileId(), "the values computed again link as the cached ones did");
+    }
+  }
+
+  private static Touchpoint store(String id, String email, String phone) {
+    return Touchpoint.newBuilder(id).channel(Channel.STORE)
+        .timestamp(Instant.parse("2026-05-01T10:00:00Z"))
+        .identifier(IdentifierType.EMAIL, email).identifier(IdentifierType.PHONE, phone).build();
   }
 
   @Test
