@@ -29,6 +29,13 @@ public final class ResolveSettings implements Serializable {
    */
   public static final int MAX_ESTIMATE_SAMPLE = 1_000_000;
 
+  /**
+   * The default {@link Builder#valueCacheSize}: a task reads each value of its partition about
+   * once, so the library's million results per cache, meant for a service, would only hold more of
+   * an executor's heap (Spark gives an executor 1 GB unless told otherwise).
+   */
+  public static final long DEFAULT_VALUE_CACHE_SIZE = 200_000;
+
   private final ResolverConfiguration configuration;
   /** The OmniId defaults the configuration was built from; null for a custom configuration. */
   private final Defaults defaults;
@@ -37,6 +44,7 @@ public final class ResolveSettings implements Serializable {
   /** The sample size to estimate weights on, or 0 for none. */
   private final int estimateSample;
   private final long estimateSeed;
+  private final long valueCacheSize;
   /**
    * Names this configuration on the executors, which build its steps once per JVM (the
    * normalizers' reference data and caches are costly to build per task).
@@ -50,6 +58,7 @@ public final class ResolveSettings implements Serializable {
     this.withEvidence = b.withEvidence;
     this.estimateSample = b.estimateSample;
     this.estimateSeed = b.estimateSeed;
+    this.valueCacheSize = b.valueCacheSize;
   }
 
   /** These settings scoring with {@code weights} applied to the start model, estimated already. */
@@ -61,6 +70,7 @@ public final class ResolveSettings implements Serializable {
     this.withEvidence = s.withEvidence;
     this.estimateSample = 0;
     this.estimateSeed = s.estimateSeed;
+    this.valueCacheSize = s.valueCacheSize;
   }
 
   /**
@@ -129,6 +139,15 @@ public final class ResolveSettings implements Serializable {
     return estimateSeed;
   }
 
+  /**
+   * The size of the value caches on the executors ({@code OmniId.setValueCacheSize}).
+   *
+   * @return what {@link Builder#valueCacheSize} set, {@value #DEFAULT_VALUE_CACHE_SIZE} unless set
+   */
+  public long valueCacheSize() {
+    return valueCacheSize;
+  }
+
   /** The model estimation starts from: the {@code OmniId} default model for the region. */
   MatchModel startModel() {
     return defaults.startModel();
@@ -178,6 +197,7 @@ public final class ResolveSettings implements Serializable {
     private boolean withEvidence;
     private int estimateSample;
     private long estimateSeed;
+    private long valueCacheSize = DEFAULT_VALUE_CACHE_SIZE;
 
     private Builder() {}
 
@@ -322,6 +342,24 @@ public final class ResolveSettings implements Serializable {
      */
     public Builder withEvidence(boolean withEvidence) {
       this.withEvidence = withEvidence;
+      return this;
+    }
+
+    /**
+     * How many results each value cache of an executor's JVM keeps: an executor sets it
+     * ({@code OmniId.setValueCacheSize}) when it first builds these settings' steps. The caches
+     * are the JVM's, so in local mode this also sizes the driver's, and a resolver of the same
+     * JVM that serves requests shares them. Results never depend on it.
+     *
+     * @param maximumEach at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if it is less than 1
+     */
+    public Builder valueCacheSize(long maximumEach) {
+      if (maximumEach < 1) {
+        throw new IllegalArgumentException("valueCacheSize must be at least 1");
+      }
+      this.valueCacheSize = maximumEach;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.omniid.spark;
 
 import dev.omniid.core.BatchSteps;
+import dev.omniid.matching.OmniId;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,7 +23,9 @@ final class Steps {
       // A long-lived executor that serves many resolutions keeps only the recent ones' steps.
       BY_TOKEN.clear();
     }
-    return BY_TOKEN.computeIfAbsent(settings.token,
-        t -> BatchSteps.of(settings.configuration().resolverBuilder()));
+    return BY_TOKEN.computeIfAbsent(settings.token, t -> {
+      OmniId.setValueCacheSize(settings.valueCacheSize());
+      return BatchSteps.of(settings.configuration().resolverBuilder());
+    });
   }
 }
