@@ -63,8 +63,9 @@ public final class AlternatingProbe {
       Class<?> workloadClass = loader.loadClass(Workload.class.getName());
       Constructor<?> make = workloadClass.getDeclaredConstructor(int.class, int.class, long.class);
       make.setAccessible(true);
-      int held = slices * ResolveBenchmark.BATCH;
-      Object workload = make.newInstance(slices == 1 ? warm : warm + held, held, 42L);
+      // The helpers are this jar's: a build's own Workload may predate them.
+      Object workload = make.newInstance(Workload.generated(warm, slices),
+          Workload.held(slices), 42L);
       Class<?> resolverClass = loader.loadClass("dev.omniid.core.IdentityResolver");
       Object builder = fuzzy
           ? loader.loadClass("dev.omniid.matching.OmniId").getMethod("resolverBuilder").invoke(null)
@@ -91,8 +92,7 @@ public final class AlternatingProbe {
      * timed): per s of CPU.
      */
     double round(int r, int slices) throws ReflectiveOperationException {
-      int from = (r % slices) * ResolveBenchmark.BATCH;
-      List<?> slice = fresh.subList(from, Math.min(fresh.size(), from + ResolveBenchmark.BATCH));
+      List<?> slice = Workload.slice(fresh, r, slices);
       long start = THREADS.getCurrentThreadCpuTime();
       for (Object t : slice) {
         checksum += profileId.invoke(resolve.invoke(resolver, t)).hashCode();
@@ -156,8 +156,8 @@ public final class AlternatingProbe {
         rates.append(String.format(" %.0f", perSecond[i]));
       }
       double ratio = Math.exp(logRatio / copies);
-      String visit = slices == 1 ? "" : " (visit " + (r / slices + 1) + " of its slice)";
-      System.out.printf("round %d%s:%s per s, second/first %.3f%n", r, visit, rates, ratio);
+      System.out.printf("round %d%s:%s per s, second/first %.3f%n", r, Workload.visit(r, slices),
+          rates, ratio);
       if (slices > 1) {
         byVisit.computeIfAbsent(r / slices + 1, v -> new ArrayList<>()).add(ratio);
       } else if (r >= rounds / 3) {

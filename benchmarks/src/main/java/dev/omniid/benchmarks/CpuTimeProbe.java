@@ -113,15 +113,13 @@ public final class CpuTimeProbe {
    * policy has kept most of them. The graph then holds all {@code warm} touchpoints.
    */
   private static void resolveFuzzy(int warm, int rounds, int slices) {
-    int held = slices * ResolveBenchmark.BATCH;
-    Workload workload = new Workload(slices == 1 ? warm : warm + held, held, 42);
+    Workload workload =
+        new Workload(Workload.generated(warm, slices), Workload.held(slices), 42);
     IdentityResolver resolver = OmniId.resolverBuilder().build();
     resolver.resolveAll(workload.warm);
     long sink = 0;
     for (int r = 0; r < rounds; r++) {
-      int from = (r % slices) * ResolveBenchmark.BATCH;
-      List<Touchpoint> fresh = workload.fresh.subList(from,
-          Math.min(workload.fresh.size(), from + ResolveBenchmark.BATCH));
+      List<Touchpoint> fresh = Workload.slice(workload.fresh, r, slices);
       long c0 = THREADS.getCurrentThreadCpuTime();
       long a0 = THREADS.getCurrentThreadAllocatedBytes();
       for (Touchpoint t : fresh) {
@@ -133,8 +131,7 @@ public final class CpuTimeProbe {
         resolver.remove(t.id());
       }
       System.out.printf("round %d%s: fuzzy %.0f/s (CPU time), %d B allocated per resolve%n", r,
-          slices == 1 ? "" : " (visit " + (r / slices + 1) + " of its slice)",
-          fresh.size() / ((c1 - c0) / 1e9), (a1 - a0) / fresh.size());
+          Workload.visit(r, slices), fresh.size() / ((c1 - c0) / 1e9), (a1 - a0) / fresh.size());
     }
     System.out.println("(checksum " + sink + ")");
   }

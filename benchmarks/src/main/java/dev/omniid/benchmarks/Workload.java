@@ -36,6 +36,33 @@ final class Workload {
   }
 
   /**
+   * How many touchpoints a probe holds out to resolve in {@code slices} batches of
+   * {@link ResolveBenchmark#BATCH}, one batch a round, the slices in turn.
+   */
+  static int held(int slices) {
+    return slices * ResolveBenchmark.BATCH;
+  }
+
+  /**
+   * How many touchpoints to generate so that {@code warm} stay in the graph besides the
+   * {@link #held} ones; one batch is taken from the warm ones, as {@link ResolveBenchmark} does.
+   */
+  static int generated(int warm, int slices) {
+    return slices == 1 ? warm : warm + held(slices);
+  }
+
+  /** Round {@code round}'s batch of the {@code fresh} touchpoints held for {@code slices}. */
+  static <T> List<T> slice(List<T> fresh, int round, int slices) {
+    int from = (round % slices) * ResolveBenchmark.BATCH;
+    return fresh.subList(from, Math.min(fresh.size(), from + ResolveBenchmark.BATCH));
+  }
+
+  /** How a probe names round {@code round}'s visit of its slice: nothing for one slice. */
+  static String visit(int round, int slices) {
+    return slices == 1 ? "" : " (visit " + (round / slices + 1) + " of its slice)";
+  }
+
+  /**
    * The identifiers of a touchpoint pre-normalized as the core's trivial normalizers would, as
    * "type:value" keys: what the baseline gets for free.
    */
