@@ -61,7 +61,7 @@ final class InMemoryResolver implements IdentityResolver {
         : new ScoredLinks(builder.matchModel, builder.blockingKeys, builder.maxBlockSize,
             graph::namesOnePerson);
     this.partition = new Partition(ids, graph.personRule, graph.exclusiveSlots(),
-        graph.noExclusive, builder.parallelCluster);
+        graph.noExclusive, builder.parallelCluster, graph::newWalk);
     this.fastPath = builder.fastPath ? new FastPath(partition, graph.personRule) : null;
     this.gate = new ResolveGate(lock.writeLock(), scoresAhead());
     this.readsAhead = builder.readAhead;
@@ -1056,7 +1056,7 @@ final class InMemoryResolver implements IdentityResolver {
       List<Evidence> refusals = new ArrayList<>();
       Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
       visited.add(a);
-      List<TouchpointNode> component = MergeGraph.component(a, visited);
+      List<TouchpointNode> component = MergeGraph.component(a, visited::add);
       if (visited.contains(b)) {
         // The clusterer's own decision replayed: its links form a spanning tree of each profile,
         // and its refusals name the profiles they kept apart.
@@ -1159,7 +1159,7 @@ final class InMemoryResolver implements IdentityResolver {
       // they are apart is read off the two profiles by the rules the clusterer applies.
       Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
       visited.add(cluster.members.get(0));
-      List<TouchpointNode> component = MergeGraph.component(cluster.members.get(0), visited);
+      List<TouchpointNode> component = MergeGraph.component(cluster.members.get(0), visited::add);
       java.util.TreeMap<ProfileId, Cluster> others = new java.util.TreeMap<>();
       for (TouchpointNode n : component) {
         if (n.cluster != cluster) {

@@ -28,8 +28,13 @@ final class Partition {
   /** Touched nodes from which a recompute clusters its components in parallel. */
   private final int parallelNodes;
 
+  /** A new walk for each recompute ({@link MergeGraph#newWalk}). */
+  private final java.util.function.Supplier<java.util.function.Predicate<TouchpointNode>> walks;
+
   Partition(ProfileIds ids, PersonRule rule, int exclusiveSlots, String[] noExclusive,
-      int parallelNodes) {
+      int parallelNodes,
+      java.util.function.Supplier<java.util.function.Predicate<TouchpointNode>> walks) {
+    this.walks = walks;
     this.parallelNodes = parallelNodes;
     this.ids = ids;
     this.rule = rule;
@@ -98,12 +103,14 @@ final class Partition {
 
   private Change recompute(Collection<TouchpointNode> seeds, TouchpointNode refusalsOf,
       Collection<Cluster> removedFrom, boolean diff) {
-    // Sized for the seeds: a batch of a million grew it through twenty resizes (7 % of it).
-    Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>(seeds.size()));
+    java.util.function.Predicate<TouchpointNode> reach = walks.get();
     List<List<TouchpointNode>> components = new ArrayList<>();
+    int visited = 0;
     for (TouchpointNode seed : seeds) {
-      if (!seed.removed && visited.add(seed)) {
-        components.add(MergeGraph.component(seed, visited));
+      if (!seed.removed && reach.test(seed)) {
+        List<TouchpointNode> component = MergeGraph.component(seed, reach);
+        visited += component.size();
+        components.add(component);
       }
     }
     Set<Cluster> oldClusters = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -132,7 +139,7 @@ final class Partition {
     List<Cluster> newClusters = new ArrayList<>();
     List<Evidence> refusals = List.of();
     ComponentClusterer.Result[] results = new ComponentClusterer.Result[components.size()];
-    if (visited.size() >= parallelNodes && components.size() > 1 && refusalsOf == null) {
+    if (visited >= parallelNodes && components.size() > 1 && refusalsOf == null) {
       // Many components (a batch): each is clustered apart on the caller's fork-join pool (the
       // clusterer reads the graph and writes nothing shared); ids are still handed out below,
       // in the components' order.

@@ -88,7 +88,7 @@ final class ProfileViews {
     if (!visited.add(first)) {
       return null;
     }
-    List<TouchpointNode> component = MergeGraph.component(first, visited);
+    List<TouchpointNode> component = MergeGraph.component(first, visited::add);
     return component.size() == 1 ? null : component;
   }
 

@@ -35,6 +35,11 @@ class TouchpointNode {
   Cluster cluster;
   boolean removed;
   /**
+   * The write path's last walk that reached it ({@link MergeGraph#newWalk}). A {@code char} fits
+   * the two bytes the node's fields leave free, so the node stays 48 bytes.
+   */
+  char walkMark;
+  /**
    * Its insertion pushed a value over its limit: its change reaches that value's carriers, and
    * the fast path cannot take it. Cleared once its change is applied.
    */

@@ -264,7 +264,7 @@ public final class GraphInvariants {
         if (c.clean()) {
           Set<TouchpointNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
           seen.add(c.members.get(0));
-          List<TouchpointNode> component = MergeGraph.component(c.members.get(0), seen);
+          List<TouchpointNode> component = MergeGraph.component(c.members.get(0), seen::add);
           require(component.size() == c.members.size(),
               c.id + " is marked clean but is not its whole component");
         }
@@ -330,7 +330,7 @@ public final class GraphInvariants {
         if (!visited.add(n)) {
           continue;
         }
-        List<TouchpointNode> component = MergeGraph.component(n, visited);
+        List<TouchpointNode> component = MergeGraph.component(n, visited::add);
         for (List<TouchpointNode> group : ComponentClusterer.cluster(component, false, graph.personRule).groups()) {
           Cluster c = group.get(0).cluster;
           Set<String> expected = new TreeSet<>();
