@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -29,11 +31,10 @@ final class Partition {
   private final int parallelNodes;
 
   /** A new walk for each recompute ({@link MergeGraph#newWalk}). */
-  private final java.util.function.Supplier<java.util.function.Predicate<TouchpointNode>> walks;
+  private final Supplier<Predicate<TouchpointNode>> walks;
 
   Partition(ProfileIds ids, PersonRule rule, int exclusiveSlots, String[] noExclusive,
-      int parallelNodes,
-      java.util.function.Supplier<java.util.function.Predicate<TouchpointNode>> walks) {
+      int parallelNodes, Supplier<Predicate<TouchpointNode>> walks) {
     this.walks = walks;
     this.parallelNodes = parallelNodes;
     this.ids = ids;
@@ -103,7 +104,7 @@ final class Partition {
 
   private Change recompute(Collection<TouchpointNode> seeds, TouchpointNode refusalsOf,
       Collection<Cluster> removedFrom, boolean diff) {
-    java.util.function.Predicate<TouchpointNode> reach = walks.get();
+    Predicate<TouchpointNode> reach = walks.get();
     List<List<TouchpointNode>> components = new ArrayList<>();
     int visited = 0;
     for (TouchpointNode seed : seeds) {
