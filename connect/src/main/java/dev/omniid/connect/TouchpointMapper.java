@@ -169,6 +169,15 @@ public final class TouchpointMapper {
     return map(record, new ArrayList<>(0));
   }
 
+  private static boolean hasControlCharacter(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isISOControl(id.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Maps a readable record. The id comes from the mapped column, or is {@code row-N} when blank or
    * not usable as an id.
@@ -182,7 +191,7 @@ public final class TouchpointMapper {
       recordId = "row-" + r.row();
       warnings.add(new Warning(r.row(), recordId, idColumn, "", "is blank: the record is written as "
           + recordId, false));
-    } else if (id.length() > Touchpoint.MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+    } else if (id.length() > Touchpoint.MAX_ID_LENGTH || hasControlCharacter(id)) {
       recordId = "row-" + r.row();
       warnings.add(new Warning(r.row(), recordId, idColumn, Warning.mask(id), "is not usable as an id"
           + " (longer than " + Touchpoint.MAX_ID_LENGTH + " or with control characters): the record is"
@@ -212,8 +221,13 @@ public final class TouchpointMapper {
     }).ifPresent(b::timestamp);
 
     List<String> identifierColumns = new ArrayList<>();
-    for (IdentifierField f : parsed.identifiers()) {
-      for (Part part : f.source().parts()) {
+    // Indexed loops: the lists' iterators were 2 % of a command-line run's allocation.
+    List<IdentifierField> identifierFields = parsed.identifiers();
+    for (int fi = 0; fi < identifierFields.size(); fi++) {
+      IdentifierField f = identifierFields.get(fi);
+      List<Part> parts = f.source().parts();
+      for (int pi = 0; pi < parts.size(); pi++) {
+        Part part = parts.get(pi);
         String raw = part.constant() ? part.text() : values.getOrDefault(part.text(), "");
         if (raw.isEmpty()) {
           continue;

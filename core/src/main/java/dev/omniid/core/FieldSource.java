@@ -71,7 +71,9 @@ public sealed interface FieldSource
     @Override
     public List<String> values(Touchpoint touchpoint) {
       List<String> out = new ArrayList<>(1);
-      for (Identifier identifier : touchpoint.identifiers()) {
+      List<Identifier> identifiers = touchpoint.identifiers();
+      for (int i = 0; i < identifiers.size(); i++) { // by index: no iterator on a hot path
+        Identifier identifier = identifiers.get(i);
         if (identifier.type().equals(type) && !identifier.value().isEmpty()) {
           out.add(identifier.value());
         }

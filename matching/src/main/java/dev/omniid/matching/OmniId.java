@@ -294,7 +294,9 @@ public final class OmniId {
 
   private static List<String> emailLocalParts(Touchpoint t) {
     List<String> keys = new ArrayList<>(1);
-    for (Identifier identifier : t.identifiers()) {
+    List<Identifier> identifiers = t.identifiers();
+    for (int i = 0; i < identifiers.size(); i++) { // by index: no iterator per blocking key
+      Identifier identifier = identifiers.get(i);
       if (identifier.type().equals(IdentifierType.EMAIL)) {
         try {
           String email = EMAILS.normalize(identifier.value());
@@ -317,7 +319,9 @@ public final class OmniId {
    */
   private static List<String> phoneTails(Touchpoint t, PhoneNormalizer phones) {
     List<String> keys = new ArrayList<>(1);
-    for (Identifier identifier : t.identifiers()) {
+    List<Identifier> identifiers = t.identifiers();
+    for (int at = 0; at < identifiers.size(); at++) { // by index: no iterator per blocking key
+      Identifier identifier = identifiers.get(at);
       if (identifier.type().equals(IdentifierType.PHONE)) {
         String phone;
         try {
@@ -417,7 +421,9 @@ public final class OmniId {
   /** {@link #families} the long way, not remembered. */
   private static List<String> readFamilies(Touchpoint t) {
     List<String> out = new ArrayList<>(1);
-    for (String[] reading : nameReadings(t)) {
+    List<String[]> readings = nameReadings(t);
+    for (int i = 0; i < readings.size(); i++) {
+      String[] reading = readings.get(i);
       addNew(out, phonetic(reading[1]));
     }
     return out;
@@ -426,7 +432,9 @@ public final class OmniId {
   /** The given name's initials, one per reading, without repeats. */
   private static List<String> initials(Touchpoint t) {
     List<String> out = new ArrayList<>(1);
-    for (String[] reading : nameReadings(t)) {
+    List<String[]> readings = nameReadings(t);
+    for (int i = 0; i < readings.size(); i++) {
+      String[] reading = readings.get(i);
       addNew(out, reading[0] == null ? null : reading[0].substring(0, 1));
     }
     return out;
