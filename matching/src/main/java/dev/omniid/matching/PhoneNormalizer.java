@@ -164,9 +164,10 @@ public final class PhoneNormalizer implements Normalizer {
 
   private String normalizeIn(String value, String region) {
     Objects.requireNonNull(value, "value");
-    String spelling = spelling(value);
-    Object cached = cache == null ? compute(spelling, region)
-        : cache.get(region + '|' + spelling, key -> compute(spelling, region));
+    // The function is static (it reads the region and the spelling back from the key) so that a
+    // hit allocates only the key.
+    Object cached = cache == null ? compute(spelling(value), region)
+        : cache.get(region + '|' + spelling(value), PhoneNormalizer::computeKey);
     if (cached instanceof Reason) {
       throw new OmniIdException(Reason.INVALID_VALUE, "phone",
           "is not a valid phone number (read in region " + region + ")");
@@ -215,6 +216,12 @@ public final class PhoneNormalizer implements Normalizer {
       }
     }
     return new String(kept);
+  }
+
+  /** {@link #compute} of a cache key, {@code region|spelling}. */
+  private static Object computeKey(String key) {
+    int bar = key.indexOf('|');
+    return compute(key.substring(bar + 1), key.substring(0, bar));
   }
 
   /**
