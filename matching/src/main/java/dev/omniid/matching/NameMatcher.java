@@ -186,14 +186,15 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
   /** Grades two prepared names; the level {@link #compare(String, String)} gives their values. */
   @Override
   public ComparisonLevel comparePrepared(Name a, Name b) {
-    if (a == b || a.value.equals(b.value)) {
+    // The hashes first: an unequal name is told without reading its string.
+    if (a == b || (a.hash == b.hash && a.value.equals(b.value))) {
       return ComparisonLevel.EXACT;
     }
     Scratch scratch = SCRATCH.get();
     int best = ComparisonLevel.DIFFERENT.ordinal();
     for (Variant x : a.variants) {
       for (Variant y : b.variants) {
-        if (x.tokens.length == 0 || y.tokens.length == 0) {
+        if (x.shapes.length == 0 || y.shapes.length == 0) {
           continue;
         }
         best = Math.min(best, gradeBothWays(x, y, scratch));
@@ -220,10 +221,13 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
    */
   public static final class Name {
     final String value;
+    /** {@code value.hashCode()}, kept here beside the variants a comparison reads anyway. */
+    final int hash;
     final Variant[] variants;
 
     Name(String value, Variant[] variants) {
       this.value = value;
+      this.hash = value.hashCode();
       this.variants = variants;
     }
 
@@ -233,32 +237,72 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
     }
   }
 
-  /** One reading of a name's tokens, with what {@link #pair} asks of each token. */
+  /**
+   * One reading of a name's tokens, with what {@link #pair} asks of each token. The
+   * {@link #shapes} answer most of it: a candidate's token pairs are mostly graded from them
+   * alone, without reading the candidate's strings, which on a large graph are cache misses.
+   */
   static final class Variant {
     final String[] tokens;
-    /** Each token without the {@code e} of a German digraph; the token itself when it has none. */
+    /**
+     * Each token without the {@code e} of a German digraph, the token itself when it has none;
+     * null when no token has one.
+     */
     final String[] undigraphed;
-    /** Each token's nickname groups; null when the matcher knows no nicknames (family names). */
+    /** Each token's nickname groups; null when no token is in a group, or for family names. */
     final int[][] groups;
+    /** Each token's {@link #shape}; as many as there are tokens. */
+    final long[] shapes;
 
-    Variant(String[] tokens, String[] undigraphed, int[][] groups) {
+    Variant(String[] tokens, String[] undigraphed, int[][] groups, long[] shapes) {
       this.tokens = tokens;
       this.undigraphed = undigraphed;
       this.groups = groups;
+      this.shapes = shapes;
     }
+  }
+
+  // A token's shape, in one long: what pair() reads of the other token before its characters.
+  /** Bits 0-31: the token's {@link JaroWinkler#letters}. */
+  private static final long LETTERS = 0xFFFF_FFFFL;
+  /** Bits 32-39: the token's length, 255 for longer tokens. */
+  private static final int LENGTH_SHIFT = 32;
+  /** Bits 40-55: the token's first character. */
+  private static final int FIRST_SHIFT = 40;
+  /** Bit 56: the token has a German-digraph form ({@link Variant#undigraphed}). */
+  private static final long DIGRAPH = 1L << 56;
+  /**
+   * Bits 57-63: a bit for each of the token's nickname groups (bit {@code 57 + id % 7}), none
+   * when it is in none: two tokens whose bits do not meet share no group.
+   */
+  private static final int GROUPS_SHIFT = 57;
+
+  /** The shape of a token; a function of the token and its groups alone. */
+  static long shape(String token, boolean digraph, int[] groups) {
+    long shape = JaroWinkler.letters(token) & LETTERS;
+    shape |= (long) Math.min(token.length(), 255) << LENGTH_SHIFT;
+    shape |= (long) token.charAt(0) << FIRST_SHIFT;
+    if (digraph) {
+      shape |= DIGRAPH;
+    }
+    for (int group : groups) {
+      shape |= 1L << (GROUPS_SHIFT + Math.floorMod(group, 7));
+    }
+    return shape;
+  }
+
+  private static int lengthOf(long shape) {
+    return (int) (shape >>> LENGTH_SHIFT) & 0xFF;
+  }
+
+  private static char firstOf(long shape) {
+    return (char) (shape >>> FIRST_SHIFT);
   }
 
   /** A thread's work arrays: pair grades both ways, the alignment table and the alignment. */
   static final class Scratch {
     final byte[][] grades = new byte[MAX_TOKENS][MAX_TOKENS];
     final byte[][] transposed = new byte[MAX_TOKENS][MAX_TOKENS];
-    /**
-     * The {@link JaroWinkler#letters} of each token of the two names being graded: computed per
-     * comparison, as keeping them with every prepared name would cost a fuzzy graph a few dozen
-     * bytes a touchpoint.
-     */
-    final long[] lettersX = new long[MAX_TOKENS];
-    final long[] lettersY = new long[MAX_TOKENS];
     final int[][] dp = new int[MAX_TOKENS + 1][MAX_TOKENS + 1];
     final Alignment alignment = new Alignment();
   }
@@ -278,15 +322,22 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
 
   private Variant variant(String[] tokens) {
     String[] undigraphed = new String[tokens.length];
-    int[][] groups = mode == Mode.FAMILY ? null : new int[tokens.length][];
+    int[][] groups = new int[tokens.length][];
+    long[] shapes = new long[tokens.length];
+    boolean anyDigraph = false;
+    boolean anyGroup = false;
     for (int i = 0; i < tokens.length; i++) {
       undigraphed[i] = dropDigraphE(tokens[i]);
-      if (groups != null) {
-        groups[i] = nicknames.groups(tokens[i]);
-      }
+      groups[i] = mode == Mode.FAMILY ? NO_GROUPS : nicknames.groups(tokens[i]);
+      shapes[i] = shape(tokens[i], undigraphed[i] != tokens[i], groups[i]);
+      anyDigraph |= undigraphed[i] != tokens[i];
+      anyGroup |= groups[i].length > 0;
     }
-    return new Variant(tokens, undigraphed, groups);
+    // Most names have neither: two arrays fewer for each of them.
+    return new Variant(tokens, anyDigraph ? undigraphed : null, anyGroup ? groups : null, shapes);
   }
+
+  private static final int[] NO_GROUPS = new int[0];
 
   private static String[] tokens(String value) {
     List<String> tokens = new ArrayList<>();
@@ -334,8 +385,8 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
    * comparison of two full names took 1.2-1.4 us in {@code NameMatchBenchmark}; now 0.9 us.
    */
   private int gradeBothWays(Variant x, Variant y, Scratch scratch) {
-    int n = x.tokens.length;
-    int m = y.tokens.length;
+    int n = x.shapes.length;
+    int m = y.shapes.length;
     fillGrades(x, y, scratch);
     int strong = ComparisonLevel.STRONG.ordinal();
     int best = gradeAlignment(scratch.grades, n, m, 0, scratch);
@@ -363,17 +414,9 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
    * a name comparison's cost (JFR of {@code NameMatchBenchmark}).
    */
   void fillGrades(Variant x, Variant y, Scratch scratch) {
-    long[] lettersX = scratch.lettersX;
-    long[] lettersY = scratch.lettersY;
-    for (int i = 0; i < x.tokens.length; i++) {
-      lettersX[i] = JaroWinkler.letters(x.tokens[i]);
-    }
-    for (int j = 0; j < y.tokens.length; j++) {
-      lettersY[j] = JaroWinkler.letters(y.tokens[j]);
-    }
-    for (int i = 0; i < x.tokens.length; i++) {
-      for (int j = 0; j < y.tokens.length; j++) {
-        byte grade = pair(x, i, lettersX[i], y, j, lettersY[j]);
+    for (int i = 0; i < x.shapes.length; i++) {
+      for (int j = 0; j < y.shapes.length; j++) {
+        byte grade = pair(x, i, y, j);
         scratch.grades[i][j] = grade;
         scratch.transposed[j][i] = grade;
       }
@@ -381,36 +424,43 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
   }
 
   /**
-   * The grade of token {@code i} of x against token {@code j} of y, whose
-   * {@link JaroWinkler#letters} are {@code lettersX} and {@code lettersY}.
+   * The grade of token {@code i} of x against token {@code j} of y. Symmetric: the same grade as
+   * {@code pair(vy, j, vx, i)}. Each test asks the shapes first and reads a token's string only
+   * when they cannot tell: the tokens of x (the name compared with many) are in the cache, those
+   * of y mostly not.
    */
-  byte pair(Variant vx, int i, long lettersX, Variant vy, int j, long lettersY) {
+  byte pair(Variant vx, int i, Variant vy, int j) {
+    long sx = vx.shapes[i];
+    long sy = vy.shapes[j];
     String x = vx.tokens[i];
-    String y = vy.tokens[j];
-    if (x.equals(y)) {
+    // Equal tokens have equal shapes.
+    if (sx == sy && x.equals(vy.tokens[j])) {
       return EQ;
     }
-    if (mode != Mode.FAMILY && shareGroup(vx.groups[i], vy.groups[j])) {
+    if ((sx & sy) >>> GROUPS_SHIFT != 0 && shareGroup(vx.groups[i], vy.groups[j])) {
       return NICK;
     }
-    String dx = vx.undigraphed[i];
-    String dy = vy.undigraphed[j];
-    if ((dx != x || dy != y) && dx.equals(dy)) {
-      return NICK;
+    if (((sx | sy) & DIGRAPH) != 0) {
+      String dx = (sx & DIGRAPH) != 0 ? vx.undigraphed[i] : x;
+      String dy = (sy & DIGRAPH) != 0 ? vy.undigraphed[j] : vy.tokens[j];
+      if (dx.equals(dy)) {
+        return NICK;
+      }
     }
-    int lx = x.length();
-    int ly = y.length();
+    int lx = lengthOf(sx);
+    int ly = lengthOf(sy);
+    boolean sameFirst = firstOf(sx) == firstOf(sy);
     if ((lx == 1) != (ly == 1)) {
-      return x.charAt(0) == y.charAt(0) ? INITIAL : NONE;
+      return sameFirst ? INITIAL : NONE;
     }
     if (lx == 1 || lx > MAX_FUZZY_LENGTH || ly > MAX_FUZZY_LENGTH) {
       // Jaro-Winkler is quadratic; no real name token is this long.
       return NONE;
     }
-    if (JaroWinkler.certainlyBelow(x, lettersX, y, lettersY, NEAR_SIMILARITY)) {
+    if (JaroWinkler.certainlyBelow(x, (int) (sy & LETTERS), ly, sameFirst, NEAR_SIMILARITY)) {
       return NONE;
     }
-    double similarity = JaroWinkler.similarity(x, y);
+    double similarity = JaroWinkler.similarity(x, vy.tokens[j]);
     if (similarity >= CLOSE_SIMILARITY) {
       return CLOSE;
     }

@@ -69,12 +69,8 @@ class NameMatcherGradesTest {
           for (int i = 0; i < x.tokens.length; i++) {
             for (int j = 0; j < y.tokens.length; j++) {
               String where = a + " / " + b + " tokens " + i + ", " + j;
-              long lettersX = JaroWinkler.letters(x.tokens[i]);
-              long lettersY = JaroWinkler.letters(y.tokens[j]);
-              assertEquals(matcher.pair(x, i, lettersX, y, j, lettersY), scratch.grades[i][j],
-                  where);
-              assertEquals(matcher.pair(y, j, lettersY, x, i, lettersX),
-                  scratch.transposed[j][i], where);
+              assertEquals(matcher.pair(x, i, y, j), scratch.grades[i][j], where);
+              assertEquals(matcher.pair(y, j, x, i), scratch.transposed[j][i], where);
             }
           }
         }
