@@ -28,6 +28,8 @@ public final class MatchModel {
   private final int[] pruningOrder;
   /** Each field's matcher, by field. */
   private final FieldMatcher[] matchers;
+  /** The fields whose matcher is a {@link PreparedMatcher}, in {@link #pruningOrder}. */
+  private final int[] preparedFields;
   /** {@link Prepared#starts} of a touchpoint without any value: shared, never written. */
   private final char[] noStarts;
   /** The most the fields from position {@code k} of {@link #pruningOrder} on can still add. */
@@ -69,6 +71,8 @@ public final class MatchModel {
             .thenComparingInt(f -> f))
         .mapToInt(Integer::intValue).toArray();
     this.matchers = fields.stream().map(MatchField::matcher).toArray(FieldMatcher[]::new);
+    this.preparedFields = java.util.Arrays.stream(pruningOrder)
+        .filter(f -> matchers[f] instanceof PreparedMatcher<?>).toArray();
     this.noStarts = new char[fields.size() + 1];
     this.maxFrom = new double[fields.size() + 1];
     for (int k = fields.size() - 1; k >= 0; k--) {
@@ -353,11 +357,13 @@ public final class MatchModel {
   /**
    * Reads, for every one of {@code candidates}, what comparing with it reads first: the prepared
    * values and their array, then its first value of the first field in {@link #pruningOrder} when
-   * it has one, its characters included. On a large graph each is a chain of cache misses; read
-   * here one short loop per link, the candidates' misses overlap, where each comparison, long as
-   * it is, would wait for its own in turn. Returns a number the reads decide, for the caller to
-   * keep, so that they are not left out as unused.
+   * it has one, its characters included, and what each {@link PreparedMatcher} reads first of its
+   * prepared values ({@link PreparedMatcher#readAhead}). On a large graph each is a chain of
+   * cache misses; read here one short loop per link, the candidates' misses overlap, where each
+   * comparison, long as it is, would wait for its own in turn. Returns a number the reads decide,
+   * for the caller to keep, so that they are not left out as unused.
    */
+  @SuppressWarnings("unchecked")
   int readAhead(Prepared[] candidates) {
     int sum = 0;
     for (Prepared p : candidates) {
@@ -368,6 +374,18 @@ public final class MatchModel {
       int at = p.starts[first];
       if (at < p.starts[first + 1]) {
         sum += p.values[at].length();
+      }
+    }
+    for (int f : preparedFields) {
+      PreparedMatcher<Object> matcher = (PreparedMatcher<Object>) matchers[f];
+      for (Prepared p : candidates) {
+        if (p.features != null) {
+          for (int v = p.starts[f]; v < p.starts[f + 1]; v++) {
+            Object feature = p.features[v];
+            // One bit of it: the sum stays a non-negative count whatever the matcher returns.
+            sum += feature == null ? 0 : matcher.readAhead(feature) & 1;
+          }
+        }
       }
     }
     return sum;

@@ -207,6 +207,16 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
     return LEVELS[Math.max(best, ComparisonLevel.STRONG.ordinal())];
   }
 
+  /** Reads the name, its variants and each variant's token shapes: what a comparison reads first. */
+  @Override
+  public int readAhead(Name name) {
+    int sum = name.hash;
+    for (Variant variant : name.variants) {
+      sum += variant.shapes.length;
+    }
+    return sum;
+  }
+
   /** The levels by ordinal, once: {@code values()} copies its array on every call. */
   private static final ComparisonLevel[] LEVELS = ComparisonLevel.values();
 
