@@ -86,12 +86,12 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
   }
 
   // Pair grades, strongest first; the scores drive the alignment.
-  private static final byte NONE = 0;
-  private static final byte EQ = 1;
-  private static final byte NICK = 2;
-  private static final byte CLOSE = 3;
-  private static final byte INITIAL = 4;
-  private static final byte NEAR = 5;
+  static final byte NONE = 0;
+  static final byte EQ = 1;
+  static final byte NICK = 2;
+  static final byte CLOSE = 3;
+  static final byte INITIAL = 4;
+  static final byte NEAR = 5;
   private static final int[] SCORE = {0, 100, 90, 85, 60, 50};
 
   /** Tokens longer than this are compared for equality only. */

@@ -44,7 +44,7 @@ class JaroWinklerPropertiesTest {
   }
 
   /** A typo variant: characters swapped, changed, dropped or added. */
-  private static String variant(Random random, String value) {
+  static String variant(Random random, String value) {
     StringBuilder s = new StringBuilder(value);
     for (int edits = 1 + random.nextInt(3); edits > 0 && s.length() > 1; edits--) {
       int i = random.nextInt(s.length() - 1);

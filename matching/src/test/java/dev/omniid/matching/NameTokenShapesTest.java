@@ -1,5 +1,11 @@
 package dev.omniid.matching;
 
+import static dev.omniid.matching.NameMatcher.CLOSE;
+import static dev.omniid.matching.NameMatcher.EQ;
+import static dev.omniid.matching.NameMatcher.INITIAL;
+import static dev.omniid.matching.NameMatcher.NEAR;
+import static dev.omniid.matching.NameMatcher.NICK;
+import static dev.omniid.matching.NameMatcher.NONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,13 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NameTokenShapesTest {
   private static final List<NameMatcher> MATCHERS =
       List.of(NameMatcher.fullNames(), NameMatcher.givenNames(), NameMatcher.familyNames());
-
-  private static final byte NONE = 0;
-  private static final byte EQ = 1;
-  private static final byte NICK = 2;
-  private static final byte CLOSE = 3;
-  private static final byte INITIAL = 4;
-  private static final byte NEAR = 5;
 
   private static final List<String> SPECIAL = List.of("mueller", "muller", "manuel", "manul",
       "bob", "robert", "bobby", "pepe", "jose", "chema", "maria", "mario", "amria", "roma", "amor",
@@ -105,21 +104,7 @@ class NameTokenShapesTest {
     if (partner >= 0 && random.nextBoolean()) {
       return PARTNERS.get(partner ^ 1);
     }
-    if (random.nextInt(3) == 0 || token.length() < 2) {
-      return token;
-    }
-    StringBuilder s = new StringBuilder(token);
-    int i = random.nextInt(s.length() - 1);
-    switch (random.nextInt(3)) {
-      case 0 -> {
-        char c = s.charAt(i);
-        s.setCharAt(i, s.charAt(i + 1));
-        s.setCharAt(i + 1, c);
-      }
-      case 1 -> s.setCharAt(i, (char) ('a' + random.nextInt(26)));
-      default -> s.deleteCharAt(i);
-    }
-    return s.toString();
+    return random.nextInt(3) == 0 ? token : JaroWinklerPropertiesTest.variant(random, token);
   }
 
   @ParameterizedTest
