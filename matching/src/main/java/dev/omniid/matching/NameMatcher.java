@@ -288,7 +288,7 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
   private static final int GROUPS_SHIFT = 57;
 
   /** The shape of a token; a function of the token and its groups alone. */
-  static long shape(String token, boolean digraph, int[] groups) {
+  private static long shape(String token, boolean digraph, int[] groups) {
     long shape = JaroWinkler.letters(token) & LETTERS;
     shape |= (long) Math.min(token.length(), 255) << LENGTH_SHIFT;
     shape |= (long) token.charAt(0) << FIRST_SHIFT;
@@ -338,9 +338,10 @@ public final class NameMatcher implements PreparedMatcher<NameMatcher.Name> {
     boolean anyGroup = false;
     for (int i = 0; i < tokens.length; i++) {
       undigraphed[i] = dropDigraphE(tokens[i]);
+      boolean digraph = undigraphed[i] != tokens[i];
       groups[i] = mode == Mode.FAMILY ? NO_GROUPS : nicknames.groups(tokens[i]);
-      shapes[i] = shape(tokens[i], undigraphed[i] != tokens[i], groups[i]);
-      anyDigraph |= undigraphed[i] != tokens[i];
+      shapes[i] = shape(tokens[i], digraph, groups[i]);
+      anyDigraph |= digraph;
       anyGroup |= groups[i].length > 0;
     }
     // Most names have neither: two arrays fewer for each of them.
