@@ -264,12 +264,9 @@ final class ComponentClusterer {
     // so no id is read (EdgeOrder).
     int count = 0;
     for (TouchpointNode e : entries) {
-      if (e.hasEdges()) {
-        ArrayList<Edge> own = e.edges();
-        for (int k = 0; k < own.size(); k++) {
-          if (own.get(k).first == e) {
-            count++;
-          }
+      for (int k = 0, n = e.edgeCount(); k < n; k++) {
+        if (e.edge(k).first == e) {
+          count++;
         }
       }
     }
@@ -280,17 +277,14 @@ final class ComponentClusterer {
     count = 0;
     for (int i = 0; i < entries.length; i++) {
       TouchpointNode e = entries[i];
-      if (e.hasEdges()) {
-        ArrayList<Edge> own = e.edges();
-        for (int k = 0; k < own.size(); k++) {
-          Edge edge = own.get(k);
-          if (edge.first == e) {
-            edges[count] = edge;
-            weights[count] = edge.weight;
-            firsts[count] = i;
-            seconds[count] = local.get(edge.second);
-            count++;
-          }
+      for (int k = 0, n = e.edgeCount(); k < n; k++) {
+        Edge edge = e.edge(k);
+        if (edge.first == e) {
+          edges[count] = edge;
+          weights[count] = edge.weight;
+          firsts[count] = i;
+          seconds[count] = local.get(edge.second);
+          count++;
         }
       }
     }

@@ -26,13 +26,8 @@ final class Edge {
 
   /** Puts it on both its ends' edge lists, after the edges they hold. */
   void attach() {
-    for (TouchpointNode end : new TouchpointNode[] {first, second}) {
-      TouchpointNode.Extras extras = end.extras();
-      if (extras.edges == null) {
-        extras.edges = new java.util.ArrayList<>(2);
-      }
-      extras.edges.add(this);
-    }
+    first.addEdge(this);
+    second.addEdge(this);
   }
 
   TouchpointNode other(TouchpointNode e) {

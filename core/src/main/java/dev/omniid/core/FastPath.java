@@ -93,33 +93,31 @@ final class FastPath {
         }
       }
     }
-    ArrayList<Edge> edges = node.edges();
-    if (unclean && (count > 1 || (rule == null && edges != null && !edges.isEmpty()))) {
+    int edges = node.edgeCount();
+    if (unclean && (count > 1 || (rule == null && edges > 0))) {
       // Only one cluster that is not clean can be joined without recomputing (see above); with
       // people, edges to it alone (the loop below declines one to any other cluster).
       return null;
     }
-    if (edges != null) {
-      for (int i = 0; i < edges.size(); i++) {
-        Edge edge = edges.get(i);
-        if (rule != null && !edge.vouchesForOnePerson && ComponentClusterer
-            .shareContestedOrGeneric(edge.first, edge.second, java.util.Set.of())) {
-          // A score resting on a value many people share may be refused: the full path decides.
+    for (int i = 0; i < edges; i++) {
+      Edge edge = node.edge(i);
+      if (rule != null && !edge.vouchesForOnePerson && ComponentClusterer
+          .shareContestedOrGeneric(edge.first, edge.second, java.util.Set.of())) {
+        // A score resting on a value many people share may be refused: the full path decides.
+        return null;
+      }
+      Cluster to = edge.other(node).cluster;
+      if (rule != null && !to.clean() && !unclean) {
+        // Reached by an edge alone, a household's profile needs what one reached by a value
+        // needs: the touchpoint may name a group of it earlier in the replay all the same.
+        if (!householdAllows(to)) {
           return null;
         }
-        Cluster to = edge.other(node).cluster;
-        if (rule != null && !to.clean() && !unclean) {
-          // Reached by an edge alone, a household's profile needs what one reached by a value
-          // needs: the touchpoint may name a group of it earlier in the replay all the same.
-          if (!householdAllows(to)) {
-            return null;
-          }
-          unclean = true;
-        }
-        count = addTarget(count, to);
-        if (count < 0) {
-          return null;
-        }
+        unclean = true;
+      }
+      count = addTarget(count, to);
+      if (count < 0) {
+        return null;
       }
     }
     if (count == 0) {
@@ -191,7 +189,7 @@ final class FastPath {
     // Evidence and events built when asked: from final fields, the partners found now and a copy
     // of the edges (every one leads into the target now, so all of them are links).
     return new Resolution(node, outcome, target.id, merged, Partition.partnersOf(node),
-        edges == null || edges.isEmpty() ? null : edges.toArray(new Edge[0]), problems);
+        edges == 0 ? null : java.util.Arrays.copyOf(node.extras.edges, edges), problems);
   }
 
   /**
@@ -233,13 +231,10 @@ final class FastPath {
         return false;
       }
     }
-    ArrayList<Edge> edges = member.edges();
-    if (edges != null) {
-      for (int i = 0; i < edges.size(); i++) {
-        Edge edge = edges.get(i);
-        if (!edge.vouchesForOnePerson && edge.other(member).cluster != cluster) {
-          return false;
-        }
+    for (int i = 0, n = member.edgeCount(); i < n; i++) {
+      Edge edge = member.edge(i);
+      if (!edge.vouchesForOnePerson && edge.other(member).cluster != cluster) {
+        return false;
       }
     }
     return true;

@@ -449,7 +449,7 @@ final class InMemoryResolver implements IdentityResolver {
     for (int i = 0; i < nodes.length; i++) {
       if (nodes[i].hasEdges()) {
         positions.put(nodes[i], i);
-        count += nodes[i].edges().size();
+        count += nodes[i].edgeCount();
       }
     }
     count /= 2; // each edge is held by both its ends
@@ -466,7 +466,8 @@ final class InMemoryResolver implements IdentityResolver {
         continue;
       }
       before.clear();
-      for (Edge edge : node.edges()) {
+      for (int j = 0, n = node.edgeCount(); j < n; j++) {
+        Edge edge = node.edge(j);
         if (positions.get(edge.other(node)) < i) {
           before.add(edge);
         }
@@ -1234,11 +1235,9 @@ final class InMemoryResolver implements IdentityResolver {
 
   private static boolean scoredEdgeBetween(Cluster a, Cluster b) {
     for (TouchpointNode n : a.members) {
-      if (n.edges() != null) {
-        for (Edge e : n.edges()) {
-          if (e.other(n).cluster == b) {
-            return true;
-          }
+      for (int i = 0, count = n.edgeCount(); i < count; i++) {
+        if (n.edge(i).other(n).cluster == b) {
+          return true;
         }
       }
     }

@@ -153,7 +153,7 @@ public final class MatchModel {
   }
 
   /** The values of a touchpoint with none: shared, never written. */
-  private static final String[] NO_VALUES = new String[0];
+  private static final Object[] NO_VALUES = new Object[0];
 
   /** Normalizes a touchpoint's field values once, for many comparisons. */
   Prepared prepare(Touchpoint touchpoint) {
@@ -209,10 +209,18 @@ public final class MatchModel {
       starts[f + 1] = (char) (values == null ? 0 : values.size());
     }
     if (values == null) {
-      return new Prepared(NO_VALUES, noStarts, null);
+      return new Prepared(NO_VALUES, noStarts, 0);
     }
     starts = shared(starts);
-    String[] flat = values.toArray(new String[0]);
+    int count = values.size();
+    // The prepared forms of the values whose field's matcher reads values once (PreparedMatcher)
+    // follow the values in the same array: one array per touchpoint, not two.
+    boolean withFeatures = false;
+    for (int f = 0; f < fields.size() && !withFeatures; f++) {
+      withFeatures = fields.get(f).matcher() instanceof PreparedMatcher<?>
+          && starts[f] < starts[f + 1];
+    }
+    Object[] slots = new Object[withFeatures ? 2 * count : count];
     String[] table = recent;
     int[] hashes = recentHashes;
     if (table == null || hashes == null) {
@@ -221,30 +229,29 @@ public final class MatchModel {
       recentHashes = hashes;
       recent = table;
     }
-    for (int v = 0; v < flat.length; v++) {
-      int hash = flat[v].hashCode();
+    for (int v = 0; v < count; v++) {
+      String value = values.get(v);
+      int hash = value.hashCode();
       int slot = hash & (RECENT_SLOTS - 1);
       String held = hashes[slot] == hash ? table[slot] : null;
-      if (flat[v].equals(held)) {
-        flat[v] = held;
+      if (value.equals(held)) {
+        value = held;
       } else {
         hashes[slot] = hash;
-        table[slot] = flat[v];
+        table[slot] = value;
       }
+      slots[v] = value;
     }
-    // The prepared forms of the values whose field's matcher reads values once (PreparedMatcher).
-    Object[] features = null;
-    for (int f = 0; f < fields.size(); f++) {
-      if (fields.get(f).matcher() instanceof PreparedMatcher<?> matcher && starts[f] < starts[f + 1]) {
-        if (features == null) {
-          features = new Object[flat.length];
-        }
-        for (int v = starts[f]; v < starts[f + 1]; v++) {
-          features[v] = matcher.prepare(flat[v]);
+    if (withFeatures) {
+      for (int f = 0; f < fields.size(); f++) {
+        if (fields.get(f).matcher() instanceof PreparedMatcher<?> matcher) {
+          for (int v = starts[f]; v < starts[f + 1]; v++) {
+            slots[count + v] = matcher.prepare((String) slots[v]);
+          }
         }
       }
     }
-    return new Prepared(flat, starts, features);
+    return new Prepared(slots, starts, withFeatures ? count : 0);
   }
 
   /** The one array of {@code starts}' content, while there are few shapes. */
@@ -367,21 +374,21 @@ public final class MatchModel {
   int readAhead(Prepared[] candidates) {
     int sum = 0;
     for (Prepared p : candidates) {
-      sum += p.values.length;
+      sum += p.slots.length;
     }
     int first = pruningOrder[0];
     for (Prepared p : candidates) {
       int at = p.starts[first];
       if (at < p.starts[first + 1]) {
-        sum += p.values[at].length();
+        sum += p.value(at).length();
       }
     }
     for (int f : preparedFields) {
       PreparedMatcher<Object> matcher = (PreparedMatcher<Object>) matchers[f];
       for (Prepared p : candidates) {
-        if (p.features != null) {
+        if (p.featuresAt != 0) {
           for (int v = p.starts[f]; v < p.starts[f + 1]; v++) {
-            Object feature = p.features[v];
+            Object feature = p.slots[p.featuresAt + v];
             // One bit of it: the sum stays a non-negative count whatever the matcher returns.
             sum += feature == null ? 0 : matcher.readAhead(feature) & 1;
           }
@@ -435,10 +442,11 @@ public final class MatchModel {
       return ComparisonLevel.MISSING;
     }
     FieldMatcher matcher = matchers[f];
-    String[] x = a.values;
-    String[] y = b.values;
+    Object[] x = a.slots;
+    Object[] y = b.slots;
     if (matcher instanceof PreparedMatcher<?> prepared) {
-      return preparedLevel(prepared, x, xFrom, xTo, a.features, y, yFrom, yTo, b.features, agreed);
+      return preparedLevel(prepared, x, xFrom, xTo, a.featuresAt, y, yFrom, yTo, b.featuresAt,
+          agreed);
     }
     ComparisonLevel best = ComparisonLevel.DIFFERENT;
     // The left argument is the value that repeats, and a matcher may keep per-thread work for it:
@@ -452,9 +460,9 @@ public final class MatchModel {
     // the value (equals, not identity), and a FieldMatcher is symmetric, so every order gives the
     // same level and weight.
     for (int i = xFrom; i < xTo; i++) {
-      String vx = x[i];
+      String vx = (String) x[i];
       for (int j = yFrom; j < yTo; j++) {
-        ComparisonLevel level = matcher.compare(vx, y[j]);
+        ComparisonLevel level = matcher.compare(vx, (String) y[j]);
         // Ties between value pairs go to the smaller value, so the result is symmetric.
         if (level.ordinal() < best.ordinal()
             || (level == best && level == ComparisonLevel.EXACT && vx.compareTo(agreed[0]) < 0)) {
@@ -468,17 +476,16 @@ public final class MatchModel {
 
   /** {@link #level} on prepared forms: the same loop and tie-break, no value read again. */
   @SuppressWarnings("unchecked")
-  private static <F> ComparisonLevel preparedLevel(PreparedMatcher<F> matcher, String[] x,
-      int xFrom, int xTo, Object[] fx, String[] y, int yFrom, int yTo, Object[] fy,
-      String[] agreed) {
+  private static <F> ComparisonLevel preparedLevel(PreparedMatcher<F> matcher, Object[] x,
+      int xFrom, int xTo, int fx, Object[] y, int yFrom, int yTo, int fy, String[] agreed) {
     ComparisonLevel best = ComparisonLevel.DIFFERENT;
     for (int i = xFrom; i < xTo; i++) {
       for (int j = yFrom; j < yTo; j++) {
-        ComparisonLevel level = matcher.comparePrepared((F) fx[i], (F) fy[j]);
-        if (level.ordinal() < best.ordinal()
-            || (level == best && level == ComparisonLevel.EXACT && x[i].compareTo(agreed[0]) < 0)) {
+        ComparisonLevel level = matcher.comparePrepared((F) x[fx + i], (F) y[fy + j]);
+        if (level.ordinal() < best.ordinal() || (level == best && level == ComparisonLevel.EXACT
+            && ((String) x[i]).compareTo(agreed[0]) < 0)) {
           best = level;
-          agreed[0] = level == ComparisonLevel.EXACT ? x[i] : null;
+          agreed[0] = level == ComparisonLevel.EXACT ? (String) x[i] : null;
         }
       }
     }
@@ -530,23 +537,32 @@ public final class MatchModel {
   }
 
   /**
-   * A touchpoint's normalized field values in one array, field after field, and the prepared
-   * forms of those a {@link PreparedMatcher} reads at the same positions (null elsewhere, and
-   * {@code features} null when no value has one). One array rather than one per field: scoring a
-   * candidate reads a few adjacent objects instead of two dozen scattered ones (a fuzzy resolve at
-   * a million touchpoints waited on memory more than it compared), and a touchpoint holds three
-   * arrays instead of up to two per field.
+   * A touchpoint's normalized field values in one array, field after field, followed (when a
+   * {@link PreparedMatcher} reads some of them) by the prepared forms of all, at the value's
+   * position plus {@link #featuresAt} (null where the field's matcher prepares nothing). One array
+   * rather than one per field: scoring a candidate reads a few adjacent objects instead of two
+   * dozen scattered ones (a fuzzy resolve at a million touchpoints waited on memory more than it
+   * compared), and a graph holds one array per touchpoint: the objects it holds are what a
+   * garbage collector marks and copies (a class histogram of the CLI at 4.45 M touchpoints counted
+   * about 24 per touchpoint).
    */
   static final class Prepared {
-    final String[] values;
-    /** Where each field's values start in {@link #values}, and its length last. */
+    /** The values (strings), then the prepared forms when {@link #featuresAt} is not 0. */
+    final Object[] slots;
+    /** Where each field's values start in {@link #slots}, and the number of values last. */
     final char[] starts;
-    final Object[] features;
+    /** Where the prepared forms start: the number of values; 0 when there are none. */
+    final int featuresAt;
 
-    Prepared(String[] values, char[] starts, Object[] features) {
-      this.values = values;
+    Prepared(Object[] slots, char[] starts, int featuresAt) {
+      this.slots = slots;
       this.starts = starts;
-      this.features = features;
+      this.featuresAt = featuresAt;
+    }
+
+    /** Its {@code v}-th value. */
+    String value(int v) {
+      return (String) slots[v];
     }
   }
 

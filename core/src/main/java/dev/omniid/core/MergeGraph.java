@@ -615,14 +615,12 @@ final class MergeGraph {
         v.addCarriersTo(neighbours);
       }
     }
-    if (node.edges() != null) {
-      for (Edge edge : node.edges()) {
-        TouchpointNode other = edge.other(node);
-        other.edges().remove(edge);
-        neighbours.add(other);
-      }
-      node.extras.edges = null;
+    for (int i = 0, n = node.edgeCount(); i < n; i++) {
+      TouchpointNode other = node.edge(i).other(node);
+      other.removeEdge(node.edge(i));
+      neighbours.add(other);
     }
+    node.clearEdges();
     if (node.neverLink() != null) {
       for (TouchpointNode partner : node.neverLink()) {
         partner.neverLink().remove(node);
@@ -711,12 +709,10 @@ final class MergeGraph {
           }
         }
       }
-      if (e.edges() != null) {
-        for (Edge edge : e.edges()) {
-          TouchpointNode next = edge.other(e);
-          if (reach.test(next)) {
-            queue.add(next);
-          }
+      for (int i = 0, n = e.edgeCount(); i < n; i++) {
+        TouchpointNode next = e.edge(i).other(e);
+        if (reach.test(next)) {
+          queue.add(next);
         }
       }
     }

@@ -225,13 +225,10 @@ final class Partition {
   static List<Evidence> linksOf(TouchpointNode node) {
     Cluster cluster = node.cluster;
     List<Evidence> out = sharedLinks(node, partnersOf(node));
-    ArrayList<Edge> edges = node.edges();
-    if (edges != null) {
-      for (int i = 0; i < edges.size(); i++) {
-        Edge edge = edges.get(i);
-        if (edge.other(node).cluster == cluster) {
-          out = withScored(out, edge);
-        }
+    for (int i = 0, n = node.edgeCount(); i < n; i++) {
+      Edge edge = node.edge(i);
+      if (edge.other(node).cluster == cluster) {
+        out = withScored(out, edge);
       }
     }
     return out;

@@ -705,16 +705,16 @@ final class ScoredLinks {
       List<TouchpointNode> seeds) {
     for (int m = 0; m < block.size(); m++) {
       TouchpointNode member = block.get(m);
-      if (member == newcomer || member.extras.edges == null) {
+      if (member == newcomer) {
         continue;
       }
-      for (int i = member.extras.edges.size() - 1; i >= 0; i--) {
-        Edge edge = member.extras.edges.get(i);
+      for (int i = member.edgeCount() - 1; i >= 0; i--) {
+        Edge edge = member.edge(i);
         TouchpointNode other = edge.other(member);
         if (edge.first == member && carries(other, block)) {
           if (--edge.support == 0) {
-            member.extras.edges.remove(i);
-            other.extras.edges.remove(edge);
+            member.removeEdgeAt(i);
+            other.removeEdge(edge);
             if (seeds.isEmpty()) {
               seeds = new ArrayList<>();
             }
@@ -754,11 +754,12 @@ final class ScoredLinks {
   }
 
   private static Edge edgeBetween(TouchpointNode x, TouchpointNode y) {
-    if (x.extras.edges == null || y.extras.edges == null) {
+    if (x.edgeCount() == 0 || y.edgeCount() == 0) {
       return null;
     }
-    List<Edge> scan = x.extras.edges.size() <= y.extras.edges.size() ? x.extras.edges : y.extras.edges;
-    for (Edge edge : scan) {
+    TouchpointNode fewer = x.edgeCount() <= y.edgeCount() ? x : y;
+    for (int i = 0, n = fewer.edgeCount(); i < n; i++) {
+      Edge edge = fewer.edge(i);
       if ((edge.first == x && edge.second == y) || (edge.first == y && edge.second == x)) {
         return edge;
       }

@@ -1,6 +1,5 @@
 package dev.omniid.core;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 
 /**
@@ -58,8 +57,13 @@ class TouchpointNode {
     MatchModel.Prepared prepared;
     /** The blocks of its qualified blocking keys, in the keys' order. */
     BlockTable.Block[] blocks = NO_BLOCKS;
-    /** Scored-match edges at or above the model's threshold. */
-    ArrayList<Edge> edges;
+    /**
+     * Scored-match edges at or above the model's threshold: the first {@link #edgeCount}, in the
+     * order attached (an array and a count, not a list: one object fewer for each of the millions
+     * of touchpoints a garbage collector marks and copies; the count fits the object's padding).
+     */
+    Edge[] edges;
+    int edgeCount;
     /** Touchpoints it must never share a profile with. */
     HashSet<TouchpointNode> neverLink;
   }
@@ -187,9 +191,57 @@ class TouchpointNode {
     return extras;
   }
 
-  /** Its scored-match edges, or null when it has none (or there is no model). */
-  ArrayList<Edge> edges() {
-    return extras == null ? null : extras.edges;
+  /** How many scored-match edges it has. */
+  int edgeCount() {
+    return extras == null ? 0 : extras.edgeCount;
+  }
+
+  /** Its {@code i}-th scored-match edge, in the order attached; {@code i < edgeCount()}. */
+  Edge edge(int i) {
+    return extras.edges[i];
+  }
+
+  /** Its scored-match edges, a copy in the order attached (off the hot path: tests, checks). */
+  java.util.List<Edge> edgeList() {
+    return edgeCount() == 0 ? java.util.List.of()
+        : java.util.List.of(java.util.Arrays.copyOf(extras.edges, extras.edgeCount));
+  }
+
+  /** Puts {@code edge} after the edges it holds. */
+  void addEdge(Edge edge) {
+    Extras x = extras();
+    if (x.edges == null) {
+      x.edges = new Edge[2];
+    } else if (x.edgeCount == x.edges.length) {
+      x.edges = java.util.Arrays.copyOf(x.edges, x.edgeCount + (x.edgeCount >> 1) + 1);
+    }
+    x.edges[x.edgeCount++] = edge;
+  }
+
+  /** Takes off its {@code i}-th edge; the later ones keep their order. */
+  void removeEdgeAt(int i) {
+    Extras x = extras;
+    System.arraycopy(x.edges, i + 1, x.edges, i, x.edgeCount - i - 1);
+    x.edges[--x.edgeCount] = null;
+  }
+
+  /** Takes off {@code edge}, which it holds; the later ones keep their order. */
+  void removeEdge(Edge edge) {
+    for (int i = 0; i < extras.edgeCount; i++) {
+      if (extras.edges[i] == edge) {
+        removeEdgeAt(i);
+        return;
+      }
+    }
+    throw new IllegalStateException("edge not held by " + id);
+  }
+
+  /** Drops all its edges. */
+  void clearEdges() {
+    if (extras != null) {
+      extras.edges = null;
+      extras.edgeCount = 0;
+    }
   }
 
   /** The touchpoints it must never share a profile with, or null when none. */
@@ -198,8 +250,7 @@ class TouchpointNode {
   }
 
   boolean hasEdges() {
-    ArrayList<Edge> edges = edges();
-    return edges != null && !edges.isEmpty();
+    return edgeCount() > 0;
   }
 
   boolean hasNeverLinks() {

@@ -227,7 +227,7 @@ class BlockTableTest {
     for (int i = 0; i < 40; i++) {
       TouchpointNode node = TouchpointNode.of(Touchpoint.newBuilder("t" + i).channel(Channel.WEB)
           .build(), false, new byte[0], new ValueNode[0], new String[0], null, 0);
-      node.extras().prepared = new MatchModel.Prepared(new String[0], new char[1], null);
+      node.extras().prepared = new MatchModel.Prepared(new Object[0], new char[1], 0);
       pool.add(node);
     }
     BlockTable table = new BlockTable();
@@ -305,7 +305,7 @@ class BlockTableTest {
       Touchpoint t = Touchpoint.newBuilder("t" + i).channel(Channel.WEB).build();
       TouchpointNode node =
           TouchpointNode.of(t, false, new byte[0], new ValueNode[0], new String[0], null, 0);
-      node.extras().prepared = new MatchModel.Prepared(new String[0], new char[1], null);
+      node.extras().prepared = new MatchModel.Prepared(new Object[0], new char[1], 0);
       pool.add(node);
     }
     BlockTable.Block block = new BlockTable().join(random.nextLong(), random.nextLong());

@@ -37,7 +37,7 @@ class CandidateCountsTest {
       TouchpointNode node =
           TouchpointNode.of(same, false, new byte[0], new ValueNode[0], new String[0], null, 0);
       nodes.add(node);
-      preparedOf.put(node, new MatchModel.Prepared(new String[0], new char[1], null));
+      preparedOf.put(node, new MatchModel.Prepared(new Object[0], new char[1], 0));
     }
     ScoredLinks.CandidateCounts counts = new ScoredLinks.CandidateCounts();
     for (int round = 0; round < 20; round++) {

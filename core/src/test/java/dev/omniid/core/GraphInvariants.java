@@ -299,13 +299,13 @@ public final class GraphInvariants {
 
     private void edgesAndRules() {
       for (TouchpointNode n : nodes) {
-        if (n.edges() != null) {
-          for (Edge e : n.edges()) {
+        if (n.edgeList() != null) {
+          for (Edge e : n.edgeList()) {
             TouchpointNode other = e.other(n);
             require(e.first == n || e.second == n, n + " holds an edge not its own");
             require(e.first.id.compareTo(e.second.id) < 0, "an edge's ends are not in id order");
             require(live.contains(other), n + " has an edge to a removed touchpoint");
-            require(other.edges() != null && other.edges().contains(e),
+            require(other.edgeList().contains(e),
                 "an edge of " + n + " is not held by " + other);
             require(e.support > 0, "an edge with no supporting block");
           }

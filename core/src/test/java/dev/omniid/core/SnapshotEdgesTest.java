@@ -52,8 +52,8 @@ class SnapshotEdgesTest {
     return memory(r).inspect(parts -> {
       Set<String> out = new TreeSet<>();
       parts.graph().forEachTouchpoint(n -> {
-        if (n.edges() != null) {
-          for (Edge e : n.edges()) {
+        if (n.edgeList() != null) {
+          for (Edge e : n.edgeList()) {
             if (e.first == n) {
               out.add(e.first.id + "-" + e.second.id + " w=" + Long.toHexString(
                   Double.doubleToRawLongBits(e.weight)) + " s=" + e.support + " v="
@@ -71,8 +71,8 @@ class SnapshotEdgesTest {
     return memory(r).inspect(parts -> {
       Map<String, List<String>> out = new TreeMap<>();
       parts.graph().forEachTouchpoint(n -> {
-        if (n.edges() != null && !n.edges().isEmpty()) {
-          out.put(n.id, n.edges().stream().map(e -> e.other(n).id).toList());
+        if (n.hasEdges()) {
+          out.put(n.id, n.edgeList().stream().map(e -> e.other(n).id).toList());
         }
       });
       return out;
