@@ -30,7 +30,7 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
   static final class Block {
     final long hash;
     final long check;
-    /** Member {@code i} at {@code 2i}, its {@link TouchpointNode.Extras#prepared} at {@code 2i + 1}. */
+    /** Member {@code i} at {@code 2i}, its prepared values (its {@code extras}) at {@code 2i + 1}. */
     private Object[] pairs = new Object[4];
     private int size;
 
@@ -46,7 +46,7 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
         pairs = java.util.Arrays.copyOf(pairs, pairs.length + Math.max(4, (pairs.length >> 2) << 1));
       }
       pairs[2 * size] = node;
-      pairs[2 * size + 1] = node.extras.prepared;
+      pairs[2 * size + 1] = node.extras;
       size++;
     }
 
@@ -168,11 +168,10 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
    * after the other, each waits for its misses in turn, so this reads the first slot of every
    * key, then the block of every slot whose folded hash matches, and lets the processor wait for
    * a level's misses together. A key its first slot does not settle (empty, another block there)
-   * is joined as before, in key order. There are {@code out.length} keys ({@code fingerprints}
+   * is joined as before, in key order. There are {@code keys} keys ({@code fingerprints}
    * may hold more, unread); {@code scratch} holds at least as many slots as keys.
    */
-  void joinAll(long[] fingerprints, Block[] out, long[] scratch) {
-    int keys = out.length;
+  void joinAll(long[] fingerprints, int keys, Object[] out, long[] scratch) {
     for (int k = 0; k < keys; k++) {
       scratch[k] = slots[home(fold(fingerprints[2 * k]))];
     }
@@ -181,7 +180,7 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
       out[k] = slot != 0 && hashOf(slot) == fold(fingerprints[2 * k]) ? itemOf(slot) : null;
     }
     for (int k = 0; k < keys; k++) {
-      Block found = out[k];
+      Block found = (Block) out[k];
       if (found == null || found.hash != fingerprints[2 * k]
           || found.check != fingerprints[2 * k + 1]) {
         out[k] = join(fingerprints[2 * k], fingerprints[2 * k + 1]);

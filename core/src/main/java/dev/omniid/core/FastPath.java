@@ -189,7 +189,7 @@ final class FastPath {
     // Evidence and events built when asked: from final fields, the partners found now and a copy
     // of the edges (every one leads into the target now, so all of them are links).
     return new Resolution(node, outcome, target.id, merged, Partition.partnersOf(node),
-        edges == 0 ? null : java.util.Arrays.copyOf(node.extras.edges, edges), problems);
+        edges == 0 ? null : node.edgeArray(), problems);
   }
 
   /**

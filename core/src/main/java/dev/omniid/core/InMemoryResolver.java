@@ -1051,7 +1051,7 @@ final class InMemoryResolver implements IdentityResolver {
         }
       }
       Optional<MatchScore> score = scored == null ? Optional.empty()
-          : Optional.of(scored.model.score(a.extras.prepared, b.extras.prepared));
+          : Optional.of(scored.model.score(a.extras, b.extras));
       List<Evidence> between = new ArrayList<>();
       List<Evidence> path = List.of();
       List<Evidence> refusals = new ArrayList<>();

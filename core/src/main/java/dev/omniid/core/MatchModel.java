@@ -544,9 +544,10 @@ public final class MatchModel {
    * dozen scattered ones (a fuzzy resolve at a million touchpoints waited on memory more than it
    * compared), and a graph holds one array per touchpoint: the objects it holds are what a
    * garbage collector marks and copies (a class histogram of the CLI at 4.45 M touchpoints counted
-   * about 24 per touchpoint).
+   * about 24 per touchpoint). Not final: a touchpoint node's {@link TouchpointNode.Extras} is its
+   * prepared values, one object rather than two.
    */
-  static final class Prepared {
+  static class Prepared {
     /** The values (strings), then the prepared forms when {@link #featuresAt} is not 0. */
     final Object[] slots;
     /** Where each field's values start in {@link #slots}, and the number of values last. */

@@ -22,7 +22,7 @@ final class ScoredLinks {
   private final List<BlockingKey> blockingKeys;
   private final int maxBlockSize;
   /**
-   * The blocks by key. Each member's {@link TouchpointNode.Extras#blocks} holds the blocks
+   * The blocks by key. Each member's {@link TouchpointNode.Extras#links} holds the blocks
    * themselves, so that leaving or retiring a block looks nothing up.
    */
   private final BlockTable blocks = new BlockTable();
@@ -311,19 +311,19 @@ final class ScoredLinks {
    */
   private Pending enter(TouchpointNode entry, MatchModel.Prepared prepared, long[] fingerprints,
       int keys) {
-    entry.extras().prepared = prepared;
-    BlockTable.Block[] joined = new BlockTable.Block[keys];
-    entry.extras.blocks = joined;
+    entry.keepPrepared(prepared);
+    entry.startBlocks(keys);
+    Object[] joined = entry.extras.links;
     if (joinScratch.length < keys) {
       joinScratch = new long[keys];
     }
-    blocks.joinAll(fingerprints, joined, joinScratch);
+    blocks.joinAll(fingerprints, keys, joined, joinScratch);
     // Candidates: every touchpoint sharing a block of normal size, with how many such blocks.
     CandidateCounts shared = candidates;
     List<BlockTable.Block> retired = null;
     try {
       for (int k = 0; k < keys; k++) {
-        BlockTable.Block block = joined[k];
+        BlockTable.Block block = (BlockTable.Block) joined[k];
         block.add(entry);
         if (block.size() == maxBlockSize + 1) {
           if (retired == null) {
@@ -354,9 +354,9 @@ final class ScoredLinks {
    * later adds and removes retire and revive it against the stored edges as they would have.
    */
   void enterUnscored(TouchpointNode entry, Ahead ahead) {
-    entry.extras().prepared = ahead.prepared();
+    entry.keepPrepared(ahead.prepared());
     long[] fingerprints = ahead.blockFingerprints();
-    entry.extras.blocks = new BlockTable.Block[fingerprints.length / 2];
+    entry.startBlocks(fingerprints.length / 2);
     for (int k = 0; k < fingerprints.length / 2; k++) {
       join(entry, fingerprints, k);
     }
@@ -364,11 +364,11 @@ final class ScoredLinks {
 
   /**
    * Adds {@code entry} to the block of its {@code k}th key, made when new, and records the block
-   * in the entry's {@link TouchpointNode.Extras#blocks}; returns the block.
+   * in the entry's {@link TouchpointNode.Extras#links}; returns the block.
    */
   private BlockTable.Block join(TouchpointNode entry, long[] fingerprints, int k) {
     BlockTable.Block block = blocks.join(fingerprints[2 * k], fingerprints[2 * k + 1]);
-    entry.extras.blocks[k] = block;
+    entry.setBlock(k, block);
     block.add(entry);
     return block;
   }
@@ -404,7 +404,7 @@ final class ScoredLinks {
     private int[] index;
 
     /**
-     * Counts {@code node} once more; {@code values} is its {@link TouchpointNode.Extras#prepared},
+     * Counts {@code node} once more; {@code values} is its prepared values (its extras),
      * the same object each time it is counted.
      */
     void count(Object node, MatchModel.Prepared values) {
@@ -516,7 +516,7 @@ final class ScoredLinks {
    * {@code preScores} (null or empty: none was).
    */
   private void score(Pending pending, MatchModel.Scratch scratch, PreScores preScores) {
-    MatchModel.Prepared own = pending.entry.extras.prepared;
+    MatchModel.Prepared own = pending.entry.extras;
     double[] weights = new double[pending.candidates.length];
     boolean scoredBefore = preScores != null && preScores.size() > 0;
     if (!scoredBefore && model.readAhead(pending.prepared) < 0) {
@@ -552,7 +552,7 @@ final class ScoredLinks {
       if (!Double.isNaN(weights[i])) {
         TouchpointNode other = (TouchpointNode) pending.candidates[i];
         linked.add(new Edge(entry, other, weights[i], pending.support[i],
-            vouches(entry.extras.prepared, pending.prepared[i])));
+            vouches(entry.extras, pending.prepared[i])));
       }
     }
     linked.sort((x, y) -> TouchpointNode.BY_ID.compare(x.other(entry), y.other(entry)));
@@ -743,9 +743,9 @@ final class ScoredLinks {
         if (existing != null) {
           existing.support++;
         } else {
-          double weight = linkingWeight(x.extras.prepared, y.extras.prepared, scratch);
+          double weight = linkingWeight(x.extras, y.extras, scratch);
           if (!Double.isNaN(weight)) {
-            new Edge(x, y, weight, 1, vouches(x.extras.prepared, y.extras.prepared)).attach();
+            new Edge(x, y, weight, 1, vouches(x.extras, y.extras)).attach();
             seeds.add(x);
           }
         }
@@ -768,8 +768,8 @@ final class ScoredLinks {
   }
 
   private static boolean carries(TouchpointNode e, BlockTable.Block block) {
-    for (BlockTable.Block b : e.extras.blocks) {
-      if (b == block) {
+    for (int k = 0, n = e.blockCount(); k < n; k++) {
+      if (e.block(k) == block) {
         return true;
       }
     }
@@ -782,7 +782,8 @@ final class ScoredLinks {
    */
   List<TouchpointNode> removeFromBlocks(TouchpointNode entry) {
     List<TouchpointNode> seeds = new ArrayList<>();
-    for (BlockTable.Block block : entry.extras.blocks) {
+    for (int k = 0, n = entry.blockCount(); k < n; k++) {
+      BlockTable.Block block = entry.block(k);
       block.remove(entry);
       if (block.isEmpty()) {
         blocks.remove(block);

@@ -110,7 +110,7 @@ class BlockTableTest {
         fingerprints[2 * i + 1] = check[k];
       }
       BlockTable.Block[] out = new BlockTable.Block[count];
-      all.joinAll(fingerprints, out, scratch);
+      all.joinAll(fingerprints, count, out, scratch);
       for (int i = 0; i < count; i++) {
         BlockTable.Block expected = one.join(fingerprints[2 * i], fingerprints[2 * i + 1]);
         assertEquals(expected.name(), out[i].name(), "seed=" + seed + ", call=" + call + ", key " + i);
@@ -227,7 +227,7 @@ class BlockTableTest {
     for (int i = 0; i < 40; i++) {
       TouchpointNode node = TouchpointNode.of(Touchpoint.newBuilder("t" + i).channel(Channel.WEB)
           .build(), false, new byte[0], new ValueNode[0], new String[0], null, 0);
-      node.extras().prepared = new MatchModel.Prepared(new Object[0], new char[1], 0);
+      node.keepPrepared(new MatchModel.Prepared(new Object[0], new char[1], 0));
       pool.add(node);
     }
     BlockTable table = new BlockTable();
@@ -305,7 +305,7 @@ class BlockTableTest {
       Touchpoint t = Touchpoint.newBuilder("t" + i).channel(Channel.WEB).build();
       TouchpointNode node =
           TouchpointNode.of(t, false, new byte[0], new ValueNode[0], new String[0], null, 0);
-      node.extras().prepared = new MatchModel.Prepared(new Object[0], new char[1], 0);
+      node.keepPrepared(new MatchModel.Prepared(new Object[0], new char[1], 0));
       pool.add(node);
     }
     BlockTable.Block block = new BlockTable().join(random.nextLong(), random.nextLong());
@@ -323,7 +323,7 @@ class BlockTableTest {
       assertEquals(expected.isEmpty(), block.isEmpty());
       for (int m = 0; m < expected.size(); m++) {
         assertSame(expected.get(m), block.memberAt(m));
-        assertSame(expected.get(m).extras.prepared, block.preparedAt(m),
+        assertSame(expected.get(m).extras, block.preparedAt(m),
             "seed=" + seed + " step=" + step + " member " + m);
       }
     }
