@@ -1,6 +1,5 @@
 package dev.omniid.core;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -122,9 +121,7 @@ final class FastPath {
     }
     if (count == 0) {
       // Alone: nothing to compare its person with.
-      ArrayList<TouchpointNode> members = new ArrayList<>(2);
-      members.add(node);
-      Cluster cluster = partition.newCluster(members, true);
+      Cluster cluster = partition.newCluster(List.of(node), true);
       return new Resolution(node, Resolution.Outcome.CREATED, cluster.id, List.of(), null, null,
           problems);
     }
@@ -147,9 +144,9 @@ final class FastPath {
     }
     if (count > 1) {
       for (int i = 0; i < count; i++) {
-        ArrayList<TouchpointNode> members = targets[i].members;
+        Cluster members = targets[i];
         for (int m = 0; m < members.size(); m++) {
-          if (members.get(m).hasNeverLinks()) {
+          if (members.member(m).hasNeverLinks()) {
             return null;
           }
         }
@@ -169,10 +166,10 @@ final class FastPath {
         mergedIds[n++] = c.id;
         people = ComponentClusterer.mergePeople(people, c.people);
         partition.removeLive(c);
-        for (int m = 0; m < c.members.size(); m++) {
-          c.members.get(m).cluster = target;
+        for (int m = 0; m < c.size(); m++) {
+          c.member(m).cluster = target;
         }
-        target.members.addAll(c.members);
+        target.addAll(c);
       }
       Arrays.sort(mergedIds);
       merged = List.of(mergedIds);
@@ -182,7 +179,7 @@ final class FastPath {
       people = ComponentClusterer.mergePeople(people, new PersonTraits[] {node.person()});
     }
     target.people = people;
-    target.members.add(node);
+    target.add(node);
     node.cluster = target;
     Resolution.Outcome outcome =
         merged.isEmpty() ? Resolution.Outcome.ATTACHED : Resolution.Outcome.MERGED;
@@ -202,12 +199,11 @@ final class FastPath {
    * the touchpoint's), as it does for every target.
    */
   private boolean householdAllows(Cluster cluster) {
-    if (cluster.members.size() > MAX_HOUSEHOLD_MEMBERS) {
+    if (cluster.size() > MAX_HOUSEHOLD_MEMBERS) {
       return false;
     }
-    ArrayList<TouchpointNode> members = cluster.members;
-    for (int m = 0; m < members.size(); m++) {
-      TouchpointNode member = members.get(m);
+    for (int m = 0; m < cluster.size(); m++) {
+      TouchpointNode member = cluster.member(m);
       if (member.hasNeverLinks()) {
         return false;
       }

@@ -235,7 +235,7 @@ final class InMemoryResolver implements IdentityResolver {
     Cluster cluster = node.cluster;
     LinkedHashSet<ProfileId> mergedIds = new LinkedHashSet<>();
     boolean joinedExisting = false;
-    for (TouchpointNode member : cluster.members) {
+    for (TouchpointNode member : cluster.members()) {
       Cluster previous = change.previous().get(member);
       if (previous == null) {
         continue;
@@ -794,7 +794,7 @@ final class InMemoryResolver implements IdentityResolver {
   /** The member of a removed touchpoint's profile that its ids move to: the smallest id left. */
   private static TouchpointNode heirOf(TouchpointNode removed) {
     TouchpointNode heir = null;
-    for (TouchpointNode member : removed.cluster.members) {
+    for (TouchpointNode member : removed.cluster.members()) {
       if (!member.removed && (heir == null || member.id.compareTo(heir.id) < 0)) {
         heir = member;
       }
@@ -867,15 +867,15 @@ final class InMemoryResolver implements IdentityResolver {
         }
         side.add(e);
       }
-      if (side.isEmpty() || side.size() >= cluster.members.size()) {
+      if (side.isEmpty() || side.size() >= cluster.size()) {
         throw new OmniIdException(Reason.INVALID_VALUE, "touchpointIds",
-            "must name some but not all of the profile's " + cluster.members.size()
+            "must name some but not all of the profile's " + cluster.size()
                 + " touchpoints");
       }
       Set<TouchpointNode> sideSet = Collections.newSetFromMap(new IdentityHashMap<>());
       sideSet.addAll(side);
       for (TouchpointNode a : side) {
-        for (TouchpointNode b : cluster.members) {
+        for (TouchpointNode b : cluster.members()) {
           if (!sideSet.contains(b)) {
             MergeGraph.addNeverLink(a, b);
           }
@@ -883,7 +883,7 @@ final class InMemoryResolver implements IdentityResolver {
       }
       applyAndFire(List.of(side.get(0)));
       Set<ProfileId> result = new java.util.TreeSet<>();
-      for (TouchpointNode e : cluster.members) {
+      for (TouchpointNode e : cluster.members()) {
         result.add(e.cluster.id);
       }
       return List.copyOf(result);
@@ -979,7 +979,7 @@ final class InMemoryResolver implements IdentityResolver {
     lock.readLock().lock();
     try {
       List<Cluster> clusters = partition.clusters();
-      long withTwoOrMore = clusters.stream().filter(c -> c.members.size() > 1).count();
+      long withTwoOrMore = clusters.stream().filter(c -> c.size() > 1).count();
       java.util.concurrent.atomic.AtomicLongArray byKind =
           new java.util.concurrent.atomic.AtomicLongArray(Evidence.Kind.values().length);
       // As the profiles show it: evidence between two profiles is in both.
@@ -1159,8 +1159,8 @@ final class InMemoryResolver implements IdentityResolver {
       // Every other profile of its component that it shares a value or a scored edge with; why
       // they are apart is read off the two profiles by the rules the clusterer applies.
       Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-      visited.add(cluster.members.get(0));
-      List<TouchpointNode> component = MergeGraph.component(cluster.members.get(0), visited::add);
+      visited.add(cluster.member(0));
+      List<TouchpointNode> component = MergeGraph.component(cluster.member(0), visited::add);
       java.util.TreeMap<ProfileId, Cluster> others = new java.util.TreeMap<>();
       for (TouchpointNode n : component) {
         if (n.cluster != cluster) {
@@ -1221,7 +1221,7 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   private static boolean neverLinked(Cluster a, Cluster b) {
-    for (TouchpointNode n : a.members) {
+    for (TouchpointNode n : a.members()) {
       if (n.neverLink() != null) {
         for (TouchpointNode m : n.neverLink()) {
           if (m.cluster == b) {
@@ -1234,7 +1234,7 @@ final class InMemoryResolver implements IdentityResolver {
   }
 
   private static boolean scoredEdgeBetween(Cluster a, Cluster b) {
-    for (TouchpointNode n : a.members) {
+    for (TouchpointNode n : a.members()) {
       for (int i = 0, count = n.edgeCount(); i < count; i++) {
         if (n.edge(i).other(n).cluster == b) {
           return true;
@@ -1250,7 +1250,7 @@ final class InMemoryResolver implements IdentityResolver {
    */
   private static List<Identifier> sharedValues(Cluster a, Cluster b) {
     Set<ValueNode> inA = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (TouchpointNode n : a.members) {
+    for (TouchpointNode n : a.members()) {
       for (int i = 0; i < n.values.length; i++) {
         if (n.sources[i] >= 0) {
           inA.add(n.values[i]);
@@ -1258,7 +1258,7 @@ final class InMemoryResolver implements IdentityResolver {
       }
     }
     Set<ValueNode> both = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (TouchpointNode n : b.members) {
+    for (TouchpointNode n : b.members()) {
       for (int i = 0; i < n.values.length; i++) {
         if (n.sources[i] >= 0 && inA.contains(n.values[i])) {
           both.add(n.values[i]);

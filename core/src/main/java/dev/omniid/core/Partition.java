@@ -155,7 +155,7 @@ final class Partition {
       results[c] = null;
       boolean clean = result.groups().size() == 1 && result.refused() == 0;
       for (List<TouchpointNode> group : result.groups()) {
-        newClusters.add(newCluster(new ArrayList<>(group), clean));
+        newClusters.add(newCluster(group, clean));
       }
       if (wanted) {
         refusals = new ArrayList<>();
@@ -172,7 +172,7 @@ final class Partition {
   }
 
   /** Makes a group a current profile, with the oldest id anchored in it or a new one. */
-  Cluster newCluster(ArrayList<TouchpointNode> group, boolean clean) {
+  Cluster newCluster(List<TouchpointNode> group, boolean clean) {
     ProfileId id = ids.idFor(group);
     String[] exclusive = noExclusive;
     for (TouchpointNode e : group) {

@@ -23,7 +23,7 @@ final class PartitionDiff {
     for (Cluster old : olds) {
       Map<ProfileId, Cluster> pieces = new java.util.TreeMap<>();
       List<String> gone = new ArrayList<>();
-      for (TouchpointNode e : old.members) {
+      for (TouchpointNode e : old.members()) {
         if (e.removed) {
           gone.add(e.id);
         } else {
@@ -49,7 +49,7 @@ final class PartitionDiff {
     for (Cluster cluster : news) {
       Set<ProfileId> before = new java.util.TreeSet<>();
       List<String> joined = new ArrayList<>();
-      for (TouchpointNode e : cluster.members) {
+      for (TouchpointNode e : cluster.members()) {
         // A batch into an empty graph has no previous clusters: a look-up per touchpoint in an
         // empty map sized for them all was a seventh of resolveAll (a cache miss each).
         Cluster was = previous.isEmpty() ? null : previous.get(e);

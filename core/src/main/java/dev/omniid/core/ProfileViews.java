@@ -68,7 +68,7 @@ final class ProfileViews {
     // Sized once: grown by doubling, the set's table was copied a dozen times over millions.
     int nodes = 0;
     for (Cluster cluster : clusters) {
-      nodes += cluster.members.size();
+      nodes += cluster.size();
     }
     Set<TouchpointNode> visited = Collections.newSetFromMap(new IdentityHashMap<>(nodes));
     List<List<TouchpointNode>> components = new ArrayList<>();
@@ -84,7 +84,7 @@ final class ProfileViews {
   /** The component of a cluster not walked before, null if it was or if it is one touchpoint. */
   private static List<TouchpointNode> unvisitedComponent(Cluster cluster,
       Set<TouchpointNode> visited) {
-    TouchpointNode first = cluster.members.get(0);
+    TouchpointNode first = cluster.member(0);
     if (!visited.add(first)) {
       return null;
     }
@@ -105,7 +105,7 @@ final class ProfileViews {
   }
 
   private static Profile of(Cluster cluster, List<Evidence> evidence) {
-    List<TouchpointNode> journey = new ArrayList<>(cluster.members);
+    List<TouchpointNode> journey = new ArrayList<>(cluster.members());
     // Each touchpoint read once (a compact one is decoded), then the nodes in journey order: time
     // order, untimed touchpoints after the timed ones, ties by id. Ids are unique, so the order is
     // total: a journey is a function of its touchpoints, never of their arrival order.

@@ -232,15 +232,15 @@ public final class GraphInvariants {
       Set<ProfileId> profileIds = new HashSet<>();
       for (Cluster c : clusters) {
         require(c.liveIndex() >= 0, c.id + " is live without a position");
-        require(!c.members.isEmpty(), c.id + " is an empty profile");
+        require(!c.members().isEmpty(), c.id + " is an empty profile");
         require(profileIds.add(c.id), "two profiles have id " + c.id);
-        for (TouchpointNode m : c.members) {
+        for (TouchpointNode m : c.members()) {
           require(live.contains(m), c.id + " holds a touchpoint that is not live: " + m);
           require(m.cluster == c, m + " is a member of " + c.id + " but points elsewhere");
           require(placed.add(m), m + " is in two profiles");
         }
         String[] exclusive = new String[graph.exclusiveSlots()];
-        for (TouchpointNode m : c.members) {
+        for (TouchpointNode m : c.members()) {
           for (int s = 0; s < exclusive.length; s++) {
             if (m.exclusive[s] != null) {
               require(exclusive[s] == null || exclusive[s].equals(m.exclusive[s]),
@@ -254,7 +254,7 @@ public final class GraphInvariants {
               c.id + ": its exclusive values are not its members'");
         }
         Set<PersonTraits> people = new HashSet<>();
-        for (TouchpointNode m : c.members) {
+        for (TouchpointNode m : c.members()) {
           if (m.person() != null) {
             people.add(m.person());
           }
@@ -263,9 +263,9 @@ public final class GraphInvariants {
             && people.size() == c.people.length, c.id + ": its people are not its members' traits");
         if (c.clean()) {
           Set<TouchpointNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-          seen.add(c.members.get(0));
-          List<TouchpointNode> component = MergeGraph.component(c.members.get(0), seen::add);
-          require(component.size() == c.members.size(),
+          seen.add(c.member(0));
+          List<TouchpointNode> component = MergeGraph.component(c.member(0), seen::add);
+          require(component.size() == c.size(),
               c.id + " is marked clean but is not its whole component");
         }
       }
@@ -286,7 +286,7 @@ public final class GraphInvariants {
           id + " resolves to a touchpoint that does not chain it"));
       for (Cluster c : partition.clusters()) {
         ProfileId oldest = null;
-        for (TouchpointNode m : c.members) {
+        for (TouchpointNode m : c.members()) {
           for (IdRecord r = m.anchored; r != null; r = r.nextAnchored) {
             oldest = oldest == null || r.id.compareTo(oldest) < 0 ? r.id : oldest;
           }
@@ -336,7 +336,7 @@ public final class GraphInvariants {
           Set<String> expected = new TreeSet<>();
           group.forEach(m -> expected.add(m.id));
           Set<String> actual = new TreeSet<>();
-          c.members.forEach(m -> actual.add(m.id));
+          c.members().forEach(m -> actual.add(m.id));
           require(expected.equals(actual), "profile " + c.id + " holds " + actual
               + " but the clusterer groups " + expected);
         }
