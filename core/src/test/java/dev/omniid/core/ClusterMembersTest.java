@@ -1,5 +1,6 @@
 package dev.omniid.core;
 
+import static dev.omniid.core.TouchpointNodeLinksTest.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,11 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClusterMembersTest {
   static LongStream seeds() {
     return LongStream.range(0, 60);
-  }
-
-  private static TouchpointNode node(String id) {
-    return TouchpointNode.of(Touchpoint.newBuilder(id).channel(Channel.WEB).build(), false,
-        new byte[0], new ValueNode[0], new String[0], null, 0);
   }
 
   @ParameterizedTest

@@ -24,7 +24,8 @@ class TouchpointNodeLinksTest {
     return LongStream.range(0, 80);
   }
 
-  private static TouchpointNode node(String id) {
+  /** A node of a touchpoint with nothing but its id: what these tests need of one. */
+  static TouchpointNode node(String id) {
     return TouchpointNode.of(Touchpoint.newBuilder(id).channel(Channel.WEB).build(), false,
         new byte[0], new ValueNode[0], new String[0], null, 0);
   }
