@@ -50,8 +50,14 @@ class ClusterMembersTest {
         int into = random.nextInt(clusters.size());
         int from = random.nextInt(clusters.size());
         if (into != from) {
-          clusters.get(into).addAll(clusters.get(from));
-          expected.get(into).addAll(expected.get(from));
+          Cluster merged = clusters.get(from);
+          List<TouchpointNode> before = List.copyOf(expected.get(from));
+          clusters.get(into).addAll(merged);
+          expected.get(into).addAll(before);
+          // As the fast path does: the merged profile leaves the live ones, its members intact.
+          assertEquals(before, merged.members(), "seed=" + seed + ", step=" + step);
+          clusters.remove(from);
+          expected.remove(from);
         }
       }
       for (int c = 0; c < clusters.size(); c++) {
@@ -62,9 +68,20 @@ class ClusterMembersTest {
           assertSame(expected.get(c).get(i), cluster.member(i), where + ", member " + i);
         }
         assertEquals(expected.get(c), cluster.members(), where);
-        assertThrows(IndexOutOfBoundsException.class, () -> cluster.member(cluster.size()));
       }
     }
+  }
+
+  @Test
+  void readsPastTheMembersAreRefused() {
+    Cluster cluster = new Cluster(new ProfileId(1), List.of(node("a")), new String[0],
+        new PersonTraits[0], false);
+    // Its array has room for two: the empty slot is not a member.
+    assertThrows(IndexOutOfBoundsException.class, () -> cluster.member(1));
+    cluster.add(node("b"));
+    assertEquals("b", cluster.member(1).id);
+    assertThrows(IndexOutOfBoundsException.class, () -> cluster.member(2));
+    assertThrows(IndexOutOfBoundsException.class, () -> cluster.member(-1));
   }
 
   @Test
