@@ -153,7 +153,7 @@ public final class MatchModel {
   }
 
   /** The values of a touchpoint with none: shared, never written. */
-  private static final Object[] NO_VALUES = new Object[0];
+  static final Object[] NO_VALUES = new Object[0];
 
   /** Normalizes a touchpoint's field values once, for many comparisons. */
   Prepared prepare(Touchpoint touchpoint) {
@@ -216,9 +216,8 @@ public final class MatchModel {
     // The prepared forms of the values whose field's matcher reads values once (PreparedMatcher)
     // follow the values in the same array: one array per touchpoint, not two.
     boolean withFeatures = false;
-    for (int f = 0; f < fields.size() && !withFeatures; f++) {
-      withFeatures = fields.get(f).matcher() instanceof PreparedMatcher<?>
-          && starts[f] < starts[f + 1];
+    for (int f : preparedFields) {
+      withFeatures |= starts[f] < starts[f + 1];
     }
     Object[] slots = new Object[withFeatures ? 2 * count : count];
     String[] table = recent;
@@ -243,11 +242,10 @@ public final class MatchModel {
       slots[v] = value;
     }
     if (withFeatures) {
-      for (int f = 0; f < fields.size(); f++) {
-        if (fields.get(f).matcher() instanceof PreparedMatcher<?> matcher) {
-          for (int v = starts[f]; v < starts[f + 1]; v++) {
-            slots[count + v] = matcher.prepare((String) slots[v]);
-          }
+      for (int f : preparedFields) {
+        PreparedMatcher<?> matcher = (PreparedMatcher<?>) matchers[f];
+        for (int v = starts[f]; v < starts[f + 1]; v++) {
+          slots[count + v] = matcher.prepare((String) slots[v]);
         }
       }
     }

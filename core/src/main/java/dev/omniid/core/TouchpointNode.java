@@ -72,7 +72,7 @@ class TouchpointNode {
 
     /** Extras with no prepared values: those of a node that no model scores. */
     Extras() {
-      super(NO_SLOTS, NO_STARTS, 0);
+      super(MatchModel.NO_VALUES, NO_STARTS, 0);
     }
 
     /** Extras holding {@code prepared}'s values. */
@@ -81,7 +81,6 @@ class TouchpointNode {
     }
   }
 
-  private static final Object[] NO_SLOTS = new Object[0];
   private static final char[] NO_STARTS = new char[1];
 
   private static final Object[] NO_LINKS = new Object[0];
