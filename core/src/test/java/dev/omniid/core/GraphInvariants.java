@@ -82,9 +82,11 @@ public final class GraphInvariants {
               n + ": value " + k + " is not the one its touchpoint normalizes to");
         }
         for (int s = 0; s < n.exclusive.length; s++) {
+          // Given or derived: a derived value of an exclusive type is held to the type's rule.
+          // A junk value fills no slot (it links nothing, so it refuses nothing).
           String held = null;
           for (ValueNode v : n.values) {
-            if (v.type.exclusiveSlot == s && n.sources[indexOf(n, v)] >= 0) {
+            if (v.type.exclusiveSlot == s && !v.junk()) {
               held = v.value;
             }
           }
