@@ -72,6 +72,11 @@ final class MergeGraph {
   private final ConcurrentHashMap<String, byte[]> sourceShapes = new ConcurrentHashMap<>();
   private static final int MAX_SOURCE_SHAPES = 1024;
   /**
+   * The shared sources array given last; volatile, so that a thread that reads it sees its
+   * content (a stale one only misses a sharing).
+   */
+  private volatile byte[] lastSources;
+  /**
    * Whether an insertion derives values after looking the given ones up (see {@link #place}), so
    * that a known value's derived node is read off it: true unless some derivation yields an
    * exclusive type, whose derived values must be checked before the graph changes.
@@ -522,9 +527,6 @@ final class MergeGraph {
     Arrays.fill(lookUpFound, 0, lookUps, null);
     byte[] sources = n.inOrder && given == values.length ? TouchpointNode.inOrder(given)
         : sharedSources(sourcesOf(input, normalized, given));
-    if (exclusive != noExclusive) {
-      exclusive = sharedExclusive(exclusive, values, infos);
-    }
     TouchpointNode node = TouchpointNode.of(touchpoint, compactTouchpoints, sources, values,
         exclusive, n.person, n.personKey);
     for (ValueNode value : values) {
@@ -845,25 +847,13 @@ final class MergeGraph {
     return sources;
   }
 
-  /**
-   * The exclusive values array of the first carrier of the touchpoint's first exclusive value
-   * when equal to {@code exclusive}, else {@code exclusive}: a customer's touchpoints with one
-   * customer id share one array (a class histogram of the command line's graph counted 0.43 per
-   * touchpoint). Never written once made, so sharing it changes nothing a reader sees.
-   */
-  private static String[] sharedExclusive(String[] exclusive, ValueNode[] values,
-      List<TypeInfo> infos) {
-    for (int i = 0; i < values.length; i++) {
-      if (infos.get(i).exclusiveSlot >= 0 && !values[i].junk() && values[i].carrierCount() > 0) {
-        String[] held = values[i].carrier(0).exclusive;
-        return Arrays.equals(held, exclusive) ? held : exclusive;
-      }
-    }
-    return exclusive;
-  }
-
   /** The one array of {@code sources}' content, while there are few shapes. */
   private byte[] sharedSources(byte[] sources) {
+    byte[] last = lastSources;
+    if (last != null && Arrays.equals(last, sources)) {
+      // Most touchpoints with a derived value have the shape of the one before: no key is made.
+      return last;
+    }
     String key = new String(sources, java.nio.charset.StandardCharsets.ISO_8859_1);
     byte[] held = sourceShapes.get(key);
     if (held != null) {
@@ -873,7 +863,8 @@ final class MergeGraph {
       return sources;
     }
     held = sourceShapes.putIfAbsent(key, sources);
-    return held == null ? sources : held;
+    lastSources = held == null ? sources : held;
+    return lastSources;
   }
 
   private static boolean sameSource(Identifier given, Identifier kept) {
