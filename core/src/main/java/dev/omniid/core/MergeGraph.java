@@ -856,15 +856,17 @@ final class MergeGraph {
     }
     String key = new String(sources, java.nio.charset.StandardCharsets.ISO_8859_1);
     byte[] held = sourceShapes.get(key);
-    if (held != null) {
-      return held;
+    if (held == null) {
+      if (sourceShapes.size() >= MAX_SOURCE_SHAPES) {
+        return sources;
+      }
+      held = sourceShapes.putIfAbsent(key, sources);
+      if (held == null) {
+        held = sources;
+      }
     }
-    if (sourceShapes.size() >= MAX_SOURCE_SHAPES) {
-      return sources;
-    }
-    held = sourceShapes.putIfAbsent(key, sources);
-    lastSources = held == null ? sources : held;
-    return lastSources;
+    lastSources = held;
+    return held;
   }
 
   private static boolean sameSource(Identifier given, Identifier kept) {
