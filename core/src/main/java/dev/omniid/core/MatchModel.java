@@ -39,8 +39,7 @@ public final class MatchModel {
    * (which fields hold how many values), so they share them instead of 40 bytes each. Read-only
    * once made; at most {@link #MAX_SHAPES}, later shapes are kept unshared.
    */
-  private final java.util.concurrent.ConcurrentHashMap<String, char[]> shapes =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ArrayShapes<char[]> shapes = new ArrayShapes<>(String::new, MAX_SHAPES);
   private static final int MAX_SHAPES = 4096;
   /**
    * Recently prepared values, one per slot by hash: a value equal to one held is replaced by it,
@@ -211,7 +210,7 @@ public final class MatchModel {
     if (values == null) {
       return new Prepared(NO_VALUES, noStarts, 0);
     }
-    starts = shared(starts);
+    starts = shapes.share(starts);
     int count = values.size();
     // The prepared forms of the values whose field's matcher reads values once (PreparedMatcher)
     // follow the values in the same array: one array per touchpoint, not two.
@@ -250,20 +249,6 @@ public final class MatchModel {
       }
     }
     return new Prepared(slots, starts, withFeatures ? count : 0);
-  }
-
-  /** The one array of {@code starts}' content, while there are few shapes. */
-  private char[] shared(char[] starts) {
-    String key = new String(starts);
-    char[] held = shapes.get(key);
-    if (held != null) {
-      return held;
-    }
-    if (shapes.size() >= MAX_SHAPES) {
-      return starts;
-    }
-    held = shapes.putIfAbsent(key, starts);
-    return held == null ? starts : held;
   }
 
   /** The attribute of {@code source} whose stripped value is {@code value}; null for identifiers. */

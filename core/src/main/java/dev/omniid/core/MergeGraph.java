@@ -67,10 +67,10 @@ final class MergeGraph {
    * {@link TouchpointNode#sources} arrays by content, for the touchpoints whose identifiers are not
    * kept one for one (some derived, refused or merged): their shapes are few (a class histogram of
    * the command line's graph at 4.35 M touchpoints counted some 3 M such arrays), so they share
-   * them. Read-only once made; past {@link #MAX_SOURCE_SHAPES}, later shapes are kept unshared.
+   * them. Read-only once made; past 1,024 shapes, later ones are kept unshared.
    */
-  private final ConcurrentHashMap<String, byte[]> sourceShapes = new ConcurrentHashMap<>();
-  private static final int MAX_SOURCE_SHAPES = 1024;
+  private final ArrayShapes<byte[]> sourceShapes = new ArrayShapes<>(
+      sources -> new String(sources, java.nio.charset.StandardCharsets.ISO_8859_1), 1024);
   /**
    * The shared sources array given last; volatile, so that a thread that reads it sees its
    * content (a stale one only misses a sharing).
@@ -854,17 +854,7 @@ final class MergeGraph {
       // Most touchpoints with a derived value have the shape of the one before: no key is made.
       return last;
     }
-    String key = new String(sources, java.nio.charset.StandardCharsets.ISO_8859_1);
-    byte[] held = sourceShapes.get(key);
-    if (held == null) {
-      if (sourceShapes.size() >= MAX_SOURCE_SHAPES) {
-        return sources;
-      }
-      held = sourceShapes.putIfAbsent(key, sources);
-      if (held == null) {
-        held = sources;
-      }
-    }
+    byte[] held = sourceShapes.share(sources);
     lastSources = held;
     return held;
   }
