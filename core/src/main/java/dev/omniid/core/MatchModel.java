@@ -354,13 +354,14 @@ public final class MatchModel {
    * for the caller to keep, so that they are not left out as unused.
    */
   @SuppressWarnings("unchecked")
-  int readAhead(Prepared[] candidates) {
+  int readAhead(Object[] candidates) {
     int sum = 0;
-    for (Prepared p : candidates) {
-      sum += p.slots.length;
+    for (Object candidate : candidates) {
+      sum += ((Prepared) candidate).slots.length;
     }
     int first = pruningOrder[0];
-    for (Prepared p : candidates) {
+    for (Object candidate : candidates) {
+      Prepared p = (Prepared) candidate;
       int at = p.starts[first];
       if (at < p.starts[first + 1]) {
         sum += p.value(at).length();
@@ -368,7 +369,8 @@ public final class MatchModel {
     }
     for (int f : preparedFields) {
       PreparedMatcher<Object> matcher = (PreparedMatcher<Object>) matchers[f];
-      for (Prepared p : candidates) {
+      for (Object candidate : candidates) {
+        Prepared p = (Prepared) candidate;
         if (p.featuresAt != 0) {
           for (int v = p.starts[f]; v < p.starts[f + 1]; v++) {
             Object feature = p.slots[p.featuresAt + v];

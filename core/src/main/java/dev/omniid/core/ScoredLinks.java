@@ -268,8 +268,11 @@ final class ScoredLinks {
      * ({@link BlockTable.Block#memberAt}) and cast only for the pairs that link.
      */
     final Object[] candidates;
-    /** For each candidate, its prepared values. */
-    final MatchModel.Prepared[] prepared;
+    /**
+     * For each candidate, its prepared values ({@link MatchModel.Prepared}), uncast until
+     * {@link MatchModel#readAhead} reads them all together.
+     */
+    final Object[] prepared;
     /** For each candidate, how many such blocks. */
     final int[] support;
     /** The blocks it grew past the maximum, in its keys' order; null for none. */
@@ -277,7 +280,7 @@ final class ScoredLinks {
     /** For each candidate, the linking weight ({@link #linkingWeight}); set by {@link #score}. */
     double[] weights;
 
-    Pending(TouchpointNode entry, Object[] candidates, MatchModel.Prepared[] prepared,
+    Pending(TouchpointNode entry, Object[] candidates, Object[] prepared,
         int[] support, BlockTable.Block[] retired) {
       this.entry = entry;
       this.candidates = candidates;
@@ -397,7 +400,7 @@ final class ScoredLinks {
     static final int SCANNED = 16;
     /** The nodes in the order first counted, uncast: compared by identity only. */
     private Object[] nodes = new Object[32];
-    private MatchModel.Prepared[] prepared = new MatchModel.Prepared[32];
+    private Object[] prepared = new Object[32];
     private int[] counts = new int[32];
     private int size;
     /** Position + 1 of each node in {@link #nodes} by hash, 0 for empty; null while scanning. */
@@ -407,7 +410,7 @@ final class ScoredLinks {
      * Counts {@code node} once more; {@code values} is its prepared values (its extras),
      * the same object each time it is counted.
      */
-    void count(Object node, MatchModel.Prepared values) {
+    void count(Object node, Object values) {
       if (index == null) {
         for (int i = 0; i < size; i++) {
           if (nodes[i] == node) {
@@ -469,7 +472,7 @@ final class ScoredLinks {
     }
 
     /** Each one's prepared values, in the order of {@link #nodes}. */
-    MatchModel.Prepared[] prepared() {
+    Object[] prepared() {
       return java.util.Arrays.copyOf(prepared, size);
     }
 
@@ -482,7 +485,7 @@ final class ScoredLinks {
     void clear() {
       if (nodes.length > 1024) {
         nodes = new Object[32];
-        prepared = new MatchModel.Prepared[32];
+        prepared = new Object[32];
         counts = new int[32];
       } else {
         java.util.Arrays.fill(nodes, 0, size, null);
@@ -525,7 +528,7 @@ final class ScoredLinks {
     for (int i = 0; i < weights.length; i++) {
       int slot = scoredBefore ? preScores.indexOf(pending.prepared[i]) : -1;
       weights[i] = slot >= 0 ? preScores.weightAt(slot)
-          : linkingWeight(own, pending.prepared[i], scratch);
+          : linkingWeight(own, (MatchModel.Prepared) pending.prepared[i], scratch);
     }
     pending.weights = weights;
   }
@@ -552,7 +555,7 @@ final class ScoredLinks {
       if (!Double.isNaN(weights[i])) {
         TouchpointNode other = (TouchpointNode) pending.candidates[i];
         linked.add(new Edge(entry, other, weights[i], pending.support[i],
-            vouches(entry.extras, pending.prepared[i])));
+            vouches(entry.extras, (MatchModel.Prepared) pending.prepared[i])));
       }
     }
     linked.sort((x, y) -> TouchpointNode.BY_ID.compare(x.other(entry), y.other(entry)));

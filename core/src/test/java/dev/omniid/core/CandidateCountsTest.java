@@ -55,7 +55,7 @@ class CandidateCountsTest {
       assertEquals(seen.size(), expected.size(), "nodes are distinct objects and records of identity");
       assertEquals(expected.size(), counts.size(), "seed=" + seed + ", round=" + round);
       Object[] got = counts.nodes();
-      MatchModel.Prepared[] prepared = counts.prepared();
+      Object[] prepared = counts.prepared();
       int[] support = counts.counts();
       assertArrayEquals(expected.keySet().toArray(new Object[0]), got,
           "in the order first counted, seed=" + seed + ", round=" + round);
