@@ -350,8 +350,10 @@ public final class MatchModel {
    * it has one, its characters included, and what each {@link PreparedMatcher} reads first of its
    * prepared values ({@link PreparedMatcher#readAhead}). On a large graph each is a chain of
    * cache misses; read here one short loop per link, the candidates' misses overlap, where each
-   * comparison, long as it is, would wait for its own in turn. Returns a number the reads decide,
-   * for the caller to keep, so that they are not left out as unused.
+   * comparison, long as it is, would wait for its own in turn. The candidates are {@link Prepared}
+   * values held uncast: the cast reads each one's header, the first of its misses, here with the
+   * others'. Returns a number the reads decide, for the caller to keep, so that they are not left
+   * out as unused.
    */
   @SuppressWarnings("unchecked")
   int readAhead(Object[] candidates) {
