@@ -90,7 +90,7 @@ final class ComponentClusterer {
         people[i] = e.person() == null ? NO_PEOPLE : new PersonTraits[] {e.person()};
       }
       for (ValueNode v : e.values) {
-        if (v.connects() && v.carrierCount() > 1 && seen.put(v, Boolean.TRUE) == null) {
+        if (v.linksCarriers() && seen.put(v, Boolean.TRUE) == null) {
           shared.add(v);
         }
       }

@@ -73,7 +73,7 @@ final class FastPath {
     int count = 0;
     boolean unclean = false;
     for (ValueNode v : node.values) {
-      if (v.connects() && v.carrierCount() > 1) {
+      if (v.linksCarriers()) {
         // One carrier tells: a clean cluster is its whole component, so it holds every carrier of
         // a value that connects. A cluster that is not clean must be seen to hold them all.
         TouchpointNode other = v.carrierOtherThan(node);
@@ -222,7 +222,7 @@ final class FastPath {
    */
   private boolean namelessStaysApart(TouchpointNode member, Cluster cluster) {
     for (ValueNode w : member.values) {
-      if (w.connects() && w.carrierCount() > 1 && !w.type.personal
+      if (w.linksCarriers() && !w.type.personal
           && !holdsAllCarriers(cluster, w, member) && ComponentClusterer.contested(w, rule)) {
         return false;
       }

@@ -701,7 +701,7 @@ final class MergeGraph {
       TouchpointNode e = queue.poll();
       out.add(e);
       for (ValueNode v : e.values) {
-        if (!v.connects() || v.carrierCount() < 2) {
+        if (!v.linksCarriers()) {
           continue;
         }
         // A value met again has had every carrier reached: reading its few carriers again adds

@@ -275,7 +275,7 @@ final class Partition {
     TouchpointNode[] partners = null;
     for (int k = 0; k < values.length; k++) {
       ValueNode v = values[k];
-      if (!v.connects() || v.carrierCount() < 2) {
+      if (!v.linksCarriers()) {
         continue;
       }
       // The first other carrier in its profile, in the value's carrier order (arrival): usually

@@ -98,7 +98,7 @@ final class ProfileViews {
       return false;
     }
     for (ValueNode v : e.values) {
-      if (v.connects() && v.carrierCount() > 1) {
+      if (v.linksCarriers()) {
         return false;
       }
     }

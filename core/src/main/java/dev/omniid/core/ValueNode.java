@@ -175,6 +175,11 @@ class ValueNode {
     return !junk() && !overLimit() && type.policy.linksAlone();
   }
 
+  /** Whether the value links a carrier to another: it {@link #connects}, and has two or more. */
+  boolean linksCarriers() {
+    return connects() && carrierCount() > 1;
+  }
+
   /** Whether the value's type has a limit that applies to it (junk never links anyway). */
   boolean limited() {
     return !junk() && type.policy.linksAlone() && type.policy.limit() > 0;
