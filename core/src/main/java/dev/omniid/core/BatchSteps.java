@@ -19,8 +19,8 @@ import java.util.function.BiPredicate;
  *   <li>the engine counts, for each value, the distinct items of its carriers in each group of
  *       {@link LinkingValue#counted()}: the value is <em>over its limit</em> (it links nothing)
  *       when some group holds more than {@link LinkingValue#limit()} distinct items; and it
- *       counts each block's touchpoints: a block of more than {@link #maxBlockSize()} compares
- *       nothing;
+ *       counts each block's touchpoints: a block of more than {@link #maxBlockSizeOf} its key
+ *       compares nothing;
  *   <li>{@link #score}: the pairs of a block that the match model links, each pair scored once
  *       (in one block it shares, whichever the engine chooses);
  *   <li>the engine finds the connected components through the values that link (not over their
@@ -44,7 +44,7 @@ public final class BatchSteps {
   private BatchSteps(ResolverBuilder config) {
     this.config = config;
     this.scoring = config.matchModel == null ? null
-        : new ScoredLinks(config.matchModel, config.blockingKeys, config.maxBlockSize,
+        : new ScoredLinks(config.matchModel, config.blockingKeys, config.blockLimits(),
             new MergeGraph(config)::namesOnePerson);
   }
 
@@ -207,6 +207,41 @@ public final class BatchSteps {
   }
 
   /**
+   * The most touchpoints a block of this key may hold and still compare its pairs: its blocking
+   * key's own maximum ({@link ResolverBuilder#blockingKey(BlockingKey, int)}), else
+   * {@link #maxBlockSize()}.
+   *
+   * @param blockingKey a key as {@link #facts} gives it ({@link Facts#blockingKeys()}), not null
+   * @return the most touchpoints its block may hold
+   * @throws IllegalArgumentException if it is no key {@link #facts} gives
+   */
+  public int maxBlockSizeOf(String blockingKey) {
+    Objects.requireNonNull(blockingKey, "blockingKey");
+    int colon = blockingKey.indexOf(':');
+    int rule;
+    try {
+      rule = colon < 0 ? -1 : Integer.parseInt(blockingKey, 0, colon, 10);
+    } catch (NumberFormatException e) {
+      rule = -1;
+    }
+    if (rule < 0 || rule >= config.blockingKeys.size()) {
+      // The key itself is left out: it is a customer's name or e-mail.
+      throw new IllegalArgumentException("not a blocking key of this resolver's facts");
+    }
+    return config.blockLimits()[rule];
+  }
+
+  /**
+   * {@link #maxBlockSizeOf} of each blocking key, by its position: a key {@code "k:..."} of
+   * {@link Facts#blockingKeys()} has the maximum at {@code k}.
+   *
+   * @return an immutable list, one maximum per blocking key
+   */
+  public List<Integer> maxBlockSizes() {
+    return java.util.Arrays.stream(config.blockLimits()).boxed().toList();
+  }
+
+  /**
    * Whether a match model scores pairs (otherwise there are no blocks and no scored matches).
    *
    * @return whether the configuration has a match model
@@ -248,7 +283,7 @@ public final class BatchSteps {
    * Scores the pairs of one block that {@code consider} accepts and returns those the match
    * model links. Each touchpoint is prepared once.
    *
-   * @param members the block's touchpoints (at most {@link #maxBlockSize()} of them, none
+   * @param members the block's touchpoints (at most {@link #maxBlockSizeOf} its key, none
    *     refused by {@link #facts}), not null
    * @param consider which pairs to score, given the smaller and the larger touchpoint id: the
    *     engine scores each pair in one of the blocks it shares

@@ -39,6 +39,11 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
       this.check = check;
     }
 
+    /** The position of the blocking key whose key this block is ({@link BlockTable#check}). */
+    int rule() {
+      return (int) (check >>> 56);
+    }
+
     /** Adds a member, whose prepared values are set, after the others. */
     void add(TouchpointNode node) {
       if (2 * size == pairs.length) {
@@ -230,14 +235,15 @@ final class BlockTable extends DenseSlots<BlockTable.Block> {
   /**
    * The second fingerprint: a polynomial over the rule, the length and the characters with other
    * constants, then the finalizer; independent enough of {@link #hash} that keys agreeing on both
-   * are as rare as 128 random bits.
+   * are as rare as 120 random bits. Its top byte is the rule itself ({@link Block#rule}), so that
+   * a block knows whose maximum it has without a field of its own.
    */
   static long check(int rule, String key) {
     long h = (key.length() + ((long) rule << 32)) * 0x9E3779B97F4A7C15L;
     for (int i = 0; i < key.length(); i++) {
       h = Long.rotateLeft(h + key.charAt(i), 31) * 0xC2B2AE3D27D4EB4FL;
     }
-    return mix(h ^ 0x27D4EB2F165667C5L);
+    return mix(h ^ 0x27D4EB2F165667C5L) >>> 8 | (long) rule << 56;
   }
 
   /** MurmurHash3's 64-bit finalizer: every input bit reaches every output bit. */

@@ -60,8 +60,12 @@ final class ConfigurationFingerprint {
       b.matchModel.describeTo(t);
     }
     t.add(b.maxBlockSize).add(b.blockingKeys.size());
-    for (BlockingKey key : b.blockingKeys) {
-      t.code(key);
+    for (int k = 0; k < b.blockingKeys.size(); k++) {
+      t.code(b.blockingKeys.get(k));
+      // Only a key with a maximum of its own adds one: fingerprints of before stay valid.
+      if (b.blockLimits.get(k) != null) {
+        t.add("limit").add(b.blockLimits.get(k));
+      }
     }
     t.code(b.personRule);
     return t.hash();

@@ -58,7 +58,7 @@ final class InMemoryResolver implements IdentityResolver {
     this.erasure = new Erasure(builder);
     this.graph = new MergeGraph(builder);
     this.scored = builder.matchModel == null ? null
-        : new ScoredLinks(builder.matchModel, builder.blockingKeys, builder.maxBlockSize,
+        : new ScoredLinks(builder.matchModel, builder.blockingKeys, builder.blockLimits(),
             graph::namesOnePerson);
     this.partition = new Partition(ids, graph.personRule, graph.exclusiveSlots(),
         graph.noExclusive, builder.parallelCluster, graph::newWalk);

@@ -22,6 +22,8 @@ public final class ResolverBuilder {
   final Map<IdentifierType, Predicate<String>> junk = new HashMap<>();
   final List<ProfileListener> listeners = new ArrayList<>();
   final List<BlockingKey> blockingKeys = new ArrayList<>();
+  /** Each blocking key's own most touchpoints per key, or null for {@link #maxBlockSize}. */
+  final List<Integer> blockLimits = new ArrayList<>();
   final List<Derivation> derivations = new ArrayList<>();
 
   /** An identifier computed from another: {@code to} = {@code function}(normalized {@code from}). */
@@ -94,6 +96,7 @@ public final class ResolverBuilder {
     copy.normalizers.putAll(normalizers);
     copy.junk.putAll(junk);
     copy.blockingKeys.addAll(blockingKeys);
+    copy.blockLimits.addAll(blockLimits);
     copy.derivations.addAll(derivations);
     copy.matchModel = matchModel;
     copy.personRule = personRule;
@@ -305,8 +308,53 @@ public final class ResolverBuilder {
    * @return this builder
    */
   public ResolverBuilder blockingKey(BlockingKey key) {
-    blockingKeys.add(Objects.requireNonNull(key, "key"));
+    return addBlockingKey(key, null);
+  }
+
+  /**
+   * Adds a blocking key that compares nothing once more than {@code maxBlockSize} touchpoints
+   * share one of its keys, whatever {@link #maxBlockSize(int)} says: a key that combines names
+   * alone (given and family name in a city) gathers a large file's namesakes, dozens of people
+   * per common name, where a key over an e-mail or a birth date stays small, and like a generic
+   * identifier a block that large says nothing about who is who. Its pairs are then compared
+   * only when another key brings them together. As with the resolver's maximum, whether a block
+   * compares depends on its members alone, never on their order.
+   *
+   * @param key the blocking key, not null
+   * @param maxBlockSize the most touchpoints per key of this blocking key, {@code >= 2} (else
+   *     {@link OmniIdException.Reason#INVALID_VALUE})
+   * @return this builder
+   */
+  public ResolverBuilder blockingKey(BlockingKey key, int maxBlockSize) {
+    if (maxBlockSize < 2) {
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "maxBlockSize",
+          "must be >= 2");
+    }
+    return addBlockingKey(key, maxBlockSize);
+  }
+
+  private ResolverBuilder addBlockingKey(BlockingKey key, Integer limit) {
+    Objects.requireNonNull(key, "key");
+    if (blockingKeys.size() == MAX_BLOCKING_KEYS) {
+      throw new OmniIdException(OmniIdException.Reason.INVALID_VALUE, "blockingKey",
+          "at most " + MAX_BLOCKING_KEYS + " blocking keys");
+    }
+    blockingKeys.add(key);
+    blockLimits.add(limit);
     return this;
+  }
+
+  /** The most blocking keys: a block's fingerprint keeps its key's position in a byte. */
+  static final int MAX_BLOCKING_KEYS = 255;
+
+  /** The most touchpoints per key of each blocking key, in order. */
+  int[] blockLimits() {
+    int[] limits = new int[blockingKeys.size()];
+    for (int k = 0; k < limits.length; k++) {
+      Integer own = blockLimits.get(k);
+      limits[k] = own == null ? maxBlockSize : own;
+    }
+    return limits;
   }
 
   /**

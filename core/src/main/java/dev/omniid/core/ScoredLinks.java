@@ -20,7 +20,11 @@ final class ScoredLinks {
 
   final MatchModel model;
   private final List<BlockingKey> blockingKeys;
-  private final int maxBlockSize;
+  /**
+   * Each blocking key's most touchpoints per key ({@link ResolverBuilder#blockingKey(BlockingKey,
+   * int)}), by the key's position, which its blocks carry ({@link BlockTable.Block#rule}).
+   */
+  private final int[] blockLimits;
   /**
    * The blocks by key. Each member's {@link TouchpointNode.Extras#links} holds the blocks
    * themselves, so that leaving or retiring a block looks nothing up.
@@ -47,7 +51,7 @@ final class ScoredLinks {
   /** The model's fields over an identifier type that names one person. */
   private final int[] personalFields;
 
-  ScoredLinks(MatchModel model, List<BlockingKey> blockingKeys, int maxBlockSize,
+  ScoredLinks(MatchModel model, List<BlockingKey> blockingKeys, int[] blockLimits,
       java.util.function.Predicate<IdentifierType> personal) {
     this.model = model;
     this.personalFields = java.util.stream.IntStream.range(0, model.fields().size())
@@ -55,7 +59,7 @@ final class ScoredLinks {
             && personal.test(id.type()))
         .toArray();
     this.blockingKeys = List.copyOf(blockingKeys);
-    this.maxBlockSize = maxBlockSize;
+    this.blockLimits = blockLimits.clone();
     this.addFingerprints = new Fingerprints(2 * this.blockingKeys.size());
     this.addScratch = model.scratch();
   }
@@ -221,7 +225,7 @@ final class ScoredLinks {
       }
       Object[] pairs = block.pairsSeen();
       int members = Math.min(block.sizeSeen(), pairs.length / 2);
-      if (members >= maxBlockSize) {
+      if (members >= limitOf(block)) {
         // With this touchpoint it would pass the maximum: a block that compares nobody.
         continue;
       }
@@ -328,12 +332,13 @@ final class ScoredLinks {
       for (int k = 0; k < keys; k++) {
         BlockTable.Block block = (BlockTable.Block) joined[k];
         block.add(entry);
-        if (block.size() == maxBlockSize + 1) {
+        int limit = limitOf(block);
+        if (block.size() == limit + 1) {
           if (retired == null) {
             retired = new ArrayList<>(1);
           }
           retired.add(block);
-        } else if (block.size() <= maxBlockSize) {
+        } else if (block.size() <= limit) {
           for (int m = 0; m < block.size(); m++) {
             Object other = block.memberAt(m);
             if (other != entry) {
@@ -671,8 +676,9 @@ final class ScoredLinks {
     }
   }
 
-  int maxBlockSize() {
-    return maxBlockSize;
+  /** The most members {@code block} may have and still compare: its blocking key's. */
+  private int limitOf(BlockTable.Block block) {
+    return blockLimits[block.rule()];
   }
 
   /**
@@ -790,7 +796,7 @@ final class ScoredLinks {
       block.remove(entry);
       if (block.isEmpty()) {
         blocks.remove(block);
-      } else if (block.size() == maxBlockSize) {
+      } else if (block.size() == limitOf(block)) {
         revive(block, seeds);
       }
     }

@@ -1,6 +1,8 @@
 package dev.omniid.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,9 +25,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and a union-find in one thread: counts of distinct items per value and group, block sizes,
  * each pair scored in the first normal block it shares, components, then each component
  * partitioned. The partition must equal {@code resolveAll}'s for every seed: limits crossed,
- * junk, exclusive conflicts, person conflicts, blocks over their maximum.
+ * junk, exclusive conflicts, person conflicts, blocks over their maximum (the resolver's, and a
+ * blocking key's own).
  */
 class BatchStepsPropertiesTest {
+  /**
+   * Each block's maximum is its blocking key's: the key's own when it has one, else the
+   * resolver's; a key the facts do not give is refused without being repeated.
+   */
+  @Test
+  void blocksHaveTheirKeysMaximum() {
+    BatchSteps steps = BatchSteps.of(RandomTouchpoints.builder());
+    assertEquals(6, steps.maxBlockSize());
+    assertEquals(List.of(6, 4), steps.maxBlockSizes());
+    assertEquals(6, steps.maxBlockSizeOf("0:garcia"));
+    assertEquals(4, steps.maxBlockSizeOf("1:ana"));
+    assertEquals(4, steps.maxBlockSizeOf("1:with:colons"));
+    for (String bad : List.of("2:ana", "ana", "-1:ana", ":ana", "x:ana")) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> steps.maxBlockSizeOf(bad), bad);
+      assertFalse(e.getMessage().contains("ana"), e.getMessage());
+    }
+  }
+
   static Stream<Arguments> seeds() {
     return Configuration.matrix(List.of(Configuration.DETERMINISTIC, Configuration.SCORED),
         0xBA7C_0000L);
@@ -80,7 +103,8 @@ class BatchStepsPropertiesTest {
     Map<String, List<String>> blocks = new TreeMap<>();
     facts.values().forEach(f -> f.blockingKeys().forEach(
         k -> blocks.computeIfAbsent(k, x -> new ArrayList<>()).add(f.touchpointId())));
-    blocks.values().removeIf(members -> members.size() < 2 || members.size() > steps.maxBlockSize());
+    blocks.entrySet().removeIf(block -> block.getValue().size() < 2
+        || block.getValue().size() > steps.maxBlockSizeOf(block.getKey()));
     Map<String, List<String>> normalOf = new HashMap<>();
     blocks.forEach((k, members) -> members.forEach(
         id -> normalOf.computeIfAbsent(id, x -> new ArrayList<>()).add(k)));

@@ -195,6 +195,23 @@ class BlockTableTest {
     assertNotEquals(BlockTable.check(0, ""), BlockTable.check(0, "\u0000"));
   }
 
+  /**
+   * A block knows the position of the blocking key it is a key of, from its second fingerprint,
+   * for every position a resolver allows, whatever the key: its maximum is looked up by it.
+   */
+  @Test
+  void aBlockKnowsItsBlockingKey() {
+    Random random = new Random(3);
+    BlockTable table = new BlockTable();
+    for (int rule = 0; rule < ResolverBuilder.MAX_BLOCKING_KEYS; rule++) {
+      for (int i = 0; i < 20; i++) {
+        String key = Long.toString(random.nextLong(), 36);
+        BlockTable.Block block = table.join(BlockTable.hash(rule, key), BlockTable.check(rule, key));
+        assertEquals(rule, block.rule(), key);
+      }
+    }
+  }
+
   /** A table holding nothing reports nothing. */
   @Test
   void emptyTableHasNoBlocks() {

@@ -270,7 +270,8 @@ class SnapshotPartitionTest {
             .matchThreshold(0.95).build()),
         RandomTouchpoints.builder().junkValues(IdentifierType.PHONE, "0"::equals),
         RandomTouchpoints.builder().normalizer(IdentifierType.EMAIL, Normalizer.lowerCase()),
-        RandomTouchpoints.builder().blockingKey(RandomTouchpoints.BY_GIVEN));
+        RandomTouchpoints.builder().blockingKey(RandomTouchpoints.BY_GIVEN),
+        RandomTouchpoints.builder().blockingKey(RandomTouchpoints.BY_GIVEN, 3));
     Set<Long> seen = new java.util.HashSet<>(Set.of(base));
     for (ResolverBuilder b : changed) {
       assertTrue(seen.add(ConfigurationFingerprint.of(b)), b.toString());

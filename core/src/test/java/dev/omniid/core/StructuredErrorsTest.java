@@ -34,6 +34,14 @@ class StructuredErrorsTest {
             () -> new Identifier(IdentifierType.EMAIL, "", " ")),
         bad("maxBlockSize", Reason.INVALID_VALUE, "maxBlockSize",
             () -> IdentityResolver.newBuilder().maxBlockSize(1)),
+        bad("a blocking key's maxBlockSize", Reason.INVALID_VALUE, "maxBlockSize",
+            () -> IdentityResolver.newBuilder().blockingKey(t -> List.of(), 1)),
+        bad("more than 255 blocking keys", Reason.INVALID_VALUE, "blockingKey", () -> {
+          ResolverBuilder b = IdentityResolver.newBuilder();
+          for (int k = 0; k <= 255; k++) {
+            b.blockingKey(t -> List.of());
+          }
+        }),
         bad("journalCompactionThreshold", Reason.INVALID_VALUE, "journalCompactionThreshold",
             () -> IdentityResolver.newBuilder().journalCompactionThreshold(0)),
         bad("derivedIdentifier", Reason.INVALID_VALUE, "derivedIdentifier",

@@ -68,9 +68,9 @@ import org.slf4j.LoggerFactory;
  * the driver) and the estimated model is broadcast to the executors; identifier values are
  * exploded, and each value's limit is counted with aggregations as the library counts it (a
  * value whose carriers hold more people than its limit links nothing); blocking keys are
- * exploded and blocks counted (a block over the resolver's {@code maxBlockSize} compares
- * nothing), and each block's pairs are scored by the same match model on an executor, each pair
- * once; the connected components of the linking values and scored matches are found by
+ * exploded and blocks counted (a block over its blocking key's maximum compares nothing), and
+ * each block's pairs are scored by the same match model on an executor, each pair once; the
+ * connected components of the linking values and scored matches are found by
  * {@link ConnectedComponents} (large-star / small-star); a component larger than
  * {@link ResolveSettings#maxComponentSize()} stops the job with a
  * {@link ComponentTooLargeException}; then each component's touchpoints are grouped on one
@@ -196,17 +196,23 @@ public final class OmniIdSpark {
 
     Dataset<Row> matches = accepted.sparkSession().createDataFrame(List.of(), MATCH);
     if (driverSteps.scores()) {
-      int maxBlock = driverSteps.maxBlockSize();
+      // A block's key is "k:...": its blocking key's maximum is the k-th.
+      Column maxima = array(driverSteps.maxBlockSizes().stream()
+          .map(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
       Dataset<Row> memberships = accepted.select(col("id"), explode(col("blocks")).as("block"));
       Dataset<Row> sizes = memberships.groupBy("block").agg(count(lit(1)).as("size"))
+          .withColumn("limit", org.apache.spark.sql.functions.element_at(maxima,
+              org.apache.spark.sql.functions.substring_index(col("block"), ":", 1).cast("int")
+                  .plus(1)))
           .persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(sizes);
       Row blockCounts = sizes.agg(count(lit(1)),
-          count(org.apache.spark.sql.functions.when(col("size").gt(maxBlock), 1)),
-          count(org.apache.spark.sql.functions.when(col("size").between(2, maxBlock), 1))).first();
+          count(org.apache.spark.sql.functions.when(col("size").gt(col("limit")), 1)),
+          count(org.apache.spark.sql.functions.when(col("size").between(lit(2), col("limit")), 1)))
+          .first();
       Dataset<Row> normal = memberships.join(
-          sizes.where(col("size").between(2, maxBlock)).select("block"), Seqs.of("block"),
-          "left_semi");
+          sizes.where(col("size").between(lit(2), col("limit"))).select("block"),
+          Seqs.of("block"), "left_semi");
       Dataset<Row> blocksOf = normal.groupBy("id")
           .agg(array_sort(collect_set(col("block"))).as("blocks"));
       Dataset<Row> members = normal.join(blocksOf, "id")
@@ -216,8 +222,8 @@ public final class OmniIdSpark {
           .flatMapGroups(scoreBlock(mapping, settings), Encoders.row(MATCH))
           .persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(matches);
-      LOG.info("blocks: {} keys, {} over maxBlockSize {} (compare nothing), {} compared;"
-          + " {} scored matches", blockCounts.getLong(0), blockCounts.getLong(1), maxBlock,
+      LOG.info("blocks: {} keys, {} over their blocking key's maximum (compare nothing), {}"
+          + " compared; {} scored matches", blockCounts.getLong(0), blockCounts.getLong(1),
           blockCounts.getLong(2), matches.count());
     }
 
