@@ -244,7 +244,8 @@ public final class ResolverBuilder {
    * The most touchpoints a blocking key may gather and still be compared: a key shared by more
    * (a common surname with a common birth year, a chain store's postal code) compares nothing,
    * so the cost of a touchpoint is bounded by this, not by the size of the graph. Like a generic
-   * identifier, whether a key is too common depends on its carriers alone. 1,000 unless set.
+   * identifier, whether a key is too common depends on its carriers alone. 1,000 unless set; a
+   * key added with a maximum of its own ({@link #blockingKey(BlockingKey, int)}) keeps that one.
    *
    * @param maxBlockSize the most touchpoints per key, {@code >= 2} (else
    *     {@link OmniIdException.Reason#INVALID_VALUE})
