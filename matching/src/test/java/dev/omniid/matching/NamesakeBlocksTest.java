@@ -1,7 +1,9 @@
 package dev.omniid.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omniid.core.AttributeKey;
 import dev.omniid.core.Channel;
@@ -27,20 +29,18 @@ import org.junit.jupiter.api.Test;
 class NamesakeBlocksTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-  /** Ana García López of Sevilla, with an e-mail and a phone a typo away from the other's. */
-  private static Touchpoint ana(String id, String email, String phone) {
-    return namesake(id, email, phone);
-  }
-
+  /** An Ana García López of Sevilla. */
   private static Touchpoint namesake(String id, String email, String phone) {
     return Touchpoint.newBuilder(id).channel(Channel.WEB).timestamp(T0)
-        .attribute(AttributeKey.GIVEN_NAME, "Ana").attribute(AttributeKey.FAMILY_NAME, "García López")
+        .attribute(AttributeKey.GIVEN_NAME, "Ana")
+        .attribute(AttributeKey.FAMILY_NAME, "García López")
         .attribute(AttributeKey.CITY, "Sevilla")
         .identifier(IdentifierType.EMAIL, email).identifier(IdentifierType.PHONE, phone).build();
   }
 
-  private static final Touchpoint A = ana("a", "ana.garcia.lopez@gmail.com", "612 345 678");
-  private static final Touchpoint B = ana("b", "ana.garcia.lopes@gmail.com", "612 345 687");
+  /** One person twice, the e-mail and the phone a typo apart: no key but the names' joins them. */
+  private static final Touchpoint A = namesake("a", "ana.garcia.lopez@gmail.com", "612 345 678");
+  private static final Touchpoint B = namesake("b", "ana.garcia.lopes@gmail.com", "612 345 687");
 
   private static final String[] EMAILS = {"sol.marina@yahoo.es", "pepa77@hotmail.com",
       "luzverde@gmail.com", "mcarmen.r@telefonica.net", "trianera@yahoo.es",
@@ -73,26 +73,27 @@ class NamesakeBlocksTest {
     IdentityResolver alone = OmniId.resolverBuilder().build();
     alone.resolve(A);
     alone.resolve(B);
-    assertEquals(true, together(alone), "the two link by their names and near e-mail and phone");
+    assertTrue(together(alone), "the two link by their names and near e-mail and phone");
 
     // Up to the maximum the key still compares them, the namesakes in it.
     IdentityResolver few = OmniId.resolverBuilder().build();
     others(OmniId.NAMESAKES_PER_KEY - 2).forEach(few::resolve);
     few.resolve(A);
     few.resolve(B);
-    assertEquals(true, together(few), "a block of the maximum compares");
+    assertTrue(together(few), "a block of the maximum compares");
 
     // One more namesake: the key gathers more than the maximum and compares nobody.
     IdentityResolver many = OmniId.resolverBuilder().build();
     others(OmniId.NAMESAKES_PER_KEY - 1).forEach(many::resolve);
     many.resolve(A);
     many.resolve(B);
-    assertEquals(false, together(many), "a block over the maximum compares nobody");
+    assertFalse(together(many), "a block over the maximum compares nobody");
 
     // Back to the maximum, it compares again.
     many.remove("n0");
-    assertEquals(true, together(many), "a block back at the maximum compares again");
-    assertEquals(OmniId.NAMESAKES_PER_KEY - 1, partition(many).size(), "the namesakes apart, the two together");
+    assertTrue(together(many), "a block back at the maximum compares again");
+    assertEquals(OmniId.NAMESAKES_PER_KEY - 1, partition(many).size(),
+        "the namesakes apart, the two together");
   }
 
   @Test
@@ -109,7 +110,8 @@ class NamesakeBlocksTest {
       Collections.shuffle(all, random);
       IdentityResolver shuffled = OmniId.resolverBuilder().build();
       all.forEach(shuffled::resolve);
-      assertEquals(expected, partition(shuffled), "order " + all.stream().map(Touchpoint::id).toList());
+      assertEquals(expected, partition(shuffled),
+          "order " + all.stream().map(Touchpoint::id).toList());
       IdentityResolver batch = OmniId.resolverBuilder().build();
       batch.resolveAll(all);
       assertEquals(expected, partition(batch), "batch");
