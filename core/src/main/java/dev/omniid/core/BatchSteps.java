@@ -127,8 +127,9 @@ public final class BatchSteps {
    *
    * @param touchpointId the touchpoint's id
    * @param values its values that may link, in the touchpoint's order (given, then derived)
-   * @param blockingKeys its blocking keys, qualified by the blocking key that gave each; empty
-   *     without a match model
+   * @param blockingKeys its blocking keys, qualified by the blocking key that gave each
+   *     ({@code "k:key"}, k its position among the resolver's blocking keys, which
+   *     {@link #maxBlockSizeOf} reads); empty without a match model
    */
   public record Facts(String touchpointId, List<LinkingValue> values, List<String> blockingKeys) {
     /**
