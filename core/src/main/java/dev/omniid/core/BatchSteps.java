@@ -38,13 +38,16 @@ import java.util.function.BiPredicate;
  */
 public final class BatchSteps {
   private final ResolverBuilder config;
+  /** Each blocking key's most touchpoints per block, by position ({@link #maxBlockSizeOf}). */
+  private final int[] blockLimits;
   /** Scores pairs; null without a match model. */
   private final ScoredLinks scoring;
 
   private BatchSteps(ResolverBuilder config) {
     this.config = config;
+    this.blockLimits = config.blockLimits();
     this.scoring = config.matchModel == null ? null
-        : new ScoredLinks(config.matchModel, config.blockingKeys, config.blockLimits(),
+        : new ScoredLinks(config.matchModel, config.blockingKeys, blockLimits,
             new MergeGraph(config)::namesOnePerson);
   }
 
@@ -225,11 +228,11 @@ public final class BatchSteps {
     } catch (NumberFormatException e) {
       rule = -1;
     }
-    if (rule < 0 || rule >= config.blockingKeys.size()) {
+    if (rule < 0 || rule >= blockLimits.length) {
       // The key itself is left out: it is a customer's name or e-mail.
       throw new IllegalArgumentException("not a blocking key of this resolver's facts");
     }
-    return config.blockLimits()[rule];
+    return blockLimits[rule];
   }
 
   /**
@@ -239,7 +242,7 @@ public final class BatchSteps {
    * @return an immutable list, one maximum per blocking key
    */
   public List<Integer> maxBlockSizes() {
-    return java.util.Arrays.stream(config.blockLimits()).boxed().toList();
+    return java.util.Arrays.stream(blockLimits).boxed().toList();
   }
 
   /**
