@@ -144,7 +144,8 @@ public final class OmniId {
    * it: given name first or surname first, the family name starting at any of its first tokens
    * ("José Luis Martín Pardo"), or as a comma says ("García Romero, Ana"). A key shared by more
    * than the resolver's {@code maxBlockSize} touchpoints compares nothing; the resolver this
-   * class builds gives the names-with-city key a maximum of its own, 10 (namesakes in a city).
+   * class builds gives the names-with-city key a maximum of its own, 10 (namesakes in a city),
+   * and the family name with birth year and initial and the street with family name 20.
    * Each needs the fields it reads; a touchpoint without them gets no key from it.
    *
    * @return an immutable list of nine thread-safe keys, in the order above
@@ -173,34 +174,53 @@ public final class OmniId {
       .verifiedBy(IdentifierType.EMAIL, email -> !JunkValues.emails().test(email))
       .build();
 
-  /** The position of the given and family names with the city among the default keys. */
-  private static final int NAMES_IN_CITY_KEY = 4;
-
   /**
    * The most touchpoints a key of given and family names with the city gathers and still
-   * compares (the resolver's other keys compare up to 200). Such a key is there for the few
-   * records of one person whose identifiers all have typos; in a large file it gathers the
-   * namesakes of a city, dozens per common name, none of whom a shared name tells apart. On 5 M
-   * generated rows its blocks made 22.3 M of the 79 M block visits, most in blocks of 11 to 50;
-   * compared up to 10, precision rose from 0.9782 to 0.9785 with the same recall, the run took
-   * a few percent less time, and Febrl, whose blocks of this key hold a few records, is unchanged
-   * (see README, "Namesakes per key").
+   * compares (the resolver's other keys compare up to {@link #FAMILY_NAMESAKES_PER_KEY} or 200).
+   * Such a key is there for the few records of one person whose identifiers all have typos; in a
+   * large file it gathers the namesakes of a city, dozens per common name, none of whom a shared
+   * name tells apart. On 5 M generated rows its blocks made 22.3 M of the 79 M block visits, most
+   * in blocks of 11 to 50; compared up to 10, precision rose from 0.9782 to 0.9785 with the same
+   * recall, the run took a few percent less time, and Febrl, whose blocks of this key hold a few
+   * records, is unchanged (see README, "Namesakes per key").
    */
   static final int NAMESAKES_PER_KEY = 10;
 
+  /**
+   * The most touchpoints a key of family name with birth year and initial, or with street, gathers
+   * and still compares. After the names with the city, these two made the most block visits on
+   * 5 M generated rows (14.3 M and 9.2 M of 79 M, most in blocks of 11 to 50: a common family
+   * name's people born in one year with one initial, a long street's people of one family name);
+   * a household or a person's typo-ridden records make a few of them (see README, "Namesakes per
+   * key").
+   */
+  static final int FAMILY_NAMESAKES_PER_KEY = 20;
+
+  /** The most touchpoints any other default key compares; the resolver's maxBlockSize. */
+  private static final int MAX_BLOCK_SIZE = 200;
+
+  /** A default blocking key and the most touchpoints it gathers and still compares. */
+  record DefaultKey(BlockingKey key, int maxBlockSize) {}
+
+  /** {@link #defaultBlockingKeys(PhoneNormalizer)} with the maximum the resolver gives each. */
+  static List<DefaultKey> defaultKeys(PhoneNormalizer phones) {
+    return List.of(
+        new DefaultKey(t -> emailLocalParts(t), MAX_BLOCK_SIZE),
+        new DefaultKey(t -> phoneTails(t, phones), MAX_BLOCK_SIZE),
+        new DefaultKey(t -> familyYearInitial(t), FAMILY_NAMESAKES_PER_KEY),
+        new DefaultKey(t -> join(families(t), birthDate(t)), MAX_BLOCK_SIZE),
+        new DefaultKey(t -> givenFamilyCity(t), NAMESAKES_PER_KEY),
+        new DefaultKey(t -> join(postalCode(t), families(t)), MAX_BLOCK_SIZE),
+        new DefaultKey(t -> join(birthDate(t), initials(t)), MAX_BLOCK_SIZE),
+        new DefaultKey(t -> join(postalCode(t), birthDate(t)), MAX_BLOCK_SIZE),
+        // The last key lets go of the touchpoint the keys share (KeyParts).
+        new DefaultKey(t -> KeyParts.released(join(street(t), families(t))),
+            FAMILY_NAMESAKES_PER_KEY));
+  }
+
   /** The default blocking keys, reading phones with {@code phones} (the resolver's own, one cache). */
   static List<BlockingKey> defaultBlockingKeys(PhoneNormalizer phones) {
-    return List.of(
-        t -> emailLocalParts(t),
-        t -> phoneTails(t, phones),
-        t -> familyYearInitial(t),
-        t -> join(families(t), birthDate(t)),
-        t -> givenFamilyCity(t),
-        t -> join(postalCode(t), families(t)),
-        t -> join(birthDate(t), initials(t)),
-        t -> join(postalCode(t), birthDate(t)),
-        // The last key lets go of the touchpoint the keys share (KeyParts).
-        t -> KeyParts.released(join(street(t), families(t))));
+    return defaultKeys(phones).stream().map(DefaultKey::key).toList();
   }
 
   /**
@@ -871,18 +891,17 @@ public final class OmniId {
           .matchModel(withThreshold(extend.apply(
               model != null ? model : defaultMatchModel(region, monthFirst, phones))))
           .personRule(PersonRules.standard(monthFirst));
-      List<BlockingKey> keys = defaultBlockingKeys(phones);
-      for (int k = 0; k < keys.size(); k++) {
-        if (k == NAMES_IN_CITY_KEY) {
-          b.blockingKey(keys.get(k), NAMESAKES_PER_KEY);
+      for (DefaultKey key : defaultKeys(phones)) {
+        if (key.maxBlockSize() == MAX_BLOCK_SIZE) {
+          b.blockingKey(key.key());
         } else {
-          b.blockingKey(keys.get(k));
+          b.blockingKey(key.key(), key.maxBlockSize());
         }
       }
       extraKeys.forEach(b::blockingKey);
       listeners.forEach(b::listener);
       // Scoring cost per touchpoint is bounded by its blocks: keep them a few hundred at most.
-      b.maxBlockSize(200);
+      b.maxBlockSize(MAX_BLOCK_SIZE);
       return b;
     }
 
