@@ -892,6 +892,8 @@ public final class OmniId {
               model != null ? model : defaultMatchModel(region, monthFirst, phones))))
           .personRule(PersonRules.standard(monthFirst));
       for (DefaultKey key : defaultKeys(phones)) {
+        // A key at the resolver's maximum gets none of its own: the configuration's fingerprint,
+        // which a snapshot is checked against, then stays what it was before keys had maxima.
         if (key.maxBlockSize() == MAX_BLOCK_SIZE) {
           b.blockingKey(key.key());
         } else {
