@@ -220,14 +220,7 @@ public final class BatchSteps {
    * @throws IllegalArgumentException if it is no key {@link #facts} gives
    */
   public int maxBlockSizeOf(String blockingKey) {
-    Objects.requireNonNull(blockingKey, "blockingKey");
-    int colon = blockingKey.indexOf(':');
-    int rule;
-    try {
-      rule = colon < 0 ? -1 : Integer.parseInt(blockingKey, 0, colon, 10);
-    } catch (NumberFormatException e) {
-      rule = -1;
-    }
+    int rule = ScoredLinks.positionOf(Objects.requireNonNull(blockingKey, "blockingKey"));
     if (rule < 0 || rule >= blockLimits.length) {
       // The key itself is left out: it is a customer's name or e-mail.
       throw new IllegalArgumentException("not a blocking key of this resolver's facts");

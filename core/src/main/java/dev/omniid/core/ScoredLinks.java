@@ -584,6 +584,19 @@ final class ScoredLinks {
   }
 
   /**
+   * The position of the {@link BlockingKey} that gave a key of {@link #blockKeysOf}, read off its
+   * qualifier; -1 for a string not of that form. The position may be past the resolver's keys.
+   */
+  static int positionOf(String qualifiedKey) {
+    int colon = qualifiedKey.indexOf(':');
+    try {
+      return colon < 0 ? -1 : Integer.parseInt(qualifiedKey, 0, colon, 10);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
    * The {@link BlockTable} fingerprints of a touchpoint's distinct qualified blocking keys, two
    * per key, in the order of {@link #blockKeysOf}: the keys are hashed where they are read, no
    * qualified string and no set are made.
