@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The work of {@link ResolveBenchmark} (deterministic against {@code baselineLimit}) and of
+ * The work of {@link ResolveBenchmark} (deterministic against {@code baselineLimit} and
+ * {@code baselineFromTouchpoints}) and of
  * {@link RecoveryBenchmark} (restart from a snapshot), timed in the calling thread's CPU time.
  *
  * <p>Why beside JMH: on a machine shared by many builds a thread waits for a core most of the
@@ -69,6 +70,11 @@ public final class CpuTimeProbe {
       baseline.add(Workload.keys(t));
     }
     int mark = baseline.size();
+    BaselineLimit normalizing = new BaselineLimit();
+    for (Touchpoint t : workload.warm) {
+      normalizing.add(t);
+    }
+    int normalizingMark = normalizing.size();
     List<Touchpoint> fresh = workload.fresh;
     String[][] keys = new String[fresh.size()][];
     for (int i = 0; i < keys.length; i++) {
@@ -92,11 +98,19 @@ public final class CpuTimeProbe {
       }
       long c3 = THREADS.getCurrentThreadCpuTime();
       baseline.rollback(mark, keys);
+      long c4 = THREADS.getCurrentThreadCpuTime();
+      for (Touchpoint t : fresh) {
+        sink += normalizing.add(t);
+      }
+      long c5 = THREADS.getCurrentThreadCpuTime();
+      normalizing.rollback(normalizingMark, fresh);
       double deterministic = fresh.size() / ((c1 - c0) / 1e9);
       double limit = fresh.size() / ((c3 - c2) / 1e9);
+      double fromTouchpoints = fresh.size() / ((c5 - c4) / 1e9);
       System.out.printf("round %d: deterministic %.0f/s, baselineLimit %.0f/s (CPU time), ratio %.3f,"
-          + " %d B allocated per resolve%n", r, deterministic, limit, deterministic / limit,
-          (a1 - a0) / fresh.size());
+          + " baselineFromTouchpoints %.0f/s, ratio %.3f, %d B allocated per resolve%n", r,
+          deterministic, limit, deterministic / limit, fromTouchpoints,
+          deterministic / fromTouchpoints, (a1 - a0) / fresh.size());
     }
     System.out.println("(checksum " + sink + ")");
   }

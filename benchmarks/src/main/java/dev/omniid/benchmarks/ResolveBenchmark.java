@@ -30,6 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * graph. {@code deterministic} links on exact identifiers (core defaults), {@code fuzzy} runs the
  * {@code OmniId} default configuration, {@code baselineLimit} does the deterministic work with one
  * hash map and an int-array union-find on pre-normalized keys: report deterministic/baseline.
+ * {@code baselineFromTouchpoints} does the same from the touchpoints themselves, reading and
+ * normalizing each one's identifiers in the timed loop as a resolve must.
  *
  * <p>Every trial warms the deterministic and the baseline graph. The scored graph is slow to warm
  * (it scores every candidate pair), so it is warmed only where it is measured, or when
@@ -78,6 +80,9 @@ public class ResolveBenchmark {
   /** Whether {@link #fuzzy} holds the warm graph (against an empty one it would measure nothing). */
   boolean scoredWarm;
   BaselineLimit baseline;
+  /** {@link #baseline}'s work from the touchpoints ({@link BaselineLimit#add(Touchpoint)}). */
+  BaselineLimit normalizedBaseline;
+  int normalizedBaselineMark;
   String[][] freshKeys;
   int baselineMark;
 
@@ -113,6 +118,11 @@ public class ResolveBenchmark {
       baseline.add(Workload.keys(t));
     }
     baselineMark = baseline.size();
+    normalizedBaseline = new BaselineLimit();
+    for (Touchpoint t : workload.warm) {
+      normalizedBaseline.add(t);
+    }
+    normalizedBaselineMark = normalizedBaseline.size();
     List<Touchpoint> fresh = workload.fresh;
     freshKeys = new String[fresh.size()][];
     for (int i = 0; i < freshKeys.length; i++) {
@@ -141,6 +151,7 @@ public class ResolveBenchmark {
       fuzzy.remove(t.id());
     }
     baseline.rollback(baselineMark, freshKeys);
+    normalizedBaseline.rollback(normalizedBaselineMark, workload.fresh);
   }
 
   @Benchmark
@@ -163,6 +174,23 @@ public class ResolveBenchmark {
     long before = allocatedSoFar();
     for (Touchpoint t : workload.fresh) {
       bh.consume(fuzzy.resolve(t));
+    }
+    allocated += allocatedSoFar() - before;
+    resolved += BATCH;
+  }
+
+  /**
+   * {@link #baselineLimit}'s maps and union-find, given each fresh touchpoint itself: its
+   * identifiers are read off it and normalized inside the timed loop
+   * ({@link BaselineLimit#add(Touchpoint)}), the work a resolve cannot skip and
+   * {@code baselineLimit} does before the clock starts.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void baselineFromTouchpoints(Blackhole bh) {
+    long before = allocatedSoFar();
+    for (Touchpoint t : workload.fresh) {
+      bh.consume(normalizedBaseline.add(t));
     }
     allocated += allocatedSoFar() - before;
     resolved += BATCH;
