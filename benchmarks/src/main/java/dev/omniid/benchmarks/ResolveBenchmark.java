@@ -33,7 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code baselineFromTouchpoints} does the same from the touchpoints themselves, reading and
  * normalizing each one's identifiers in the timed loop as a resolve must.
  *
- * <p>Every trial warms the deterministic and the baseline graph. The scored graph is slow to warm
+ * <p>Every trial warms the deterministic and the baseline graph ({@code baselineFromTouchpoints}'s
+ * maps only in its own trial). The scored graph is slow to warm
  * (it scores every candidate pair), so it is warmed only where it is measured, or when
  * {@code -p graphs=fuzzy} asks for it: {@code fuzzy} always resolves against a warm scored graph, and
  * {@link Graphs} only decides whether {@code deterministic} and {@code baselineLimit} run with
@@ -80,7 +81,10 @@ public class ResolveBenchmark {
   /** Whether {@link #fuzzy} holds the warm graph (against an empty one it would measure nothing). */
   boolean scoredWarm;
   BaselineLimit baseline;
-  /** {@link #baseline}'s work from the touchpoints ({@link BaselineLimit#add(Touchpoint)}). */
+  /**
+   * {@link #baseline}'s work from the touchpoints ({@link BaselineLimit#add(Touchpoint)}); null
+   * unless this trial measures it, so that the other trials run in the heap they ran in before it.
+   */
   BaselineLimit normalizedBaseline;
   int normalizedBaselineMark;
   String[][] freshKeys;
@@ -118,11 +122,13 @@ public class ResolveBenchmark {
       baseline.add(Workload.keys(t));
     }
     baselineMark = baseline.size();
-    normalizedBaseline = new BaselineLimit();
-    for (Touchpoint t : workload.warm) {
-      normalizedBaseline.add(t);
+    if (params.getBenchmark().endsWith(".baselineFromTouchpoints")) {
+      normalizedBaseline = new BaselineLimit();
+      for (Touchpoint t : workload.warm) {
+        normalizedBaseline.add(t);
+      }
+      normalizedBaselineMark = normalizedBaseline.size();
     }
-    normalizedBaselineMark = normalizedBaseline.size();
     List<Touchpoint> fresh = workload.fresh;
     freshKeys = new String[fresh.size()][];
     for (int i = 0; i < freshKeys.length; i++) {
@@ -151,7 +157,9 @@ public class ResolveBenchmark {
       fuzzy.remove(t.id());
     }
     baseline.rollback(baselineMark, freshKeys);
-    normalizedBaseline.rollback(normalizedBaselineMark, workload.fresh);
+    if (normalizedBaseline != null) {
+      normalizedBaseline.rollback(normalizedBaselineMark, workload.fresh);
+    }
   }
 
   @Benchmark
@@ -188,6 +196,10 @@ public class ResolveBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public void baselineFromTouchpoints(Blackhole bh) {
+    if (normalizedBaseline == null) {
+      throw new IllegalStateException(
+          "the touchpoints' baseline was not warmed: was baselineFromTouchpoints renamed?");
+    }
     long before = allocatedSoFar();
     for (Touchpoint t : workload.fresh) {
       bh.consume(normalizedBaseline.add(t));
