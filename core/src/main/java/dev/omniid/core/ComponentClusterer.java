@@ -400,9 +400,8 @@ final class ComponentClusterer {
       PersonTraits[] plain = ia ? people[b] : people[a];
       PersonTraits[] described = ia ? people[a] : people[b];
       for (PersonTraits p : plain) {
-        PersonTraits[] one = {p};
-        if (!someAgree(one, described)) {
-          return firstConflict(rule, one, described);
+        if (!someAgree(p, described)) {
+          return firstConflict(rule, p, described);
         }
       }
       return PersonConflict.NONE;
@@ -410,11 +409,17 @@ final class ComponentClusterer {
 
     private boolean someAgree(PersonTraits[] x, PersonTraits[] y) {
       for (PersonTraits p : x) {
-        for (PersonTraits q : y) {
-          if (firstConflict(rule, new PersonTraits[] {p}, new PersonTraits[] {q})
-              == PersonConflict.NONE) {
-            return true;
-          }
+        if (someAgree(p, y)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean someAgree(PersonTraits p, PersonTraits[] y) {
+      for (PersonTraits q : y) {
+        if (conflict(rule, p, q) == PersonConflict.NONE) {
+          return true;
         }
       }
       return false;
@@ -516,15 +521,14 @@ final class ComponentClusterer {
 
   /** Whether two carriers of {@code v} name incompatible people. */
   static boolean contested(ValueNode v, PersonRule rule) {
-    PersonTraits[] people = new PersonTraits[0];
+    PersonTraits[] people = NO_PEOPLE;
     for (int i = 0; i < v.carrierCount(); i++) {
       PersonTraits p = v.carrier(i).person();
       if (p != null) {
-        PersonTraits[] one = {p};
-        if (firstConflict(rule, one, people) != PersonConflict.NONE) {
+        if (firstConflict(rule, p, people) != PersonConflict.NONE) {
           return true;
         }
-        people = mergePeople(people, one);
+        people = withPerson(people, p);
       }
     }
     return false;
@@ -560,6 +564,21 @@ final class ComponentClusterer {
   }
 
   /**
+   * {@link #firstConflict(PersonRule, PersonTraits[], PersonTraits[])} of one person against a
+   * group's, without an array made for the one (a recompute asks it for every carrier of every
+   * value that links).
+   */
+  static PersonConflict firstConflict(PersonRule rule, PersonTraits p, PersonTraits[] people) {
+    for (PersonTraits y : people) {
+      PersonConflict c = conflict(rule, p, y);
+      if (c != PersonConflict.NONE) {
+        return c;
+      }
+    }
+    return PersonConflict.NONE;
+  }
+
+  /**
    * The disagreement between two people, {@link PersonConflict#NONE} for none, a null answer or a
    * rule that fails (see {@link #firstConflict}). Asked pair by pair, {@link #anyConflict} made two
    * one-person arrays for every pair of a profile's people on every fast-path resolve.
@@ -571,6 +590,21 @@ final class ComponentClusterer {
     } catch (RuntimeException e) {
       return PersonConflict.NONE;
     }
+  }
+
+  /**
+   * {@code people} with {@code p} added unless an equal person is there: {@link #mergePeople} of
+   * one person, without an array made for the one. Copy-on-write, as {@code mergePeople}.
+   */
+  static PersonTraits[] withPerson(PersonTraits[] people, PersonTraits p) {
+    for (PersonTraits q : people) {
+      if (q.equals(p)) {
+        return people;
+      }
+    }
+    PersonTraits[] out = java.util.Arrays.copyOf(people, people.length + 1);
+    out[people.length] = p;
+    return out;
   }
 
   /** The distinct traits of two groups together (equal traits once), sharing an input if it can. */

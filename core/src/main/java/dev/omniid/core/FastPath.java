@@ -176,7 +176,7 @@ final class FastPath {
     }
     target.exclusive = exclusive;
     if (node.person() != null) {
-      people = ComponentClusterer.mergePeople(people, new PersonTraits[] {node.person()});
+      people = ComponentClusterer.withPerson(people, node.person());
     }
     target.people = people;
     target.add(node);
@@ -241,7 +241,7 @@ final class FastPath {
    * them can be refused for a person conflict, as no union can for exclusive values.
    */
   private boolean peopleAgree(TouchpointNode node, int count) {
-    PersonTraits[] own = node.person() == null ? null : new PersonTraits[] {node.person()};
+    PersonTraits own = node.person();
     for (int i = 0; i < count; i++) {
       if (ComponentClusterer.anyConflict(rule, targets[i].people)) {
         // Incompatible people joined by an identifier or an edge that vouches: replayed with the
@@ -251,7 +251,8 @@ final class FastPath {
         return false;
       }
       if (own != null
-          && ComponentClusterer.firstConflict(rule, own, targets[i].people) != PersonConflict.NONE) {
+          && ComponentClusterer.firstConflict(rule, own, targets[i].people)
+              != PersonConflict.NONE) {
         return false;
       }
       for (int j = i + 1; j < count; j++) {

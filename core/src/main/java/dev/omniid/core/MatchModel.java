@@ -174,11 +174,38 @@ public final class MatchModel {
     for (int f = 0; f < fields.size(); f++) {
       MatchField field = fields.get(f);
       int start = values == null ? 0 : values.size();
-      // By index: the sources give small lists of several classes, and their iterators were a
-      // tenth of a fuzzy resolve's allocation (JFR).
-      List<String> fieldValues = field.source().values(touchpoint);
-      for (int i = 0; i < fieldValues.size(); i++) {
-        String value = fieldValues.get(i);
+      // The built-in sources' values are read in place: the small lists they return were a
+      // sixteenth of a fuzzy resolve's allocation (JFR), and before them their iterators a tenth.
+      // The same values in the same order as FieldSource.values gives.
+      FieldSource source = field.source();
+      List<Identifier> identifiers = null;
+      IdentifierType type = null;
+      List<String> listed = null;
+      String single = null;
+      int candidates;
+      if (source instanceof FieldSource.OfAttribute attribute) {
+        String raw = touchpoint.attributes().get(attribute.key());
+        single = raw == null || raw.isBlank() ? null : raw.strip();
+        candidates = single == null ? 0 : 1;
+      } else if (source instanceof FieldSource.OfIdentifier ofType) {
+        identifiers = touchpoint.identifiers();
+        type = ofType.type();
+        candidates = identifiers.size();
+      } else {
+        listed = source.values(touchpoint);
+        candidates = listed.size();
+      }
+      for (int i = 0; i < candidates; i++) {
+        String value;
+        if (identifiers != null) {
+          Identifier identifier = identifiers.get(i);
+          if (!identifier.type().equals(type) || identifier.value().isEmpty()) {
+            continue;
+          }
+          value = identifier.value();
+        } else {
+          value = single != null ? single : listed.get(i);
+        }
         try {
           String n = field.normalizer().normalize(value, touchpoint);
           if (n != null && !n.isEmpty() && !field.ignores(n)

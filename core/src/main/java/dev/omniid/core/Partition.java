@@ -188,7 +188,7 @@ final class Partition {
     PersonTraits[] people = NO_PEOPLE;
     for (TouchpointNode e : group) {
       if (e.person() != null) {
-        people = ComponentClusterer.mergePeople(people, new PersonTraits[] {e.person()});
+        people = ComponentClusterer.withPerson(people, e.person());
       }
     }
     Cluster cluster = new Cluster(id, group, exclusive, people, clean);

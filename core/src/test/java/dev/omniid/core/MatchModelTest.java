@@ -128,6 +128,84 @@ class MatchModelTest {
     return reaching;
   }
 
+  /**
+   * The model reads the built-in sources' values in place rather than through
+   * {@link FieldSource#values}: every field must still hold exactly the distinct normalized values
+   * that method gives, in its order (an identifier of another type, a blank attribute, padding, a
+   * value its field ignores, two raw values with one normal form).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {31, 32, 33, 34, 35, 36, 37, 38})
+  void preparedFieldsHoldTheSourcesValuesNormalizedInOrder(long seed) {
+    Random random = new Random(seed);
+    MatchModel model = MatchModel.newBuilder()
+        .field(MatchField.newBuilder("email", FieldSource.identifier(IdentifierType.EMAIL))
+            .normalizer(Normalizer.lowerCase())
+            .probabilities(ComparisonLevel.EXACT, 0.9, 0.01).build())
+        .field(MatchField.newBuilder("phone", FieldSource.identifier(IdentifierType.PHONE))
+            .probabilities(ComparisonLevel.EXACT, 0.9, 0.01).build())
+        .field(MatchField.newBuilder("given", FieldSource.attribute(AttributeKey.GIVEN_NAME))
+            .normalizer(Normalizer.lowerCase())
+            .probabilities(ComparisonLevel.EXACT, 0.9, 0.1).build())
+        .field(MatchField.newBuilder("family", FieldSource.attribute(AttributeKey.FAMILY_NAME))
+            .normalizer(value -> value) // keeps what the source gives: padding, a blank value
+            .ignoreValues("unknown"::equals)
+            .probabilities(ComparisonLevel.EXACT, 0.9, 0.1).build())
+        .field(MatchField.newBuilder("place",
+                FieldSource.attributes(AttributeKey.CITY, AttributeKey.POSTAL_CODE))
+            .normalizer(Normalizer.lowerCase())
+            .probabilities(ComparisonLevel.EXACT, 0.9, 0.1).build())
+        .build();
+    List<String> emails = List.of("Ana@X.es", "ana@x.es", " luis@y.com ", "pepe@z.org");
+    List<String> phones = List.of("600 111 222", "600111222", "+34 600 333 444");
+    List<String> givens = List.of(" Ana ", "ana", "   ", "", "LUIS", "pepe");
+    List<String> families = List.of("garcia", "unknown", " perez", "", "  ", "lopez ");
+    List<String> places = List.of("Madrid", "madrid ", "28001", " ");
+    int checked = 0;
+    for (int n = 0; n < 300; n++) {
+      Touchpoint.Builder b = Touchpoint.newBuilder("t" + n).channel(Channel.WEB).timestamp(T0);
+      for (int i = random.nextInt(6); i > 0; i--) {
+        switch (random.nextInt(3)) {
+          case 0 -> b.identifier(IdentifierType.EMAIL, emails.get(random.nextInt(emails.size())));
+          case 1 -> b.identifier(IdentifierType.PHONE, phones.get(random.nextInt(phones.size())));
+          default -> b.identifier(IdentifierType.DEVICE_ID, "device-" + random.nextInt(3));
+        }
+      }
+      if (random.nextBoolean()) {
+        b.attribute(AttributeKey.GIVEN_NAME, givens.get(random.nextInt(givens.size())));
+      }
+      if (random.nextBoolean()) {
+        b.attribute(AttributeKey.FAMILY_NAME, families.get(random.nextInt(families.size())));
+      }
+      if (random.nextBoolean()) {
+        b.attribute(AttributeKey.CITY, places.get(random.nextInt(places.size())));
+      }
+      if (random.nextBoolean()) {
+        b.attribute(AttributeKey.POSTAL_CODE, places.get(random.nextInt(places.size())));
+      }
+      Touchpoint t = b.build();
+      MatchModel.Prepared prepared = model.prepare(t, new ArrayList<>());
+      for (int f = 0; f < model.fields().size(); f++) {
+        MatchField field = model.fields().get(f);
+        List<String> expected = new ArrayList<>();
+        for (String raw : field.source().values(t)) {
+          String normal = field.normalizer().normalize(raw, t);
+          if (normal != null && !normal.isEmpty() && !field.ignores(normal)
+              && !expected.contains(normal)) {
+            expected.add(normal);
+          }
+        }
+        List<String> actual = new ArrayList<>();
+        for (int v = prepared.starts[f]; v < prepared.starts[f + 1]; v++) {
+          actual.add(prepared.value(v));
+        }
+        assertEquals(expected, actual, "seed=" + seed + ", touchpoint " + n + ", " + field.name());
+        checked += expected.size();
+      }
+    }
+    assertTrue(checked > 500, "the touchpoints hold values to compare");
+  }
+
   @Test
   void scoresAreSymmetricAndMultiValuedFieldsAgreeAtTheirBestLevel() {
     MatchModel model = MatchModel.newBuilder()

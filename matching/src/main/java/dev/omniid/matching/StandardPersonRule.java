@@ -380,6 +380,11 @@ final class StandardPersonRule implements PersonRule {
   }
 
   private boolean hasToken(String names, String token) {
+    if (names.indexOf(' ') < 0) {
+      // One token, as most family names are: split would copy it into a list and an array for
+      // every pair of a household's given names the rule is asked about.
+      return tokensAlike(names, token);
+    }
     for (String t : names.split(" ")) {
       if (tokensAlike(t, token)) {
         return true;
