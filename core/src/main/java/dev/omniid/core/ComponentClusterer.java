@@ -583,7 +583,7 @@ final class ComponentClusterer {
    * rule that fails (see {@link #firstConflict}). Asked pair by pair, {@link #anyConflict} made two
    * one-person arrays for every pair of a profile's people on every fast-path resolve.
    */
-  private static PersonConflict conflict(PersonRule rule, PersonTraits x, PersonTraits y) {
+  static PersonConflict conflict(PersonRule rule, PersonTraits x, PersonTraits y) {
     try {
       PersonConflict c = rule.conflict(x, y);
       return c == null ? PersonConflict.NONE : c;

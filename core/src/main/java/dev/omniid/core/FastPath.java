@@ -25,16 +25,20 @@ import java.util.List;
  * besides the above, the people of C are pairwise compatible and the touchpoint's person (when it
  * names one) agrees with each of them; no member of C has a never-link rule; its edges all lead into
  * C; and no member of C that names nobody shares a contested value, or has an edge that does not
- * vouch, with anyone outside C. Replaying the clustering, every group outside C is the group it
- * was, and the groups inside C are unions of what they were (plus the touchpoint): a union inside
- * C and the touchpoint is never refused (compatible people, agreeing exclusive values, no
- * never-link), and a union across C's border, refused before (else C would not be a profile),
- * is refused again, because refusal only grows with a group (a clash or a conflicting pair stays,
- * and a group of compatible people is never one person under several descriptions). The one
- * thing that could try a union not tried before is a group of C that named nobody being named
- * earlier, next to a contested value or a non-vouching edge that skips such groups: the last
- * condition rules that out. {@code HouseholdFastPathPropertiesTest} replays households with it
- * on and off; dropping that last condition fails it.
+ * vouch, with anyone outside C, unless the touchpoint names a person who conflicts with every
+ * person of the profile on the other side. Replaying the clustering, every group outside C is the
+ * group it was, and the groups inside C are unions of what they were (plus the touchpoint): a
+ * union inside C and the touchpoint is never refused (compatible people, agreeing exclusive
+ * values, no never-link), and a union across C's border, refused before (else C would not be a
+ * profile), is refused again, because refusal only grows with a group (a clash or a conflicting
+ * pair stays, and a group of compatible people is never one person under several descriptions).
+ * The one thing that could try a union not tried before is a group of C that named nobody being
+ * named earlier, next to a contested value or a non-vouching edge that skips such groups. A group
+ * named earlier than before owes it to the touchpoint, so it holds the touchpoint's person; the
+ * last condition makes every such union one the touchpoint's person refuses (a household's
+ * father's visit joining his profile, whose anonymous web session shares the family mailbox with
+ * his wife's and children's profiles). {@code HouseholdFastPathPropertiesTest} replays households
+ * with it on and off; dropping that last condition, or its person check, fails it.
  *
  * <p>Most returning customers' touchpoints take it (96 % in {@code ResolveBenchmark} at 1 M).
  * A property test runs the same histories with it switched off and compares everything a caller
@@ -81,7 +85,7 @@ final class FastPath {
           if (!holdsAllCarriers(other.cluster, v, node)) {
             return null;
           }
-          if (rule != null && !unclean && !householdAllows(other.cluster)) {
+          if (rule != null && !unclean && !householdAllows(other.cluster, node)) {
             return null;
           }
           unclean = true;
@@ -109,7 +113,7 @@ final class FastPath {
       if (rule != null && !to.clean() && !unclean) {
         // Reached by an edge alone, a household's profile needs what one reached by a value
         // needs: the touchpoint may name a group of it earlier in the replay all the same.
-        if (!householdAllows(to)) {
+        if (!householdAllows(to, node)) {
           return null;
         }
         unclean = true;
@@ -198,7 +202,7 @@ final class FastPath {
    * other cluster; {@link #peopleAgree} checks the people (compatible among themselves and with
    * the touchpoint's), as it does for every target.
    */
-  private boolean householdAllows(Cluster cluster) {
+  private boolean householdAllows(Cluster cluster, TouchpointNode node) {
     if (cluster.size() > MAX_HOUSEHOLD_MEMBERS) {
       return false;
     }
@@ -207,7 +211,7 @@ final class FastPath {
       if (member.hasNeverLinks()) {
         return false;
       }
-      if (member.person() == null && !namelessStaysApart(member, cluster)) {
+      if (member.person() == null && !namelessStaysApart(member, cluster, node)) {
         return false;
       }
     }
@@ -217,19 +221,73 @@ final class FastPath {
   /**
    * Whether a member that names nobody has no link outside its cluster that the full path skips
    * for a group naming nobody (a contested value it shares with someone outside, an edge that does
-   * not vouch to someone outside): joining the touchpoint could give its group a name earlier in
-   * the replay, and a union skipped before could then be tried and succeed.
+   * not vouch to someone outside), or only links whose union the touchpoint's person refuses:
+   * joining the touchpoint could give its group a name earlier in the replay, and a union skipped
+   * before is then tried. It is refused when the touchpoint's person conflicts with every person
+   * of the profile on the other side ({@link #everyoneConflicts}); otherwise it could succeed.
    */
-  private boolean namelessStaysApart(TouchpointNode member, Cluster cluster) {
+  private boolean namelessStaysApart(TouchpointNode member, Cluster cluster, TouchpointNode node) {
     for (ValueNode w : member.values) {
       if (w.linksCarriers() && !w.type.personal
-          && !holdsAllCarriers(cluster, w, member) && ComponentClusterer.contested(w, rule)) {
+          && !holdsAllCarriers(cluster, w, member) && ComponentClusterer.contested(w, rule)
+          && !everyoneOutsideConflicts(w, cluster, node)) {
         return false;
       }
     }
     for (int i = 0, n = member.edgeCount(); i < n; i++) {
       Edge edge = member.edge(i);
-      if (!edge.vouchesForOnePerson && edge.other(member).cluster != cluster) {
+      TouchpointNode end = edge.other(member);
+      if (end == node) {
+        // The touchpoint's own edge leads into the profile it joins: its union is never refused,
+        // nor skipped (attachOrNull declined an edge over a generic value, and the touchpoint's
+        // values, all carried inside the profile, are contested by nobody).
+        continue;
+      }
+      if (!edge.vouchesForOnePerson && end.cluster != cluster
+          && (end.cluster == null || !everyoneConflicts(end.cluster, node))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every carrier of {@code w} outside {@code cluster} is in a profile each of whose people
+   * conflicts with the touchpoint's person; false for values with so many carriers that looking
+   * is not worth it.
+   */
+  private boolean everyoneOutsideConflicts(ValueNode w, Cluster cluster, TouchpointNode node) {
+    if (w.carrierCount() > MAX_CARRIERS_CHECKED) {
+      return false;
+    }
+    for (int i = 0; i < w.carrierCount(); i++) {
+      Cluster other = w.carrier(i).cluster;
+      // The touchpoint itself (no profile yet) carrying the value is left to the full path.
+      if (other != cluster && (other == null || !everyoneConflicts(other, node))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the touchpoint names a person, {@code other} names someone, and each person of
+   * {@code other} conflicts with the touchpoint's. Then a group holding the touchpoint's person,
+   * and otherwise people who agree with it, can join no part of {@code other} in any replay: a
+   * group of it that names nobody is skipped as before, and any other holds some of its people,
+   * each refused by the touchpoint's (the group itself is never one person under several
+   * descriptions, its people agreeing). So a union the nameless member's group skipped before,
+   * tried now because the touchpoint named that group earlier, is refused again, and the
+   * partition is the same. A profile that names nobody is left to the full path: nothing of it
+   * would refuse the union, only what refused it before.
+   */
+  private boolean everyoneConflicts(Cluster other, TouchpointNode node) {
+    PersonTraits own = node.person();
+    if (own == null || other.people.length == 0) {
+      return false;
+    }
+    for (PersonTraits p : other.people) {
+      if (ComponentClusterer.conflict(rule, own, p) == PersonConflict.NONE) {
         return false;
       }
     }
