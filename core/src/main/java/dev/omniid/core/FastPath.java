@@ -23,22 +23,25 @@ import java.util.List;
  *
  * <p>With a person rule, it joins such a cluster C (a household split by names, an office) when,
  * besides the above, the people of C are pairwise compatible and the touchpoint's person (when it
- * names one) agrees with each of them; no member of C has a never-link rule; its edges all lead into
- * C; and no member of C that names nobody shares a contested value, or has an edge that does not
- * vouch, with anyone outside C, unless the touchpoint names a person who conflicts with every
- * person of the profile on the other side. Replaying the clustering, every group outside C is the
- * group it was, and the groups inside C are unions of what they were (plus the touchpoint): a
- * union inside C and the touchpoint is never refused (compatible people, agreeing exclusive
- * values, no never-link), and a union across C's border, refused before (else C would not be a
- * profile), is refused again, because refusal only grows with a group (a clash or a conflicting
- * pair stays, and a group of compatible people is never one person under several descriptions).
- * The one thing that could try a union not tried before is a group of C that named nobody being
- * named earlier, next to a contested value or a non-vouching edge that skips such groups. A group
- * named earlier than before owes it to the touchpoint, so it holds the touchpoint's person; the
- * last condition makes every such union one the touchpoint's person refuses (a household's
- * father's visit joining his profile, whose anonymous web session shares the family mailbox with
- * his wife's and children's profiles). {@code HouseholdFastPathPropertiesTest} replays households
- * with it on and off; dropping that last condition, or its person check, fails it.
+ * names one) agrees with each of them; no member of C has a never-link rule; its edges all lead
+ * into C; and no member of C that names nobody shares a contested value, or has an edge that does
+ * not vouch, with anyone outside C, unless every person of the profile on the other side
+ * conflicts with the touchpoint's person (with every person of C, when the touchpoint names
+ * nobody). Replaying the clustering, every group outside C is the group it was, and the groups
+ * inside C are unions of what they were (plus the touchpoint): a union inside C and the
+ * touchpoint is never refused (compatible people, agreeing exclusive values, no never-link), and
+ * a union across C's border, refused before (else C would not be a profile), is refused again,
+ * because refusal only grows with a group (a clash or a conflicting pair stays, and a group of
+ * compatible people is never one person under several descriptions). The one thing that could
+ * try a union not tried before is a group of C that named nobody being named earlier, next to a
+ * contested value or a non-vouching edge that skips such groups. A group named earlier than
+ * before owes it to the touchpoint, so it holds the touchpoint's person (or, when the touchpoint
+ * names nobody, people of C only); the last condition makes every such union one that person
+ * refuses (a household's father's visit joining his profile, whose anonymous web session shares
+ * the family mailbox with his wife's and children's profiles). {@code
+ * HouseholdFastPathPropertiesTest} replays households with it on and off, and spells out the case
+ * where the condition fails (a namesake on the family mailbox, whom the full path merges);
+ * dropping the condition, or its person check for either kind of touchpoint, fails it.
  *
  * <p>Most returning customers' touchpoints take it (96 % in {@code ResolveBenchmark} at 1 M).
  * A property test runs the same histories with it switched off and compares everything a caller
@@ -223,8 +226,8 @@ final class FastPath {
    * for a group naming nobody (a contested value it shares with someone outside, an edge that does
    * not vouch to someone outside), or only links whose union the touchpoint's person refuses:
    * joining the touchpoint could give its group a name earlier in the replay, and a union skipped
-   * before is then tried. It is refused when the touchpoint's person conflicts with every person
-   * of the profile on the other side ({@link #everyoneConflicts}); otherwise it could succeed.
+   * before is then tried. It is refused when every person of the profile on the other side
+   * conflicts with the touchpoint's ({@link #everyoneConflicts}); otherwise it could succeed.
    */
   private boolean namelessStaysApart(TouchpointNode member, Cluster cluster, TouchpointNode node) {
     for (ValueNode w : member.values) {
@@ -244,7 +247,7 @@ final class FastPath {
         continue;
       }
       if (!edge.vouchesForOnePerson && end.cluster != cluster
-          && (end.cluster == null || !everyoneConflicts(end.cluster, node))) {
+          && (end.cluster == null || !everyoneConflicts(end.cluster, node, cluster))) {
         return false;
       }
     }
@@ -253,8 +256,8 @@ final class FastPath {
 
   /**
    * Whether every carrier of {@code w} outside {@code cluster} is in a profile each of whose people
-   * conflicts with the touchpoint's person; false for values with so many carriers that looking
-   * is not worth it.
+   * conflicts with the touchpoint's person ({@link #everyoneConflicts}); false for values with so
+   * many carriers that looking is not worth it.
    */
   private boolean everyoneOutsideConflicts(ValueNode w, Cluster cluster, TouchpointNode node) {
     if (w.carrierCount() > MAX_CARRIERS_CHECKED) {
@@ -263,7 +266,7 @@ final class FastPath {
     for (int i = 0; i < w.carrierCount(); i++) {
       Cluster other = w.carrier(i).cluster;
       // The touchpoint itself (no profile yet) carrying the value is left to the full path.
-      if (other != cluster && (other == null || !everyoneConflicts(other, node))) {
+      if (other != cluster && (other == null || !everyoneConflicts(other, node, cluster))) {
         return false;
       }
     }
@@ -271,24 +274,34 @@ final class FastPath {
   }
 
   /**
-   * Whether the touchpoint names a person, {@code other} names someone, and each person of
-   * {@code other} conflicts with the touchpoint's. Then a group holding the touchpoint's person,
-   * and otherwise people who agree with it, can join no part of {@code other} in any replay: a
-   * group of it that names nobody is skipped as before, and any other holds some of its people,
-   * each refused by the touchpoint's (the group itself is never one person under several
-   * descriptions, its people agreeing). So a union the nameless member's group skipped before,
-   * tried now because the touchpoint named that group earlier, is refused again, and the
-   * partition is the same. A profile that names nobody is left to the full path: nothing of it
-   * would refuse the union, only what refused it before.
+   * Whether {@code other} names someone and each of its people conflicts with the touchpoint's
+   * person, or, when the touchpoint names nobody, with every person of {@code cluster}, the profile
+   * it joins. A group named earlier in the replay than before owes it to the touchpoint, so it
+   * holds the touchpoint's person, or only people of {@code cluster} when the touchpoint names
+   * nobody; it can join no part of {@code other}: a group of it that names nobody is skipped as
+   * before, and any other holds some of its people, each refused (the group itself is never one
+   * person under several descriptions, its people agreeing). So a union the nameless member's
+   * group skipped before, tried now, is refused again, and the partition is the same. A profile
+   * that names nobody is left to the full path: nothing of it would refuse the union, only what
+   * refused it before.
    */
-  private boolean everyoneConflicts(Cluster other, TouchpointNode node) {
+  private boolean everyoneConflicts(Cluster other, TouchpointNode node, Cluster cluster) {
     PersonTraits own = node.person();
-    if (own == null || other.people.length == 0) {
+    PersonTraits[] ours = own == null ? cluster.people : null;
+    if (other.people.length == 0 || (own == null && ours.length == 0)) {
       return false;
     }
     for (PersonTraits p : other.people) {
-      if (ComponentClusterer.conflict(rule, own, p) == PersonConflict.NONE) {
-        return false;
+      if (own != null) {
+        if (ComponentClusterer.conflict(rule, own, p) == PersonConflict.NONE) {
+          return false;
+        }
+        continue;
+      }
+      for (PersonTraits q : ours) {
+        if (ComponentClusterer.conflict(rule, q, p) == PersonConflict.NONE) {
+          return false;
+        }
       }
     }
     return true;

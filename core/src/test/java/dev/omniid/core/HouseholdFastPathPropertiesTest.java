@@ -49,6 +49,63 @@ class HouseholdFastPathPropertiesTest {
     replay(seed, HouseholdFastPathPropertiesTest::identifierScoring);
   }
 
+  /**
+   * The case the fast path's person check is for, spelled out. An anonymous session shares the
+   * family mailbox with a relative (refused: she and her brother cannot be one person) and with a
+   * namesake of the profile's person; the mailbox skips the session, which names nobody until a
+   * later e-mail joins it to its profile. A newcomer joining that profile by e-mails that sort
+   * before the mailbox names the session's group first in the replay, and the mailbox then joins
+   * the namesake to it: the full path merges, so the fast path must not answer the old profile
+   * plus the touchpoint, whether the newcomer names the person or nobody. Where the namesake's
+   * person conflicts with the newcomer's, nothing merges, and both paths say so.
+   */
+  @org.junit.jupiter.api.Test
+  void aSessionNamedEarlyByTheNewcomerJoinsItsProfileToANamesakeOnTheFamilyMailbox() {
+    for (String newcomer : java.util.Arrays.asList("luis", null)) {
+      for (String namesake : List.of("luis", "marta")) {
+        String context = "newcomer " + newcomer + ", namesake " + namesake;
+        IdentityResolver fast = mailboxCase(true);
+        IdentityResolver full = mailboxCase(false);
+        List<Touchpoint> before = List.of(
+            mailboxTouchpoint("m", null, "a1@a.example", "m@f.example", "zz@a.example"),
+            mailboxTouchpoint("a", "luis", "a2@a.example", "zz@a.example"),
+            mailboxTouchpoint("h", namesake, "m@f.example"),
+            mailboxTouchpoint("k", "ana", "m@f.example"));
+        for (Touchpoint t : before) {
+          assertEquals(full.resolve(t), fast.resolve(t), context);
+        }
+        assertEquals(java.util.Set.of(java.util.Set.of("a", "m"), java.util.Set.of("h"),
+            java.util.Set.of("k")), RandomTouchpoints.partition(full), context);
+        Touchpoint t = mailboxTouchpoint("t", newcomer, "a1@a.example", "a2@a.example");
+        assertEquals(full.resolve(t), fast.resolve(t), context);
+        assertEquals(full.profiles().toList(), fast.profiles().toList(), context);
+        java.util.Set<java.util.Set<String>> expected = namesake.equals("luis")
+            ? java.util.Set.of(java.util.Set.of("a", "h", "m", "t"), java.util.Set.of("k"))
+            : java.util.Set.of(java.util.Set.of("a", "m", "t"), java.util.Set.of("h"),
+                java.util.Set.of("k"));
+        assertEquals(expected, RandomTouchpoints.partition(fast), context);
+      }
+    }
+  }
+
+  private static IdentityResolver mailboxCase(boolean fastPath) {
+    return new Configuration("mailbox",
+        () -> RandomTouchpoints.deterministicBuilder().personRule(RandomTouchpoints.PEOPLE),
+        false, 0).build(fastPath, null);
+  }
+
+  private static Touchpoint mailboxTouchpoint(String id, String given, String... emails) {
+    Touchpoint.Builder b = Touchpoint.newBuilder(id).channel(Channel.WEB)
+        .eventKind(EventKind.VISIT);
+    for (String email : emails) {
+      b.identifier(IdentifierType.EMAIL, email);
+    }
+    if (given != null) {
+      b.attribute(AttributeKey.GIVEN_NAME, given);
+    }
+    return b.build();
+  }
+
   /** How many nameless touchpoints had an edge, over every replay of the identifier model. */
   private static final java.util.concurrent.atomic.AtomicInteger NAMELESS_WITH_EDGES =
       new java.util.concurrent.atomic.AtomicInteger();
