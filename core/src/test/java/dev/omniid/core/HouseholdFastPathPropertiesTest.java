@@ -3,9 +3,11 @@ package dev.omniid.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,7 +63,7 @@ class HouseholdFastPathPropertiesTest {
    */
   @org.junit.jupiter.api.Test
   void aSessionNamedEarlyByTheNewcomerJoinsItsProfileToANamesakeOnTheFamilyMailbox() {
-    for (String newcomer : java.util.Arrays.asList("luis", null)) {
+    for (String newcomer : Arrays.asList("luis", null)) {
       for (String namesake : List.of("luis", "marta")) {
         String context = "newcomer " + newcomer + ", namesake " + namesake;
         IdentityResolver fast = mailboxCase(true);
@@ -74,15 +76,14 @@ class HouseholdFastPathPropertiesTest {
         for (Touchpoint t : before) {
           assertEquals(full.resolve(t), fast.resolve(t), context);
         }
-        assertEquals(java.util.Set.of(java.util.Set.of("a", "m"), java.util.Set.of("h"),
-            java.util.Set.of("k")), RandomTouchpoints.partition(full), context);
+        assertEquals(Set.of(Set.of("a", "m"), Set.of("h"), Set.of("k")),
+            RandomTouchpoints.partition(full), context);
         Touchpoint t = mailboxTouchpoint("t", newcomer, "a1@a.example", "a2@a.example");
         assertEquals(full.resolve(t), fast.resolve(t), context);
         assertEquals(full.profiles().toList(), fast.profiles().toList(), context);
-        java.util.Set<java.util.Set<String>> expected = namesake.equals("luis")
-            ? java.util.Set.of(java.util.Set.of("a", "h", "m", "t"), java.util.Set.of("k"))
-            : java.util.Set.of(java.util.Set.of("a", "m", "t"), java.util.Set.of("h"),
-                java.util.Set.of("k"));
+        Set<Set<String>> expected = namesake.equals("luis")
+            ? Set.of(Set.of("a", "h", "m", "t"), Set.of("k"))
+            : Set.of(Set.of("a", "m", "t"), Set.of("h"), Set.of("k"));
         assertEquals(expected, RandomTouchpoints.partition(fast), context);
       }
     }
