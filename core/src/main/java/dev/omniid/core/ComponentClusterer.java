@@ -417,12 +417,7 @@ final class ComponentClusterer {
     }
 
     private boolean someAgree(PersonTraits p, PersonTraits[] y) {
-      for (PersonTraits q : y) {
-        if (conflict(rule, p, q) == PersonConflict.NONE) {
-          return true;
-        }
-      }
-      return false;
+      return ComponentClusterer.someAgree(rule, p, y);
     }
 
     int find(int i) {
@@ -578,12 +573,22 @@ final class ComponentClusterer {
     return PersonConflict.NONE;
   }
 
+  /** Whether {@code p} agrees with (does not conflict with) some person of {@code people}. */
+  static boolean someAgree(PersonRule rule, PersonTraits p, PersonTraits[] people) {
+    for (PersonTraits q : people) {
+      if (conflict(rule, p, q) == PersonConflict.NONE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The disagreement between two people, {@link PersonConflict#NONE} for none, a null answer or a
    * rule that fails (see {@link #firstConflict}). Asked pair by pair, {@link #anyConflict} made two
    * one-person arrays for every pair of a profile's people on every fast-path resolve.
    */
-  static PersonConflict conflict(PersonRule rule, PersonTraits x, PersonTraits y) {
+  private static PersonConflict conflict(PersonRule rule, PersonTraits x, PersonTraits y) {
     try {
       PersonConflict c = rule.conflict(x, y);
       return c == null ? PersonConflict.NONE : c;

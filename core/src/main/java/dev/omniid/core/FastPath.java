@@ -287,21 +287,18 @@ final class FastPath {
    */
   private boolean everyoneConflicts(Cluster other, TouchpointNode node, Cluster cluster) {
     PersonTraits own = node.person();
-    PersonTraits[] ours = own == null ? cluster.people : null;
-    if (other.people.length == 0 || (own == null && ours.length == 0)) {
+    if (other.people.length == 0) {
       return false;
     }
-    for (PersonTraits p : other.people) {
-      if (own != null) {
-        if (ComponentClusterer.conflict(rule, own, p) == PersonConflict.NONE) {
-          return false;
-        }
-        continue;
-      }
-      for (PersonTraits q : ours) {
-        if (ComponentClusterer.conflict(rule, q, p) == PersonConflict.NONE) {
-          return false;
-        }
+    if (own != null) {
+      return !ComponentClusterer.someAgree(rule, own, other.people);
+    }
+    if (cluster.people.length == 0) {
+      return false;
+    }
+    for (PersonTraits q : cluster.people) {
+      if (ComponentClusterer.someAgree(rule, q, other.people)) {
+        return false;
       }
     }
     return true;

@@ -73,12 +73,18 @@ public sealed interface FieldSource
       List<String> out = new ArrayList<>(1);
       List<Identifier> identifiers = touchpoint.identifiers();
       for (int i = 0; i < identifiers.size(); i++) { // by index: no iterator on a hot path
-        Identifier identifier = identifiers.get(i);
-        if (identifier.type().equals(type) && !identifier.value().isEmpty()) {
-          out.add(identifier.value());
+        String value = valueOf(identifiers.get(i));
+        if (value != null) {
+          out.add(value);
         }
       }
       return out;
+    }
+
+    /** The identifier's value if this source gives it, else null; no list made. */
+    String valueOf(Identifier identifier) {
+      return identifier.type().equals(type) && !identifier.value().isEmpty()
+          ? identifier.value() : null;
     }
 
     @Override
@@ -104,8 +110,14 @@ public sealed interface FieldSource
 
     @Override
     public List<String> values(Touchpoint touchpoint) {
+      String value = valueOf(touchpoint);
+      return value == null ? List.of() : List.of(value);
+    }
+
+    /** The one value this source gives, or null; no list made. */
+    String valueOf(Touchpoint touchpoint) {
       String value = touchpoint.attributes().get(key);
-      return value == null || value.isBlank() ? List.of() : List.of(value.strip());
+      return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Override

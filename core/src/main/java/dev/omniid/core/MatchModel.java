@@ -178,33 +178,25 @@ public final class MatchModel {
       // sixteenth of a fuzzy resolve's allocation (JFR), and before them their iterators a tenth.
       // The same values in the same order as FieldSource.values gives.
       FieldSource source = field.source();
-      List<Identifier> identifiers = null;
-      IdentifierType type = null;
+      FieldSource.OfIdentifier ofType = source instanceof FieldSource.OfIdentifier t ? t : null;
+      List<Identifier> identifiers = ofType == null ? null : touchpoint.identifiers();
       List<String> listed = null;
       String single = null;
       int candidates;
       if (source instanceof FieldSource.OfAttribute attribute) {
-        String raw = touchpoint.attributes().get(attribute.key());
-        single = raw == null || raw.isBlank() ? null : raw.strip();
+        single = attribute.valueOf(touchpoint);
         candidates = single == null ? 0 : 1;
-      } else if (source instanceof FieldSource.OfIdentifier ofType) {
-        identifiers = touchpoint.identifiers();
-        type = ofType.type();
+      } else if (ofType != null) {
         candidates = identifiers.size();
       } else {
         listed = source.values(touchpoint);
         candidates = listed.size();
       }
       for (int i = 0; i < candidates; i++) {
-        String value;
-        if (identifiers != null) {
-          Identifier identifier = identifiers.get(i);
-          if (!identifier.type().equals(type) || identifier.value().isEmpty()) {
-            continue;
-          }
-          value = identifier.value();
-        } else {
-          value = single != null ? single : listed.get(i);
+        String value = ofType != null ? ofType.valueOf(identifiers.get(i))
+            : single != null ? single : listed.get(i);
+        if (value == null) {
+          continue;
         }
         try {
           String n = field.normalizer().normalize(value, touchpoint);
