@@ -47,6 +47,11 @@ final class Cluster {
     return (liveAndClean & 1) != 0;
   }
 
+  /** Marks it as not its whole component, or as computed with a refused link. */
+  void markUnclean() {
+    liveAndClean &= ~1;
+  }
+
   /** Its position among the resolver's current profiles, or -1 when it is not one any more. */
   int liveIndex() {
     return (liveAndClean >> 1) - 1;

@@ -43,6 +43,18 @@ import java.util.List;
  * where the condition fails (a namesake on the family mailbox, whom the full path merges);
  * dropping the condition, or its person check for either kind of touchpoint, fails it.
  *
+ * <p>A touchpoint that names a person may join such a C together with clean clusters (other
+ * components: the father's visit carrying his e-mail, on file in the household's profile, and his
+ * work phone, on file in a profile of its own), under the same conditions and those of a merge
+ * (agreeing exclusive values and people, no never-link rule). A clean cluster's values and edges
+ * lead only into itself, so in the replay its groups meet C's only through the touchpoint's group,
+ * which holds the touchpoint's person: every union newly tried across C's border is refused as
+ * above, and none has the touchpoint at an end. The union is not its whole component, so it is
+ * not clean. A touchpoint naming nobody is left to the full path there: a group of C named
+ * earlier could then hold only a clean cluster's people, whom the person check above does not
+ * read. Two clusters that are not clean are left to it too (both in one component, the
+ * touchpoint's unions with one of them are refused: evidence the fast path would not give).
+ *
  * <p>Most returning customers' touchpoints take it (96 % in {@code ResolveBenchmark} at 1 M).
  * A property test runs the same histories with it switched off and compares everything a caller
  * sees: partitions, ids, events and evidence. Guarded by the resolver's write lock.
@@ -100,11 +112,6 @@ final class FastPath {
       }
     }
     int edges = node.edgeCount();
-    if (unclean && (count > 1 || (rule == null && edges > 0))) {
-      // Only one cluster that is not clean can be joined without recomputing (see above); with
-      // people, edges to it alone (the loop below declines one to any other cluster).
-      return null;
-    }
     for (int i = 0; i < edges; i++) {
       Edge edge = node.edge(i);
       if (rule != null && !edge.vouchesForOnePerson && ComponentClusterer
@@ -125,6 +132,12 @@ final class FastPath {
       if (count < 0) {
         return null;
       }
+    }
+    if (unclean && (rule == null ? count > 1 || edges > 0 : count > 1 && node.person() == null)) {
+      // Only one cluster that is not clean can be joined without recomputing (see above). With
+      // people, it may be joined with clean ones too when the touchpoint names a person (see
+      // the class comment).
+      return null;
     }
     if (count == 0) {
       // Alone: nothing to compare its person with.
@@ -180,6 +193,11 @@ final class FastPath {
       }
       Arrays.sort(mergedIds);
       merged = List.of(mergedIds);
+    }
+    if (unclean) {
+      // Joined with a profile split from others of its component, the union is not its whole
+      // component either: the full path's groups are several.
+      target.markUnclean();
     }
     target.exclusive = exclusive;
     if (node.person() != null) {
@@ -335,7 +353,8 @@ final class FastPath {
 
   /**
    * Adds a cluster to the targets unless present; returns the new count, or -1 when the fast path
-   * cannot tell (a second cluster when one is not clean, or too many clusters).
+   * cannot tell (a second cluster when one is not clean and no person rule keeps people apart,
+   * two clusters that are not clean, or too many clusters).
    */
   private int addTarget(int count, Cluster cluster) {
     for (int i = 0; i < count; i++) {
@@ -343,11 +362,11 @@ final class FastPath {
         return count;
       }
     }
-    boolean anyUnclean = !cluster.clean();
+    int unclean = cluster.clean() ? 0 : 1;
     for (int i = 0; i < count; i++) {
-      anyUnclean |= !targets[i].clean();
+      unclean += targets[i].clean() ? 0 : 1;
     }
-    if ((anyUnclean && count > 0) || count == targets.length) {
+    if ((unclean > 0 && count > 0 && rule == null) || unclean > 1 || count == targets.length) {
       return -1;
     }
     targets[count] = cluster;

@@ -89,6 +89,45 @@ class HouseholdFastPathPropertiesTest {
     }
   }
 
+  /**
+   * The father's visit carries his e-mail, on file in the household's profile (split from his
+   * wife's by their landline, refused), and his work phone, on file in a profile of its own: the
+   * fast path merges the two with the visit into the older, the work phone's, and the union, no
+   * longer its whole component, must not pass for clean. A touchpoint naming nobody that carries only the landline, its first
+   * carrier in the father's profile, shows it: the landline is contested, so the full path leaves
+   * it alone, where a clean profile would have taken it by its one carrier.
+   */
+  @org.junit.jupiter.api.Test
+  void aVisitJoiningAHouseholdsProfileToAProfileOfItsOwnLeavesThemNotClean() {
+    IdentityResolver fast = mailboxCase(true);
+    IdentityResolver full = mailboxCase(false);
+    List<Touchpoint> steps = List.of(
+        personTouchpoint("w1", "luis", null, "+34610000002"),
+        personTouchpoint("f1", "luis", "luis@f.example", "+34910000001"),
+        personTouchpoint("m1", "ana", "ana@f.example", "+34910000001"),
+        personTouchpoint("t", "luis", "luis@f.example", "+34610000002"),
+        personTouchpoint("s", null, null, "+34910000001"));
+    for (Touchpoint t : steps) {
+      assertEquals(full.resolve(t), fast.resolve(t), t.id());
+      assertEquals(full.profiles().toList(), fast.profiles().toList(), t.id());
+    }
+    assertEquals(Set.of(Set.of("f1", "w1", "t"), Set.of("m1"), Set.of("s")),
+        RandomTouchpoints.partition(fast));
+  }
+
+  private static Touchpoint personTouchpoint(String id, String given, String email,
+      String phone) {
+    Touchpoint.Builder b = Touchpoint.newBuilder(id).channel(Channel.WEB)
+        .eventKind(EventKind.VISIT).identifier(IdentifierType.PHONE, phone);
+    if (email != null) {
+      b.identifier(IdentifierType.EMAIL, email);
+    }
+    if (given != null) {
+      b.attribute(AttributeKey.GIVEN_NAME, given);
+    }
+    return b.build();
+  }
+
   private static IdentityResolver mailboxCase(boolean fastPath) {
     return new Configuration("mailbox",
         () -> RandomTouchpoints.deterministicBuilder().personRule(RandomTouchpoints.PEOPLE),
