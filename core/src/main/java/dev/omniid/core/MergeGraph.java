@@ -876,7 +876,9 @@ final class MergeGraph {
     List<Identifier> normalized = n.identifiers;
     List<TypeInfo> infos = n.infos;
     int given = normalized.size();
-    for (ResolverBuilder.Derivation d : derivations) {
+    // By index: the list's iterator, not scalar-replaced here, was garbage on every resolve.
+    for (int k = 0; k < derivations.size(); k++) {
+      ResolverBuilder.Derivation d = derivations.get(k);
       for (int i = 0; i < given; i++) {
         Identifier source = normalized.get(i);
         // A digest of a junk value (test@test.com) would link what the value itself may not.

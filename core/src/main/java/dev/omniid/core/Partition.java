@@ -175,7 +175,12 @@ final class Partition {
   Cluster newCluster(List<TouchpointNode> group, boolean clean) {
     ProfileId id = ids.idFor(group);
     String[] exclusive = noExclusive;
-    for (TouchpointNode e : group) {
+    // Loops by index: an iterator over the few kinds of list a group comes as (one touchpoint's
+    // List.of, a clusterer's ArrayList) is not inlined, so not scalar-replaced, and three of them
+    // were a tenth of a deterministic resolve's allocation (JFR, 1 M warm).
+    int size = group.size();
+    for (int i = 0; i < size; i++) {
+      TouchpointNode e = group.get(i);
       for (int s = 0; s < exclusiveSlots; s++) {
         if (e.exclusive[s] != null && exclusive[s] == null) {
           if (exclusive == noExclusive) {
@@ -186,14 +191,15 @@ final class Partition {
       }
     }
     PersonTraits[] people = NO_PEOPLE;
-    for (TouchpointNode e : group) {
-      if (e.person() != null) {
-        people = ComponentClusterer.withPerson(people, e.person());
+    for (int i = 0; i < size; i++) {
+      PersonTraits person = group.get(i).person();
+      if (person != null) {
+        people = ComponentClusterer.withPerson(people, person);
       }
     }
     Cluster cluster = new Cluster(id, group, exclusive, people, clean);
-    for (TouchpointNode e : group) {
-      e.cluster = cluster;
+    for (int i = 0; i < size; i++) {
+      group.get(i).cluster = cluster;
     }
     cluster.liveIndex(live.size());
     live.add(cluster);

@@ -385,10 +385,16 @@ final class StandardPersonRule implements PersonRule {
       // every pair of a household's given names the rule is asked about.
       return tokensAlike(names, token);
     }
-    for (String t : names.split(" ")) {
-      if (tokensAlike(t, token)) {
+    // Token by token, stopping at the first alike: split made a list, an array and every token
+    // for each pair of a household's people with a compound family name ("garcia lopez").
+    int from = 0;
+    while (from <= names.length()) {
+      int space = names.indexOf(' ', from);
+      int to = space < 0 ? names.length() : space;
+      if (to > from && tokensAlike(names.substring(from, to), token)) {
         return true;
       }
+      from = to + 1;
     }
     return false;
   }

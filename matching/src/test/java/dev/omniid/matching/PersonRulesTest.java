@@ -162,6 +162,11 @@ class PersonRulesTest {
       Pedro  | Gómez  | Gómez  | Pedro  | NONE
       Luis   | García | Pedro  | García | GIVEN_NAME
       Luis   | García | García | Pedro  | GIVEN_NAME
+      Ana    | García López | López  | Ana | NONE
+      Ana    | López García | López  | Ana | NONE
+      Ana    | García  López | Lopes | Ana | NONE
+      Ana    | García López | Ruiz   | Ana | GIVEN_NAME
+      Ana    | García López | Gómez  | Ana López | GIVEN_NAME
       """)
   void givenAndFamilySwappedBetweenRecordsIsNoConflict(String g1, String f1, String g2, String f2,
       PersonConflict expected) {
