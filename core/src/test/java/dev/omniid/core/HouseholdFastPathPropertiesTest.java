@@ -115,6 +115,37 @@ class HouseholdFastPathPropertiesTest {
         RandomTouchpoints.partition(fast));
   }
 
+  /**
+   * Why a touchpoint naming nobody is left to the full path when it would join a household's
+   * profile with a clean one. The household's anonymous session ({@code k2}) shares the family
+   * mailbox with Luis, of its profile, and with Ana, of another; the mailbox, contested, skips it.
+   * The visit names nobody but links the session (by one e-mail) and a profile that knows only a
+   * birth date (by another): replayed, the session's group is named by that birth date before
+   * the mailbox, so the mailbox now joins it to Ana, and Luis is refused. The person check reads
+   * Luis against Ana and finds the union refused; the birth date, which agrees with both, it does
+   * not read. The full path's answer is Ana's profile with the session, the visit and the birth
+   * date; both paths must give it.
+   */
+  @org.junit.jupiter.api.Test
+  void aVisitNamingNobodyBetweenAHouseholdAndAProfileOfItsOwnIsLeftToTheFullPath() {
+    IdentityResolver fast = mailboxCase(true);
+    IdentityResolver full = mailboxCase(false);
+    List<Touchpoint> steps = List.of(
+        mailboxTouchpoint("k3", "luis", "x@f.example", "y@f.example"),
+        mailboxTouchpoint("k2", null, "x@f.example", "y@f.example", "a@f.example"),
+        mailboxTouchpoint("k1", "ana", "x@f.example"),
+        Touchpoint.newBuilder("d").channel(Channel.STORE).eventKind(EventKind.PURCHASE)
+            .identifier(IdentifierType.EMAIL, "b@f.example")
+            .attribute(AttributeKey.BIRTH_DATE, "1980-05-01").build(),
+        mailboxTouchpoint("t", null, "a@f.example", "b@f.example"));
+    for (Touchpoint t : steps) {
+      assertEquals(full.resolve(t), fast.resolve(t), t.id());
+      assertEquals(full.profiles().toList(), fast.profiles().toList(), t.id());
+    }
+    assertEquals(Set.of(Set.of("k1", "k2", "t", "d"), Set.of("k3")),
+        RandomTouchpoints.partition(fast));
+  }
+
   private static Touchpoint personTouchpoint(String id, String given, String email,
       String phone) {
     Touchpoint.Builder b = Touchpoint.newBuilder(id).channel(Channel.WEB)
