@@ -52,10 +52,11 @@ import java.util.List;
  * above, and none has the touchpoint at an end. The union is not its whole component, so it is
  * not clean. A touchpoint naming nobody is left to the full path there: a group of C named
  * earlier could then hold only a clean cluster's people, whom the person check above does not
- * read ({@code HouseholdFastPathPropertiesTest} spells out a household's anonymous session named
- * by a birth date from the other profile, which the family mailbox then joins to a relative, and
- * the two tests of this case fail without the mark and without this exclusion). Two clusters that are not clean are left to it too (both in one component, the
- * touchpoint's unions with one of them are refused: evidence the fast path would not give).
+ * read. {@code HouseholdFastPathPropertiesTest} spells out both: a household's anonymous session
+ * named by the other profile's birth date, which the family mailbox then joins to a relative
+ * (it fails without this exclusion), and a union that passed for clean (it fails without the
+ * mark). Two clusters that are not clean are left to the full path too (both in one component,
+ * the touchpoint's unions with one of them are refused: evidence the fast path would not give).
  *
  * <p>Most returning customers' touchpoints take it (96 % in {@code ResolveBenchmark} at 1 M).
  * A property test runs the same histories with it switched off and compares everything a caller

@@ -93,9 +93,10 @@ class HouseholdFastPathPropertiesTest {
    * The father's visit carries his e-mail, on file in the household's profile (split from his
    * wife's by their landline, refused), and his work phone, on file in a profile of its own: the
    * fast path merges the two with the visit into the older, the work phone's, and the union, no
-   * longer its whole component, must not pass for clean. A touchpoint naming nobody that carries only the landline, its first
-   * carrier in the father's profile, shows it: the landline is contested, so the full path leaves
-   * it alone, where a clean profile would have taken it by its one carrier.
+   * longer its whole component, must not pass for clean. A touchpoint naming nobody that carries
+   * only the landline, its first carrier in the father's profile, shows it: the landline is
+   * contested, so the full path leaves it alone, where a clean profile would have taken it by its
+   * one carrier.
    */
   @org.junit.jupiter.api.Test
   void aVisitJoiningAHouseholdsProfileToAProfileOfItsOwnLeavesThemNotClean() {
