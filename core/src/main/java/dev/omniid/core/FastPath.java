@@ -136,10 +136,10 @@ final class FastPath {
         return null;
       }
     }
-    if (unclean && (rule == null ? count > 1 || edges > 0 : count > 1 && node.person() == null)) {
-      // Only one cluster that is not clean can be joined without recomputing (see above). With
-      // people, it may be joined with clean ones too when the touchpoint names a person (see
-      // the class comment).
+    if (unclean && (rule == null ? edges > 0 : count > 1 && node.person() == null)) {
+      // Without people, one cluster that is not clean is joined alone (addTarget declines a
+      // second) and without edges (see above). With people, it may be joined with clean ones too
+      // when the touchpoint names a person (see the class comment).
       return null;
     }
     if (count == 0) {

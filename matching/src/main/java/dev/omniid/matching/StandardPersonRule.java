@@ -380,18 +380,14 @@ final class StandardPersonRule implements PersonRule {
   }
 
   private boolean hasToken(String names, String token) {
-    if (names.indexOf(' ') < 0) {
-      // One token, as most family names are: split would copy it into a list and an array for
-      // every pair of a household's given names the rule is asked about.
-      return tokensAlike(names, token);
-    }
     // Token by token, stopping at the first alike: split made a list, an array and every token
-    // for each pair of a household's people with a compound family name ("garcia lopez").
+    // for each pair of a household's people the rule is asked about. A name of one token, as most
+    // family names are, is its own only token (substring of the whole string is the string).
     int from = 0;
     while (from <= names.length()) {
       int space = names.indexOf(' ', from);
       int to = space < 0 ? names.length() : space;
-      if (to > from && tokensAlike(names.substring(from, to), token)) {
+      if (tokensAlike(names.substring(from, to), token)) {
         return true;
       }
       from = to + 1;

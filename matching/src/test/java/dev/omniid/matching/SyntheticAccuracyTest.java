@@ -231,8 +231,8 @@ class SyntheticAccuracyTest {
   private static final EmailNormalizer EMAILS = EmailNormalizer.standard();
   private static final NameNormalizer NAMES = NameNormalizer.standard();
 
-  /** The evidence keys of one record (see the class Javadoc). */
-  static List<String> evidence(Touchpoint t) {
+  /** The identifier keys of {@link #evidence}: e-mails, phones and ids, junk left out. */
+  static List<String> identifierEvidence(Touchpoint t) {
     List<String> keys = new ArrayList<>();
     for (Identifier identifier : t.identifiers()) {
       IdentifierType type = identifier.type();
@@ -268,6 +268,12 @@ class SyntheticAccuracyTest {
         keys.add(type.name() + ":" + raw.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""));
       }
     }
+    return keys;
+  }
+
+  /** The evidence keys of one record (see the class Javadoc). */
+  static List<String> evidence(Touchpoint t) {
+    List<String> keys = identifierEvidence(t);
     List<String> tokens = new ArrayList<>(2);
     for (AttributeKey key : List.of(AttributeKey.GIVEN_NAME, AttributeKey.FAMILY_NAME)) {
       String token = firstToken(t.attributes().get(key));
@@ -368,15 +374,11 @@ class SyntheticAccuracyTest {
     return new long[] {within, strangers, strangersSharing, strangersScored};
   }
 
-  /** The identifier keys of {@link #evidence} that a person's records hold. */
+  /** The identifier keys ({@link #identifierEvidence}) that a person's records hold. */
   private static Set<String> identifierKeys(List<GeneratedTouchpoint> records) {
     Set<String> keys = new HashSet<>();
     for (GeneratedTouchpoint g : records) {
-      for (String key : evidence(g.touchpoint())) {
-        if (!key.startsWith("born:") && !key.startsWith("postal:")) {
-          keys.add(key);
-        }
-      }
+      keys.addAll(identifierEvidence(g.touchpoint()));
     }
     return keys;
   }
