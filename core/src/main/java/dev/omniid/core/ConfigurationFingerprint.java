@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
  */
 final class ConfigurationFingerprint {
   /**
-   * The version of the rules that decide a partition (clustering, limits, person conflicts):
-   * raise it with any change to them, so that a snapshot written by an earlier build is
-   * clustered again rather than restored.
+   * The version of the rules that decide a partition (clustering, limits, person conflicts, and
+   * what OmniID's own normalizers make of a value, which the fingerprint knows only by class
+   * name): raise it with any change to them, so that a snapshot written by an earlier build is
+   * clustered again rather than restored. 2: the phone normalizer reads a leading {@code 00} as
+   * the international prefix where the region's is another.
    */
-  static final int RULES = 1;
+  static final int RULES = 2;
 
   private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda[^,\\]\\)\\s@]*");
   private static final Pattern IDENTITY = Pattern.compile("@[0-9a-f]+");

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Normalizes phone numbers with libphonenumber to E.164 ({@code +34612345678}).
  *
  * <p>Accepts international ({@code +34 612 34 56 78}), international-prefix ({@code 0034...},
- * {@code 011 ...} from the US) and national forms ({@code 612 345 678}, {@code (55) 1234-5678})
+ * {@code 011 ...} from the US, and {@code 00...} wherever the region's own prefix is another and
+ * its reading gives no valid number) and national forms ({@code 612 345 678}, {@code (55) 1234-5678})
  * read in a default region: the touchpoint's {@link AttributeKey#COUNTRY} when it is a region
  * libphonenumber knows, else the normalizer's. Extensions ({@code ext. 12}) are dropped from the
  * compared value: they reach a desk, not a person.
@@ -242,11 +243,16 @@ public final class PhoneNormalizer implements Normalizer {
     try {
       number = UTIL.parse(s, region);
     } catch (NumberParseException e) {
-      return digitsAsWritten(s, region);
+      String international = afterDoubleZero(s);
+      return international != null ? international : digitsAsWritten(s, region);
     }
     number.clearExtension();
     if (UTIL.isValidNumber(number)) {
       return UTIL.format(number, PhoneNumberFormat.E164);
+    }
+    String international = afterDoubleZero(s);
+    if (international != null) {
+      return international;
     }
     if (UTIL.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
       String local = "+" + number.getCountryCode() + "?" + UTIL.getNationalSignificantNumber(number);
@@ -267,6 +273,28 @@ public final class PhoneNormalizer implements Normalizer {
     // "+34 612 34" wrote its country and too few digits after it; but without a '+', reading the
     // region's international prefix ("00 61 2345" in DE) may be what left too few.
     return s.indexOf('+') >= 0 ? Reason.INVALID_VALUE : digitsAsWritten(s, region);
+  }
+
+  /**
+   * The valid number {@code s} writes when its leading {@code 00} is read as the international
+   * prefix, in E.164; null when it does not start with {@code 00} or is no valid number so read.
+   * Asked only when the region's own reading is not valid: {@code 00} is the international prefix
+   * of most of the world, and customers write it where their region's is another ("0017138674721"
+   * in a US record, where it is {@code 011}; "0057 311 380 1059" in a Colombian one, which
+   * libphonenumber reads as carrier prefix {@code 005} and country code 7, a number that does not
+   * exist). A region's own reading that is valid wins.
+   */
+  private static String afterDoubleZero(String s) {
+    if (!s.startsWith("00")) {
+      return null;
+    }
+    try {
+      PhoneNumber number = UTIL.parse("+" + s.substring(2), "ZZ");
+      number.clearExtension();
+      return UTIL.isValidNumber(number) ? UTIL.format(number, PhoneNumberFormat.E164) : null;
+    } catch (NumberParseException e) {
+      return null;
+    }
   }
 
   /**

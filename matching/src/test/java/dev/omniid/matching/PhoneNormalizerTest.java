@@ -44,6 +44,14 @@ class PhoneNormalizerTest {
       "07911 123456                    | ES | +34~07911123456",
       "+99 1234 5678                   | ES | +34~9912345678",
       "0099 1234 5678                  | ES | +34~009912345678",
+      // 00, the international prefix of most of the world, where the region's is another.
+      "0017138674721                   | US | +17138674721",
+      "00 1 (713) 867-4721             | US | +17138674721",
+      "0057 311 380 1059               | CO | +573113801059",
+      "0044 20 7946 0958               | AU | +442079460958",
+      // The region's own prefix, when its reading is valid, wins: carrier 005 from Colombia.
+      "005 1 713 867 4721              | CO | +17138674721",
+      "00 99 1234 5678                 | US | +1~009912345678",
   })
   void realWorldFormats(String raw, String region, String expected) {
     PhoneNormalizer normalizer = PhoneNormalizer.forRegion(region);
