@@ -47,12 +47,14 @@ final class AccountsPipeline {
 
   private static AccountResolver resolver(Pipeline.Read read, Pipeline.Settings settings) {
     try {
-      OmniId.AccountBuilder builder = OmniId.accountResolverBuilder().defaultRegion(read.region());
+      long expected = settings.expectedRecords().orElse((long) Math.max(1, read.records().size()));
+      OmniId.AccountBuilder builder = OmniId.accountResolverBuilder().defaultRegion(read.region())
+          .expectedTouchpoints(expected);
       if (read.monthFirst()) {
         builder.monthFirstDates();
       }
       Optional<MatchModel> model = Pipeline.personModel(read.region(), read.monthFirst(), settings,
-          read.records());
+          read.records(), expected);
       ResolverBuilder persons = builder.toPersonsBuilder();
       model.ifPresent(persons::matchModel);
       Mapping mapping = read.mapping();

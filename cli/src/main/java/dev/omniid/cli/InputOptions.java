@@ -35,6 +35,13 @@ final class InputOptions {
           + "identifier are linked on names, birth date and address (default 0.99).")
   Double threshold;
 
+  @Option(names = "--expected-records", paramLabel = "N",
+      description = "How many records the customer base holds: the match prior follows it, so "
+          + "that strangers who share a name and a birth date are not joined more often in a "
+          + "larger file (default: the input's lines, counted before resolving; 10,000 when "
+          + "reading standard input).")
+  Long expectedRecords;
+
   @Option(names = "--estimate",
       description = "Fit the match weights to this file by expectation-maximization first (no labels needed).")
   boolean estimate;
@@ -43,8 +50,11 @@ final class InputOptions {
     if (threshold != null && !(threshold > 0 && threshold < 1)) {
       throw new CliException("--threshold must be a probability between 0 and 1, such as 0.99");
     }
+    if (expectedRecords != null && expectedRecords < 1) {
+      throw new CliException("--expected-records must be at least 1");
+    }
     return new Pipeline.Settings(input, mapping, Optional.ofNullable(format),
         Optional.ofNullable(region).map(Pipeline::region), Optional.ofNullable(threshold), estimate,
-        Optional.ofNullable(preset));
+        Optional.ofNullable(preset), Optional.ofNullable(expectedRecords));
   }
 }

@@ -103,7 +103,9 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     asWritten.forEach(name -> raw.add(IdentifierType.of(name)));
     Set<IdentifierType> vouching = new java.util.LinkedHashSet<>();
     personal.forEach(name -> vouching.add(IdentifierType.of(name)));
-    return Pipeline.resolverBuilder(region, monthFirst, model, byType, raw, vouching);
+    // A journal grows from ingest to ingest: the default model's own size, which a configuration
+    // checked against the journal's must not change from one ingest to the next.
+    return Pipeline.resolverBuilder(region, monthFirst, model, byType, raw, vouching, 0);
   }
 
   /**

@@ -58,9 +58,18 @@ final class Pipeline {
    * @param threshold the match probability at or above which a scored pair links, when set
    * @param estimate whether to fit the match weights to the input by EM before resolving
    * @param preset the built-in mapping to use instead of the mapping file (then null), if any
+   * @param expectedRecords how many records the customer base holds, when set; else the input's
+   *     (see {@link #expectedTouchpoints})
    */
   record Settings(Path input, Path mapping, Optional<Format> format, Optional<String> region,
-      Optional<Double> threshold, boolean estimate, Optional<String> preset) {
+      Optional<Double> threshold, boolean estimate, Optional<String> preset,
+      Optional<Long> expectedRecords) {
+    /** Settings that leave the expected records to the input. */
+    Settings(Path input, Path mapping, Optional<Format> format, Optional<String> region,
+        Optional<Double> threshold, boolean estimate, Optional<String> preset) {
+      this(input, mapping, format, region, threshold, estimate, preset, Optional.empty());
+    }
+
     /** Settings that read a mapping file. */
     Settings(Path input, Path mapping, Optional<Format> format, Optional<String> region,
         Optional<Double> threshold, boolean estimate) {
@@ -134,7 +143,7 @@ final class Pipeline {
       // The model is fitted to every record before the first is resolved.
       Read read = read(settings, progress);
       IdentityResolver resolver = resolver(read.mapping(), read.region(), read.monthFirst(),
-          settings, read.records());
+          settings, read.records(), settings.expectedRecords().orElse((long) read.records().size()));
       List<Warning> warnings = new ArrayList<>(read.warnings());
       Chunks resolving = new Chunks(resolver, progress, false, read.records());
       for (int from = 0; from < read.records().size(); from += CHUNK) {
@@ -148,7 +157,7 @@ final class Pipeline {
     // own) while the next is read. The warnings stay in the order of a read and then a resolve.
     Source source = source(settings);
     IdentityResolver resolver = resolver(source.mapping(), source.region(), source.monthFirst(),
-        settings, List.of());
+        settings, List.of(), expectedTouchpoints(settings));
     RecordList records = new RecordList();
     Chunks resolving = new Chunks(resolver, progress, true, records);
     Read read;
@@ -690,32 +699,65 @@ final class Pipeline {
     }
   }
 
+  /**
+   * How many touchpoints the resolver is told to expect: {@code --expected-records} when set, else
+   * the input's lines, counted before anything is resolved (a CSV's header and a blank line count
+   * too: the prior only needs the size), else 0 (standard input, or a file that cannot be read,
+   * which reading then reports): the default model's own size.
+   */
+  static long expectedTouchpoints(Settings settings) {
+    if (settings.expectedRecords().isPresent()) {
+      return settings.expectedRecords().get();
+    }
+    Path input = settings.input();
+    if (input == null || input.toString().equals("-") || !Files.isRegularFile(input)) {
+      return 0;
+    }
+    try (java.io.InputStream in = Files.newInputStream(input)) {
+      byte[] buffer = new byte[1 << 16];
+      long lines = 0;
+      int last = '\n';
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+        last = buffer[n - 1];
+      }
+      return last == '\n' ? lines : lines + 1;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   private static IdentityResolver resolver(Mapping mapping, String region, boolean monthFirst,
-      Settings settings, List<MappedRecord> records) {
+      Settings settings, List<MappedRecord> records, long expected) {
     try {
-      return configuredResolver(mapping, region, monthFirst, settings, records);
+      return configuredResolver(mapping, region, monthFirst, settings, records, expected);
     } catch (OmniIdException e) {
       throw refused(e);
     }
   }
 
   private static IdentityResolver configuredResolver(Mapping mapping, String region,
-      boolean monthFirst, Settings settings, List<MappedRecord> records) {
-    Optional<MatchModel> model = personModel(region, monthFirst, settings, records);
+      boolean monthFirst, Settings settings, List<MappedRecord> records, long expected) {
+    Optional<MatchModel> model = personModel(region, monthFirst, settings, records, expected);
     // The mapping's part is Mapping.configure, which the Spark job uses too.
     return mapping.configure(resolverBuilder(region, monthFirst, model, Map.of(), Set.of(),
-        Set.of())).build();
+        Set.of(), expected)).build();
   }
 
   /**
    * The persons' match model the options ask for ({@code --threshold}, {@code --estimate}), or
-   * empty for OmniID's default.
+   * empty for OmniID's default; its prior follows {@code expected} touchpoints when above 0.
    */
   static Optional<MatchModel> personModel(String region, boolean monthFirst, Settings settings,
-      List<MappedRecord> records) {
+      List<MappedRecord> records, long expected) {
     Optional<MatchModel> model = Optional.empty();
     if (settings.threshold().isPresent() || settings.estimate()) {
-      MatchModel m = OmniId.defaultMatchModel(region, monthFirst);
+      MatchModel m = expected > 0 ? OmniId.defaultMatchModel(region, monthFirst, expected)
+          : OmniId.defaultMatchModel(region, monthFirst);
       if (settings.estimate() && !records.isEmpty()) {
         m = OmniId.estimate(m, records.stream().map(MappedRecord::touchpoint).toList()).model();
       }
@@ -748,8 +790,11 @@ final class Pipeline {
    */
   static ResolverBuilder resolverBuilder(String region, boolean monthFirst, Optional<MatchModel> model,
       Map<IdentifierType, IdentifierPolicy> policies, Set<IdentifierType> asWritten,
-      Set<IdentifierType> personal) {
+      Set<IdentifierType> personal, long expected) {
     OmniId.Builder builder = OmniId.resolverBuilder().defaultRegion(region);
+    if (expected > 0) {
+      builder.expectedTouchpoints(expected);
+    }
     if (monthFirst) {
       builder.monthFirstDates();
     }
