@@ -45,6 +45,8 @@ public final class Main {
       "  --default-region XX        ISO 3166 region for phones and postal codes (default: the",
       "                             mapping's, else ES; US also reads dates month first)",
       "  --threshold P              match probability threshold in (0, 1) (default: 0.99)",
+      "  --expected-records N       how many records the customer base holds: the match prior",
+      "                             follows it (default: the input's records, counted first)",
       "  --month-first-dates        read ambiguous dates month first (US)",
       "  --max-component-size N     largest component to partition (default: "
           + ResolveSettings.DEFAULT_MAX_COMPONENT_SIZE + ")",
@@ -87,10 +89,10 @@ public final class Main {
       err.println("omniid-spark: " + e.getMessage());
       return 2;
     }
-    ResolveSettings settings;
+    ResolveSettings.Builder b;
     RecordMapping recordMapping;
     try {
-      ResolveSettings.Builder b = ResolveSettings.newBuilder()
+      b = ResolveSettings.newBuilder()
           .maxComponentSize(o.maxComponentSize)
           .withEvidence(o.evidence);
       if (o.estimateSample > 0) {
@@ -105,7 +107,11 @@ public final class Main {
         recordMapping = RecordMapping.of(mapping,
             ResolveSettings.Builder.monthFirstDates(mapping, o.region, o.monthFirst));
       }
-      settings = b.build();
+      if (o.expectedRecords > 0) {
+        b.expectedTouchpoints(o.expectedRecords);
+      }
+      // Built here too, so that a bad value is reported before Spark starts.
+      b.build();
     } catch (OmniIdException e) {
       err.println("omniid-spark: " + (e.field().equals("defaultRegion") ? "--default-region "
           : e.field().equals("matchThreshold") ? "--threshold " : e.field() + " ") + e.detail());
@@ -126,6 +132,15 @@ public final class Main {
         case "jsonl" -> spark.read().json(o.input);
         default -> spark.read().parquet(o.input);
       };
+      if (o.expectedRecords == 0) {
+        // The prior follows the file's size: one pass to count it, as the omniid tool counts
+        // its input's lines.
+        long count = records.count();
+        if (count > 0) {
+          b.expectedTouchpoints(count);
+        }
+      }
+      ResolveSettings settings = b.build();
       Dataset<Row> result = OmniIdSpark.resolve(records, recordMapping, settings);
       if (o.outFormat.equals("csv")) {
         result.write().mode(SaveMode.Overwrite).option("header", "true").csv(o.out);
@@ -152,6 +167,8 @@ public final class Main {
     String mappingFile;
     String preset;
     double threshold = Double.NaN;
+    /** The --expected-records given, or 0: the input's records, counted. */
+    long expectedRecords;
     boolean monthFirst;
     int maxComponentSize = ResolveSettings.DEFAULT_MAX_COMPONENT_SIZE;
     boolean evidence;
@@ -189,6 +206,8 @@ public final class Main {
           case "--out-format" -> o.outFormat = oneOf("--out-format", v, "parquet", "csv");
           case "--default-region" -> o.region = v;
           case "--threshold" -> o.threshold = number("--threshold", v);
+          case "--expected-records" -> o.expectedRecords = Math.max(-1,
+              whole("--expected-records", v));
           case "--max-component-size" -> o.maxComponentSize = (int) Math.min(Integer.MAX_VALUE,
               Math.max(0, (long) number("--max-component-size", v)));
           case "--estimate-sample" -> o.estimateSample = (int) Math.min(Integer.MAX_VALUE,
@@ -210,6 +229,9 @@ public final class Main {
       }
       if (!(Double.isNaN(o.threshold) || o.threshold > 0 && o.threshold < 1)) {
         throw new IllegalArgumentException("--threshold must be a probability in (0, 1)");
+      }
+      if (seen.containsKey("--expected-records") && o.expectedRecords < 1) {
+        throw new IllegalArgumentException("--expected-records must be at least 1");
       }
       if (o.maxComponentSize < 2) {
         throw new IllegalArgumentException("--max-component-size must be at least 2");

@@ -162,15 +162,29 @@ public final class ResolveSettings implements Serializable {
    * The {@code OmniId} defaults for a region, threshold and date order, configured by a mapping
    * when there is one: serializable, so the executors build the same resolver configuration.
    */
-  private record Defaults(String region, double threshold, boolean monthFirst, Mapping mapping)
-      implements Serializable {
+  private record Defaults(String region, double threshold, boolean monthFirst, Mapping mapping,
+      long expectedTouchpoints) implements Serializable {
+    /** The defaults with no expected size: the default model's own prior. */
+    Defaults(String region, double threshold, boolean monthFirst, Mapping mapping) {
+      this(region, threshold, monthFirst, mapping, 0);
+    }
+
+    Defaults withExpectedTouchpoints(long touchpoints) {
+      return new Defaults(region, threshold, monthFirst, mapping, touchpoints);
+    }
+
     MatchModel startModel() {
-      return OmniId.defaultMatchModel(region, monthFirst);
+      return expectedTouchpoints > 0
+          ? OmniId.defaultMatchModel(region, monthFirst, expectedTouchpoints)
+          : OmniId.defaultMatchModel(region, monthFirst);
     }
 
     /** The configuration, scoring with {@code model} (null: the default model). */
     ResolverBuilder resolverBuilder(MatchModel model) {
       OmniId.Builder b = OmniId.resolverBuilder().defaultRegion(region);
+      if (expectedTouchpoints > 0) {
+        b.expectedTouchpoints(expectedTouchpoints);
+      }
       if (model != null) {
         b.matchModel(model);
       }
@@ -198,6 +212,7 @@ public final class ResolveSettings implements Serializable {
     private int estimateSample;
     private long estimateSeed;
     private long valueCacheSize = DEFAULT_VALUE_CACHE_SIZE;
+    private long expectedTouchpoints;
 
     private Builder() {}
 
@@ -364,16 +379,46 @@ public final class ResolveSettings implements Serializable {
     }
 
     /**
+     * How many records the customer base holds: the {@code OmniId} default model's prior follows
+     * it ({@code OmniId.Builder.expectedTouchpoints}, the CLI's {@code --expected-records}), so that
+     * strangers who share a given name and a birth date are not joined more often in a larger
+     * file. Unset, the default model's own prior (its size, 10,000 touchpoints). Applies to the
+     * {@code OmniId} defaults ({@link #omniIdDefaults} or {@link #mapping}) and to the start model
+     * of {@link #estimateWeights}; a custom configuration keeps its own model, and
+     * {@link #build()} refuses the two together.
+     *
+     * @param touchpoints the expected number of records, at least 1
+     * @return this builder
+     * @throws OmniIdException ({@code INVALID_VALUE} on {@code expectedTouchpoints}) if it is
+     *     below 1
+     */
+    public Builder expectedTouchpoints(long touchpoints) {
+      OmniId.priorFor(touchpoints);
+      this.expectedTouchpoints = touchpoints;
+      return this;
+    }
+
+    /**
      * Builds the settings.
      *
      * @return immutable settings
-     * @throws IllegalStateException if weights are to be estimated for a custom configuration
+     * @throws IllegalStateException if weights are to be estimated, or a size expected, for a
+     *     custom configuration
      */
     public ResolveSettings build() {
       if (estimateSample > 0 && defaults == null) {
         throw new IllegalStateException("estimateWeights starts from the OmniId default model"
             + " (omniIdDefaults or mapping); a custom configuration's model is its own: estimate"
             + " it with ModelEstimator and set it in the configuration");
+      }
+      if (expectedTouchpoints > 0 && defaults == null) {
+        throw new IllegalStateException("expectedTouchpoints sets the OmniId default model's"
+            + " prior (omniIdDefaults or mapping); a custom configuration's model is its own: set"
+            + " OmniId.Builder.expectedTouchpoints in the configuration");
+      }
+      if (expectedTouchpoints > 0) {
+        defaults = defaults.withExpectedTouchpoints(expectedTouchpoints);
+        configuration = defaults.configuration();
       }
       return new ResolveSettings(this);
     }

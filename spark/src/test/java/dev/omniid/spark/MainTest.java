@@ -2,6 +2,7 @@ package dev.omniid.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -65,6 +66,25 @@ class MainTest {
     assertTrue(err().contains("--estimate-seed needs --estimate-sample"), err());
     assertEquals(2, run("--input", "x", "--out", "y", "--default-region", "XX"));
     assertTrue(err().contains("--default-region"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--expected-records", "0"));
+    assertTrue(err().contains("--expected-records must be at least 1"), err());
+    assertEquals(2, run("--input", "x", "--out", "y", "--expected-records", "many"));
+    assertTrue(err().contains("--expected-records must be a whole number"), err());
+  }
+
+  @Test
+  void theExpectedSizeSetsTheDefaultModelsPriorAndNotACustomConfigurations() {
+    assertEquals(0.01, ResolveSettings.defaults().startModel().priorMatchProbability());
+    assertEquals(1e-4, ResolveSettings.newBuilder().expectedTouchpoints(1_000_000).build()
+        .startModel().priorMatchProbability(), 1e-15);
+    assertEquals(1e-4, ResolveSettings.newBuilder().omniIdDefaults("US", 0.995, true)
+        .expectedTouchpoints(1_000_000).build().startModel().priorMatchProbability(), 1e-15);
+    assertThrows(IllegalStateException.class, () -> ResolveSettings.newBuilder()
+        .configuration(() -> dev.omniid.matching.OmniId.resolverBuilder().toResolverBuilder())
+        .expectedTouchpoints(1_000_000).build());
+    dev.omniid.core.OmniIdException e = assertThrows(dev.omniid.core.OmniIdException.class,
+        () -> ResolveSettings.newBuilder().expectedTouchpoints(0));
+    assertEquals("expectedTouchpoints", e.field());
   }
 
   @Test
