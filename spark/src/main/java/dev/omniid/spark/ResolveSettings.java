@@ -51,9 +51,10 @@ public final class ResolveSettings implements Serializable {
    */
   final String token = UUID.randomUUID().toString();
 
-  private ResolveSettings(Builder b) {
-    this.configuration = b.configuration;
-    this.defaults = b.defaults;
+  /** The builder's settings, with {@code defaults} and their {@code configuration} as built. */
+  private ResolveSettings(Builder b, Defaults defaults, ResolverConfiguration configuration) {
+    this.configuration = configuration;
+    this.defaults = defaults;
     this.maxComponentSize = b.maxComponentSize;
     this.withEvidence = b.withEvidence;
     this.estimateSample = b.estimateSample;
@@ -417,10 +418,11 @@ public final class ResolveSettings implements Serializable {
             + " OmniId.Builder.expectedTouchpoints in the configuration");
       }
       if (expectedTouchpoints > 0) {
-        defaults = defaults.withExpectedTouchpoints(expectedTouchpoints);
-        configuration = defaults.configuration();
+        // Applied here, not kept: the builder stays as set, whatever is called after build().
+        Defaults sized = defaults.withExpectedTouchpoints(expectedTouchpoints);
+        return new ResolveSettings(this, sized, sized.configuration());
       }
-      return new ResolveSettings(this);
+      return new ResolveSettings(this, defaults, configuration);
     }
   }
 }
