@@ -146,6 +146,12 @@ final class ComponentClusterer {
     // whose a touchpoint that names nobody is: it joins none of them (a function of the value's
     // carriers, so the same in any order).
     boolean contested = uf.contested.contains(v);
+    // A role account (an office's info@) names a function: it joins two carriers only when each
+    // names someone by a given name and the rule finds them no different people at such an
+    // account; the union then checks their groups as any other. Decided by the two carriers
+    // alone, so it never changes with the groups around them.
+    boolean[] named = v.roleAccount() && uf.rule != null ? namedByGivenName(members, entries, uf.rule)
+        : null;
     for (int k = 1; k < members.length; k++) {
       // Each carrier joins the group of the first earlier carrier it may join: a household's
       // landline links the father's records with each other even when the first carrier is the
@@ -156,6 +162,11 @@ final class ComponentClusterer {
         if (contested && (uf.people[uf.find(members[j])].length == 0
             || uf.people[uf.find(members[k])].length == 0)
             && uf.find(members[j]) != uf.find(members[k])) {
+          continue;
+        }
+        if (named != null && uf.find(members[j]) != uf.find(members[k])
+            && !(named[j] && named[k] && uf.rule.conflictAtRoleAccount(
+                entries[members[j]].person(), entries[members[k]].person()) == PersonConflict.NONE)) {
           continue;
         }
         joined = tryUnion(members[j], members[k], v, vouchesForOnePerson,
@@ -514,8 +525,25 @@ final class ComponentClusterer {
     return false;
   }
 
-  /** Whether two carriers of {@code v} name incompatible people. */
+  /** For each of {@code members}, whether its touchpoint names someone by a counted given name. */
+  private static boolean[] namedByGivenName(int[] members, TouchpointNode[] entries,
+      PersonRule rule) {
+    boolean[] named = new boolean[members.length];
+    for (int i = 0; i < members.length; i++) {
+      PersonTraits p = entries[members[i]].person();
+      named[i] = p != null && rule.countingKey(p) != null;
+    }
+    return named;
+  }
+
+  /**
+   * Whether two carriers of {@code v} name incompatible people, or {@code v} is a role account,
+   * which names nobody in particular whoever its carriers are.
+   */
   static boolean contested(ValueNode v, PersonRule rule) {
+    if (v.roleAccount()) {
+      return true;
+    }
     PersonTraits[] people = NO_PEOPLE;
     for (int i = 0; i < v.carrierCount(); i++) {
       PersonTraits p = v.carrier(i).person();

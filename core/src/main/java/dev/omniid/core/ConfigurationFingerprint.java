@@ -49,6 +49,12 @@ final class ConfigurationFingerprint {
     t.add(b.junk.size());
     b.junk.entrySet().stream().sorted(Map.Entry.comparingByKey(BY_NAME))
         .forEach(e -> t.add(e.getKey().name()).code(e.getValue()));
+    if (!b.roleAccounts.isEmpty()) {
+      // Only a configuration with role accounts adds them: fingerprints of before stay valid.
+      t.add("role accounts").add(b.roleAccounts.size());
+      b.roleAccounts.entrySet().stream().sorted(Map.Entry.comparingByKey(BY_NAME))
+          .forEach(e -> t.add(e.getKey().name()).code(e.getValue()));
+    }
     t.add(b.derivations.size());
     for (ResolverBuilder.Derivation d : b.derivations) {
       t.add(d.from().name()).add(d.to().name()).code(d.function());

@@ -17,8 +17,8 @@ final class DerivingValueNode extends ValueNode {
    */
   private ValueNode derived;
 
-  DerivingValueNode(TypeInfo type, String value, boolean junk) {
-    super(type, value, junk);
+  DerivingValueNode(TypeInfo type, String value, boolean junk, boolean roleAccount) {
+    super(type, value, junk, roleAccount);
   }
 
   /** The node of the derived value when known and still in the graph, else null. */

@@ -20,11 +20,13 @@ final class Erasure {
 
   private final Map<IdentifierType, Normalizer> normalizers;
   private final Map<IdentifierType, Predicate<String>> junk;
+  private final Map<IdentifierType, Predicate<String>> roleAccounts;
   private final List<ResolverBuilder.Derivation> derivations;
 
   Erasure(ResolverBuilder builder) {
     this.normalizers = Map.copyOf(builder.normalizers);
     this.junk = Map.copyOf(builder.junk);
+    this.roleAccounts = Map.copyOf(builder.roleAccounts);
     this.derivations = List.copyOf(builder.derivations);
   }
 
@@ -34,6 +36,18 @@ final class Erasure {
 
   private boolean junk(IdentifierType type, String value) {
     return junk.getOrDefault(type, NO_JUNK).test(value);
+  }
+
+  /** Whether the resolver derives nothing from the value: junk, or a role account (as it reads them). */
+  private boolean derivesNothing(IdentifierType type, String value) {
+    if (junk(type, value)) {
+      return true;
+    }
+    try {
+      return roleAccounts.getOrDefault(type, NO_JUNK).test(value);
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   /** The normalized value, or null if the normalizer refuses it (as the resolver would). */
@@ -66,6 +80,7 @@ final class Erasure {
     }
     List<Identifier> out = new ArrayList<>();
     out.add(new Identifier(type, value, value));
+    // A role account's digest is no value of the resolver's, but a touchpoint may send it.
     if (!junk(type, value)) {
       for (ResolverBuilder.Derivation d : derivations) {
         if (d.from().equals(type)) {
@@ -95,7 +110,7 @@ final class Erasure {
       for (Identifier identifier : identifiers) {
         if (identifier.type().equals(d.from())) {
           String source = normalize(d.from(), identifier.value(), touchpoint);
-          if (source != null && !junk(d.from(), source)
+          if (source != null && !derivesNothing(d.from(), source)
               && value.equals(derive(d, source, touchpoint))) {
             return true;
           }

@@ -96,6 +96,11 @@ final class FastPath {
     boolean unclean = false;
     for (ValueNode v : node.values) {
       if (v.linksCarriers()) {
+        if (rule != null && v.roleAccount()) {
+          // Whom a role account joins the touchpoint to depends on the people of its carriers,
+          // one by one: the full path decides.
+          return null;
+        }
         // One carrier tells: a clean cluster is its whole component, so it holds every carrier of
         // a value that connects. A cluster that is not clean must be seen to hold them all.
         TouchpointNode other = v.carrierOtherThan(node);

@@ -27,6 +27,7 @@ final class MergeGraph {
   private final Map<IdentifierType, IdentifierPolicy> policies;
   private final Map<IdentifierType, Normalizer> normalizers;
   private final Map<IdentifierType, Predicate<String>> junkPredicates;
+  private final Map<IdentifierType, Predicate<String>> roleAccountPredicates;
   private final List<ResolverBuilder.Derivation> derivations;
   private final java.util.Set<IdentifierType> personalTypes;
   /** Reads the person a touchpoint names; null when no person attribute keeps people apart. */
@@ -94,6 +95,7 @@ final class MergeGraph {
     this.policies = Map.copyOf(builder.policies);
     this.normalizers = Map.copyOf(builder.normalizers);
     this.junkPredicates = Map.copyOf(builder.junk);
+    this.roleAccountPredicates = Map.copyOf(builder.roleAccounts);
     this.derivations = List.copyOf(builder.derivations);
     this.personalTypes = java.util.Set.copyOf(builder.personalTypes);
     this.personRule = builder.personRule;
@@ -503,8 +505,11 @@ final class MergeGraph {
       ValueNode node = (ValueNode) lookUpFound[i];
       if (node == null) {
         boolean junk = isJunk(info, identifier.value(), touchpoint, problems, n.origins[i]);
-        node = info.derivation != null ? new DerivingValueNode(info, identifier.value(), junk)
-            : new ValueNode(info, identifier.value(), junk);
+        boolean role = !junk
+            && isRoleAccount(info, identifier.value(), touchpoint, problems, n.origins[i]);
+        node = info.derivation != null
+            ? new DerivingValueNode(info, identifier.value(), junk, role)
+            : new ValueNode(info, identifier.value(), junk, role);
         info.values.add(node);
         if (junk) {
           generic.add(node);
@@ -797,6 +802,28 @@ final class MergeGraph {
   }
 
   /**
+   * Whether the type's role-account predicate calls the value a role account. A predicate that
+   * fails counts the value as one (the safe side: it then links only agreeing people) and is
+   * reported as a failing junk check is.
+   */
+  private static boolean isRoleAccount(TypeInfo info, String value, Touchpoint touchpoint,
+      List<Problem> problems, int identifierIndex) {
+    if (info.roleAccount == null) {
+      return false;
+    }
+    try {
+      return info.roleAccount.test(value);
+    } catch (RuntimeException e) {
+      if (problems != null) {
+        problems.add(new Problem(touchpoint.id(), "identifiers (" + info.type + ")",
+            Reason.INVALID_VALUE, "role-account check failed with "
+            + e.getClass().getSimpleName(), OptionalInt.of(identifierIndex)));
+      }
+      return true;
+    }
+  }
+
+  /**
    * Whether the type's junk predicate calls the value junk. A predicate that fails counts the
    * value as junk (it then links nothing) and is reported by the class of its exception only:
    * its message may quote the value, and the touchpoint is still resolved.
@@ -881,9 +908,11 @@ final class MergeGraph {
       ResolverBuilder.Derivation d = derivations.get(k);
       for (int i = 0; i < given; i++) {
         Identifier source = normalized.get(i);
-        // A digest of a junk value (test@test.com) would link what the value itself may not.
+        // A digest of a junk value (test@test.com) or of a role account (info@) would link what
+        // the value itself may not.
         if (!source.type().equals(d.from())
-            || isJunk(infos.get(i), source.value(), touchpoint, null, -1)) {
+            || isJunk(infos.get(i), source.value(), touchpoint, null, -1)
+            || isRoleAccount(infos.get(i), source.value(), touchpoint, null, -1)) {
           continue;
         }
         TypeInfo info = register ? typeInfo(d.to()) : types.get(d.to());
@@ -1047,7 +1076,8 @@ final class MergeGraph {
     }
     TypeInfo info = new TypeInfo(type, policy,
         normalizers.getOrDefault(type, Normalizer.defaultFor(type)),
-        junkPredicates.getOrDefault(type, NO_JUNK), exclusiveSlot, namesOnePerson(type),
+        junkPredicates.getOrDefault(type, NO_JUNK), roleAccountPredicates.get(type), exclusiveSlot,
+        namesOnePerson(type),
         soleDerivation(type));
     types.put(type, info);
     List<TypeInfo> ordered = new ArrayList<>(types.values());

@@ -49,4 +49,19 @@ public interface PersonRule {
   default String countingKey(PersonTraits traits) {
     return null;
   }
+
+  /**
+   * Whether two people who write to one role account ({@link ResolverBuilder#roleAccounts}: an
+   * office's {@code info@}) are different people. Colleagues share such a mailbox, so a rule may
+   * tell them apart by more than {@link #conflict} does (family names that share no word, which
+   * marriage makes no proof elsewhere). Symmetric, pure and cheap, like {@link #conflict}; never
+   * {@code NONE} where {@link #conflict} is not. The default is {@link #conflict}.
+   *
+   * @param a the traits of one touchpoint that carries the account
+   * @param b the traits of another
+   * @return the first trait that proves them different people, or {@link PersonConflict#NONE}
+   */
+  default PersonConflict conflictAtRoleAccount(PersonTraits a, PersonTraits b) {
+    return conflict(a, b);
+  }
 }

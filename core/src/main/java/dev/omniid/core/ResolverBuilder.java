@@ -20,6 +20,7 @@ public final class ResolverBuilder {
   final Map<IdentifierType, IdentifierPolicy> policies = new LinkedHashMap<>();
   final Map<IdentifierType, Normalizer> normalizers = new HashMap<>();
   final Map<IdentifierType, Predicate<String>> junk = new HashMap<>();
+  final Map<IdentifierType, Predicate<String>> roleAccounts = new HashMap<>();
   final List<ProfileListener> listeners = new ArrayList<>();
   final List<BlockingKey> blockingKeys = new ArrayList<>();
   /** Each blocking key's own most touchpoints per key, or null for {@link #maxBlockSize}. */
@@ -95,6 +96,7 @@ public final class ResolverBuilder {
     copy.policies.putAll(policies);
     copy.normalizers.putAll(normalizers);
     copy.junk.putAll(junk);
+    copy.roleAccounts.putAll(roleAccounts);
     copy.blockingKeys.addAll(blockingKeys);
     copy.blockLimits.addAll(blockLimits);
     copy.derivations.addAll(derivations);
@@ -145,6 +147,32 @@ public final class ResolverBuilder {
    */
   public ResolverBuilder junkValues(IdentifierType type, Predicate<String> isJunk) {
     junk.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(isJunk, "isJunk"));
+    return this;
+  }
+
+  /**
+   * Declares normalized values of {@code type} that name a function rather than a person: an
+   * office's {@code info@}, {@code sales@} or {@code ventas@} mailbox, read by whoever answers it.
+   * With a {@linkplain #personRule person rule}, such a value links two touchpoints only when both
+   * name a person by a given name the rule counts ({@link PersonRule#countingKey}: an initial does
+   * not) and the rule finds no conflict between the groups it would join; a touchpoint naming
+   * nobody, or naming someone by a birth date alone, joins no one through it (it is listed as
+   * {@link Evidence.Kind#AMBIGUOUS}), and scored matches resting on it are treated as resting on a
+   * value incompatible people share. Such a value derives nothing ({@link #derivedIdentifier}): a
+   * digest would link what the value itself may not. It still counts people against its type's
+   * limit. Without a person rule the declaration changes nothing: there is no person to agree.
+   * The predicate must be pure and thread-safe; one that fails calls the value a role account.
+   *
+   * @param type the identifier type, not null; neither exclusive nor declared
+   *     {@linkplain #personalIdentifier personal} (checked by {@link #build()}): such a value names
+   *     one person by its issuer's word
+   * @param isRoleAccount holds for the normalized values that name a function; replaces an
+   *     earlier predicate for the type; not null
+   * @return this builder
+   */
+  public ResolverBuilder roleAccounts(IdentifierType type, Predicate<String> isRoleAccount) {
+    roleAccounts.put(Objects.requireNonNull(type, "type"),
+        Objects.requireNonNull(isRoleAccount, "isRoleAccount"));
     return this;
   }
 
@@ -455,7 +483,8 @@ public final class ResolverBuilder {
    *
    * @return a thread-safe resolver, independent of this builder
    * @throws IllegalStateException if a match model is set without a blocking key, or the reverse;
-   *     if a compaction threshold is set without a journal; if the journal directory is in use
+   *     if a compaction threshold is set without a journal; if role accounts are declared for an
+   *     exclusive or personal type; if the journal directory is in use
    * @throws java.io.UncheckedIOException if the journal directory cannot be read, or a snapshot or
    *     a record that passes its checksum cannot be read (damage recovery does not repair)
    * @throws OmniIdException {@code INVALID_VALUE} on {@code journalKey} if the journal's files were
@@ -469,6 +498,14 @@ public final class ResolverBuilder {
     }
     if (compactionThresholdSet && journalDirectory == null) {
       throw new IllegalStateException("journalCompactionThreshold needs a journal");
+    }
+    for (IdentifierType type : roleAccounts.keySet()) {
+      IdentifierPolicy policy = policies.get(type);
+      if ((policy != null && policy.exclusive()) || personalTypes.contains(type)) {
+        throw new IllegalStateException("roleAccounts(" + type.name() + "): an "
+            + (personalTypes.contains(type) ? "identifier declared personal" : "exclusive type")
+            + " names one person, never a function");
+      }
     }
     if (journalDirectory != null) {
       return JournaledResolver.open(this);

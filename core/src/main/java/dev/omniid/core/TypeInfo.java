@@ -8,6 +8,8 @@ final class TypeInfo {
   final IdentifierPolicy policy;
   final Normalizer normalizer;
   final Predicate<String> junk;
+  /** Holds for the values that name a function, not a person (see {@link ResolverBuilder#roleAccounts}). */
+  final Predicate<String> roleAccount;
   /** Index into an entry's exclusive-value array, or -1 for a non-exclusive type. */
   final int exclusiveSlot;
   /** Whether a shared value names one person whatever the person attributes say. */
@@ -27,8 +29,9 @@ final class TypeInfo {
   final ResolverBuilder.Derivation derivation;
 
   TypeInfo(IdentifierType type, IdentifierPolicy policy, Normalizer normalizer,
-      Predicate<String> junk, int exclusiveSlot, boolean personal,
+      Predicate<String> junk, Predicate<String> roleAccount, int exclusiveSlot, boolean personal,
       ResolverBuilder.Derivation derivation) {
+    this.roleAccount = roleAccount;
     this.personal = personal;
     this.derivation = derivation;
     this.type = type;

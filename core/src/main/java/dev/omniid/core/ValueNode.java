@@ -12,8 +12,8 @@ class ValueNode {
    */
   private Object carriers;
   /**
-   * Its carrier count (the low bits) and three flags, {@link #JUNK}, {@link #OVER_LIMIT} and
-   * {@link #COUNTED}, in one int: with booleans beside the count the node took 40 bytes, packed it
+   * Its carrier count (the low bits) and four flags, {@link #ROLE_ACCOUNT}, {@link #JUNK},
+   * {@link #OVER_LIMIT} and {@link #COUNTED}, in one int: with booleans beside the count the node took 40 bytes, packed it
    * takes 32 (a node per distinct value).
    */
   private int bits;
@@ -24,7 +24,9 @@ class ValueNode {
    */
   StrongerCounts stronger;
 
-  private static final int COUNT = (1 << 29) - 1;
+  private static final int COUNT = (1 << 28) - 1;
+  /** A role account: its type's role test accepts it (final: set at construction). */
+  private static final int ROLE_ACCOUNT = 1 << 28;
   /** A junk value: its type's junk test accepts it (final: set at construction). */
   private static final int JUNK = 1 << 29;
   /** Over its type's limit: its carriers hold too many people (see {@link #exceedsLimit}). */
@@ -33,9 +35,21 @@ class ValueNode {
   private static final int COUNTED = 1 << 31;
 
   ValueNode(TypeInfo type, String value, boolean junk) {
+    this(type, value, junk, false);
+  }
+
+  ValueNode(TypeInfo type, String value, boolean junk, boolean roleAccount) {
     this.type = type;
     this.value = value;
-    this.bits = junk ? JUNK : 0;
+    this.bits = (junk ? JUNK : 0) | (roleAccount ? ROLE_ACCOUNT : 0);
+  }
+
+  /**
+   * Whether the value names a function, not a person (an office's {@code info@} mailbox: see
+   * {@link ResolverBuilder#roleAccounts}): it links only carriers that name agreeing people.
+   */
+  boolean roleAccount() {
+    return (bits & ROLE_ACCOUNT) != 0;
   }
 
   /** Whether the value is junk (its type's junk test accepts it): it never links. */

@@ -47,9 +47,18 @@ public record Configuration(String name, Supplier<ResolverBuilder> builder, bool
   public static final Configuration COMPACT = new Configuration("compact",
       () -> RandomTouchpoints.builder().compactTouchpoints(true), false, 100);
 
+  /**
+   * The scored configuration with the e-mails of people whose number ends in 0, 3, 6 or 9
+   * declared role accounts ({@link ResolverBuilder#roleAccounts}): they link only carriers that
+   * name agreeing people by a given name, a decision that must not depend on the order either.
+   */
+  public static final Configuration ROLE_ACCOUNTS = new Configuration("role accounts",
+      () -> RandomTouchpoints.builder().roleAccounts(IdentifierType.EMAIL,
+          v -> v.matches("p[0-9]*[0369]@mail\\.example")), false, 100);
+
   /** The configurations of core. */
   public static List<Configuration> core() {
-    return List.of(DETERMINISTIC, SCORED, JOURNALED, COMPACT);
+    return List.of(DETERMINISTIC, SCORED, JOURNALED, COMPACT, ROLE_ACCOUNTS);
   }
 
   /**

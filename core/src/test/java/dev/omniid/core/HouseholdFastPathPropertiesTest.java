@@ -52,6 +52,44 @@ class HouseholdFastPathPropertiesTest {
   }
 
   /**
+   * Households whose members also write to an office's role account ({@code info@}, shared by
+   * the people of two households), under a rule that also tells colleagues apart by their family
+   * names there: the account joins carriers one pair at a time, by their people, and the fast
+   * path leaves a touchpoint carrying it to the full path.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void householdsWithAnOfficeMailboxResolveAlike(long seed) {
+    replay(seed, () -> RandomTouchpoints.builder().personRule(COLLEAGUES)
+        .roleAccounts(IdentifierType.EMAIL, v -> v.startsWith("info@")), true);
+  }
+
+  /** {@link RandomTouchpoints#PEOPLE}, and family names that differ keep colleagues apart. */
+  static final PersonRule COLLEAGUES = new PersonRule() {
+    @Override
+    public PersonTraits traits(Touchpoint t) {
+      return RandomTouchpoints.PEOPLE.traits(t);
+    }
+
+    @Override
+    public PersonConflict conflict(PersonTraits a, PersonTraits b) {
+      return RandomTouchpoints.PEOPLE.conflict(a, b);
+    }
+
+    @Override
+    public String countingKey(PersonTraits traits) {
+      return RandomTouchpoints.PEOPLE.countingKey(traits);
+    }
+
+    @Override
+    public PersonConflict conflictAtRoleAccount(PersonTraits a, PersonTraits b) {
+      PersonConflict first = conflict(a, b);
+      return first != PersonConflict.NONE || a.familyName() == null || b.familyName() == null
+          || a.familyName().equals(b.familyName()) ? first : PersonConflict.FAMILY_NAME;
+    }
+  };
+
+  /**
    * The case the fast path's person check is for, spelled out. An anonymous session shares the
    * family mailbox with a relative (refused: she and her brother cannot be one person) and with a
    * namesake of the profile's person; the mailbox skips the session, which names nobody until a
@@ -208,8 +246,13 @@ class HouseholdFastPathPropertiesTest {
   }
 
   private static void replay(long seed, java.util.function.Supplier<ResolverBuilder> configuration) {
+    replay(seed, configuration, false);
+  }
+
+  private static void replay(long seed, java.util.function.Supplier<ResolverBuilder> configuration,
+      boolean office) {
     Random random = new Random(0x4053_0000L + seed);
-    List<Touchpoint> pool = households(random);
+    List<Touchpoint> pool = households(random, office);
     IdentityResolver fast = new Configuration("households", configuration, false, 0)
         .build(true, null);
     IdentityResolver full = new Configuration("households", configuration, false, 0)
@@ -243,8 +286,12 @@ class HouseholdFastPathPropertiesTest {
     NAMELESS_WITH_EDGES.addAndGet(nameless);
   }
 
-  /** One to four households of two to four people, each with a few touchpoints. */
-  private static List<Touchpoint> households(Random random) {
+  /**
+   * One to four households of two to four people, each with a few touchpoints; with
+   * {@code office}, some touchpoints carry one of two offices' {@code info@} mailboxes (without
+   * it nothing more is drawn: the other properties' seeds give the households they gave).
+   */
+  private static List<Touchpoint> households(Random random, boolean office) {
     List<Touchpoint> out = new ArrayList<>();
     int households = 1 + random.nextInt(4);
     for (int h = 0; h < households; h++) {
@@ -292,6 +339,9 @@ class HouseholdFastPathPropertiesTest {
             if (birth != null && random.nextBoolean()) {
               b.attribute(AttributeKey.BIRTH_DATE, birth);
             }
+          }
+          if (office && random.nextInt(10) < 3) {
+            b.identifier(IdentifierType.EMAIL, "info@office" + ((h + p) % 2) + ".example");
           }
           out.add(b.build());
         }

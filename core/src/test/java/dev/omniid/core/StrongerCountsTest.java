@@ -20,7 +20,7 @@ class StrongerCountsTest {
     List<TypeInfo> types = new ArrayList<>();
     for (int t = 0; t < 3; t++) {
       IdentifierType type = IdentifierType.of("t" + t);
-      types.add(new TypeInfo(type, IdentifierPolicy.DEFAULT, Normalizer.identity(), v -> false, -1,
+      types.add(new TypeInfo(type, IdentifierPolicy.DEFAULT, Normalizer.identity(), v -> false, null, -1,
           false, null));
     }
     List<ValueNode> nodes = new ArrayList<>();

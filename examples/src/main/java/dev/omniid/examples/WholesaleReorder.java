@@ -35,9 +35,11 @@ import java.util.function.Predicate;
  * rep visits the shop and enters an order for it from the manager, Javier, on the rep's tablet,
  * which knows the shop by its tax id only (written {@code ES B-12.345.674}).
  *
- * <p>The app knows the shop by its account number and Lucía by her email; the portal knows her by
- * her login (the email in another case) and a cookie, and puts the account number and the billing
- * tax id on the checkout. Each system alone would ship half an order and see a third of the
+ * <p>The app knows the shop by its account number and Lucía by her login, the shop's purchasing
+ * mailbox, with her name on the app's account; the portal knows her by the same login (in another
+ * case) and a cookie, and puts the account number and the billing tax id on the checkout. The
+ * mailbox is a role account, read by whoever buys for the shop: it joins the app's carts to the
+ * portal's session because both name Lucía, and would join no order that named nobody. Each system alone would ship half an order and see a third of the
  * account. OmniID's {@link AccountResolver} resolves the shop and the people apart: Lucía's draft
  * and checkout are one contact, so the order that ships is the combined one (every line, the
  * latest quantity of each); the account's journey holds the app, the portal and the rep, each
@@ -111,13 +113,17 @@ public final class WholesaleReorder {
     Instant afternoon = Instant.parse("2026-11-16T15:28:00Z");
     Instant wednesday = Instant.parse("2026-11-18T10:40:00Z");
     return List.of(
-        appCart("app-501", monday, CAFE_NORTE, "compras@cafenorte.es", "COFFEE-BEANS-1KG", 20, "18.50"),
-        appCart("app-502", monday.plusSeconds(120), CAFE_NORTE, "compras@cafenorte.es", "OAT-MILK-1L", 48, "1.35"),
-        appCart("app-510", monday.plusSeconds(300), "B2B-40220", "pedidos@lataza.es", "SUGAR-STICKS-1000", 3, "12.00"),
+        appCart("app-501", monday, CAFE_NORTE, "compras@cafenorte.es", "Lucía Romero",
+            "COFFEE-BEANS-1KG", 20, "18.50"),
+        appCart("app-502", monday.plusSeconds(120), CAFE_NORTE, "compras@cafenorte.es",
+            "Lucía Romero", "OAT-MILK-1L", 48, "1.35"),
+        appCart("app-510", monday.plusSeconds(300), "B2B-40220", "pedidos@lataza.es", "Marta Gil",
+            "SUGAR-STICKS-1000", 3, "12.00"),
         Touchpoint.newBuilder("web-601").channel(Channel.WEB).timestamp(afternoon)
             .eventKind(EventKind.LOGIN)
             .identifier(Organisations.ACCOUNT_NUMBER, CAFE_NORTE)
             .identifier(IdentifierType.EMAIL, "Compras@CafeNorte.es")
+            .attribute(AttributeKey.FULL_NAME, "LUCIA ROMERO")
             .identifier(IdentifierType.COOKIE_ID, "ck-b2b-77f1").build(),
         portalCart("web-602", afternoon.plusSeconds(180), "COFFEE-BEANS-1KG", 25, "18.50"),
         portalCart("web-603", afternoon.plusSeconds(240), "CUP-12OZ-1000", 2, "39.00"),
@@ -139,11 +145,12 @@ public final class WholesaleReorder {
             .payload("price", "19.90").build());
   }
 
-  private static Touchpoint appCart(String id, Instant at, String account, String email, String sku,
-      int quantity, String unitPrice) {
+  private static Touchpoint appCart(String id, Instant at, String account, String email,
+      String name, String sku, int quantity, String unitPrice) {
     return Touchpoint.newBuilder(id).channel(Channel.MOBILE_APP).timestamp(at).eventKind(EventKind.CART)
         .identifier(Organisations.ACCOUNT_NUMBER, account)
         .identifier(IdentifierType.EMAIL, email)
+        .attribute(AttributeKey.FULL_NAME, name)
         .payload("sku", sku).payload("qty", String.valueOf(quantity)).payload("price", unitPrice)
         .build();
   }

@@ -37,8 +37,16 @@ final class ContactPersonRule implements PersonRule {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
     PersonConflict first = standard.conflict(a, b);
-    if (first != PersonConflict.NONE || a.familyName() == null || b.familyName() == null) {
-      return first;
+    return first != PersonConflict.NONE ? first : familyNamesConflict(a, b);
+  }
+
+  /**
+   * {@link PersonConflict#FAMILY_NAME} when both name a family and the names share no word (nor a
+   * mistyped one, nor given and family names swapped between the two), else {@code NONE}.
+   */
+  static PersonConflict familyNamesConflict(PersonTraits a, PersonTraits b) {
+    if (a.familyName() == null || b.familyName() == null) {
+      return PersonConflict.NONE;
     }
     String[] x = a.familyName().split(" ");
     String[] y = b.familyName().split(" ");

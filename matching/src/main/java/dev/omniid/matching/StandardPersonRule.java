@@ -167,6 +167,17 @@ final class StandardPersonRule implements PersonRule {
     return space < 0 ? canonical : canonical.substring(0, space);
   }
 
+  /**
+   * The staff of one office share its {@code info@}: two people writing to it are different when
+   * the standard conflicts say so, or when both name a family and the names share no word (as for
+   * {@linkplain PersonRules#contacts contacts}, whose shops share a mailbox).
+   */
+  @Override
+  public PersonConflict conflictAtRoleAccount(PersonTraits a, PersonTraits b) {
+    PersonConflict first = conflict(a, b);
+    return first != PersonConflict.NONE ? first : ContactPersonRule.familyNamesConflict(a, b);
+  }
+
   @Override
   public PersonConflict conflict(PersonTraits a, PersonTraits b) {
     Objects.requireNonNull(a, "a");

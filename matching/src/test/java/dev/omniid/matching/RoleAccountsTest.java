@@ -1,0 +1,110 @@
+package dev.omniid.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.omniid.core.AttributeKey;
+import dev.omniid.core.Channel;
+import dev.omniid.core.EventKind;
+import dev.omniid.core.IdentifierType;
+import dev.omniid.core.IdentityResolver;
+import dev.omniid.core.PersonConflict;
+import dev.omniid.core.PersonTraits;
+import dev.omniid.core.Touchpoint;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link RoleAccounts} and what the {@link OmniId} defaults do with an office's mailbox. */
+class RoleAccountsTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"info@acme.example", "ventas@acme.example", "contacto@acme.example",
+      "sales@acme.example", "oficina@acme.example", "postmaster@acme.example",
+      "ventas2@acme.example", "info.madrid@acme.example", "sales-es@acme.example",
+      "atencion_cliente@acme.example", "info+web@acme.example", "kontakt@firma.example"})
+  void roleAddressesAreRoleAccounts(String email) {
+    assertTrue(RoleAccounts.emails().test(email), email);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ana.ventas@acme.example", "informatica@acme.example",
+      "salesforce@acme.example", "juan.perez@gmail.com", "maria@acme.example", "@acme.example",
+      "info", "2info@acme.example", "officer@acme.example"})
+  void personalAddressesAreNot(String email) {
+    assertFalse(RoleAccounts.emails().test(email), email);
+  }
+
+  @Test
+  void theNormalizedFormIsWhatIsTested() {
+    String normalized = EmailNormalizer.standard().normalize("  VENTAS@Acme.Example ");
+    assertTrue(RoleAccounts.emails().test(normalized), normalized);
+  }
+
+  @Test
+  void theStandardRuleTellsColleaguesApartByTheirFamilyNamesAtARoleAccount() {
+    PersonTraits garcia = new PersonTraits("pablo", "alonso hernandez", null, null);
+    PersonTraits nunez = new PersonTraits("pablo", "nunez martin", null, null);
+    PersonTraits married = new PersonTraits("pablo", "nunez", null, null);
+    PersonTraits unknown = new PersonTraits("pablo", null, null, null);
+    var rule = PersonRules.standard();
+    assertEquals(PersonConflict.NONE, rule.conflict(garcia, nunez), "elsewhere, never");
+    assertEquals(PersonConflict.FAMILY_NAME, rule.conflictAtRoleAccount(garcia, nunez));
+    assertEquals(PersonConflict.NONE, rule.conflictAtRoleAccount(nunez, married));
+    assertEquals(PersonConflict.NONE, rule.conflictAtRoleAccount(garcia, unknown));
+    PersonTraits luis = new PersonTraits("luis", "nunez", null, null);
+    assertEquals(PersonConflict.GIVEN_NAME, rule.conflictAtRoleAccount(luis, married));
+  }
+
+  private static Touchpoint touchpoint(String id, String given, String family, String birth,
+      String email) {
+    Touchpoint.Builder b = Touchpoint.newBuilder(id).channel(Channel.WEB)
+        .eventKind(EventKind.VISIT).identifier(IdentifierType.EMAIL, email);
+    if (given != null) {
+      b.attribute(AttributeKey.GIVEN_NAME, given);
+    }
+    if (family != null) {
+      b.attribute(AttributeKey.FAMILY_NAME, family);
+    }
+    if (birth != null) {
+      b.attribute(AttributeKey.BIRTH_DATE, birth);
+    }
+    return b.build();
+  }
+
+  private static Set<Set<String>> partition(List<Touchpoint> touchpoints) {
+    IdentityResolver resolver = OmniId.resolverBuilder().defaultRegion("ES").build();
+    resolver.resolveAll(touchpoints);
+    return resolver.profiles().map(p -> (Set<String>) new TreeSet<>(p.touchpointIds()))
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * The cases of the generated files: a stranger's visit naming nobody, or naming a birth date
+   * alone, on the office's mailbox; a colleague of one given name and another family; the
+   * person herself, who links.
+   */
+  @Test
+  void theDefaultsLinkAnOfficeMailboxOnlyBetweenAgreeingPeople() {
+    List<Touchpoint> touchpoints = List.of(
+        touchpoint("a1", "Antonio", "Domínguez", null, "ventas@logistica.example"),
+        touchpoint("a2", "Antonio", "Domínguez Ruiz", "1970-11-12", "VENTAS@logistica.example"),
+        touchpoint("s1", null, null, "12/11/1982", "ventas@logistica.example"),
+        touchpoint("s2", null, null, null, "ventas@logistica.example"),
+        touchpoint("c1", "Antonio", "Gil", null, "ventas@logistica.example"));
+    assertEquals(Set.of(Set.of("a1", "a2"), Set.of("s1"), Set.of("s2"), Set.of("c1")),
+        partition(touchpoints));
+  }
+
+  @Test
+  void aFamilyMailboxIsNoRoleAccount() {
+    List<Touchpoint> touchpoints = List.of(
+        touchpoint("a1", "Antonio", "Domínguez", null, "casadominguez@gmail.com"),
+        touchpoint("s1", null, null, null, "casadominguez@gmail.com"));
+    assertEquals(Set.of(Set.of("a1", "s1")), partition(touchpoints));
+  }
+}
