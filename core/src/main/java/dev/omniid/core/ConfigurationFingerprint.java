@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Eight bytes that change when the configuration could partition the same touchpoints
- * differently: policies, normalizers, junk predicates, derivations, personal types, the match
- * model (exact probabilities and term frequencies), blocking keys and their block size, the
- * person rule, and the version of the clustering rules of this build ({@link #RULES}). A snapshot
- * stores the partition it was written with and the fingerprint of its configuration; a resolver
- * whose fingerprint differs clusters the snapshot's touchpoints again instead of trusting it.
+ * differently: policies, normalizers, junk and role-account predicates, derivations, personal
+ * types, the match model (exact probabilities and term frequencies), blocking keys and their block
+ * size, the person rule, and the version of the clustering rules of this build ({@link #RULES}).
+ * A snapshot stores the partition it was written with and the fingerprint of its configuration; a
+ * resolver whose fingerprint differs clusters the snapshot's touchpoints again instead of trusting
+ * it.
  *
  * <p>Code a caller supplies (a normalizer, a blocking key, a person rule) is known by its class
  * name (a lambda by the class that declares it; an enum constant or a record by its value): a

@@ -155,7 +155,8 @@ public final class ResolverBuilder {
    * office's {@code info@}, {@code sales@} or {@code ventas@} mailbox, read by whoever answers it.
    * With a {@linkplain #personRule person rule}, such a value links two touchpoints only when both
    * name a person by a given name the rule counts ({@link PersonRule#countingKey}: an initial does
-   * not) and the rule finds no conflict between the groups it would join; a touchpoint naming
+   * not), {@link PersonRule#conflictAtRoleAccount} finds the two no different people, and the
+   * union passes the rule as any other would; a touchpoint naming
    * nobody, or naming someone by a birth date alone, joins no one through it (it is listed as
    * {@link Evidence.Kind#AMBIGUOUS}), and scored matches resting on it are treated as resting on a
    * value incompatible people share. Such a value derives nothing ({@link #derivedIdentifier}): a

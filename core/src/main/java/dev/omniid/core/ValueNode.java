@@ -13,8 +13,8 @@ class ValueNode {
   private Object carriers;
   /**
    * Its carrier count (the low bits) and four flags, {@link #ROLE_ACCOUNT}, {@link #JUNK},
-   * {@link #OVER_LIMIT} and {@link #COUNTED}, in one int: with booleans beside the count the node took 40 bytes, packed it
-   * takes 32 (a node per distinct value).
+   * {@link #OVER_LIMIT} and {@link #COUNTED}, in one int: with booleans beside the count the node
+   * took 40 bytes, packed it takes 32 (a node per distinct value).
    */
   private int bits;
   /**
