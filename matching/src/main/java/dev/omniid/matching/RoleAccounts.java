@@ -1,7 +1,6 @@
 package dev.omniid.matching;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.function.Predicate;
 
 /**
@@ -14,8 +13,21 @@ import java.util.function.Predicate;
  * ({@code role-accounts.txt}). Thread-safe.
  */
 public final class RoleAccounts {
-  private static final Set<String> LOCAL_PARTS = new HashSet<>(
-      ReferenceData.lines("role-accounts.txt"));
+  /** The role local parts, and an open-addressing table of their positions (plus one) by hash. */
+  private static final String[] WORDS;
+  private static final int[] TABLE;
+
+  static {
+    WORDS = new LinkedHashSet<>(ReferenceData.lines("role-accounts.txt")).toArray(new String[0]);
+    TABLE = new int[Integer.highestOneBit(WORDS.length * 4) * 2];
+    for (int i = 0; i < WORDS.length; i++) {
+      int slot = slot(WORDS[i].hashCode());
+      while (TABLE[slot] != 0) {
+        slot = (slot + 1) & (TABLE.length - 1);
+      }
+      TABLE[slot] = i + 1;
+    }
+  }
 
   private RoleAccounts() {}
 
@@ -31,13 +43,21 @@ public final class RoleAccounts {
     return RoleAccounts::isRoleEmail;
   }
 
+  /**
+   * Reads the local part's leading letters once, hashing them as {@link String#hashCode} would,
+   * and looks the hash up: asked of every e-mail a resolver meets (its node, its digest, its match
+   * field), it allocates nothing (a substring per call was 57 of the 4,441 bytes a fuzzy resolve
+   * allocated, {@code CpuTimeProbe resolve-fuzzy}).
+   */
   static boolean isRoleEmail(String email) {
     int at = email.lastIndexOf('@');
     if (at <= 0) {
       return false;
     }
     int end = 0;
+    int hash = 0;
     while (end < at && Character.isLetter(email.charAt(end))) {
+      hash = 31 * hash + email.charAt(end);
       end++;
     }
     if (end == 0) {
@@ -50,6 +70,16 @@ public final class RoleAccounts {
         return false;
       }
     }
-    return LOCAL_PARTS.contains(email.substring(0, end));
+    for (int slot = slot(hash); TABLE[slot] != 0; slot = (slot + 1) & (TABLE.length - 1)) {
+      String word = WORDS[TABLE[slot] - 1];
+      if (word.length() == end && email.startsWith(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int slot(int hash) {
+    return (hash ^ (hash >>> 16)) * 0x9E3779B1 >>> 1 & (TABLE.length - 1);
   }
 }

@@ -40,6 +40,19 @@ class RoleAccountsTest {
   }
 
   @Test
+  void everyListedRoleIsOneAloneWithASuffixAndNotInsideAnotherWord() {
+    List<String> roles = ReferenceData.lines("role-accounts.txt");
+    assertTrue(roles.size() > 100, "the list: " + roles.size());
+    for (String role : roles) {
+      assertTrue(RoleAccounts.emails().test(role + "@acme.example"), role);
+      assertTrue(RoleAccounts.emails().test(role + "2@acme.example"), role);
+      assertTrue(RoleAccounts.emails().test(role + ".norte@acme.example"), role);
+      assertFalse(RoleAccounts.emails().test("x" + role + "@acme.example"), role);
+      assertFalse(RoleAccounts.emails().test(role + "x@acme.example"), role);
+    }
+  }
+
+  @Test
   void theNormalizedFormIsWhatIsTested() {
     String normalized = EmailNormalizer.standard().normalize("  VENTAS@Acme.Example ");
     assertTrue(RoleAccounts.emails().test(normalized), normalized);
