@@ -52,8 +52,8 @@ import picocli.CommandLine.Spec;
         + "printing 'durable N' on stdout each time the first N records are forced to disk.",
         "Reads the file like resolve (same mapping, same rejects). Records already in the journal are "
         + "duplicates, so running it again after a crash resumes where it stopped.",
-        "The first ingest stores the resolver configuration (default region, threshold, identifier "
-        + "policies) in DIR/" + JournalSettings.FILE_NAME + "; export, forget and later ingests use it."},
+        "The first ingest stores the resolver configuration (default region, threshold, expected "
+        + "records, identifier policies) in DIR/" + JournalSettings.FILE_NAME + "; export, forget and later ingests use it."},
     footer = {"", "Examples:",
         "  omniid ingest --journal customers.journal --input customers.csv --mapping mapping.json",
         "  omniid export --journal customers.journal --out clusters.csv"})
@@ -114,6 +114,12 @@ final class IngestCommand implements Callable<Integer> {
           + "ingest; later ones must agree.")
   Double threshold;
 
+  @Option(names = "--expected-records", paramLabel = "N",
+      description = "How many records the customer base will hold: the size the default model's "
+          + "prior follows (see resolve). Set by the first ingest (none: the model's own size, "
+          + "10,000); later ones must agree.")
+  Long expectedRecords;
+
   @Option(names = "--durability", paramLabel = "sync|group|none", defaultValue = "sync",
       description = "When the journal is forced to disk: sync before each batch returns (a power loss "
           + "loses nothing reported), group within " + GROUP_DELAY_MS + " ms, none only at the end "
@@ -143,6 +149,9 @@ final class IngestCommand implements Callable<Integer> {
     if (threshold != null && !(threshold > 0 && threshold < 1)) {
       throw new CliException("--threshold must be a probability between 0 and 1, such as 0.99");
     }
+    if (expectedRecords != null && expectedRecords < 1) {
+      throw new CliException("--expected-records must be at least 1");
+    }
     if (!JournalSettings.looksLikeJournal(journal)) {
       throw new CliException("--journal " + journal + ": holds other files and no journal; give a new"
           + " or empty directory");
@@ -155,7 +164,7 @@ final class IngestCommand implements Callable<Integer> {
     Optional<String> given = Optional.ofNullable(region).map(Pipeline::region).or(map::defaultRegion);
     String chosen = given.orElse(stored.map(JournalSettings::region).orElse(Pipeline.FALLBACK_REGION));
     JournalSettings requested = JournalSettings.of(chosen, chosen.equals("US"),
-        Optional.ofNullable(threshold), map);
+        Optional.ofNullable(threshold), Optional.ofNullable(expectedRecords), map);
     JournalSettings settings = stored.map(s -> s.admit(requested, given.isPresent(), map.name()))
         .orElse(requested);
     Pipeline.Read read = Pipeline.read(new Pipeline.Settings(input, mapping, Optional.ofNullable(format),

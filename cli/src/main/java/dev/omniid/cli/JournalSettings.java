@@ -46,13 +46,15 @@ import java.util.stream.Stream;
  * @param region the default region, ISO 3166 alpha-2, upper case
  * @param monthFirst whether dates are read month first
  * @param threshold the match probability threshold, when one was set
+ * @param expectedRecords how many records the journal's customer base is expected to hold, when
+ *     set ({@code ingest --expected-records}): the size the default model's prior follows
  * @param policies the identifier policies the mappings set, by type name
  * @param types every identifier type the mappings mapped, by name
  * @param asWritten the identifier types compared as written ({@code "normalize": false}), by name
  * @param personal the identifier types declared personal ({@code "personal": true}), by name
  */
 record JournalSettings(String region, boolean monthFirst, Optional<Double> threshold,
-    Map<String, IdentifierPolicy> policies, Set<String> types, Set<String> asWritten,
+    Optional<Long> expectedRecords, Map<String, IdentifierPolicy> policies, Set<String> types, Set<String> asWritten,
     Set<String> personal) {
   /** The file's name inside the journal directory. */
   static final String FILE_NAME = "omniid-cli.json";
@@ -61,6 +63,11 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
    * written comparing every exact id as written, and are read so.
    */
   static final int VERSION = 2;
+  /**
+   * The version a file with an expected size is written as: an omniid that reads only version 2
+   * would resolve its journal under another prior, so it must refuse the file rather than read it.
+   */
+  static final int VERSION_WITH_SIZE = 3;
   private static final String TEMP_NAME = FILE_NAME + ".tmp";
   /**
    * The identifier types that had a normalizer of their own when version 1 journals were written:
@@ -73,6 +80,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
   JournalSettings {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(threshold, "threshold");
+    Objects.requireNonNull(expectedRecords, "expectedRecords");
     policies = Collections.unmodifiableMap(new TreeMap<>(policies));
     types = Collections.unmodifiableSet(new TreeSet<>(types));
     asWritten = Collections.unmodifiableSet(new TreeSet<>(asWritten));
@@ -81,7 +89,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
 
   /** The settings that ingesting through {@code mapping} with these choices sets. */
   static JournalSettings of(String region, boolean monthFirst, Optional<Double> threshold,
-      Mapping mapping) {
+      Optional<Long> expectedRecords, Mapping mapping) {
     Map<String, IdentifierPolicy> policies = new TreeMap<>();
     Pipeline.policies(mapping).forEach((type, policy) -> policies.put(type.name(), policy));
     Set<String> types = new TreeSet<>();
@@ -90,22 +98,26 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     Pipeline.asWritten(mapping).forEach(type -> asWritten.add(type.name()));
     Set<String> personal = new TreeSet<>();
     Pipeline.personal(mapping).forEach(type -> personal.add(type.name()));
-    return new JournalSettings(region, monthFirst, threshold, policies, types, asWritten, personal);
+    return new JournalSettings(region, monthFirst, threshold, expectedRecords, policies, types,
+        asWritten, personal);
   }
 
   /** A resolver builder with this configuration (the journal is added by the caller). */
   ResolverBuilder resolverBuilder() {
-    Optional<MatchModel> model = threshold.map(t -> OmniId.defaultMatchModel(region, monthFirst)
-        .toBuilder().matchThreshold(t).build());
+    long expected = expectedRecords.orElse(0L);
+    Optional<MatchModel> model = threshold.map(t -> (expected > 0
+        ? OmniId.defaultMatchModel(region, monthFirst, expected)
+        : OmniId.defaultMatchModel(region, monthFirst)).toBuilder().matchThreshold(t).build());
     Map<IdentifierType, IdentifierPolicy> byType = new TreeMap<>(Comparator.comparing(IdentifierType::name));
     policies.forEach((name, policy) -> byType.put(IdentifierType.of(name), policy));
     Set<IdentifierType> raw = new java.util.LinkedHashSet<>();
     asWritten.forEach(name -> raw.add(IdentifierType.of(name)));
     Set<IdentifierType> vouching = new java.util.LinkedHashSet<>();
     personal.forEach(name -> vouching.add(IdentifierType.of(name)));
-    // A journal grows from ingest to ingest: the default model's own size, which a configuration
+    // A journal grows from ingest to ingest, so its size is what its first ingest declared (the
+    // default model's own without one), never a count of one run's input: the configuration
     // checked against the journal's must not change from one ingest to the next.
-    return Pipeline.resolverBuilder(region, monthFirst, model, byType, raw, vouching, 0);
+    return Pipeline.resolverBuilder(region, monthFirst, model, byType, raw, vouching, expected);
   }
 
   /**
@@ -137,6 +149,11 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     if (requested.threshold.isPresent() && !requested.threshold.equals(threshold)) {
       throw new CliException("--threshold " + requested.threshold.get() + " differs from the journal's ("
           + threshold.map(String::valueOf).orElse("the default") + ", set by its first ingest)");
+    }
+    if (requested.expectedRecords.isPresent() && !requested.expectedRecords.equals(expectedRecords)) {
+      throw new CliException("--expected-records " + requested.expectedRecords.get()
+          + " differs from the journal's (" + expectedRecords.map(String::valueOf)
+              .orElse("none: the default model's own size") + ", set by its first ingest)");
     }
     for (Map.Entry<String, IdentifierPolicy> e : requested.policies.entrySet()) {
       IdentifierPolicy held = policies.get(e.getKey());
@@ -172,8 +189,8 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     allPersonal.addAll(requested.personal);
     Set<String> allTypes = new TreeSet<>(types);
     allTypes.addAll(requested.types);
-    return new JournalSettings(region, monthFirst, threshold, policies, allTypes, allAsWritten,
-        allPersonal);
+    return new JournalSettings(region, monthFirst, threshold, expectedRecords, policies, allTypes,
+        allAsWritten, allPersonal);
   }
 
   /** Reads the settings of the journal in {@code directory}; empty if it has none. */
@@ -190,13 +207,21 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
     try {
       JsonNode root = new ObjectMapper().readTree(json);
       int version = root.path("version").asInt(-1);
-      if (version != VERSION && version != 1) {
+      if (version != VERSION && version != 1 && version != VERSION_WITH_SIZE) {
         throw new CliException("journal " + file + ": version " + version + " of the settings is not"
-            + " known to this omniid (it reads version " + VERSION + ")");
+            + " known to this omniid (it reads versions 1 to " + VERSION_WITH_SIZE + ")");
       }
       String region = Pipeline.region(root.path("defaultRegion").asText(""));
       JsonNode t = root.get("threshold");
       Optional<Double> threshold = t == null || t.isNull() ? Optional.empty() : Optional.of(t.asDouble());
+      JsonNode size = root.get("expectedRecords");
+      Optional<Long> expectedRecords = size == null || size.isNull() ? Optional.empty()
+          : Optional.of(size.asLong());
+      if (expectedRecords.isPresent() != (version == VERSION_WITH_SIZE)
+          || expectedRecords.isPresent() && (!size.canConvertToLong() || expectedRecords.get() < 1)) {
+        throw new IllegalArgumentException("expectedRecords must be a size of at least 1, and only"
+            + " in version " + VERSION_WITH_SIZE);
+      }
       Map<String, IdentifierPolicy> policies = new TreeMap<>();
       for (Map.Entry<String, JsonNode> e : root.path("identifierPolicies").properties()) {
         JsonNode p = e.getValue();
@@ -222,7 +247,7 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
         personal.add(IdentifierType.of(n.asText()).name());
       }
       return Optional.of(new JournalSettings(region, root.path("monthFirstDates").asBoolean(),
-          threshold, policies, types, asWritten, personal));
+          threshold, expectedRecords, policies, types, asWritten, personal));
     } catch (JsonProcessingException | IllegalArgumentException | CliException e) {
       throw new CliException("journal " + file + ": damaged or edited by hand; it must hold the"
           + " settings its first ingest wrote (" + oneLine(e) + ")");
@@ -241,13 +266,14 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
   void write(Path directory) {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
-    root.put("version", VERSION);
+    root.put("version", expectedRecords.isPresent() ? VERSION_WITH_SIZE : VERSION);
     root.put("comment", "The resolver configuration of this journal, written by omniid ingest and"
         + " read by export and forget. Do not edit: a journal must be read with the configuration"
         + " that wrote it.");
     root.put("defaultRegion", region);
     root.put("monthFirstDates", monthFirst);
     threshold.ifPresent(t -> root.put("threshold", t));
+    expectedRecords.ifPresent(n -> root.put("expectedRecords", n));
     ObjectNode byType = root.putObject("identifierPolicies");
     policies.forEach((type, p) -> {
       ObjectNode node = byType.putObject(type);

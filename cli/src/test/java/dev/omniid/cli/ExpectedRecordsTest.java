@@ -98,6 +98,50 @@ class ExpectedRecordsTest {
     assertEquals(told.get("a"), told.get("b"));
   }
 
+  /**
+   * A journal keeps the size its first ingest declared: export and later ingests resolve under
+   * it, a later ingest must agree, and without one the journal keeps the model's own size (a
+   * journal grows: its input's lines are no measure of it).
+   */
+  @Test
+  void aJournalKeepsTheSizeItsFirstIngestDeclared() throws Exception {
+    Path input = dir.resolve("in.csv");
+    Files.writeString(input, NAMESAKES);
+    Path sized = dir.resolve("sized.journal");
+    CliRun r = CliRun.run("ingest", "--journal", sized.toString(), "--input", input.toString(),
+        "--mapping", mapping().toString(), "--expected-records", "1000000");
+    assertEquals(0, r.exit(), r.err());
+    Map<String, String> exported = export(sized);
+    assertNotEquals(exported.get("a"), exported.get("b"), "a million customers: a coincidence");
+    r = CliRun.run("ingest", "--journal", sized.toString(), "--input", input.toString(),
+        "--mapping", mapping().toString(), "--expected-records", "500");
+    assertNotEquals(0, r.exit());
+    assertTrue(r.err().contains("--expected-records 500 differs from the journal's (1000000"),
+        r.err());
+    r = CliRun.run("ingest", "--journal", sized.toString(), "--input", input.toString(),
+        "--mapping", mapping().toString());
+    assertEquals(0, r.exit(), "a later ingest may leave the size to the journal: " + r.err());
+    assertEquals(exported, export(sized));
+
+    Path unsized = dir.resolve("unsized.journal");
+    r = CliRun.run("ingest", "--journal", unsized.toString(), "--input", input.toString(),
+        "--mapping", mapping().toString());
+    assertEquals(0, r.exit(), r.err());
+    Map<String, String> plain = export(unsized);
+    assertEquals(plain.get("a"), plain.get("b"), "the default model's own size");
+    r = CliRun.run("ingest", "--journal", unsized.toString(), "--input", input.toString(),
+        "--mapping", mapping().toString(), "--expected-records", "0");
+    assertNotEquals(0, r.exit());
+    assertTrue(r.err().contains("--expected-records must be at least 1"), r.err());
+  }
+
+  private Map<String, String> export(Path journal) throws Exception {
+    Path out = dir.resolve("e" + System.nanoTime() + ".csv");
+    CliRun r = CliRun.run("export", "--journal", journal.toString(), "--out", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    return clusters(out);
+  }
+
   @Test
   void aSizeBelowOneIsAUsageError() throws Exception {
     Path input = dir.resolve("in.csv");

@@ -31,7 +31,7 @@ class JournalCommandsTest {
   void settingsRoundTripThroughTheirFile() {
     Mapping m = mapping("{\"id\": \"id\", \"fields\": {\"email\": \"e\", \"id:member\": {\"column\": \"m\","
         + " \"exclusive\": true}}}");
-    JournalSettings s = JournalSettings.of("US", true, Optional.of(0.95), m);
+    JournalSettings s = JournalSettings.of("US", true, Optional.of(0.95), Optional.empty(), m);
     assertEquals(Set.of("email", "member"), s.types());
     assertEquals(new IdentifierPolicy(true, 0, true, 100), s.policies().get("member"));
     s.write(dir);
@@ -45,11 +45,11 @@ class JournalCommandsTest {
   void idsComparedAsWrittenAreKeptAndAVersionOneJournalReadsItsIdsAsWritten() throws IOException {
     Mapping m = mapping("{\"id\": \"id\", \"fields\": {\"email\": \"e\", \"national_id\": {\"column\":"
         + " \"n\", \"normalize\": false}, \"customer_id\": \"c\"}}");
-    JournalSettings s = JournalSettings.of("ES", false, Optional.empty(), m);
+    JournalSettings s = JournalSettings.of("ES", false, Optional.empty(), Optional.empty(), m);
     assertEquals(Set.of("national_id"), s.asWritten());
     s.write(dir);
     assertEquals(Optional.of(s), JournalSettings.read(dir));
-    JournalSettings normalized = JournalSettings.of("ES", false, Optional.empty(),
+    JournalSettings normalized = JournalSettings.of("ES", false, Optional.empty(), Optional.empty(),
         mapping("{\"id\": \"id\", \"fields\": {\"national_id\": \"n\"}}"));
     assertTrue(assertThrows(CliException.class, () -> s.admit(normalized, false, "m.json")).getMessage()
         .contains("identifier type \"national_id\" is normalized but the journal was written with it"
@@ -58,6 +58,35 @@ class JournalCommandsTest {
     Files.writeString(dir.resolve(JournalSettings.FILE_NAME), "{\"version\": 1, \"defaultRegion\": \"ES\","
         + " \"identifierTypes\": [\"email\", \"customer_id\", \"member\"]}");
     assertEquals(Set.of("customer_id", "member"), JournalSettings.read(dir).orElseThrow().asWritten());
+  }
+
+  /**
+   * The size the first ingest declared is kept, written as version 3 (an omniid that reads only
+   * version 2 would resolve the journal under another prior), and a later ingest must agree.
+   */
+  @Test
+  void theExpectedSizeIsKeptAndALaterIngestMustAgree() throws IOException {
+    Mapping m = mapping("{\"id\": \"id\", \"fields\": {\"email\": \"e\"}}");
+    JournalSettings sized = JournalSettings.of("ES", false, Optional.empty(), Optional.of(2_000_000L), m);
+    sized.write(dir);
+    assertTrue(Files.readString(dir.resolve(JournalSettings.FILE_NAME)).contains("\"version\" : 3"));
+    assertEquals(Optional.of(sized), JournalSettings.read(dir));
+    JournalSettings unsized = JournalSettings.of("ES", false, Optional.empty(), Optional.empty(), m);
+    assertEquals(Optional.of(2_000_000L), sized.admit(unsized, false, "m.json").expectedRecords(),
+        "a later ingest without the option keeps the journal's size");
+    CliException e = assertThrows(CliException.class, () -> sized.admit(
+        JournalSettings.of("ES", false, Optional.empty(), Optional.of(5_000_000L), m), false, "m.json"));
+    assertTrue(e.getMessage().startsWith("--expected-records 5000000 differs from the journal's (2000000"),
+        e.getMessage());
+    e = assertThrows(CliException.class, () -> unsized.admit(sized, false, "m.json"));
+    assertTrue(e.getMessage().contains("(none: the default model's own size"), e.getMessage());
+    // A size in a version 2 file, or none in a version 3 one, is a hand edit.
+    unsized.write(dir);
+    Files.writeString(dir.resolve(JournalSettings.FILE_NAME), Files.readString(
+        dir.resolve(JournalSettings.FILE_NAME)).replace("\"defaultRegion\"", "\"expectedRecords\" : 9,"
+        + " \"defaultRegion\""));
+    e = assertThrows(CliException.class, () -> JournalSettings.read(dir));
+    assertTrue(e.getMessage().contains("damaged or edited by hand"), e.getMessage());
   }
 
   @Test
@@ -72,20 +101,20 @@ class JournalCommandsTest {
 
   @Test
   void aLaterIngestMustKeepTheJournalsConfigurationAndMayAddTypes() {
-    JournalSettings held = JournalSettings.of("ES", false, Optional.empty(),
+    JournalSettings held = JournalSettings.of("ES", false, Optional.empty(), Optional.empty(),
         mapping("{\"id\": \"id\", \"fields\": {\"email\": \"e\"}}"));
-    JournalSettings phones = JournalSettings.of("ES", false, Optional.empty(),
+    JournalSettings phones = JournalSettings.of("ES", false, Optional.empty(), Optional.empty(),
         mapping("{\"id\": \"id\", \"fields\": {\"phone\": \"p\"}}"));
     assertEquals(Set.of("email", "phone"), held.admit(phones, true, "m.json").types());
 
-    JournalSettings us = JournalSettings.of("US", true, Optional.empty(),
+    JournalSettings us = JournalSettings.of("US", true, Optional.empty(), Optional.empty(),
         mapping("{\"id\": \"id\", \"fields\": {\"phone\": \"p\"}}"));
     assertTrue(assertThrows(CliException.class, () -> held.admit(us, true, "m.json")).getMessage()
         .startsWith("default region US differs from the journal's (ES"));
-    JournalSettings threshold = JournalSettings.of("ES", false, Optional.of(0.9),
+    JournalSettings threshold = JournalSettings.of("ES", false, Optional.of(0.9), Optional.empty(),
         mapping("{\"id\": \"id\"}"));
     assertThrows(CliException.class, () -> held.admit(threshold, false, "m.json"));
-    JournalSettings exclusive = JournalSettings.of("ES", false, Optional.empty(),
+    JournalSettings exclusive = JournalSettings.of("ES", false, Optional.empty(), Optional.empty(),
         mapping("{\"id\": \"id\", \"fields\": {\"email\": {\"column\": \"e\", \"exclusive\": true}}}"));
     assertTrue(assertThrows(CliException.class, () -> held.admit(exclusive, false, "m.json")).getMessage()
         .contains("the policy of identifier type \"email\""));
