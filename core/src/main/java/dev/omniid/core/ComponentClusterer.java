@@ -158,16 +158,24 @@ final class ComponentClusterer {
       // son's. Only when it may join none is the refusal (against the first carrier) evidence.
       boolean joined = false;
       int refusedBy = -1;
+      int roleRefusedBy = -1;
+      PersonConflict roleConflict = PersonConflict.NONE;
       for (int j = 0; j < k && !joined; j++) {
         if (contested && (uf.people[uf.find(members[j])].length == 0
             || uf.people[uf.find(members[k])].length == 0)
             && uf.find(members[j]) != uf.find(members[k])) {
           continue;
         }
-        if (named != null && uf.find(members[j]) != uf.find(members[k])
-            && !(named[j] && named[k] && uf.rule.conflictAtRoleAccount(
-                entries[members[j]].person(), entries[members[k]].person()) == PersonConflict.NONE)) {
-          continue;
+        if (named != null && uf.find(members[j]) != uf.find(members[k])) {
+          PersonConflict atAccount = named[j] && named[k] ? uf.rule.conflictAtRoleAccount(
+              entries[members[j]].person(), entries[members[k]].person()) : null;
+          if (atAccount != PersonConflict.NONE) {
+            if (atAccount != null && roleRefusedBy < 0) {
+              roleRefusedBy = j;
+              roleConflict = atAccount;
+            }
+            continue;
+          }
         }
         joined = tryUnion(members[j], members[k], v, vouchesForOnePerson,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, false);
@@ -182,6 +190,16 @@ final class ComponentClusterer {
         // The first carrier that refused it for a reason of its own (a clash, a rule, a person).
         tryUnion(members[refusedBy], members[k], v, vouchesForOnePerson,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, true);
+      } else if (roleRefusedBy >= 0) {
+        // Two colleagues at the office's mailbox: a person conflict, told as one.
+        uf.refused++;
+        TouchpointNode colleague = entries[members[roleRefusedBy]];
+        if (withEvidence && (uf.only == null || colleague == uf.only
+            || entries[members[k]] == uf.only)) {
+          evidence.add(new Evidence(Evidence.Kind.PERSON_CONFLICT, colleague.id,
+              entries[members[k]].id, because(v, colleague, entries[members[k]]),
+              Double.POSITIVE_INFINITY, roleConflict));
+        }
       } else if (contested) {
         uf.refused++;
         if (withEvidence && (uf.only == null || entries[members[0]] == uf.only

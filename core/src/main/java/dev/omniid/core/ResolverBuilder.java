@@ -156,12 +156,13 @@ public final class ResolverBuilder {
    * With a {@linkplain #personRule person rule}, such a value links two touchpoints only when both
    * name a person by a given name the rule counts ({@link PersonRule#countingKey}: an initial does
    * not), {@link PersonRule#conflictAtRoleAccount} finds the two no different people, and the
-   * union passes the rule as any other would; a touchpoint naming
-   * nobody, or naming someone by a birth date alone, joins no one through it (it is listed as
-   * {@link Evidence.Kind#AMBIGUOUS}), and scored matches resting on it are treated as resting on a
-   * value incompatible people share. Such a value derives nothing ({@link #derivedIdentifier}): a
-   * digest would link what the value itself may not. It still counts people against its type's
-   * limit. Without a person rule the declaration changes nothing: there is no person to agree.
+   * union passes the rule as any other would (two people that method tells apart are a
+   * {@link Evidence.Kind#PERSON_CONFLICT}); a touchpoint naming nobody, or naming someone by a
+   * birth date alone, joins no one through it (it is listed as {@link Evidence.Kind#AMBIGUOUS}),
+   * and scored matches resting on it are treated as resting on a value incompatible people share.
+   * Such a value derives nothing ({@link #derivedIdentifier}): a digest would link what the value
+   * itself may not. It still counts people against its type's limit. Without a person rule the
+   * declaration changes nothing: there is no person to agree.
    * The predicate must be pure and thread-safe; one that fails calls the value a role account.
    *
    * @param type the identifier type, not null; neither exclusive nor declared

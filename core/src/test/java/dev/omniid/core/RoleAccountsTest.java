@@ -130,6 +130,13 @@ class RoleAccountsTest {
     assertEquals(Set.of(Set.of("a", "b", "c")), partition(builder(), tps));
     ResolverBuilder colleagues = builder().personRule(HouseholdFastPathPropertiesTest.COLLEAGUES);
     assertEquals(Set.of(Set.of("a", "c"), Set.of("b")), partition(colleagues, tps));
+    // Told as the person conflict it is, naming the trait.
+    IdentityResolver resolver = colleagues.build();
+    resolver.resolve(tps.get(0));
+    Resolution b = resolver.resolve(tps.get(1));
+    assertTrue(b.evidence().stream().anyMatch(e -> e.kind() == Evidence.Kind.PERSON_CONFLICT
+        && e.personConflict() == PersonConflict.FAMILY_NAME
+        && e.explain().contains("family names disagree")), b.evidence()::toString);
   }
 
   @Test
