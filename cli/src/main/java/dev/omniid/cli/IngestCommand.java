@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
         "Reads the file like resolve (same mapping, same rejects). Records already in the journal are "
         + "duplicates, so running it again after a crash resumes where it stopped.",
         "The first ingest stores the resolver configuration (default region, threshold, expected "
-        + "records, identifier policies) in DIR/" + JournalSettings.FILE_NAME + "; export, forget and later ingests use it."},
+        + "records, identifier policies) in DIR/" + JournalSettings.FILE_NAME + "; export, forget "
+        + "and later ingests use it."},
     footer = {"", "Examples:",
         "  omniid ingest --journal customers.journal --input customers.csv --mapping mapping.json",
         "  omniid export --journal customers.journal --out clusters.csv"})
@@ -149,9 +150,7 @@ final class IngestCommand implements Callable<Integer> {
     if (threshold != null && !(threshold > 0 && threshold < 1)) {
       throw new CliException("--threshold must be a probability between 0 and 1, such as 0.99");
     }
-    if (expectedRecords != null && expectedRecords < 1) {
-      throw new CliException("--expected-records must be at least 1");
-    }
+    InputOptions.checkExpectedRecords(expectedRecords);
     if (!JournalSettings.looksLikeJournal(journal)) {
       throw new CliException("--journal " + journal + ": holds other files and no journal; give a new"
           + " or empty directory");

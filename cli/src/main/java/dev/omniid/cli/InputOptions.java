@@ -46,13 +46,18 @@ final class InputOptions {
       description = "Fit the match weights to this file by expectation-maximization first (no labels needed).")
   boolean estimate;
 
+  /** Refuses a size below 1 given to {@code --expected-records} (null: not given). */
+  static void checkExpectedRecords(Long expectedRecords) {
+    if (expectedRecords != null && expectedRecords < 1) {
+      throw new CliException("--expected-records must be at least 1");
+    }
+  }
+
   Pipeline.Settings settings() {
     if (threshold != null && !(threshold > 0 && threshold < 1)) {
       throw new CliException("--threshold must be a probability between 0 and 1, such as 0.99");
     }
-    if (expectedRecords != null && expectedRecords < 1) {
-      throw new CliException("--expected-records must be at least 1");
-    }
+    checkExpectedRecords(expectedRecords);
     return new Pipeline.Settings(input, mapping, Optional.ofNullable(format),
         Optional.ofNullable(region).map(Pipeline::region), Optional.ofNullable(threshold), estimate,
         Optional.ofNullable(preset), Optional.ofNullable(expectedRecords));

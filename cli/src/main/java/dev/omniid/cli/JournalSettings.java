@@ -10,7 +10,6 @@ import dev.omniid.core.IdentifierPolicy;
 import dev.omniid.core.IdentifierType;
 import dev.omniid.core.MatchModel;
 import dev.omniid.core.ResolverBuilder;
-import dev.omniid.matching.OmniId;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,8 @@ import java.util.stream.Stream;
  * @param personal the identifier types declared personal ({@code "personal": true}), by name
  */
 record JournalSettings(String region, boolean monthFirst, Optional<Double> threshold,
-    Optional<Long> expectedRecords, Map<String, IdentifierPolicy> policies, Set<String> types, Set<String> asWritten,
+    Optional<Long> expectedRecords, Map<String, IdentifierPolicy> policies, Set<String> types,
+    Set<String> asWritten,
     Set<String> personal) {
   /** The file's name inside the journal directory. */
   static final String FILE_NAME = "omniid-cli.json";
@@ -105,9 +105,8 @@ record JournalSettings(String region, boolean monthFirst, Optional<Double> thres
   /** A resolver builder with this configuration (the journal is added by the caller). */
   ResolverBuilder resolverBuilder() {
     long expected = expectedRecords.orElse(0L);
-    Optional<MatchModel> model = threshold.map(t -> (expected > 0
-        ? OmniId.defaultMatchModel(region, monthFirst, expected)
-        : OmniId.defaultMatchModel(region, monthFirst)).toBuilder().matchThreshold(t).build());
+    Optional<MatchModel> model = threshold.map(t -> Pipeline.defaultModel(region, monthFirst,
+        expected).toBuilder().matchThreshold(t).build());
     Map<IdentifierType, IdentifierPolicy> byType = new TreeMap<>(Comparator.comparing(IdentifierType::name));
     policies.forEach((name, policy) -> byType.put(IdentifierType.of(name), policy));
     Set<IdentifierType> raw = new java.util.LinkedHashSet<>();

@@ -748,6 +748,12 @@ final class Pipeline {
         Set.of(), expected)).build();
   }
 
+  /** OmniID's default model, its prior following {@code expected} touchpoints when above 0. */
+  static MatchModel defaultModel(String region, boolean monthFirst, long expected) {
+    return expected > 0 ? OmniId.defaultMatchModel(region, monthFirst, expected)
+        : OmniId.defaultMatchModel(region, monthFirst);
+  }
+
   /**
    * The persons' match model the options ask for ({@code --threshold}, {@code --estimate}), or
    * empty for OmniID's default; its prior follows {@code expected} touchpoints when above 0.
@@ -756,8 +762,7 @@ final class Pipeline {
       List<MappedRecord> records, long expected) {
     Optional<MatchModel> model = Optional.empty();
     if (settings.threshold().isPresent() || settings.estimate()) {
-      MatchModel m = expected > 0 ? OmniId.defaultMatchModel(region, monthFirst, expected)
-          : OmniId.defaultMatchModel(region, monthFirst);
+      MatchModel m = defaultModel(region, monthFirst, expected);
       if (settings.estimate() && !records.isEmpty()) {
         m = OmniId.estimate(m, records.stream().map(MappedRecord::touchpoint).toList()).model();
       }

@@ -108,31 +108,33 @@ class ExpectedRecordsTest {
     Path input = dir.resolve("in.csv");
     Files.writeString(input, NAMESAKES);
     Path sized = dir.resolve("sized.journal");
-    CliRun r = CliRun.run("ingest", "--journal", sized.toString(), "--input", input.toString(),
-        "--mapping", mapping().toString(), "--expected-records", "1000000");
+    CliRun r = ingest(sized, input, "--expected-records", "1000000");
     assertEquals(0, r.exit(), r.err());
     Map<String, String> exported = export(sized);
     assertNotEquals(exported.get("a"), exported.get("b"), "a million customers: a coincidence");
-    r = CliRun.run("ingest", "--journal", sized.toString(), "--input", input.toString(),
-        "--mapping", mapping().toString(), "--expected-records", "500");
+    r = ingest(sized, input, "--expected-records", "500");
     assertNotEquals(0, r.exit());
     assertTrue(r.err().contains("--expected-records 500 differs from the journal's (1000000"),
         r.err());
-    r = CliRun.run("ingest", "--journal", sized.toString(), "--input", input.toString(),
-        "--mapping", mapping().toString());
+    r = ingest(sized, input);
     assertEquals(0, r.exit(), "a later ingest may leave the size to the journal: " + r.err());
     assertEquals(exported, export(sized));
 
     Path unsized = dir.resolve("unsized.journal");
-    r = CliRun.run("ingest", "--journal", unsized.toString(), "--input", input.toString(),
-        "--mapping", mapping().toString());
+    r = ingest(unsized, input);
     assertEquals(0, r.exit(), r.err());
     Map<String, String> plain = export(unsized);
     assertEquals(plain.get("a"), plain.get("b"), "the default model's own size");
-    r = CliRun.run("ingest", "--journal", unsized.toString(), "--input", input.toString(),
-        "--mapping", mapping().toString(), "--expected-records", "0");
+    r = ingest(unsized, input, "--expected-records", "0");
     assertNotEquals(0, r.exit());
     assertTrue(r.err().contains("--expected-records must be at least 1"), r.err());
+  }
+
+  private CliRun ingest(Path journal, Path input, String... more) throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("ingest", "--journal", journal.toString(),
+        "--input", input.toString(), "--mapping", mapping().toString()));
+    args.addAll(List.of(more));
+    return CliRun.run(args.toArray(String[]::new));
   }
 
   private Map<String, String> export(Path journal) throws Exception {
