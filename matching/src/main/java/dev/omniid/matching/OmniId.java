@@ -155,7 +155,7 @@ public final class OmniId {
     return MatchModel.newBuilder()
         .field(field("email", FieldSource.identifier(IdentifierType.EMAIL), EMAILS,
             EmailMatcher.standard(), 0.85, 0.0001, 0.06, 0.0005, 0.04, 0.005, 0.02, 0.02)
-            // An office's info@ agreeing says nothing of the person who typed it.
+            // An office's info@ or a family's mailbox agreeing says nothing of who typed it.
             .toBuilder().ignoreValues(JunkValues.emails().or(RoleAccounts.emails())).build())
         .field(field("phone", FieldSource.identifier(IdentifierType.PHONE),
             phones, PhoneMatcher.standard(),
@@ -966,7 +966,8 @@ public final class OmniId {
           .junkValues(IdentifierType.EMAIL, JunkValues.emails())
           .junkValues(IdentifierType.PHONE, JunkValues.phones())
           .junkValues(IdentifierType.DEVICE_ID, JunkValues.deviceIds())
-          // An office's info@ is read by whoever answers it: it links agreeing people only.
+          // An office's info@, a family's casagarcia@: read by several people, they link agreeing
+          // people only.
           .roleAccounts(IdentifierType.EMAIL, RoleAccounts.emails())
           // One legal entity, one tax id: two different numbers are two entities (see TaxIds).
           .normalizer(TaxIds.TAX_ID, TaxIds.normalizer(region))

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link RoleAccounts} and what the {@link OmniId} defaults do with an office's mailbox. */
+/**
+ * {@link RoleAccounts} and what the {@link OmniId} defaults do with an office's mailbox and a
+ * family's.
+ */
 class RoleAccountsTest {
   @ParameterizedTest
   @ValueSource(strings = {"info@acme.example", "ventas@acme.example", "contacto@acme.example",
@@ -37,6 +40,39 @@ class RoleAccountsTest {
       "info", "2info@acme.example", "officer@acme.example"})
   void personalAddressesAreNot(String email) {
     assertFalse(RoleAccounts.emails().test(email), email);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"casagarcia12@gmail.com", "casa.garcia@gmail.com",
+      "thesmiths@gmail.com", "the.smiths2@gmail.com", "the-millers@aol.example",
+      "familia.lopez@hotmail.com", "familialopez1990@hotmail.com", "lopezfamilia@gmail.com",
+      "millerfamily@gmail.com", "family.miller@gmail.com", "famille-dupont@orange.fr",
+      "familiemueller@web.de", "muellerfamilie@web.de", "famigliarossi@libero.it",
+      "casagarcia+tienda@gmail.com", "ourfamily@gmail.com"})
+  void familyMailboxesAreRoleAccounts(String email) {
+    assertTrue(RoleAccounts.emails().test(email), email);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ana.garcia@gmail.com", "casas@gmail.com", "casado2@gmail.com",
+      "thomas@gmail.com", "theo@gmail.com", "these@gmail.com", "myfamily@gmail.com",
+      "family@gmail.com", "garcia.casa@gmail.com", "ana.casagarcia@gmail.com",
+      "12casagarcia@gmail.com", "the.smith@gmail.com", "casa@familia-ficticia.es"})
+  void personalAddressesWithFamilyWordsAreNot(String email) {
+    assertFalse(RoleAccounts.emails().test(email), email);
+  }
+
+  @Test
+  void everyFamilyShapeHoldsAFamilyNameOfThreeLettersOrMore() {
+    List<String> shapes = ReferenceData.lines("family-mailboxes.txt");
+    assertTrue(shapes.size() >= 10, "the shapes: " + shapes);
+    for (String shape : shapes) {
+      assertTrue(RoleAccounts.emails().test(shape.replace("*", "ruiz") + "@x.example"), shape);
+      assertTrue(RoleAccounts.emails().test(shape.replace("*", "r.u-iz") + "7@x.example"), shape);
+      assertFalse(RoleAccounts.emails().test(shape.replace("*", "ru") + "@x.example"), shape);
+      assertFalse(RoleAccounts.emails().test("x" + shape.replace("*", "ruiz") + "x@x.example"),
+          shape);
+    }
   }
 
   @Test
@@ -113,11 +149,28 @@ class RoleAccountsTest {
         partition(touchpoints));
   }
 
+  /**
+   * A family's mailbox is written to by whoever of the family writes: a visit naming nobody, or
+   * only a birth date, is anyone's; the father's two records link; his daughter stays apart.
+   */
   @Test
-  void aFamilyMailboxIsNoRoleAccount() {
+  void theDefaultsLinkAFamilyMailboxOnlyBetweenAgreeingPeople() {
     List<Touchpoint> touchpoints = List.of(
         touchpoint("a1", "Antonio", "Domínguez", null, "casadominguez@gmail.com"),
-        touchpoint("s1", null, null, null, "casadominguez@gmail.com"));
+        touchpoint("a2", "Antonio", "Domínguez Ruiz", "1970-11-12", "CasaDominguez@gmail.com"),
+        touchpoint("s1", null, null, null, "casadominguez@gmail.com"),
+        touchpoint("s2", null, null, "12/11/2001", "casadominguez@gmail.com"),
+        touchpoint("d1", "Lucía", "Domínguez Ruiz", null, "casadominguez@gmail.com"));
+    assertEquals(Set.of(Set.of("a1", "a2"), Set.of("s1"), Set.of("s2"), Set.of("d1")),
+        partition(touchpoints));
+  }
+
+  /** A personal address links a visit naming nobody, as before: the mailbox is one person's. */
+  @Test
+  void aPersonalAddressStillLinksAVisitNamingNobody() {
+    List<Touchpoint> touchpoints = List.of(
+        touchpoint("a1", "Antonio", "Domínguez", null, "antonio.dominguez@gmail.com"),
+        touchpoint("s1", null, null, null, "antonio.dominguez@gmail.com"));
     assertEquals(Set.of(Set.of("a1", "s1")), partition(touchpoints));
   }
 }
