@@ -38,8 +38,10 @@ public record Evidence(
      */
     PERSON_CONFLICT,
     /**
-     * They share a value that several incompatible people share (a family's email, an office's
-     * mailbox), and one side names nobody: it cannot tell whose it is, so it joins none of them.
+     * They share a value that several incompatible people share (a family's email), or a role
+     * account that several people may share (an office's or a family's mailbox), and one side
+     * names no one by a given name (nobody at all, or only a birth date): it cannot tell whose it
+     * is, so it joins none of them.
      */
     AMBIGUOUS
   }
@@ -126,8 +128,8 @@ public record Evidence(
           + identifiers.get(identifiers.size() - 2) + " and "
           + identifiers.get(identifiers.size() - 1) + " of an exclusive type: kept apart";
       case NEVER_LINK -> pair + because() + " but a never-link rule keeps their profiles apart";
-      case AMBIGUOUS -> pair + because() + ", a value several different people share, and one of"
-          + " them names nobody: kept apart";
+      case AMBIGUOUS -> pair + because() + ", a value several different people share or may"
+          + " share, and one of them names no one by a given name: kept apart";
       case PERSON_CONFLICT -> pair + because() + " but their profiles name different people ("
           + switch (personConflict) {
             case GIVEN_NAME -> "given names";

@@ -64,6 +64,19 @@ class HouseholdFastPathPropertiesTest {
         .roleAccounts(IdentifierType.EMAIL, v -> v.startsWith("info@")), true);
   }
 
+  /**
+   * The same households with their family mailbox declared a role account, as the {@code OmniId}
+   * defaults declare {@code casagarcia@} and {@code familia.lopez@}: the mailbox links two
+   * relatives only when both name agreeing people by a given name, and the fast path leaves a
+   * touchpoint carrying it with other carriers to the full path.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void householdsWithTheirFamilyMailboxARoleAccountResolveAlike(long seed) {
+    replay(seed, () -> RandomTouchpoints.builder()
+        .roleAccounts(IdentifierType.EMAIL, v -> v.startsWith("familia")));
+  }
+
   /** {@link RandomTouchpoints#PEOPLE}, and family names that differ keep colleagues apart. */
   static final PersonRule COLLEAGUES = new PersonRule() {
     @Override

@@ -99,6 +99,13 @@ class RoleAccountsTest {
         touchpoint("a", "ana", "garcia", null, OFFICE),
         touchpoint("b", null, null, "1970-11-12", OFFICE));
     assertEquals(Set.of(Set.of("a"), Set.of("b")), partition(builder(), tps));
+    // Told as what it is: the visitor names a birth date, but no one by a given name.
+    IdentityResolver resolver = builder().build();
+    resolver.resolve(tps.get(0));
+    Resolution second = resolver.resolve(tps.get(1));
+    assertTrue(second.evidence().stream().anyMatch(e -> e.kind() == Evidence.Kind.AMBIGUOUS
+        && e.explain().endsWith("names no one by a given name: kept apart")),
+        second.evidence()::toString);
   }
 
   @Test
