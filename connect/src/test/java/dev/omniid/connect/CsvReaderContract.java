@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omniid.connect.InputRecord.RowProblem;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What {@link CsvReader} promises for any bytes, checked by {@link CsvReaderFuzzTest} and
@@ -20,6 +21,17 @@ import java.util.Set;
  * message or problem echoes a value.
  */
 final class CsvReaderContract {
+  /** The reader's problem sentences; {@code \\d+} stands for a count or a column's position. */
+  static final List<Pattern> REASONS = Stream.of(
+      "has bytes that are not UTF-8 \\(replaced by U\\+FFFD\\)",
+      "the header names this column twice: the value of column \\d+ is ignored",
+      "has \\d+ fields, the header has \\d+: the missing ones are read as empty",
+      "has \\d+ fields, the header has \\d+: the extra ones are ignored",
+      "broken quoting: a quote opens the field and is not closed on its line; read without it",
+      "broken quoting: text after the closing quote; kept",
+      "broken quoting: a quote inside an unquoted field; kept as text")
+      .map(Pattern::compile).toList();
+
   private CsvReaderContract() {}
 
   /** Reads {@code bytes} as CSV and checks the contract; returns the records (empty if refused). */
@@ -76,15 +88,15 @@ final class CsvReaderContract {
 
   private static void checkRecord(InputRecord record, List<String> header, String firstLine,
       boolean anyQuote) {
-    List<String> values = new ArrayList<>(record.values().values());
     for (RowProblem problem : record.problems()) {
       assertTrue(problem.column().isEmpty() || header.contains(problem.column())
           || problem.column().matches("#\\d+"), "a problem names a column of the header");
-      for (String value : values) {
-        Leaks.echo(value, problem.reason()).ifPresent(w -> {
-          throw new AssertionError("row " + record.row() + ": a problem echoes a value");
-        });
-      }
+      // Every reason is one of the reader's sentences, whose only variable parts are counts: so
+      // none carries a value. (Looking for runs of a value in the reason instead took a count for
+      // an echo once a fuzzer had put "5 fields" in a value: seed regression-count-in-value.)
+      assertTrue(REASONS.stream().anyMatch(r -> r.matcher(problem.reason()).matches()),
+          () -> "row " + record.row() + ": a reason that is none of the reader's sentences: "
+              + Leaks.escape(problem.reason()));
     }
     if (firstLine.indexOf('\uFFFD') >= 0) {
       assertFalse(record.problems().isEmpty(), "row " + record.row() + ": bad UTF-8 not reported");
