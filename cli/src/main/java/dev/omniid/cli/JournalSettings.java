@@ -54,8 +54,7 @@ import java.util.stream.Stream;
  */
 record JournalSettings(String region, boolean monthFirst, Optional<Double> threshold,
     Optional<Long> expectedRecords, Map<String, IdentifierPolicy> policies, Set<String> types,
-    Set<String> asWritten,
-    Set<String> personal) {
+    Set<String> asWritten, Set<String> personal) {
   /** The file's name inside the journal directory. */
   static final String FILE_NAME = "omniid-cli.json";
   /**

@@ -191,19 +191,18 @@ final class ComponentClusterer {
         tryUnion(members[refusedBy], members[k], v, vouchesForOnePerson,
             Double.POSITIVE_INFINITY, entries, uf, evidence, withEvidence, true);
       } else if (roleRefusedBy >= 0) {
-        // Two colleagues at the office's mailbox: a person conflict, told as one.
+        // Two people the role account's rule tells apart (colleagues at an office's mailbox,
+        // relatives at a family's): a person conflict, told as one.
         uf.refused++;
         TouchpointNode colleague = entries[members[roleRefusedBy]];
-        if (withEvidence && (uf.only == null || colleague == uf.only
-            || entries[members[k]] == uf.only)) {
+        if (told(withEvidence, uf, colleague, entries[members[k]])) {
           evidence.add(new Evidence(Evidence.Kind.PERSON_CONFLICT, colleague.id,
               entries[members[k]].id, because(v, colleague, entries[members[k]]),
               Double.POSITIVE_INFINITY, roleConflict));
         }
       } else if (contested) {
         uf.refused++;
-        if (withEvidence && (uf.only == null || entries[members[0]] == uf.only
-            || entries[members[k]] == uf.only)) {
+        if (told(withEvidence, uf, entries[members[0]], entries[members[k]])) {
           evidence.add(new Evidence(Evidence.Kind.AMBIGUOUS, entries[members[0]].id,
               entries[members[k]].id,
               List.of(v.identifierBetween(entries[members[0]], entries[members[k]])),
@@ -226,8 +225,7 @@ final class ComponentClusterer {
     if (a == b) {
       return true;
     }
-    boolean linked = withEvidence
-        && (uf.only == null || entries[first] == uf.only || entries[other] == uf.only);
+    boolean linked = told(withEvidence, uf, entries[first], entries[other]);
     boolean record = linked && refusalCounts;
     int slot = uf.exclusiveClash(a, b);
     if (slot >= 0) {
@@ -279,6 +277,15 @@ final class ComponentClusterer {
   }
 
   /**
+   * Whether evidence about the pair {@code a}, {@code b} is collected: when asked, and only the
+   * evidence that touches {@code only} when the clusterer was given one.
+   */
+  private static boolean told(boolean withEvidence, UnionFind uf, TouchpointNode a,
+      TouchpointNode b) {
+    return withEvidence && (uf.only == null || a == uf.only || b == uf.only);
+  }
+
+  /**
    * The shared value as evidence of a link between two of its carriers shows it: with the raw
    * form one of the two sent (never that of a third touchpoint, which may since be gone).
    */
@@ -327,7 +334,7 @@ final class ComponentClusterer {
         // The score rests on a value several people share, and one side names nobody.
         if (uf.find(a) != uf.find(b)) {
           uf.refused++;
-          if (withEvidence && (uf.only == null || edge.first == uf.only || edge.second == uf.only)) {
+          if (told(withEvidence, uf, edge.first, edge.second)) {
             evidence.add(new Evidence(Evidence.Kind.AMBIGUOUS, edge.first.id, edge.second.id,
                 List.of(), edge.weight));
           }
