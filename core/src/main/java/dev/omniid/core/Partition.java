@@ -115,38 +115,44 @@ final class Partition {
       }
     }
     Set<Cluster> oldClusters = Collections.newSetFromMap(new IdentityHashMap<>());
-    // One pass over the members (a cache miss each in a large batch), then the map sized for
-    // those that had a cluster (none, in a batch into an empty graph).
-    List<TouchpointNode> placed = new ArrayList<>();
+    // Sized for the touchpoints that had a cluster (none, in a batch into an empty graph).
+    int placed = 0;
     for (List<TouchpointNode> component : components) {
-      for (int i = 0, n = component.size(); i < n; i++) {
-        TouchpointNode e = component.get(i);
+      for (TouchpointNode e : component) {
         if (e.cluster != null) {
-          placed.add(e);
+          placed++;
         }
       }
     }
-    IdentityHashMap<TouchpointNode, Cluster> previous = new IdentityHashMap<>(placed.size());
-    for (int i = 0, n = placed.size(); i < n; i++) {
-      TouchpointNode e = placed.get(i);
-      previous.put(e, e.cluster);
-      oldClusters.add(e.cluster);
+    IdentityHashMap<TouchpointNode, Cluster> previous = new IdentityHashMap<>(placed);
+    for (List<TouchpointNode> component : components) {
+      for (TouchpointNode e : component) {
+        if (e.cluster != null) {
+          previous.put(e, e.cluster);
+          oldClusters.add(e.cluster);
+        }
+      }
     }
     oldClusters.addAll(removedFrom);
     for (Cluster old : oldClusters) {
       removeLive(old);
     }
-    if (visited >= parallelNodes && components.size() > 1 && refusalsOf == null) {
-      List<Cluster> newClusters = newClustersInParallel(components);
-      return new Change(diff ? PartitionDiff.events(oldClusters, newClusters, previous, true)
-          : List.of(), previous, List.of());
-    }
     List<Cluster> newClusters = new ArrayList<>();
     List<Evidence> refusals = List.of();
-    for (List<TouchpointNode> component : components) {
+    ComponentClusterer.Result[] results = new ComponentClusterer.Result[components.size()];
+    if (visited >= parallelNodes && components.size() > 1 && refusalsOf == null) {
+      // Many components (a batch): each is clustered apart on the caller's fork-join pool (the
+      // clusterer reads the graph and writes nothing shared); ids are still handed out below,
+      // in the components' order.
+      IntStream.range(0, results.length).parallel().forEach(i ->
+          results[i] = ComponentClusterer.cluster(components.get(i), false, null, rule));
+    }
+    for (int c = 0; c < components.size(); c++) {
+      List<TouchpointNode> component = components.get(c);
       boolean wanted = refusalsOf != null && component.contains(refusalsOf);
-      ComponentClusterer.Result result =
-          ComponentClusterer.cluster(component, wanted, refusalsOf, rule);
+      ComponentClusterer.Result result = results[c] != null ? results[c]
+          : ComponentClusterer.cluster(component, wanted, refusalsOf, rule);
+      results[c] = null;
       boolean clean = result.groups().size() == 1 && result.refused() == 0;
       for (List<TouchpointNode> group : result.groups()) {
         newClusters.add(newCluster(group, clean));
@@ -161,118 +167,19 @@ final class Partition {
         }
       }
     }
-    return new Change(diff ? PartitionDiff.events(oldClusters, newClusters, previous, false)
-        : List.of(), previous, refusals);
-  }
-
-  /**
-   * The profiles of many components (a batch), made as the sequential loop makes them, with
-   * every step but the handing out of ids on the caller's fork-join pool. Each component is
-   * clustered apart, and what each of its groups needs read off its members (their exclusive
-   * values and people, the oldest id anchored on them) apart: the clusterer and those reads
-   * write nothing shared. Ids are then handed out on this thread in the components' order; the
-   * clusters are made and their members pointed at them apart (a touchpoint is in one group);
-   * they become current profiles in that order again. Made on the caller's thread, the groups'
-   * profiles were a third of a batch's sequential recompute at 1 M (JFR), their first read of
-   * each member a cache miss.
-   */
-  private List<Cluster> newClustersInParallel(List<List<TouchpointNode>> components) {
-    Group[][] byComponent = new Group[components.size()][];
-    IntStream.range(0, byComponent.length).parallel().forEach(c -> {
-      ComponentClusterer.Result result =
-          ComponentClusterer.cluster(components.get(c), false, null, rule);
-      boolean clean = result.groups().size() == 1 && result.refused() == 0;
-      Group[] groups = new Group[result.groups().size()];
-      for (int g = 0; g < groups.length; g++) {
-        List<TouchpointNode> members = result.groups().get(g);
-        groups[g] = new Group(members, clean, exclusiveOf(members), peopleOf(members),
-            ProfileIds.oldestAnchoredOn(members));
-      }
-      byComponent[c] = groups;
-    });
-    int count = 0;
-    for (Group[] groups : byComponent) {
-      count += groups.length;
-    }
-    Group[] all = new Group[count];
-    int at = 0;
-    for (Group[] groups : byComponent) {
-      for (Group group : groups) {
-        if (group.oldest == null) {
-          group.number = ids.takeNumber();
-        }
-        all[at++] = group;
-      }
-    }
-    IntStream.range(0, count).parallel().forEach(i -> all[i].makeCluster());
-    List<Cluster> out = new ArrayList<>(count);
-    for (Group group : all) {
-      if (group.oldest == null) {
-        ids.enter(group.anchored);
-      }
-      enterLive(group.cluster);
-      out.add(group.cluster);
-    }
-    return out;
-  }
-
-  /** A group of a batch's parallel recompute, between reading its members and its profile. */
-  private static final class Group {
-    final List<TouchpointNode> members;
-    final boolean clean;
-    final String[] exclusive;
-    final PersonTraits[] people;
-    /** The oldest id anchored on a member, or null when the group takes a new one. */
-    final IdRecord oldest;
-    /** The new id's number, handed out in the components' order; when {@link #oldest} is null. */
-    long number;
-    /** The new id's record, anchored on the first member; when {@link #oldest} is null. */
-    IdRecord anchored;
-    Cluster cluster;
-
-    Group(List<TouchpointNode> members, boolean clean, String[] exclusive,
-        PersonTraits[] people, IdRecord oldest) {
-      this.members = members;
-      this.clean = clean;
-      this.exclusive = exclusive;
-      this.people = people;
-      this.oldest = oldest;
-    }
-
-    /** Its profile, its members pointed at it, its new id (if any) anchored on its first. */
-    void makeCluster() {
-      ProfileId id;
-      if (oldest != null) {
-        id = oldest.id;
-      } else {
-        anchored = ProfileIds.anchoredOn(new ProfileId(number), members.get(0));
-        id = anchored.id;
-      }
-      cluster = new Cluster(id, members, exclusive, people, clean);
-      for (int i = 0, n = members.size(); i < n; i++) {
-        members.get(i).cluster = cluster;
-      }
-    }
+    return new Change(diff ? PartitionDiff.events(oldClusters, newClusters, previous) : List.of(),
+        previous, refusals);
   }
 
   /** Makes a group a current profile, with the oldest id anchored in it or a new one. */
   Cluster newCluster(List<TouchpointNode> group, boolean clean) {
     ProfileId id = ids.idFor(group);
-    Cluster cluster = new Cluster(id, group, exclusiveOf(group), peopleOf(group), clean);
-    for (int i = 0, n = group.size(); i < n; i++) {
-      group.get(i).cluster = cluster;
-    }
-    enterLive(cluster);
-    return cluster;
-  }
-
-  /** The exclusive values of a group's members, by slot (the first member's of each slot). */
-  private String[] exclusiveOf(List<TouchpointNode> group) {
     String[] exclusive = noExclusive;
     // Loops by index: an iterator over the few kinds of list a group comes as (one touchpoint's
     // List.of, a clusterer's ArrayList) is not inlined, so not scalar-replaced, and three of them
     // were a tenth of a deterministic resolve's allocation (JFR, 1 M warm).
-    for (int i = 0, size = group.size(); i < size; i++) {
+    int size = group.size();
+    for (int i = 0; i < size; i++) {
       TouchpointNode e = group.get(i);
       for (int s = 0; s < exclusiveSlots; s++) {
         if (e.exclusive[s] != null && exclusive[s] == null) {
@@ -283,25 +190,20 @@ final class Partition {
         }
       }
     }
-    return exclusive;
-  }
-
-  /** The distinct person traits of a group's members. */
-  private static PersonTraits[] peopleOf(List<TouchpointNode> group) {
     PersonTraits[] people = NO_PEOPLE;
-    for (int i = 0, size = group.size(); i < size; i++) {
+    for (int i = 0; i < size; i++) {
       PersonTraits person = group.get(i).person();
       if (person != null) {
         people = ComponentClusterer.withPerson(people, person);
       }
     }
-    return people;
-  }
-
-  /** Makes a cluster a current profile, the last. */
-  private void enterLive(Cluster cluster) {
+    Cluster cluster = new Cluster(id, group, exclusive, people, clean);
+    for (int i = 0; i < size; i++) {
+      group.get(i).cluster = cluster;
+    }
     cluster.liveIndex(live.size());
     live.add(cluster);
+    return cluster;
   }
 
   /** Takes a cluster out of the current profiles, if it is one (swap-remove). */

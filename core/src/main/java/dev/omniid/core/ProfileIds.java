@@ -37,41 +37,6 @@ final class ProfileIds {
 
   /** The oldest id anchored on a member of {@code group}, or a new id anchored on its first. */
   ProfileId idFor(List<TouchpointNode> group) {
-    IdRecord oldest = oldestAnchoredOn(group);
-    return oldest != null ? oldest.id : anchor(new ProfileId(next++), group.get(0)).id;
-  }
-
-  /**
-   * The number of the next new id, handed out now, for a group whose profile is made later on
-   * another thread ({@link #anchoredOn}, then {@link #enter}); ids are handed out in the order
-   * the groups are met, as {@link #idFor} hands them out.
-   */
-  long takeNumber() {
-    return next++;
-  }
-
-  /**
-   * The record of a new id anchored on {@code on}, not yet entered ({@link #enter}). Reads and
-   * writes only {@code on}: many groups' records are made at once.
-   */
-  static IdRecord anchoredOn(ProfileId id, TouchpointNode on) {
-    IdRecord record = new IdRecord(id, on);
-    record.nextAnchored = on.anchored;
-    on.anchored = record;
-    return record;
-  }
-
-  /** Enters a record {@link #anchoredOn} made: its id resolves from now on. */
-  void enter(IdRecord record) {
-    records.add(record);
-  }
-
-  /**
-   * The record of the oldest id anchored on a member of {@code group}, or null. Reads only the
-   * members, so that many groups of one change (a batch) are read at once on many threads: a
-   * touchpoint is in one group, and ids are anchored on it alone.
-   */
-  static IdRecord oldestAnchoredOn(List<TouchpointNode> group) {
     IdRecord oldest = null;
     for (int i = 0; i < group.size(); i++) {
       for (IdRecord r = group.get(i).anchored; r != null; r = r.nextAnchored) {
@@ -80,7 +45,10 @@ final class ProfileIds {
         }
       }
     }
-    return oldest;
+    if (oldest == null) {
+      oldest = anchor(new ProfileId(next++), group.get(0));
+    }
+    return oldest.id;
   }
 
   /** The touchpoint an id is anchored on, or null for an id that does not resolve. */
@@ -137,7 +105,9 @@ final class ProfileIds {
   }
 
   private IdRecord anchor(ProfileId id, TouchpointNode on) {
-    IdRecord record = anchoredOn(id, on);
+    IdRecord record = new IdRecord(id, on);
+    record.nextAnchored = on.anchored;
+    on.anchored = record;
     records.add(record);
     return record;
   }
