@@ -6,16 +6,18 @@ import dev.omniid.core.Touchpoint;
 import dev.omniid.datagen.GeneratedTouchpoint;
 import dev.omniid.datagen.OmniChannelGenerator;
 import dev.omniid.matching.OmniId;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
  * {@code resolveAll} of a generated file, exact (core defaults) or fuzzy ({@code OmniId}
  * defaults), timed in wall time, the process's CPU time (every thread: the batch prepares
- * touchpoints on the common pool) and the calling thread's CPU time, with the retained heap per
- * touchpoint (touchpoint objects excluded, as {@link BatchBenchmark} counts it) and a checksum of
- * every touchpoint's profile id in input order: equal checksums before and after a change say the
- * partition and its ids did not move.
+ * touchpoints on the common pool) and the calling thread's CPU time, with the collectors' pauses
+ * within the wall time (a batch builds a graph that survives, which each young collection
+ * copies), the retained heap per touchpoint (touchpoint objects excluded, as
+ * {@link BatchBenchmark} counts it) and a checksum of every touchpoint's profile id in input
+ * order: equal checksums before and after a change say the partition and its ids did not move.
  *
  * <p>Why beside {@link BatchBenchmark}: one process per size and mode, a figure per round, and
  * CPU time, which still measures the code on a machine shared with other builds.
@@ -48,6 +50,7 @@ public final class BatchProbe {
     for (int r = 0; r < rounds; r++) {
       BatchBenchmark.settledHeap();
       long without = BatchBenchmark.settledHeap();
+      long[] gc0 = collections();
       long wall0 = System.nanoTime();
       long cpu0 = OS.getProcessCpuTime();
       long thread0 = THREADS.getCurrentThreadCpuTime();
@@ -57,14 +60,16 @@ public final class BatchProbe {
       long thread1 = THREADS.getCurrentThreadCpuTime();
       long cpu1 = OS.getProcessCpuTime();
       long wall1 = System.nanoTime();
+      long[] gc1 = collections();
       long with = BatchBenchmark.settledHeap();
       long checksum = 0;
       for (Touchpoint t : touchpoints) {
         checksum = 31 * checksum + resolver.profileIdOf(t.id()).orElseThrow().hashCode();
       }
-      System.out.printf("%s %d round %d: %,d profiles; wall %.0f ms, process CPU %.0f ms, caller"
-              + " CPU %.0f ms; %.0f B of heap per touchpoint; checksum %d%n", mode,
-          touchpoints.size(), r, resolver.profileCount(), (wall1 - wall0) / 1e6,
+      System.out.printf("%s %d round %d: %,d profiles; wall %.0f ms (collector %d ms in %d"
+              + " collections), process CPU %.0f ms, caller CPU %.0f ms; %.0f B of heap per"
+              + " touchpoint; checksum %d%n", mode, touchpoints.size(), r,
+          resolver.profileCount(), (wall1 - wall0) / 1e6, gc1[0] - gc0[0], gc1[1] - gc0[1],
           (cpu1 - cpu0) / 1e6, (thread1 - thread0) / 1e6,
           (with - without) / (double) touchpoints.size(), checksum);
       // The summary a CLI prints at the end: every component clustered again for its evidence.
@@ -79,5 +84,20 @@ public final class BatchProbe {
       }
       resolver = null;
     }
+  }
+
+  /**
+   * The collectors' time so far in ms and their number of collections, summed over the
+   * collectors the JVM reports: with G1 its pauses (young, mixed and full), without its
+   * concurrent marking, which runs beside the application on a core of its own.
+   */
+  static long[] collections() {
+    long time = 0;
+    long count = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      time += Math.max(0, gc.getCollectionTime());
+      count += Math.max(0, gc.getCollectionCount());
+    }
+    return new long[] {time, count};
   }
 }
