@@ -10,15 +10,27 @@ import dev.omniid.connect.InputRecord.RowProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What {@link JsonLinesReader} promises for any bytes, checked by {@link JsonLinesReaderFuzzTest}
  * and {@link ReaderPropertiesTest}: no exception; one record per non-blank line, at its line; a
  * line that is not a JSON object is an unreadable record with a problem; every scalar value of an
- * object is kept under its trimmed key or reported; no problem echoes the line.
+ * object is kept under its trimmed key or reported; every problem is one of the reader's
+ * sentences, so none echoes the line.
  */
 final class JsonLinesReaderContract {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The reader's problem sentences; {@code -?\\d+} stands for a column number. */
+  static final List<Pattern> REASONS = Stream.of(
+      "is not valid JSON \\(column -?\\d+\\): the line is rejected",
+      "is not a JSON object: the line is rejected",
+      "is a nested (array|object), not a value: ignored",
+      "has bytes that are not UTF-8 \\(replaced by U\\+FFFD\\)",
+      "appears twice once keys are trimmed: the later value is ignored")
+      .map(Pattern::compile).toList();
 
   private JsonLinesReaderContract() {}
 
@@ -41,9 +53,12 @@ final class JsonLinesReaderContract {
     for (InputRecord record : records) {
       String line = lines.get((int) record.row() - 1);
       for (RowProblem problem : record.problems()) {
-        Leaks.echo(line, problem.reason()).ifPresent(w -> {
-          throw new AssertionError("row " + record.row() + ": a problem echoes the line");
-        });
+        // Every reason is one of the reader's sentences, whose only variable part is a column
+        // number: so none carries the line (runs of the line looked for in the reason, as the CSV
+        // contract once did, take a count for an echo: seed regression-count-in-value there).
+        assertTrue(REASONS.stream().anyMatch(r -> r.matcher(problem.reason()).matches()),
+            () -> "row " + record.row() + ": a reason that is none of the reader's sentences: "
+                + Leaks.escape(problem.reason()));
       }
       if (!record.readable()) {
         assertTrue(record.values().isEmpty(), "an unreadable record has no values");
