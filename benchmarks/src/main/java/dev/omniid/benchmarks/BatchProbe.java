@@ -15,8 +15,8 @@ import java.util.List;
  * defaults), timed in wall time, the process's CPU time (every thread: the batch prepares
  * touchpoints on the common pool) and the calling thread's CPU time, with the collectors' pauses
  * within the wall time (a batch builds a graph that survives, which each young collection
- * copies), the retained heap per touchpoint (touchpoint objects excluded, as
- * {@link BatchBenchmark} counts it) and a checksum of every touchpoint's profile id in input
+ * copies), the retained heap per touchpoint in bytes and in objects (touchpoint objects
+ * excluded, as {@link BatchBenchmark} counts it) and a checksum of every touchpoint's profile id in input
  * order: equal checksums before and after a change say the partition and its ids did not move.
  *
  * <p>Why beside {@link BatchBenchmark}: one process per size and mode, a figure per round, and
@@ -50,6 +50,7 @@ public final class BatchProbe {
     for (int r = 0; r < rounds; r++) {
       BatchBenchmark.settledHeap();
       long without = BatchBenchmark.settledHeap();
+      long objectsWithout = liveObjects();
       long[] gc0 = collections();
       long wall0 = System.nanoTime();
       long cpu0 = OS.getProcessCpuTime();
@@ -62,16 +63,18 @@ public final class BatchProbe {
       long wall1 = System.nanoTime();
       long[] gc1 = collections();
       long with = BatchBenchmark.settledHeap();
+      long objectsWith = liveObjects();
       long checksum = 0;
       for (Touchpoint t : touchpoints) {
         checksum = 31 * checksum + resolver.profileIdOf(t.id()).orElseThrow().hashCode();
       }
       System.out.printf("%s %d round %d: %,d profiles; wall %.0f ms (collector %d ms in %d"
-              + " collections), process CPU %.0f ms, caller CPU %.0f ms; %.0f B of heap per"
-              + " touchpoint; checksum %d%n", mode, touchpoints.size(), r,
+              + " collections), process CPU %.0f ms, caller CPU %.0f ms; %.0f B and %.2f objects"
+              + " of heap per touchpoint; checksum %d%n", mode, touchpoints.size(), r,
           resolver.profileCount(), (wall1 - wall0) / 1e6, gc1[0] - gc0[0], gc1[1] - gc0[1],
           (cpu1 - cpu0) / 1e6, (thread1 - thread0) / 1e6,
-          (with - without) / (double) touchpoints.size(), checksum);
+          (with - without) / (double) touchpoints.size(),
+          (objectsWith - objectsWithout) / (double) touchpoints.size(), checksum);
       // The summary a CLI prints at the end: every component clustered again for its evidence.
       // Three times, the first while the collector may still be busy with the batch's garbage.
       for (int c = 0; c < 3; c++) {
@@ -83,6 +86,26 @@ public final class BatchProbe {
             counts);
       }
       resolver = null;
+    }
+  }
+
+  /**
+   * The number of live objects in the heap, from the JVM's class histogram (which collects
+   * first): what a collector's marking visits and a young collection copies, object by object,
+   * whatever their size. The first rounds of a fuzzy run also count what the value caches keep.
+   */
+  static long liveObjects() {
+    try {
+      String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+          "gcClassHistogram", new Object[] {new String[0]},
+          new String[] {String[].class.getName()});
+      // The last line: "Total <instances> <bytes>".
+      String[] lines = histogram.strip().split("\\R");
+      String[] total = lines[lines.length - 1].trim().split("\\s+");
+      return Long.parseLong(total[1]);
+    } catch (javax.management.JMException e) {
+      throw new IllegalStateException("no class histogram from this JVM", e);
     }
   }
 
