@@ -16,8 +16,9 @@ import java.util.List;
  * touchpoints on the common pool) and the calling thread's CPU time, with the collectors' pauses
  * within the wall time (a batch builds a graph that survives, which each young collection
  * copies), the retained heap per touchpoint in bytes and in objects (touchpoint objects
- * excluded, as {@link BatchBenchmark} counts it) and a checksum of every touchpoint's profile id in input
- * order: equal checksums before and after a change say the partition and its ids did not move.
+ * excluded, as {@link BatchBenchmark} counts it) and a checksum of every touchpoint's profile id
+ * in input order: equal checksums before and after a change say the partition and its ids did
+ * not move.
  *
  * <p>Why beside {@link BatchBenchmark}: one process per size and mode, a figure per round, and
  * CPU time, which still measures the code on a machine shared with other builds.

@@ -1,7 +1,9 @@
 package dev.omniid.connect;
 
 import dev.omniid.core.OmniIdException;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The PII-hygiene check shared by the property and fuzz tests: an exception message must not echo
@@ -36,6 +38,18 @@ final class Leaks {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Fails unless {@code reason} is one of a reader's {@code sentences}, whose only variable parts
+   * are numbers (counts, column positions): then it carries no value of the input, and a count
+   * that happens to be in a value is no echo.
+   */
+  static void assertOneOf(List<Pattern> sentences, String reason, long row) {
+    if (sentences.stream().noneMatch(sentence -> sentence.matcher(reason).matches())) {
+      throw new AssertionError("row " + row + ": a reason that is none of the reader's sentences: "
+          + escape(reason));
+    }
   }
 
   /** Fails with a description (never the whole input) when the message echoes the input. */
